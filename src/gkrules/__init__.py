@@ -1,0 +1,73 @@
+"""gkrules: checks Chinese government documents before publication (政务公开发布前审查).
+
+Public API::
+
+    import gkrules
+    report = gkrules.check(["notices/"], ruleset="national", today=datetime.date(2024, 5, 6))
+    engine = gkrules.Engine("national")          # compile once, check many batches
+    report = engine.check([gkrules.InputDocument("a.txt", "……")])
+"""
+
+from gkrules._version import __version__
+from gkrules.engine import Engine, check
+from gkrules.errors import (
+    CalendarError,
+    GkrulesError,
+    InputError,
+    PluginError,
+    RulesetError,
+    UnsupportedFormatError,
+    UsageError,
+)
+from gkrules.inputs import InputDocument
+from gkrules.model import (
+    Block,
+    CatalogEntry,
+    Cell,
+    Document,
+    DocumentResult,
+    Finding,
+    Location,
+    Metadata,
+    Report,
+    Severity,
+    Table,
+)
+from gkrules.plugins import PluginManager, hookimpl
+from gkrules.ruleset import Ruleset, load_ruleset
+from gkrules.specs import CheckerSpec, FilterSpec, FormatterSpec, LoaderSpec, RuleInfo, RulesetSource
+
+__all__ = [
+    "Block",
+    "CalendarError",
+    "CatalogEntry",
+    "Cell",
+    "CheckerSpec",
+    "Document",
+    "DocumentResult",
+    "Engine",
+    "FilterSpec",
+    "Finding",
+    "FormatterSpec",
+    "GkrulesError",
+    "InputDocument",
+    "InputError",
+    "LoaderSpec",
+    "Location",
+    "Metadata",
+    "PluginError",
+    "PluginManager",
+    "Report",
+    "RuleInfo",
+    "Ruleset",
+    "RulesetError",
+    "RulesetSource",
+    "Severity",
+    "Table",
+    "UnsupportedFormatError",
+    "UsageError",
+    "__version__",
+    "check",
+    "hookimpl",
+    "load_ruleset",
+]

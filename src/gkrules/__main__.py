@@ -1,0 +1,3 @@
+from gkrules.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,130 @@
+"""What a checker gets from the engine: its setup once, a context per document or batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from attrs import field, frozen
+
+from gkrules.errors import CalendarError
+from gkrules.matching import KeywordMatcher, make_matcher
+from gkrules.model import CatalogEntry, Document, Finding, Severity
+from gkrules.specs import RuleInfo
+
+if TYPE_CHECKING:
+    from gkrules.plugins import PluginManager
+    from gkrules.ruleset import Ruleset
+    from gkrules.specs import WorkdayCalendar
+
+
+def normalise_key(value: str) -> str:
+    """The form of a matched value that fingerprints hash: NFKC, no white space."""
+    return "".join(unicodedata.normalize("NFKC", value).split())
+
+
+def fingerprint_base(checker: str, rule: str, key: str) -> str:
+    return hashlib.sha256(f"gkrules/v1\0{checker}\0{rule}\0{key}".encode()).hexdigest()
+
+
+@frozen
+class CheckerSetup:
+    """Given once to a checker factory: its validated params and shared services."""
+
+    checker_id: str
+    params: Any
+    ruleset: Ruleset
+    plugins: PluginManager | None = field(default=None, eq=False, repr=False)
+
+    def keyword_matcher(self, words: Mapping[str, Any] | Iterable[str]) -> KeywordMatcher:
+        return make_matcher(words)
+
+    def calendar(self, year: int) -> WorkdayCalendar:
+        """The working-day calendar covering ``year`` (raises CalendarError if none does)."""
+        cal = self.plugins.calendar(self.ruleset, year) if self.plugins is not None else None
+        if cal is None:
+            raise CalendarError(f"没有覆盖 {year} 年的工作日历：请在规则集的 calendar 部分补充该年的节假日安排")
+        return cal
+
+
+class _FindingFactory:
+    checker_id: str
+    rules: Mapping[str, RuleInfo]
+
+    def _make(self, document: Document | None, rule: str, start: int | None, end: int | None,
+              message: str, *, evidence: str | None, suggestion: str | None,
+              severity: Severity | str | None, basis: str | None, tags: Sequence[str] | None,
+              key: str | None) -> Finding:
+        info = self.rules.get(rule)
+        sev = Severity(severity) if severity is not None else (info.severity if info else Severity.WARN)
+        location = None
+        if document is not None and start is not None:
+            location = document.location(start, end if end is not None else start)
+        if key is None:
+            key = document.text[start:end] if (document is not None and start is not None and end) else ""
+        return Finding(
+            checker=self.checker_id, rule=rule, severity=sev, message=message, location=location,
+            evidence=evidence, basis=basis if basis is not None else (info.basis if info else None),
+            suggestion=suggestion, tags=tuple(tags) if tags is not None else (info.tags if info else ()),
+            fingerprint=fingerprint_base(self.checker_id, rule, normalise_key(key)),
+        )
+
+
+class CheckContext(_FindingFactory):
+    """One document under check."""
+
+    def __init__(self, document: Document, today: dt.date, setup: CheckerSetup,
+                 rules: Mapping[str, RuleInfo]):
+        self.document = document
+        self.today = today
+        self.setup = setup
+        self.params = setup.params
+        self.checker_id = setup.checker_id
+        self.rules = rules
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    @property
+    def metadata(self):
+        return self.document.metadata
+
+    def finding(self, rule: str, start: int | None = None, end: int | None = None, message: str = "", *,
+                evidence: str | None = None, suggestion: str | None = None,
+                severity: Severity | str | None = None, basis: str | None = None,
+                tags: Sequence[str] | None = None, key: str | None = None) -> Finding:
+        """A finding of ``rule`` at text[start:end] (no span: a document-level finding).
+
+        ``key`` is what identifies the finding for fingerprints and baselines; it defaults to
+        the matched text. Personal-data checkers pass the normalised value: it is only ever
+        hashed. Severity, basis and tags default to the rule's declared ones.
+        """
+        return self._make(self.document, rule, start, end, message, evidence=evidence,
+                          suggestion=suggestion, severity=severity, basis=basis, tags=tags, key=key)
+
+
+class BatchContext(_FindingFactory):
+    """A whole release batch: its loaded documents and the host's catalogue."""
+
+    def __init__(self, documents: Sequence[Document], catalog: Sequence[CatalogEntry], today: dt.date,
+                 setup: CheckerSetup, rules: Mapping[str, RuleInfo]):
+        self.documents = tuple(documents)
+        self.catalog = tuple(catalog)
+        self.today = today
+        self.setup = setup
+        self.params = setup.params
+        self.checker_id = setup.checker_id
+        self.rules = rules
+
+    def finding(self, index: int, rule: str, start: int | None = None, end: int | None = None,
+                message: str = "", *, evidence: str | None = None, suggestion: str | None = None,
+                severity: Severity | str | None = None, basis: str | None = None,
+                tags: Sequence[str] | None = None, key: str | None = None) -> tuple[int, Finding]:
+        """A finding on ``documents[index]``; returns the pair that ``check_batch`` yields."""
+        doc = self.documents[index]
+        return index, self._make(doc, rule, start, end, message, evidence=evidence, suggestion=suggestion,
+                                 severity=severity, basis=basis, tags=tags, key=key)

@@ -1,0 +1,387 @@
+"""The engine: loads documents, runs every checker on its own, filters, builds the Report.
+
+Fail closed: a checker that raises or overruns its time budget on a document gives that
+document a blocking ``engine/checker-error`` finding and an error entry, the report is
+marked incomplete, and every other checker and document is still checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import traceback
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Any
+
+import attrs
+from attrs import frozen
+
+from gkrules._version import __version__
+from gkrules.budget import BudgetExceeded, run_with_budget
+from gkrules.context import BatchContext, CheckContext, CheckerSetup
+from gkrules.errors import GkrulesError, InputError, RulesetError
+from gkrules.inputs import InputDocument, collect_paths
+from gkrules.loaders import LoaderRegistry
+from gkrules.loaders.options import LoadOptions
+from gkrules.metadata import apply_override, extract
+from gkrules.metadata.sidecar import parse_override, read_sidecar
+from gkrules.model import (
+    CatalogEntry,
+    Document,
+    DocumentError,
+    DocumentResult,
+    Finding,
+    Report,
+    RulesetInfo,
+    Severity,
+    Summary,
+    SuppressedFinding,
+)
+from gkrules.plugins import PluginManager
+from gkrules.ruleset import DEFAULT_RULESET, Ruleset, load_ruleset
+from gkrules.ruleset.compile import CheckerConfig, compile_checkers
+from gkrules.specs import FilterSetup, RuleInfo
+
+DEFAULT_TIMEOUT = 20.0
+ENGINE_BASIS = "《政府信息公开条例》第十七条（公开前审查）；未完成检查的文件不得发布"
+
+
+def _engine_rule(message: str) -> Finding:
+    return Finding(checker="engine", rule="checker-error", severity=Severity.BLOCK, message=message,
+                   basis=ENGINE_BASIS, tags=("检查不完整",),
+                   fingerprint=hashlib.sha256(message.encode()).hexdigest()[:32])
+
+
+@frozen
+class EngineConfig:
+    """How to rebuild an equivalent engine in another process (``--jobs``)."""
+
+    ruleset: str
+    allow: tuple[str, ...] | None
+    block: tuple[str, ...]
+    timeout: float | None
+    check_examples: bool
+
+
+class _Active:
+    """A checker ready to run: its spec, its settings and its instance (or why it has none)."""
+
+    def __init__(self, config: CheckerConfig, instance: Any, error: BaseException | None, setup: CheckerSetup):
+        self.config = config
+        self.spec = config.spec
+        self.instance = instance
+        self.error = error
+        self.setup = setup
+        self.rules: dict[str, RuleInfo] = {r.id: r for r in config.spec.rules}
+
+
+class Engine:
+    """Everything compiled once (rule set, checkers, patterns, loaders) and reused per batch.
+
+    >>> engine = Engine("national")                                  # doctest: +SKIP
+    >>> report = engine.check(["notices/"], today=dt.date(2024, 5, 6))  # doctest: +SKIP
+    """
+
+    def __init__(self, ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET, *,
+                 plugins: PluginManager | None = None, timeout: float | None = None,
+                 load_options: LoadOptions | None = None, check_examples: bool = True):
+        self.plugins = plugins if plugins is not None else PluginManager()
+        self.ruleset = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(str(ruleset), self.plugins)
+        self._ruleset_ref = str(ruleset) if not isinstance(ruleset, Ruleset) else None
+        self._timeout = timeout
+        self._check_examples = check_examples
+        specs = self.plugins.checkers()
+        configs = compile_checkers(self.ruleset, specs, timeout if timeout is not None else DEFAULT_TIMEOUT)
+        if timeout is not None:
+            configs = {k: attrs.evolve(c, timeout=timeout) for k, c in configs.items()}
+        self.checkers: list[_Active] = []
+        for cid, config in configs.items():
+            if not config.enabled:
+                continue
+            setup = CheckerSetup(checker_id=cid, params=config.params, ruleset=self.ruleset, plugins=self.plugins)
+            try:
+                instance, error = config.spec.factory(setup), None
+            except RulesetError:
+                raise
+            except Exception as exc:  # a checker that cannot start fails every document, closed
+                instance, error = None, exc
+            self.checkers.append(_Active(config, instance, error, setup))
+        opts = load_options or LoadOptions()
+        if self.ruleset.spec.engine.max_document_bytes:
+            opts = attrs.evolve(opts, max_bytes=self.ruleset.spec.engine.max_document_bytes)
+        self.loaders = LoaderRegistry(self.plugins.loaders(), opts)
+        self.filters = [f.factory(FilterSetup(ruleset=self.ruleset)) for f in self.plugins.filters()]
+        self.fail_on = self.ruleset.spec.engine.fail_on or Severity.BLOCK
+        if check_examples:
+            self._verify_examples()
+
+    # -- configuration -------------------------------------------------------------------
+
+    @property
+    def config(self) -> EngineConfig | None:
+        if self._ruleset_ref is None:
+            return None
+        return EngineConfig(
+            ruleset=str(Path(self._ruleset_ref).resolve()) if Path(self._ruleset_ref).exists() else self._ruleset_ref,
+            allow=tuple(sorted(self.plugins.allow)) if self.plugins.allow is not None else None,
+            block=tuple(sorted(self.plugins.block)), timeout=self._timeout, check_examples=False)
+
+    def ruleset_info(self) -> RulesetInfo:
+        return RulesetInfo(id=self.ruleset.id, version=self.ruleset.version, digest=self.ruleset.digest)
+
+    def rule_catalog(self) -> dict[tuple[str, str], RuleInfo]:
+        out = {(a.spec.id, r.id): r for a in self.checkers for r in a.spec.rules}
+        out[("engine", "checker-error")] = RuleInfo(
+            "checker-error", "检查器出错或超时，检查不完整", Severity.BLOCK, ENGINE_BASIS, ("检查不完整",))
+        return out
+
+    def _verify_examples(self) -> None:
+        """Each rule's own examples must behave: a rule that cannot match them does not load."""
+        problems: list[str] = []
+        for active in self.checkers:
+            for rid, settings in active.config.rules.items():
+                if settings.examples is None or active.instance is None:
+                    continue
+                for kind, texts in (("fail", settings.examples.fail), ("pass", settings.examples.pass_)):
+                    for i, text in enumerate(texts):
+                        where = self.ruleset.marks.lookup(("checkers", active.spec.id, "rules", rid, "examples", kind, i))
+                        loc = f"{where[0]}:{where[1]}" if where else "<规则集>"
+                        try:
+                            doc = self.prepare(InputDocument(f"示例-{rid}-{kind}-{i}.txt", text))
+                            found = [f for f in self._run_one(active, doc, dt.date.today())
+                                     if f.rule == rid]
+                        except Exception as exc:
+                            problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 的示例运行出错：{type(exc).__name__}: {exc}")
+                            continue
+                        if kind == "fail" and not found:
+                            problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 没有检出它自己的 fail 示例 {text[:40]!r}")
+                        if kind == "pass" and found:
+                            problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 误报了它自己的 pass 示例 {text[:40]!r}")
+        if problems:
+            raise RulesetError(f"规则集的示例检查未通过，共 {len(problems)} 处：", problems=problems)
+
+    # -- loading ---------------------------------------------------------------------------
+
+    def prepare(self, item: str | os.PathLike | InputDocument | Document) -> Document:
+        """Load one input and extract its metadata (sidecar and host values override)."""
+        if isinstance(item, Document):  # built by a host: only its text speaks for itself
+            return attrs.evolve(item, metadata=extract(item))
+        if isinstance(item, InputDocument):
+            doc = self.loaders.load_bytes(item.name, item.data)
+            override = parse_override(item.metadata, f"{item.name} 的元数据") if item.metadata else None
+            source = "host"
+        else:
+            path = Path(item)
+            doc = self.loaders.load_path(path, str(item))
+            override = read_sidecar(path)
+            source = "sidecar"
+        meta = apply_override(extract(doc), override, source)
+        return attrs.evolve(doc, metadata=meta)
+
+    # -- running ---------------------------------------------------------------------------
+
+    def _finalise(self, active: _Active, findings: Iterable[Finding]) -> list[Finding]:
+        out = []
+        for f in findings:
+            if not isinstance(f, Finding):
+                raise TypeError(f"检查器返回了 {type(f).__name__}，应为 Finding")
+            rule_cfg = active.config.rules.get(f.rule)
+            if rule_cfg is not None and rule_cfg.enabled is False:
+                continue
+            changes: dict[str, Any] = {}
+            if f.checker != active.spec.id:
+                changes["checker"] = active.spec.id
+            if rule_cfg is not None and rule_cfg.severity is not None and rule_cfg.severity != f.severity:
+                changes["severity"] = rule_cfg.severity
+            info = active.rules.get(f.rule)
+            if not f.basis and info is not None:
+                changes["basis"] = info.basis
+            out.append(attrs.evolve(f, **changes) if changes else f)
+        return out
+
+    def _run_one(self, active: _Active, doc: Document, today: dt.date) -> list[Finding]:
+        ctx = CheckContext(doc, today, active.setup, active.rules)
+        return self._finalise(active, run_with_budget(lambda: list(active.instance.check(ctx)),
+                                                      active.config.timeout))
+
+    def _failure(self, checker_id: str, source: str, exc: BaseException | None) -> tuple[Finding, DocumentError]:
+        if isinstance(exc, BudgetExceeded):
+            timeout = next((a.config.timeout for a in self.checkers if a.spec.id == checker_id), None)
+            msg = f"检查器 {checker_id} 超过时间限制（{timeout:g} 秒），本文档检查不完整，不得发布"
+            code = "checker-timeout"
+        else:
+            detail = f"{type(exc).__name__}: {exc}" if exc is not None else "未知错误"
+            msg = f"检查器 {checker_id} 运行出错（{detail}），本文档检查不完整，不得发布"
+            code = "checker-error"
+        self.plugins.notify_checker_error(checker_id, source, exc if exc is not None else RuntimeError(msg))
+        if os.environ.get("GKRULES_DEBUG") and exc is not None and not isinstance(exc, BudgetExceeded):
+            traceback.print_exception(type(exc), exc, exc.__traceback__)
+        return _engine_rule(msg), DocumentError(code=code, message=msg, checker=checker_id)
+
+    def check_document(self, doc: Document, today: dt.date) -> tuple[list[Finding], list[DocumentError]]:
+        """Run every document checker on one prepared document."""
+        findings: list[Finding] = []
+        errors: list[DocumentError] = []
+        for active in self.checkers:
+            if active.spec.scope != "document":
+                continue
+            if active.instance is None:
+                f, e = self._failure(active.spec.id, doc.source, active.error)
+                findings.append(f)
+                errors.append(e)
+                continue
+            try:
+                findings.extend(self._run_one(active, doc, today))
+            except (Exception, BudgetExceeded) as exc:
+                f, e = self._failure(active.spec.id, doc.source, exc)
+                findings.append(f)
+                errors.append(e)
+        return findings, errors
+
+    def _process(self, item: Any, today: dt.date) -> tuple[Document | None, DocumentResult]:
+        name = item.name if isinstance(item, InputDocument) else (item.source if isinstance(item, Document) else str(item))
+        try:
+            doc = self.prepare(item)
+        except GkrulesError as exc:
+            return None, DocumentResult(source=name, errors=(DocumentError(code=exc.code, message=exc.message),))
+        findings, errors = self.check_document(doc, today)
+        return doc, DocumentResult(source=doc.source, sha256=doc.sha256, metadata=doc.metadata,
+                                   findings=tuple(findings), errors=tuple(errors))
+
+    def check(self, inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
+              today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1) -> Report:
+        """Check one release batch and return its Report."""
+        today = today or dt.date.today()
+        items: list[Any] = []
+        paths: list[Any] = []
+        for item in inputs:
+            if isinstance(item, InputDocument | Document):
+                items.append(item)
+            else:
+                paths.append(item)
+        if paths:
+            items.extend(collect_paths(paths, self.loaders.extensions))
+        pairs = self._process_all(items, today, jobs)
+        return self._finish(pairs, today, catalog)
+
+    def _process_all(self, items: list[Any], today: dt.date, jobs: int) -> list[tuple[Document | None, DocumentResult]]:
+        config = self.config
+        if jobs > 1 and len(items) > 1 and config is not None and all(isinstance(i, Path) for i in items):
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(config,)) as pool:
+                return list(pool.map(_worker_process, items, [today] * len(items), chunksize=max(1, len(items) // (jobs * 4))))
+        return [self._process(item, today) for item in items]
+
+    def _finish(self, pairs: list[tuple[Document | None, DocumentResult]], today: dt.date,
+                catalog: Sequence[CatalogEntry]) -> Report:
+        docs = [d for d, _ in pairs if d is not None]
+        index_of = {id(d): i for i, (d, _) in enumerate(pairs) if d is not None}
+        extra: dict[int, list[Finding]] = {}
+        extra_errors: dict[int, list[DocumentError]] = {}
+        for active in self.checkers:
+            if active.spec.scope != "batch" or not docs:
+                continue
+            try:
+                if active.instance is None:
+                    raise active.error or RuntimeError("检查器未能初始化")
+                ctx = BatchContext(docs, catalog, today, active.setup, active.rules)
+                produced = run_with_budget(lambda ctx=ctx, a=active: list(a.instance.check_batch(ctx)),
+                                           active.config.timeout)
+                for idx, finding in produced:
+                    doc = docs[idx]
+                    for f in self._finalise(active, [finding]):
+                        extra.setdefault(index_of[id(doc)], []).append(f)
+            except (Exception, BudgetExceeded) as exc:
+                for doc in docs:
+                    f, e = self._failure(active.spec.id, doc.source, exc)
+                    extra.setdefault(index_of[id(doc)], []).append(f)
+                    extra_errors.setdefault(index_of[id(doc)], []).append(e)
+        results = []
+        for i, (doc, result) in enumerate(pairs):
+            findings = list(result.findings) + extra.get(i, [])
+            errors = list(result.errors) + extra_errors.get(i, [])
+            kept, suppressed = self._filter(doc, findings)
+            kept = _with_fingerprints(sorted(kept, key=_order))
+            results.append(attrs.evolve(result, findings=tuple(kept), errors=tuple(errors),
+                                        suppressed=tuple(suppressed)))
+        counts = Counter(f.severity for r in results for f in r.findings)
+        summary = Summary(block=counts[Severity.BLOCK], warn=counts[Severity.WARN], info=counts[Severity.INFO],
+                          suppressed=sum(len(r.suppressed) for r in results))
+        complete = all(not r.errors for r in results)
+        return Report(tool_version=__version__, ruleset=self.ruleset_info(), complete=complete, summary=summary,
+                      documents=tuple(results), plugins=self.plugins.plugin_infos(), today=today)
+
+    def _filter(self, doc: Document | None, findings: list[Finding]) -> tuple[list[Finding], list[SuppressedFinding]]:
+        if doc is None or not self.filters:
+            return findings, []
+        kept, suppressed = [], []
+        for f in findings:
+            reason = None
+            if f.checker != "engine":  # a failed check can never be waived
+                for flt in self.filters:
+                    try:
+                        reason = flt.suppress(doc, f)
+                    except Exception:
+                        reason = None  # a broken filter suppresses nothing: fail closed
+                    if reason is not None:
+                        break
+            if reason is None:
+                kept.append(f)
+            else:
+                suppressed.append(SuppressedFinding(f, reason))
+        return kept, suppressed
+
+    def exit_code(self, report: Report, fail_on: Severity | None = None) -> int:
+        """0 clean, 1 a finding reached the fail level, 2 incomplete (design §7)."""
+        if not report.complete:
+            return 2
+        level = fail_on or self.fail_on
+        return 1 if any(f.severity.at_least(level) for _, f in report.findings()) else 0
+
+
+def _order(f: Finding) -> tuple:
+    loc = f.location
+    return (loc.start if loc and loc.start is not None else -1, f.checker, f.rule)
+
+
+def _with_fingerprints(findings: list[Finding]) -> list[Finding]:
+    """Number identical findings in document order, so each fingerprint is unique and stays
+    the same when text elsewhere changes."""
+    seen: Counter[str] = Counter()
+    out = []
+    for f in findings:
+        base = f.fingerprint or hashlib.sha256(f"{f.checker}\0{f.rule}\0{f.message}".encode()).hexdigest()
+        n = seen[base]
+        seen[base] += 1
+        fp = hashlib.sha256(f"{base}:{n}".encode()).hexdigest()[:32]
+        out.append(attrs.evolve(f, fingerprint=fp))
+    return out
+
+
+# -- process-pool workers ------------------------------------------------------------------
+
+_WORKER: Engine | None = None
+
+
+def _worker_init(config: EngineConfig) -> None:
+    global _WORKER
+    plugins = PluginManager(allow=config.allow, block=config.block)
+    _WORKER = Engine(config.ruleset, plugins=plugins, timeout=config.timeout, check_examples=False)
+
+
+def _worker_process(item: Path, today: dt.date) -> tuple[Document | None, DocumentResult]:
+    assert _WORKER is not None
+    return _WORKER._process(item, today)
+
+
+def check(inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
+          ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET, today: dt.date | None = None,
+          catalog: Sequence[CatalogEntry] = (), jobs: int = 1) -> Report:
+    """Check documents with a fresh engine (build an :class:`Engine` to check many batches)."""
+    return Engine(ruleset).check(inputs, today=today, catalog=catalog, jobs=jobs)
+
+
+__all__ = ["Engine", "EngineConfig", "InputError", "check"]

@@ -1,0 +1,1 @@
+"""Finding filters: they only ever suppress findings, each time with a reason."""

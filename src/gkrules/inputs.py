@@ -1,0 +1,66 @@
+"""What a caller hands in: paths (files and folders) or in-memory documents."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from attrs import field, frozen
+
+from gkrules.errors import UsageError
+from gkrules.loaders import LEGACY_FORMATS
+from gkrules.metadata.sidecar import is_sidecar
+
+#: files a folder walk takes even though no loader reads them, so that they are reported as
+#: unreadable instead of being skipped in silence (attachments are where leaks hide)
+DOCUMENT_LIKE = set(LEGACY_FORMATS) | {".docx", ".pdf", ".xlsx", ".xlsm", ".pptx", ".ppt", ".odt", ".ods",
+                                       ".ofd", ".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".zip", ".rar"}
+
+
+@frozen
+class InputDocument:
+    """A document given in memory (API, HTTP service): its name, its bytes or text, and
+    metadata from the host (same keys as a sidecar)."""
+
+    name: str
+    content: bytes | str
+    metadata: dict[str, Any] = field(factory=dict)
+
+    @property
+    def data(self) -> bytes:
+        return self.content.encode("utf-8") if isinstance(self.content, str) else self.content
+
+
+def collect_paths(paths: Iterable[str | os.PathLike], extensions: set[str]) -> list[Path]:
+    """Files named, plus documents found in folders named (sorted, sidecars and hidden
+    files left out). A path that does not exist is a usage error."""
+    out: list[Path] = []
+    seen: set[Path] = set()
+    for raw in paths:
+        p = Path(raw)
+        if not p.exists():
+            raise UsageError(f"路径不存在：{raw}")
+        if p.is_dir():
+            found = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in files:
+                    f = Path(root) / name
+                    if name.startswith(".") or is_sidecar(f):
+                        continue
+                    ext = f.suffix.lower()
+                    if ext in extensions or ext in DOCUMENT_LIKE:
+                        found.append(f)
+            candidates = sorted(found)
+        elif is_sidecar(p):
+            continue  # sidecars describe documents, they are not documents
+        else:
+            candidates = [p]
+        for f in candidates:
+            key = f.resolve()
+            if key not in seen:
+                seen.add(key)
+                out.append(f)
+    return out

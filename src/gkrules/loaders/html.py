@@ -1,0 +1,281 @@
+"""Government portal pages (.html): main text, header fields, data tables.
+
+lxml parses the page (it also gives source lines, kept as the document's source map).
+Scripts, styles, forms and navigation are dropped; block elements become lines; a data table
+(one without nested tables) becomes a Table whose cells keep their spans in ``Document.text``,
+with ``colspan``/``rowspan`` expanded so that columns line up. ``<meta>`` fields that portal
+CMSes emit (ArticleTitle, PubDate, ContentSource…) become header fields.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import lxml.etree
+import lxml.html
+
+from gkrules.errors import InputError
+from gkrules.loaders.encoding import decode_text, looks_binary
+from gkrules.loaders.options import LoadOptions
+from gkrules.model import Block, Cell, Document, Metadata, Table
+from gkrules.numbers import parse_number
+
+_DROP_TAGS = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+              "nav", "footer", "aside", "form", "select", "button", "input", "textarea", "head", "map"}
+# a class/id token from this set marks navigation wherever it appears ...
+_BOILERPLATE_TOKENS = {"nav", "navbar", "navigation", "menu", "breadcrumb", "crumb", "crumbs", "sidebar", "share",
+                       "toolbar", "copyright", "topbar", "search", "login", "skip", "qrcode", "ewm"}
+# ... these only as the whole value: "article-header" holds the title, "header" is the site's
+_BOILERPLATE_WHOLE = {"header", "footer", "foot", "bottom", "top", "head", "site-header", "site-footer"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol",
+               "dl", "dt", "dd", "blockquote", "pre", "center", "table", "tr", "caption", "address", "figure",
+               "figcaption", "hr", "body", "tbody", "thead", "tfoot"}
+_META_FIELDS = {
+    "articletitle": "标题", "title": None, "pubdate": "发布日期", "firstpublishedtime": "发布日期",
+    "contentsource": "发布机构", "source": "发布机构", "author": None, "keywords": None,
+    "description": None,
+}
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_WS = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    m = _CHARSET.search(data[:4096])
+    if m and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
+        declared = m.group(1).decode("ascii", "ignore").lower()
+        if declared in ("gb2312", "gbk", "gb18030"):
+            declared = "gb18030"  # GB2312 pages routinely contain GBK characters
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_text(data)
+
+
+def _is_boilerplate(el: lxml.html.HtmlElement) -> bool:
+    for attr in ("class", "id", "role"):
+        value = (el.get(attr) or "").strip().lower()
+        if value:
+            if value in _BOILERPLATE_WHOLE:
+                return True
+            if any(token in _BOILERPLATE_TOKENS for token in re.split(r"[\s_\-]+", value)):
+                return True
+    return el.get("hidden") is not None or "display:none" in (el.get("style") or "").replace(" ", "").lower()
+
+
+class _Emitter:
+    """Builds Document.text from the tree, remembering cell spans and source lines."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.length = 0
+        self.at_line_start = True
+        self.pending_space = False
+        self.tables: list[Table] = []
+        self.blocks: list[Block] = []
+        self.source_lines: list[tuple[int, int]] = []
+
+    def newline(self) -> None:
+        if not self.at_line_start:
+            self._raw("\n")
+            self.at_line_start = True
+        self.pending_space = False
+
+    def _raw(self, s: str) -> None:
+        self.parts.append(s)
+        self.length += len(s)
+
+    def text(self, s: str | None) -> None:
+        if not s:
+            return
+        s = _WS.sub(" ", s)
+        if s.startswith(" "):
+            self.pending_space = True
+            s = s.lstrip(" ")
+        if not s:
+            return
+        if self.pending_space and not self.at_line_start:
+            self._raw(" ")
+        trailing = s.endswith(" ")
+        s = s.rstrip(" ")
+        self._raw(s)
+        self.at_line_start = False
+        self.pending_space = trailing
+
+    def mark_source(self, el) -> None:
+        line = getattr(el, "sourceline", None)
+        if line:
+            if not self.source_lines or self.source_lines[-1][1] != line:
+                self.source_lines.append((self.length, line))
+
+    def result(self) -> str:
+        return "".join(self.parts)
+
+
+def _has_nested_table(table) -> bool:
+    return any(True for _ in table.iterdescendants("table"))
+
+
+def _walk(el, out: _Emitter) -> None:
+    tag = el.tag if isinstance(el.tag, str) else ""
+    if not tag:  # comments, processing instructions
+        out.text(el.tail)
+        return
+    tag = tag.lower()
+    if tag in _DROP_TAGS or _is_boilerplate(el):
+        out.text(el.tail)
+        return
+    if tag == "table" and not _has_nested_table(el):
+        _table(el, out)
+        out.text(el.tail)
+        return
+    block = tag in _BLOCK_TAGS or tag in ("td", "th")
+    if tag == "br":
+        out.newline()
+        out.text(el.tail)
+        return
+    if block:
+        out.newline()
+        out.mark_source(el)
+    out.text(el.text)
+    for child in el:
+        _walk(child, out)
+    if block:
+        out.newline()
+    out.text(el.tail)
+
+
+def _cell_text(cell) -> str:
+    pieces = []
+    for t in cell.itertext():
+        pieces.append(t)
+    return _WS.sub(" ", " ".join(pieces)).strip()
+
+
+def _table(table, out: _Emitter) -> None:
+    out.newline()
+    out.mark_source(table)
+    start = out.length
+    caption = None
+    cap = table.find(".//caption")
+    if cap is not None:
+        caption = _cell_text(cap)
+        if caption:
+            out.text(caption)
+            out.newline()
+    grid: list[list[Cell]] = []
+    carry: dict[int, tuple[Cell, int]] = {}  # column -> (cell, rows left) for rowspan
+    for tr in table.iter("tr"):
+        out.newline()
+        out.mark_source(tr)
+        row: list[Cell] = []
+        col = 0
+        first = True
+        cells = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
+        for td in cells:
+            while col in carry:
+                cell, left = carry[col]
+                row.append(cell)
+                if left <= 1:
+                    del carry[col]
+                else:
+                    carry[col] = (cell, left - 1)
+                col += 1
+            if not first:
+                out._raw("\t")
+            first = False
+            value = _cell_text(td)
+            cs = out.length
+            if value:
+                out._raw(value)
+                out.at_line_start = False
+            cell = Cell(text=value, start=cs, end=out.length, number=parse_number(value))
+            span = _int_attr(td, "colspan")
+            rspan = _int_attr(td, "rowspan")
+            for k in range(span):
+                row.append(cell)
+                if rspan > 1:
+                    carry[col + k] = (cell, rspan - 1)
+            col += span
+        while col in carry:
+            cell, left = carry[col]
+            row.append(cell)
+            if left <= 1:
+                del carry[col]
+            else:
+                carry[col] = (cell, left - 1)
+            col += 1
+        if any(c.text for c in row):
+            grid.append(row)
+    out.newline()
+    if grid:
+        header_rows = 0
+        for tr in table.iter("tr"):
+            if any(isinstance(c.tag, str) and c.tag.lower() == "th" for c in tr):
+                header_rows += 1
+            else:
+                break
+        if header_rows == 0 and len(grid) > 1 and not any(c.number is not None for c in grid[0]):
+            header_rows = 1
+        out.tables.append(Table(rows=tuple(tuple(r) for r in grid), start=start, end=out.length,
+                                header_rows=header_rows, caption=caption))
+        out.blocks.append(Block("table", start, out.length))
+
+
+def _int_attr(el, name: str) -> int:
+    try:
+        return max(1, min(50, int(el.get(name, "1"))))
+    except ValueError:
+        return 1
+
+
+def _meta_fields(root) -> dict[str, str]:
+    fields: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        name = (meta.get("name") or meta.get("property") or "").strip().lower()
+        content = (meta.get("content") or "").strip()
+        label = _META_FIELDS.get(name)
+        if label and content and label not in fields:
+            fields[label] = content
+    title = root.find(".//title")
+    if title is not None and title.text and title.text.strip():
+        fields.setdefault("页面标题", _WS.sub(" ", title.text).strip())
+    return fields
+
+
+def load_html(data: bytes, source: str, options: LoadOptions) -> Document:
+    if looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError("文件含有二进制内容，不是 HTML 页面（请确认文件格式与扩展名一致）")
+    markup, encoding = _decode_html(data)
+    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
+    if not markup.strip():
+        raise InputError("HTML 文件为空")
+    try:
+        parser = lxml.html.HTMLParser(remove_comments=True, no_network=True, huge_tree=False)
+        root = lxml.html.document_fromstring(markup, parser=parser)
+    except (lxml.etree.ParserError, ValueError) as exc:
+        raise InputError(f"无法解析 HTML：{exc}") from None
+    fields = _meta_fields(root)
+    body = root.find("body")
+    out = _Emitter()
+    _walk(body if body is not None else root, out)
+    text = out.result().strip("\n")
+    # strip() above only removes leading/trailing newlines at the ends: shift spans if needed
+    lead = len(out.result()) - len(out.result().lstrip("\n"))
+    if lead:
+        out.tables = [_shift_table(t, -lead) for t in out.tables]
+        out.blocks = [Block(b.kind, b.start - lead, b.end - lead) for b in out.blocks]
+        out.source_lines = [(max(0, o - lead), ln) for o, ln in out.source_lines]
+    if len(text) > options.max_text_chars:
+        raise InputError(f"页面正文过长（{len(text)} 个字符，上限 {options.max_text_chars}）")
+    meta = Metadata(encoding=encoding, format="html", fields=fields)
+    return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="html",
+                    blocks=tuple(out.blocks), tables=tuple(out.tables), metadata=meta,
+                    source_lines=tuple(out.source_lines))
+
+
+def _shift_table(t: Table, by: int) -> Table:
+    rows = tuple(tuple(Cell(c.text, c.start + by, c.end + by, c.number) for c in r) for r in t.rows)
+    return Table(rows=rows, start=t.start + by, end=t.end + by, header_rows=t.header_rows, caption=t.caption,
+                 notes=t.notes)

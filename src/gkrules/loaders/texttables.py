@@ -1,0 +1,150 @@
+"""Tables in plain text: pipe tables (``| a | b |``), tab-separated rows, and columns aligned
+with runs of spaces or ideographic spaces, as text extracted from bureau pages prints them.
+
+Every cell keeps its span in the text, so findings point at the cell.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator
+
+from gkrules.model import Cell, Table
+from gkrules.numbers import parse_number
+
+_SEPARATOR_ROW = re.compile(r"^[\s|:：\-—=+]*$")
+_ALIGNED_SPLIT = re.compile(r"(?: {2,}|\u3000+|\t+)")
+_ENUMERATED = re.compile(r"^\s*(?:\d+|[（(]\d+[）)])\s*[.．、]?")
+_NOTE_LINE = re.compile(r"^\s*[（(]?(?:注|说明|备注|资料来源|数据来源)\s*[0-9０-９一二三四五六七八九十]*\s*[：:，,）)]")
+
+
+def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+    start = 0
+    n = len(text)
+    while start <= n:
+        end = text.find("\n", start)
+        if end == -1:
+            end = n
+        yield start, end, text[start:end]
+        if end == n:
+            break
+        start = end + 1
+
+
+def _cell(text: str, s: int, e: int) -> Cell:
+    raw = text[s:e]
+    lead = len(raw) - len(raw.lstrip())
+    trail = len(raw) - len(raw.rstrip())
+    cs, ce = s + lead, e - trail
+    value = text[cs:ce]
+    return Cell(text=value, start=cs, end=max(cs, ce), number=parse_number(value))
+
+
+def _pipe_cells(text: str, s: int, e: int) -> list[Cell]:
+    line = text[s:e]
+    bars = [i for i, ch in enumerate(line) if ch in "|｜"]
+    if not bars:
+        return []
+    edges = list(bars)
+    if line[: bars[0]].strip():
+        edges.insert(0, -1)
+    if line[bars[-1] + 1:].strip():
+        edges.append(len(line))
+    return [_cell(text, s + a + 1, s + b) for a, b in itertools.pairwise(edges)]
+
+
+def _split_cells(text: str, s: int, e: int, pattern: re.Pattern) -> list[Cell]:
+    line = text[s:e]
+    body_start = len(line) - len(line.lstrip(" \u3000\t"))
+    cells = []
+    pos = body_start
+    for m in pattern.finditer(line, body_start):
+        if m.start() > pos:
+            cells.append(_cell(text, s + pos, s + m.start()))
+        pos = m.end()
+    if pos < len(line.rstrip()):
+        cells.append(_cell(text, s + pos, s + len(line.rstrip())))
+    return cells
+
+
+def _is_pipe_row(line: str) -> bool:
+    st = line.strip()
+    return len(st) > 1 and (st[0] in "|｜" or (st[-1] in "|｜" and line.count("|") + line.count("｜") >= 2))
+
+
+def _header_rows(rows: list[list[Cell]]) -> int:
+    if len(rows) < 2:
+        return 0
+    first = rows[0]
+    numbers = sum(1 for c in first if c.number is not None)
+    return 1 if numbers == 0 or (numbers < len(first) / 2 and any(c.number is None for c in first[1:])) else 0
+
+
+def _make_table(rows: list[list[Cell]], lines: list[tuple[int, int, str]], first: int, last: int) -> Table:
+    caption = None
+    for back in range(first - 1, max(-1, first - 3), -1):
+        _s, _e, line = lines[back]
+        st = line.strip()
+        if st:
+            if len(st) <= 60 and not _is_pipe_row(line) and "\t" not in st:
+                caption = st
+            break
+    notes: list[str] = []
+    for fwd in range(last + 1, min(len(lines), last + 8)):
+        line = lines[fwd][2].strip()
+        if not line:
+            if notes:
+                break
+            continue
+        if _NOTE_LINE.match(line) or (notes and _ENUMERATED.match(line)):
+            notes.append(line)
+        else:
+            break
+    return Table(rows=tuple(tuple(r) for r in rows), start=lines[first][0], end=lines[last][1],
+                 header_rows=_header_rows(rows), caption=caption, notes=tuple(notes))
+
+
+def find_tables(text: str) -> list[Table]:
+    """All tables in a plain text, in order."""
+    lines = list(_lines(text))
+    tables: list[Table] = []
+    i, n = 0, len(lines)
+    while i < n:
+        s, e, line = lines[i]
+        if _is_pipe_row(line):
+            j = i
+            rows: list[list[Cell]] = []
+            while j < n and (_is_pipe_row(lines[j][2])):
+                ls, le, l2 = lines[j]
+                if not _SEPARATOR_ROW.match(l2):
+                    cells = _pipe_cells(text, ls, le)
+                    if cells:
+                        rows.append(cells)
+                j += 1
+            if len(rows) >= 2:
+                tables.append(_make_table(rows, lines, i, j - 1))
+            i = j
+            continue
+        if "\t" in line.strip() or _ALIGNED_SPLIT.search(line.strip()):
+            pattern = re.compile(r"\t+") if "\t" in line.strip() else _ALIGNED_SPLIT
+            first = _split_cells(text, s, e, pattern)
+            if len(first) >= 2:
+                j = i + 1
+                rows = [first]
+                while j < n:
+                    ls, le, l2 = lines[j]
+                    if not l2.strip():
+                        break
+                    cells = _split_cells(text, ls, le, pattern)
+                    if len(cells) < 2 or abs(len(cells) - len(first)) > 1:
+                        break
+                    rows.append(cells)
+                    j += 1
+                min_rows = 2 if pattern.pattern == r"\t+" else 3
+                if len(rows) >= min_rows and max(len(r) for r in rows) >= (2 if min_rows == 2 else 3):
+                    tables.append(_make_table(rows, lines, i, j - 1))
+                    i = j
+                    continue
+        i += 1
+    return tables

@@ -1,0 +1,205 @@
+"""Metadata extraction (design §8): what a document says about itself.
+
+Sources, strongest first: the host, a sidecar, the portal's header fields, the GB/T 9704
+elements of the text, and the title. Every value records its source and, where it was read
+from the text, its span, so checkers can point at the line that carries it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import attrs
+
+from gkrules.metadata import gbt9704
+from gkrules.metadata.dates import parse_date
+from gkrules.metadata.fields import iter_fields
+from gkrules.metadata.kind import classify
+from gkrules.metadata.sidecar import MetadataOverride, override_fields
+from gkrules.model import Document, Metadata
+
+_DATE_FIELDS = ("formed", "published", "changed")
+_SENTENCE = re.compile(r"[，。；！？,;]")
+# "上海市统计局2024年政务公开工作要点 上海市统计局 2024-05-06": title, publisher, date
+_LISTING_LINE = re.compile(r"^(?P<title>\S.{3,80}?)[^\S\n]+(?P<org>[\u4e00-\u9fa5]{2,30})[^\S\n]+"
+                           r"(?P<date>(?:19|20)\d{2}-\d{1,2}-\d{1,2})[^\S\n]*$")
+_TITLE_END = re.compile(r"(?:通知|办法|规定|细则|意见|方案|要点|公报|报告|决定|决定书|通报|公告|通告|解读|函|批复|"
+                        r"制度|规则|计划|规划|总结|纪要|汇编|分析|情况|问答|指南|目录|措施|条例)(?:[（(][^）)]*[）)])?$")
+
+
+def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | None:
+    lines = gbt9704.split_lines(text, head_end_line + 12)
+    for idx in range(head_end_line, len(lines)):
+        s, _e, line = lines[idx]
+        stripped = line.strip()
+        if not stripped:
+            continue
+        sq = gbt9704.squeeze(stripped)
+        if gbt9704.MASTHEAD.match(sq) or (gbt9704.DOC_NUMBER.search(stripped) and len(stripped) < 60):
+            continue
+        if gbt9704.match_mark(stripped) or sq in gbt9704.URGENCIES or gbt9704.FENHAO.match(sq):
+            continue
+        if len(stripped) > 90 or (_SENTENCE.search(stripped) and not stripped.startswith("关于")
+                                  and "关于" not in stripped[:20]):
+            return None
+        if stripped.endswith(("：", ":")):
+            return None
+        start = s + (len(line) - len(line.lstrip()))
+        title, end = stripped, start + len(stripped)
+        # a title broken over two lines: "…关于印发…公开" / "标准化…实施方案》的通知"
+        if not _TITLE_END.search(stripped):
+            for j in range(idx + 1, min(idx + 4, len(lines))):
+                s2, _e2, nxt = lines[j]
+                n2 = nxt.strip()
+                if not n2:
+                    continue
+                if len(n2) <= 40 and _TITLE_END.search(n2) and not n2.endswith(("：", ":")):
+                    title = stripped + n2
+                    end = s2 + (len(nxt) - len(nxt.lstrip())) + len(n2)
+                break
+        return title, start, end
+    return None
+
+
+def extract(doc: Document) -> Metadata:
+    """Metadata read from the document's own text (and what its loader found)."""
+    text = doc.text
+    base = doc.metadata
+    values: dict[str, Any] = {}
+    spans: dict[str, tuple[int, int]] = {}
+    sources: dict[str, str] = {}
+    fields: dict[str, str] = dict(base.fields)
+
+    # loader-provided fields (HTML <meta>) map like printed labels
+    for label, name in (("标题", "title"), ("发布日期", "published"), ("发布机构", "publisher")):
+        if label in fields:
+            values[name] = fields[label]
+            sources[name] = "header"
+
+    # 1. header fields printed in the text
+    for name, label, value, s, e in iter_fields(text):
+        fields.setdefault(label, value)
+        if name not in spans:  # the first printed occurrence wins over <meta> tags
+            values[name] = value
+            spans[name] = (s, e)
+            sources[name] = "header"
+
+    # 2. GB/T 9704 head and tail
+    head = gbt9704.parse_head(text)
+    if head.fenhao:
+        values["fenhao"] = head.fenhao.text
+        spans["fenhao"] = (head.fenhao.start, head.fenhao.end)
+        sources["fenhao"] = "gbt9704"
+    if head.secrecy and "secrecy" not in spans:
+        values["secrecy"] = head.secrecy.text
+        spans["secrecy"] = (head.secrecy.start, head.secrecy.end)
+        sources["secrecy"] = "gbt9704"
+    if head.urgency and "urgency" not in values:
+        values["urgency"] = head.urgency.text
+        spans["urgency"] = (head.urgency.start, head.urgency.end)
+        sources["urgency"] = "gbt9704"
+    if "doc_number" not in values:
+        dn = gbt9704.find_doc_number(text)
+        if dn:
+            values["doc_number"] = dn.text
+            spans["doc_number"] = (dn.start, dn.end)
+            sources["doc_number"] = "gbt9704"
+
+    head_end_offset = 0
+    if head.end_line:
+        lines = gbt9704.split_lines(text, head.end_line + 1)
+        head_end_offset = lines[min(head.end_line, len(lines) - 1)][0] if head.end_line < len(lines) else len(text)
+
+    # the title: header field, a listing line, or the first title-like line after the head
+    if "title" not in values:
+        first = text.split("\n", 1)[0].strip()
+        lm = _LISTING_LINE.match(first)
+        if lm and parse_date(lm.group("date")):
+            values["title"] = lm.group("title").strip()
+            spans["title"] = (text.find(lm.group("title")), text.find(lm.group("title")) + len(lm.group("title")))
+            sources["title"] = "title"
+            values.setdefault("publisher", lm.group("org"))
+            sources.setdefault("publisher", "title")
+            if "published" not in values:
+                values["published"] = lm.group("date")
+                ds = text.find(lm.group("date"))
+                spans["published"] = (ds, ds + len(lm.group("date")))
+                sources["published"] = "title"
+        else:
+            found = _title_from_text(text, head.end_line)
+            if found:
+                values["title"] = found[0]
+                spans["title"] = (found[1], found[2])
+                sources["title"] = "title"
+
+    tail = gbt9704.parse_tail(text, head_end_offset)
+    if tail.formed and "formed" not in values:
+        values["formed"] = tail.formed.text
+        spans["formed"] = (tail.formed.start, tail.formed.end)
+        sources["formed"] = "gbt9704"
+    annotations = tuple(a.text for a in tail.annotations)
+    if "disclosure" in values:
+        values["disclosure"] = gbt9704.disclosure_of(values["disclosure"]) or values["disclosure"]
+    else:
+        for a in tail.annotations:
+            d = gbt9704.disclosure_of(a.text)
+            if d:
+                values["disclosure"] = d
+                spans["disclosure"] = (a.start, a.end)
+                sources["disclosure"] = "gbt9704"
+                break
+    if tail.copy_to and "copy_to" not in values:
+        values["copy_to"] = tail.copy_to.text
+        spans["copy_to"] = (tail.copy_to.start, tail.copy_to.end)
+        sources["copy_to"] = "gbt9704"
+    if tail.printed:
+        values["printed_by"] = tail.printed.text
+        spans["printed_by"] = (tail.printed.start, tail.printed.end)
+        sources["printed_by"] = "gbt9704"
+
+    # dates: parse; an unparseable value stays only in ``fields`` (checkers report it)
+    for name in _DATE_FIELDS:
+        if name in values and isinstance(values[name], str):
+            parsed = parse_date(values[name])
+            if parsed is None:
+                del values[name]
+            else:
+                values[name] = parsed
+
+    kind, doctype = classify(values.get("title"), values.get("doc_number"))
+    return Metadata(
+        **{k: v for k, v in values.items() if k in _METADATA_FIELDS},
+        kind=kind, doctype=doctype, annotations=annotations, encoding=base.encoding,
+        format=base.format or doc.format, fields=fields, spans=spans, sources=sources, extra=dict(base.extra),
+    )
+
+
+_METADATA_FIELDS = {a.name for a in attrs.fields(Metadata)} - {"kind", "doctype", "annotations", "encoding",
+                                                                "format", "fields", "spans", "sources", "extra"}
+
+
+def apply_override(meta: Metadata, override: MetadataOverride | None, source: str) -> Metadata:
+    """Values from a sidecar or the host replace what the text said."""
+    if override is None:
+        return meta
+    given = override_fields(override)
+    changes: dict[str, Any] = {}
+    extra = dict(meta.extra)
+    sources = dict(meta.sources)
+    spans = dict(meta.spans)
+    for key, value in given.items():
+        if key in ("url", "deadline_workdays"):
+            extra[key] = value
+        else:
+            changes[key] = value
+        sources[key] = source
+        spans.pop(key, None)
+    if "title" in given and "kind" not in given:
+        kind, doctype = classify(given["title"], given.get("doc_number", meta.doc_number))
+        changes.setdefault("kind", kind or meta.kind)
+        changes.setdefault("doctype", doctype or meta.doctype)
+    return attrs.evolve(meta, **changes, sources=sources, spans=spans, extra=extra)
+
+
+__all__ = ["apply_override", "extract"]

@@ -1,0 +1,62 @@
+"""Document kind from the 文种 of the title (design §8): a first classification that batch
+checkers refine. ``kind`` is one of policy | interpretation | notice | penalty | statistics |
+other; ``doctype`` is the 文种 word itself (办法, 通知, 工作要点…)."""
+
+from __future__ import annotations
+
+import re
+
+# longest first: 实施细则 before 细则, 工作要点 before 要点
+_DOCTYPES: tuple[tuple[str, str], ...] = (
+    ("行政处罚决定书", "penalty"), ("处罚决定书", "penalty"), ("决定书", "penalty"),
+    ("答记者问", "interpretation"), ("政策解读", "interpretation"), ("解读", "interpretation"),
+    ("问答", "interpretation"),
+    ("实施细则", "policy"), ("实施办法", "policy"), ("管理办法", "policy"), ("暂行办法", "policy"),
+    ("办法", "policy"), ("规定", "policy"), ("细则", "policy"), ("规则", "policy"), ("规程", "policy"),
+    ("若干意见", "policy"), ("指导意见", "policy"), ("实施意见", "policy"), ("意见", "policy"),
+    ("若干措施", "policy"), ("措施", "policy"), ("条例", "policy"), ("决定", "policy"), ("规范", "policy"),
+    ("统计公报", "statistics"), ("公报", "statistics"), ("统计月报", "statistics"), ("主要指标", "statistics"),
+    ("工作要点", "other"), ("要点", "other"), ("实施方案", "other"), ("工作方案", "other"), ("方案", "other"),
+    ("工作计划", "other"), ("计划", "other"), ("规划", "other"), ("制度", "other"), ("总结", "other"),
+    ("报告", "other"), ("指南", "other"), ("目录", "other"),
+    ("通知", "notice"), ("通报", "notice"), ("公告", "notice"), ("通告", "notice"), ("公示", "notice"),
+    ("函", "notice"), ("批复", "notice"), ("请示", "notice"), ("纪要", "notice"),
+)
+_ISSUED = re.compile(r"(?:印发|发布|转发|颁布)\s*[《<〈]\s*(?P<inner>[^》>〉]+?)\s*[》>〉]")
+_INTERPRETATION_HEAD = re.compile(r"^(?:一图读懂|图解|图说|解读)")
+_PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息")
+
+
+def _doctype_of(title: str) -> tuple[str, str] | None:
+    t = title.strip().rstrip("。. ")
+    t = re.sub(r"[（(][^（()）]*[）)]$", "", t).strip()  # （试行）, （征求意见稿）
+    for word, kind in _DOCTYPES:
+        if t.endswith(word):
+            return word, kind
+    return None
+
+
+def classify(title: str | None, doc_number: str | None = None) -> tuple[str | None, str | None]:
+    """(kind, doctype) from the title (and the 规 of a 规范性文件 number)."""
+    if not title:
+        if doc_number and re.search(r"规\s*[〔\[【(（]", doc_number):
+            return "policy", None
+        return None, None
+    if _INTERPRETATION_HEAD.match(title):
+        return "interpretation", "解读"
+    found = _doctype_of(title)
+    if found and found[1] == "interpretation":
+        return "interpretation", found[0]
+    if _PENALTY.search(title) and found and found[1] in ("penalty", "notice"):
+        return "penalty", found[0]
+    m = _ISSUED.search(title)
+    if m and found and found[0] == "通知":
+        inner = _doctype_of(m.group("inner"))
+        if inner:
+            return inner[1], inner[0]
+    if found:
+        kind, doctype = found[1], found[0]
+        if doc_number and re.search(r"规\s*[〔\[【(（]", doc_number) and kind in ("notice", "other"):
+            kind = "policy"
+        return kind, doctype
+    return None, None

@@ -1,0 +1,341 @@
+"""Core objects: what a loader produces, what a checker reports, what a run returns.
+
+All classes are small frozen attrs classes. Serialisation lives at the edges
+(``gkrules.serialize``); nothing here knows about JSON.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import enum
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+
+class Severity(str, enum.Enum):
+    """How strongly a finding stops publication."""
+
+    BLOCK = "block"
+    WARN = "warn"
+    INFO = "info"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def at_least(self, other: Severity) -> bool:
+        return self.rank >= other.rank
+
+    @property
+    def label(self) -> str:
+        """The Chinese word reviewers see."""
+        return _SEVERITY_LABEL[self]
+
+
+_SEVERITY_RANK = {Severity.INFO: 1, Severity.WARN: 2, Severity.BLOCK: 3}
+_SEVERITY_LABEL = {Severity.BLOCK: "阻断", Severity.WARN: "警告", Severity.INFO: "提示"}
+
+
+@frozen
+class Location:
+    """Where a finding is.
+
+    ``start``/``end`` are code-point offsets into ``Document.text``; lines and columns are
+    1-based and derived from them. ``page``, ``ref`` (e.g. ``Sheet1!C7`` or ``段落12``) and
+    ``hidden`` say where that is in the original file, for formats that have such places.
+    """
+
+    start: int | None = None
+    end: int | None = None
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+    page: int | None = None
+    ref: str | None = None
+    hidden: bool = False
+
+
+@frozen
+class Block:
+    """A structural piece of the document text: title, header field, paragraph, table, note…"""
+
+    kind: str
+    start: int
+    end: int
+    ref: str | None = None
+    page: int | None = None
+    hidden: bool = False
+
+
+@frozen
+class Cell:
+    """One table cell: its text, where that text is in ``Document.text``, and its number."""
+
+    text: str
+    start: int
+    end: int
+    number: float | None = None
+    ref: str | None = None
+    hidden: bool = False
+
+
+@frozen
+class Table:
+    """Rows of cells. ``header_rows`` leading rows are headers; ``notes`` are the 注/说明
+    lines printed with the table (they define symbols such as …)."""
+
+    rows: tuple[tuple[Cell, ...], ...]
+    start: int
+    end: int
+    header_rows: int = 1
+    caption: str | None = None
+    notes: tuple[str, ...] = ()
+    ref: str | None = None
+    page: int | None = None
+    hidden: bool = False
+
+    @property
+    def header(self) -> tuple[tuple[Cell, ...], ...]:
+        return self.rows[: self.header_rows]
+
+    @property
+    def body(self) -> tuple[tuple[Cell, ...], ...]:
+        return self.rows[self.header_rows:]
+
+
+@frozen
+class Metadata:
+    """What the document says about itself (design §8), plus where each value came from.
+
+    Dates are parsed; the raw text of every header field stays in ``fields`` so that a
+    checker can report an unparseable date. ``spans`` maps an element name (``title``,
+    ``formed``, ``disclosure``, ``secrecy``…) to its (start, end) in ``Document.text``;
+    ``sources`` maps it to ``header`` | ``gbt9704`` | ``sidecar`` | ``host`` | ``title``.
+    """
+
+    title: str | None = None
+    doc_number: str | None = None
+    issuer: str | None = None
+    publisher: str | None = None
+    index_no: str | None = None
+    formed: dt.date | None = None
+    published: dt.date | None = None
+    changed: dt.date | None = None
+    disclosure: str | None = None
+    kind: str | None = None
+    doctype: str | None = None
+    interprets: str | None = None
+    addressee: str | None = None
+    copy_to: str | None = None
+    printed_by: str | None = None
+    fenhao: str | None = None
+    secrecy: str | None = None
+    urgency: str | None = None
+    annotations: tuple[str, ...] = ()
+    topic: str | None = None
+    validity: str | None = None
+    encoding: str | None = None
+    format: str | None = None
+    fields: Mapping[str, str] = field(factory=dict)
+    spans: Mapping[str, tuple[int, int]] = field(factory=dict)
+    sources: Mapping[str, str] = field(factory=dict)
+    extra: Mapping[str, Any] = field(factory=dict)
+
+
+def _line_starts(text: str) -> tuple[int, ...]:
+    starts = [0]
+    find = text.find
+    i = find("\n")
+    while i != -1:
+        starts.append(i + 1)
+        i = find("\n", i + 1)
+    return tuple(starts)
+
+
+@frozen
+class Document:
+    """A loaded document. ``text`` is what every offset refers to.
+
+    ``source_lines`` maps text offsets to lines of the original file where the two differ
+    (HTML): a sorted tuple of (text offset, source line).
+    """
+
+    source: str
+    text: str
+    sha256: str
+    format: str
+    blocks: tuple[Block, ...] = ()
+    tables: tuple[Table, ...] = ()
+    metadata: Metadata = field(factory=Metadata)
+    source_lines: tuple[tuple[int, int], ...] = ()
+    _starts: tuple[int, ...] = field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_starts", _line_starts(self.text))
+
+    @property
+    def line_count(self) -> int:
+        return len(self._starts)
+
+    def line_of(self, offset: int) -> int:
+        """1-based line of a code-point offset."""
+        return bisect.bisect_right(self._starts, offset)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self._starts, offset)
+        return line, offset - self._starts[line - 1] + 1
+
+    def line_span(self, line: int) -> tuple[int, int]:
+        """(start, end) of a 1-based line, without its newline."""
+        start = self._starts[line - 1]
+        end = self._starts[line] - 1 if line < len(self._starts) else len(self.text)
+        return start, end
+
+    def line_text(self, line: int) -> str:
+        s, e = self.line_span(line)
+        return self.text[s:e]
+
+    def location(self, start: int, end: int) -> Location:
+        """A Location for text[start:end], with place details from the enclosing block."""
+        line, col = self.line_col(start)
+        # the end column points at the last character, as editors and SARIF expect
+        end_line, end_col = self.line_col(max(start, end - 1))
+        page = ref = None
+        hidden = False
+        block = self.block_at(start)
+        if block is not None:
+            page, ref, hidden = block.page, block.ref, block.hidden
+        return Location(start=start, end=end, line=line, column=col, end_line=end_line,
+                        end_column=end_col + 1 if end > start else end_col, page=page, ref=ref,
+                        hidden=hidden)
+
+    def block_at(self, offset: int) -> Block | None:
+        """The innermost block holding ``offset`` that carries a place (page/ref/hidden)."""
+        best = None
+        for b in self.blocks:
+            if b.start <= offset < b.end and (b.page is not None or b.ref or b.hidden):
+                if best is None or (b.end - b.start) <= (best.end - best.start):
+                    best = b
+        return best
+
+
+@frozen
+class Finding:
+    """One reason why (part of) a document must not, or should not, go out as it is."""
+
+    checker: str
+    rule: str
+    severity: Severity
+    message: str
+    location: Location | None = None
+    evidence: str | None = None
+    basis: str | None = None
+    suggestion: str | None = None
+    fingerprint: str = ""
+    tags: tuple[str, ...] = ()
+
+    def with_severity(self, severity: Severity) -> Finding:
+        return attrs.evolve(self, severity=severity)
+
+
+@frozen
+class Suppression:
+    """Why a finding does not count: ``kind`` is allowlist | inline | baseline."""
+
+    kind: str
+    justification: str
+    source: str | None = None
+
+
+@frozen
+class SuppressedFinding:
+    finding: Finding
+    suppression: Suppression
+
+
+@frozen
+class DocumentError:
+    """Something that kept a document from being checked completely."""
+
+    code: str
+    message: str
+    checker: str | None = None
+
+
+@frozen
+class CatalogEntry:
+    """A document already published, as the host's catalogue describes it."""
+
+    title: str | None = None
+    doc_number: str | None = None
+    kind: str | None = None
+    formed: dt.date | None = None
+    published: dt.date | None = None
+    url: str | None = None
+    interprets: str | None = None
+    disclosure: str | None = None
+    deadline_workdays: int | None = None
+
+
+@frozen
+class DocumentResult:
+    source: str
+    sha256: str | None = None
+    metadata: Metadata | None = None
+    findings: tuple[Finding, ...] = ()
+    errors: tuple[DocumentError, ...] = ()
+    suppressed: tuple[SuppressedFinding, ...] = ()
+
+
+@frozen
+class PluginInfo:
+    name: str
+    version: str | None = None
+
+
+@frozen
+class RulesetInfo:
+    id: str
+    version: str
+    digest: str
+
+
+@frozen
+class Summary:
+    block: int = 0
+    warn: int = 0
+    info: int = 0
+    suppressed: int = 0
+
+
+@frozen
+class Report:
+    """The result of one call: one release batch."""
+
+    tool_version: str
+    ruleset: RulesetInfo
+    complete: bool
+    summary: Summary
+    documents: tuple[DocumentResult, ...]
+    plugins: tuple[PluginInfo, ...] = ()
+    today: dt.date | None = None
+    tool_name: str = "gkrules"
+
+    def findings(self, min_severity: Severity = Severity.INFO):
+        for d in self.documents:
+            for f in d.findings:
+                if f.severity.at_least(min_severity):
+                    yield d, f
+
+    def worst(self) -> Severity | None:
+        worst = None
+        for d in self.documents:
+            for f in d.findings:
+                if worst is None or f.severity.rank > worst.rank:
+                    worst = f.severity
+        return worst

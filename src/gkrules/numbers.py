@@ -1,0 +1,28 @@
+"""Parsing the numbers printed in Chinese statistical tables and prose."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_MINUS = str.maketrans({"−": "-", "－": "-", "—": "-", "–": "-"})
+_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
+
+
+def normalise_number_text(text: str) -> str:
+    t = unicodedata.normalize("NFKC", text).translate(_MINUS)
+    return "".join(t.split()).replace("，", ",")
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a cell such as ``2,884,236``, ``-2.4``, ``７.4``, ``12.3%``; None for text,
+    blanks and symbols (…, —, x, *)."""
+    t = normalise_number_text(text)
+    if t.endswith("%"):
+        t = t[:-1]
+    if not t or not _NUMBER.fullmatch(t):
+        return None
+    try:
+        return float(t.replace(",", ""))
+    except ValueError:
+        return None

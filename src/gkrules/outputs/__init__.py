@@ -1,0 +1,1 @@
+"""Formatters: JSON (the report contract), SARIF 2.1.0, readable Chinese text."""

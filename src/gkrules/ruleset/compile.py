@@ -1,0 +1,70 @@
+"""Validating a rule set against the checkers that plugins registered.
+
+Only now are the checkers known, so only now can each checker's ``params`` be structured
+into its own params class and its rule ids be checked. All problems are collected and
+reported together, each with its file and line.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from attrs import frozen
+
+from gkrules.errors import RulesetError
+from gkrules.ruleset import Ruleset
+from gkrules.ruleset.convert import structure, to_ruleset_error
+from gkrules.ruleset.schema import RuleSettings
+from gkrules.specs import CheckerSpec
+
+
+@frozen
+class CheckerConfig:
+    spec: CheckerSpec
+    enabled: bool
+    params: Any
+    rules: dict[str, RuleSettings]
+    timeout: float | None
+
+
+def _hint(name: str, known: list[str]) -> str:
+    close = difflib.get_close_matches(name, known, n=1)
+    if close:
+        return f"（是否应为 {close[0]!r}？）"
+    return f"（可用：{'、'.join(known) or '无'}）"
+
+
+def compile_checkers(ruleset: Ruleset, specs: dict[str, CheckerSpec],
+                     default_timeout: float | None) -> dict[str, CheckerConfig]:
+    problems: list[tuple[tuple, str]] = []
+    detailed: list[str] = []
+    for cid in ruleset.spec.checkers:
+        if cid not in specs:
+            problems.append((("checkers", cid), f"未知的检查器 {cid!r}{_hint(cid, sorted(specs))}"))
+    out: dict[str, CheckerConfig] = {}
+    engine_timeout = ruleset.spec.engine.timeout_seconds
+    for cid, spec in sorted(specs.items()):
+        section = ruleset.checker(cid)
+        params = None
+        if spec.params is not None:
+            try:
+                params = structure(section.params, spec.params, ruleset.marks,
+                                   prefix=("checkers", cid, "params"), what=f"检查器 {cid} 的参数")
+            except RulesetError as exc:
+                detailed.extend(exc.problems)
+        elif section.params:
+            problems.append((("checkers", cid, "params"), f"检查器 {cid} 没有可配置的参数"))
+        known_rules = [r.id for r in spec.rules]
+        for rid in section.rules:
+            if rid not in known_rules:
+                problems.append((("checkers", cid, "rules", rid), f"检查器 {cid} 没有规则 {rid!r}{_hint(rid, known_rules)}"))
+        timeout = section.timeout_seconds or engine_timeout or default_timeout
+        out[cid] = CheckerConfig(spec=spec, enabled=section.enabled is not False, params=params,
+                                 rules=dict(section.rules), timeout=timeout)
+    if problems or detailed:
+        err = to_ruleset_error(problems, ruleset.marks) if problems else None
+        lines = (err.problems if err else []) + detailed
+        raise RulesetError(f"规则集无效，共 {len(lines)} 处问题：", problems=lines,
+                           path=err.path if err else None, line=err.line if err else None)
+    return out

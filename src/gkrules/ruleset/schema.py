@@ -1,0 +1,90 @@
+"""The shape of a rule-set file (design §4), as attrs classes validated strictly by cattrs.
+
+Checker ``params`` are validated against each checker's own params class once the plugins
+are known (see ``gkrules.ruleset.compile``); here they are plain mappings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from attrs import field, frozen
+
+from gkrules.model import Severity
+
+
+@frozen
+class Examples:
+    """Texts a rule must flag (``fail``) and must not flag (``pass``), checked at load."""
+
+    fail: tuple[str, ...] = ()
+    pass_: tuple[str, ...] = field(default=(), alias="pass_")
+
+
+@frozen
+class RuleSettings:
+    enabled: bool | None = None
+    severity: Severity | None = None
+    examples: Examples | None = None
+
+
+@frozen
+class CheckerSection:
+    enabled: bool | None = None
+    timeout_seconds: float | None = None
+    params: dict[str, Any] = field(factory=dict)
+    rules: dict[str, RuleSettings] = field(factory=dict)
+
+
+@frozen
+class AllowEntry:
+    """A value a bureau publishes on purpose, with the reason (reviewed like code)."""
+
+    value: str
+    reason: str
+    checker: str | None = None
+    rule: str | None = None
+    documents: tuple[str, ...] = ()
+
+
+@frozen
+class RegionalHoliday:
+    date: dt.date
+    name: str
+
+
+@frozen
+class CalendarSection:
+    """Supplements to the working-day calendar.
+
+    ``years``: years whose arrangement this section gives completely (so dates in them can be
+    counted even where the calendar package has no data); ``holidays``: extra days off;
+    ``workdays``: weekend days that are working days (调休上班); ``regional_holidays``: days
+    off in the rule set's region only.
+    """
+
+    years: tuple[int, ...] = ()
+    holidays: tuple[dt.date, ...] = ()
+    workdays: tuple[dt.date, ...] = ()
+    regional_holidays: tuple[RegionalHoliday, ...] = ()
+
+
+@frozen
+class EngineSection:
+    timeout_seconds: float | None = None
+    fail_on: Severity | None = None
+    max_document_bytes: int | None = None
+
+
+@frozen
+class RulesetFile:
+    id: str
+    version: str
+    extends: str | None = None
+    description: str | None = None
+    include: tuple[str, ...] = ()
+    checkers: dict[str, CheckerSection] = field(factory=dict)
+    allowlist: tuple[AllowEntry, ...] = ()
+    calendar: CalendarSection = field(factory=CalendarSection)
+    engine: EngineSection = field(factory=EngineSection)
