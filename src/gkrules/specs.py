@@ -59,6 +59,9 @@ class CheckerSpec:
     scope: Literal["document", "batch"] = "document"
     description: str = ""
     version: str | None = None
+    #: off until a rule set says ``enabled: true`` (per-tenant activation for plugins that a
+    #: multi-province server has installed but not every province uses)
+    enabled_by_default: bool = True
 
     def rule(self, rule_id: str) -> RuleInfo | None:
         for r in self.rules:

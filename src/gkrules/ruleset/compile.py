@@ -60,7 +60,8 @@ def compile_checkers(ruleset: Ruleset, specs: dict[str, CheckerSpec],
             if rid not in known_rules:
                 problems.append((("checkers", cid, "rules", rid), f"检查器 {cid} 没有规则 {rid!r}{_hint(rid, known_rules)}"))
         timeout = section.timeout_seconds or engine_timeout or default_timeout
-        out[cid] = CheckerConfig(spec=spec, enabled=section.enabled is not False, params=params,
+        enabled = section.enabled if section.enabled is not None else spec.enabled_by_default
+        out[cid] = CheckerConfig(spec=spec, enabled=enabled, params=params,
                                  rules=dict(section.rules), timeout=timeout)
     if problems or detailed:
         err = to_ruleset_error(problems, ruleset.marks) if problems else None

@@ -20,6 +20,7 @@ import unicodedata
 from collections.abc import Iterator
 
 from gkrules.context import CheckContext, CheckerSetup
+from gkrules.matching import longest_non_overlapping
 from gkrules.metadata import gbt9704
 from gkrules.metadata.dates import parse_date
 from gkrules.model import Finding
@@ -156,7 +157,7 @@ class ConfidentialMarkerChecker:
     def _labels(self, ctx: CheckContext) -> Iterator[Finding]:
         text = ctx.text
         by_line: dict[int, list[tuple[int, int, str]]] = {}
-        for hit in self.labels.iter(text):
+        for hit in longest_non_overlapping(self.labels.iter(text)):
             ls, le = self._line_bounds(text, hit.start)
             by_line.setdefault(ls, []).append((hit.start, hit.end, hit.word))
         for ls, hits in sorted(by_line.items()):
@@ -179,7 +180,7 @@ class ConfidentialMarkerChecker:
                 s, e = start, end
             yield ctx.finding(
                 "internal-label", s, e,
-                f"文件标有内部使用标志「{'、'.join(words)}」（{shown[:40]}），属内部事务信息或工作秘密，未经审查批准不得公开发布",
+                f"文件标有内部使用标志「{'、'.join(words)}」（原文：{shown[:40]}），属内部事务信息或工作秘密，未经审查批准不得公开发布",
                 evidence=shown[:60], suggestion=LABEL_SUGGESTION, key="|".join(words))
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:

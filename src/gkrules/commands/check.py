@@ -1,0 +1,69 @@
+"""gkrules check: the publishing gate (design §5)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from gkrules.commands import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    add_plugin_options,
+    iso_date,
+    plugin_manager,
+    positive_float,
+    positive_int,
+)
+from gkrules.errors import UsageError
+from gkrules.model import Severity
+
+NAME = "check"
+HELP = "检查文件（一次调用为一个发布批次）"
+
+
+def add_arguments(c) -> None:
+    c.description = "检查文件或目录（目录递归遍历；<文件>.meta.json 为元数据，不作为文件检查）。"
+    c.add_argument("paths", nargs="+", metavar="PATH", help="待检查的文件或目录")
+    c.add_argument("--ruleset", default="national", metavar="ID|FILE", help="规则集标识或文件（默认 national）")
+    c.add_argument("--format", default="text", metavar="FORMAT", help="输出格式：text、json、sarif 或插件提供的格式")
+    c.add_argument("--output", "-o", metavar="FILE", help="将报告写入文件（默认输出到标准输出）")
+    c.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="所有日期规则的参照日期（默认今天）")
+    c.add_argument("--catalog", metavar="FILE", help="已发布文件目录（JSON Lines 或 CSV），供批次检查使用")
+    c.add_argument("--jobs", "-j", type=positive_int, default=1, metavar="N", help="并行进程数（默认 1）")
+    c.add_argument("--fail-on", choices=["block", "warn"], default=None, help="达到该级别即以退出码 1 结束（默认 block）")
+    c.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
+                   help="每个检查器处理单个文件的时间上限（秒）")
+    c.add_argument("--exit-zero", action="store_true", help="只出报告：有问题时也以 0 退出（检查不完整仍为 2）")
+    add_plugin_options(c)
+
+
+def write_output(text: str, output: str | None) -> None:
+    """Write the report before the exit code is decided (hosts read it whatever the code)."""
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"无法写入输出文件 {output}：{exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def run(args) -> int:
+    from gkrules.catalog import read_catalog
+    from gkrules.engine import Engine
+    from gkrules.specs import RenderContext
+
+    pm = plugin_manager(args)
+    formatters = pm.formatters()
+    if args.format not in formatters:
+        raise UsageError(f"未知的输出格式 {args.format!r}，可用：{'、'.join(sorted(formatters))}")
+    engine = Engine(args.ruleset, plugins=pm, timeout=args.timeout)
+    catalog = read_catalog(args.catalog) if args.catalog else ()
+    report = engine.check(args.paths, today=args.today, catalog=catalog, jobs=args.jobs)
+    ctx = RenderContext(rules=engine.rule_catalog(), base_dir=Path.cwd())
+    write_output(formatters[args.format].render(report, ctx), args.output)
+    code = engine.exit_code(report, Severity(args.fail_on) if args.fail_on else None)
+    if args.exit_zero and code == EXIT_FINDINGS:
+        return EXIT_OK
+    return code
