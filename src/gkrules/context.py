@@ -77,8 +77,10 @@ class CheckContext(_FindingFactory):
     """One document under check."""
 
     def __init__(self, document: Document, today: dt.date, setup: CheckerSetup,
-                 rules: Mapping[str, RuleInfo]):
+                 rules: Mapping[str, RuleInfo], extras: Mapping[str, Any] | None = None):
         self.document = document
+        #: side inputs of the run, by name (e.g. ``contributions``); see Engine.check
+        self.extras = extras or {}
         self.today = today
         self.setup = setup
         self.params = setup.params
@@ -111,7 +113,8 @@ class BatchContext(_FindingFactory):
     """A whole release batch: its loaded documents and the host's catalogue."""
 
     def __init__(self, documents: Sequence[Document], catalog: Sequence[CatalogEntry], today: dt.date,
-                 setup: CheckerSetup, rules: Mapping[str, RuleInfo]):
+                 setup: CheckerSetup, rules: Mapping[str, RuleInfo], extras: Mapping[str, Any] | None = None):
+        self.extras = extras or {}
         self.documents = tuple(documents)
         self.catalog = tuple(catalog)
         self.today = today

@@ -12,7 +12,7 @@ import hashlib
 import os
 import traceback
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -203,8 +203,9 @@ class Engine:
             out.append(attrs.evolve(f, **changes) if changes else f)
         return out
 
-    def _run_one(self, active: _Active, doc: Document, today: dt.date) -> list[Finding]:
-        ctx = CheckContext(doc, today, active.setup, active.rules)
+    def _run_one(self, active: _Active, doc: Document, today: dt.date,
+                 extras: Mapping[str, Any] | None = None) -> list[Finding]:
+        ctx = CheckContext(doc, today, active.setup, active.rules, extras)
         return self._finalise(active, run_with_budget(lambda: list(active.instance.check(ctx)),
                                                       active.config.timeout))
 
@@ -222,7 +223,8 @@ class Engine:
             traceback.print_exception(type(exc), exc, exc.__traceback__)
         return _engine_rule(msg), DocumentError(code=code, message=msg, checker=checker_id)
 
-    def check_document(self, doc: Document, today: dt.date) -> tuple[list[Finding], list[DocumentError]]:
+    def check_document(self, doc: Document, today: dt.date,
+                       extras: Mapping[str, Any] | None = None) -> tuple[list[Finding], list[DocumentError]]:
         """Run every document checker on one prepared document."""
         findings: list[Finding] = []
         errors: list[DocumentError] = []
@@ -235,26 +237,33 @@ class Engine:
                 errors.append(e)
                 continue
             try:
-                findings.extend(self._run_one(active, doc, today))
+                findings.extend(self._run_one(active, doc, today, extras))
             except (Exception, BudgetExceeded) as exc:
                 f, e = self._failure(active.spec.id, doc.source, exc)
                 findings.append(f)
                 errors.append(e)
         return findings, errors
 
-    def _process(self, item: Any, today: dt.date) -> tuple[Document | None, DocumentResult]:
+    def _process(self, item: Any, today: dt.date,
+                 extras: Mapping[str, Any] | None = None) -> tuple[Document | None, DocumentResult]:
         name = item.name if isinstance(item, InputDocument) else (item.source if isinstance(item, Document) else str(item))
         try:
             doc = self.prepare(item)
         except GkrulesError as exc:
             return None, DocumentResult(source=name, errors=(DocumentError(code=exc.code, message=exc.message),))
-        findings, errors = self.check_document(doc, today)
+        findings, errors = self.check_document(doc, today, extras)
         return doc, DocumentResult(source=doc.source, sha256=doc.sha256, metadata=doc.metadata,
                                    findings=tuple(findings), errors=tuple(errors))
 
     def check(self, inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
-              today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1) -> Report:
-        """Check one release batch and return its Report."""
+              today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
+              extras: Mapping[str, Any] | None = None) -> Report:
+        """Check one release batch and return its Report.
+
+        ``extras`` are named side inputs that checkers read from ``ctx.extras`` (for example
+        unit-level ``contributions`` for statistical disclosure control); they must be
+        picklable when ``jobs > 1``.
+        """
         today = today or dt.date.today()
         items: list[Any] = []
         paths: list[Any] = []
@@ -265,18 +274,22 @@ class Engine:
                 paths.append(item)
         if paths:
             items.extend(collect_paths(paths, self.loaders.extensions))
-        pairs = self._process_all(items, today, jobs)
-        return self._finish(pairs, today, catalog)
+        extras = dict(extras or {})
+        pairs = self._process_all(items, today, jobs, extras)
+        return self._finish(pairs, today, catalog, extras)
 
-    def _process_all(self, items: list[Any], today: dt.date, jobs: int) -> list[tuple[Document | None, DocumentResult]]:
+    def _process_all(self, items: list[Any], today: dt.date, jobs: int,
+                     extras: dict[str, Any]) -> list[tuple[Document | None, DocumentResult]]:
         config = self.config
         if jobs > 1 and len(items) > 1 and config is not None and all(isinstance(i, Path) for i in items):
+            chunk = max(1, len(items) // (jobs * 4))
             with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(config,)) as pool:
-                return list(pool.map(_worker_process, items, [today] * len(items), chunksize=max(1, len(items) // (jobs * 4))))
-        return [self._process(item, today) for item in items]
+                return list(pool.map(_worker_process, items, [today] * len(items), [extras] * len(items),
+                                     chunksize=chunk))
+        return [self._process(item, today, extras) for item in items]
 
     def _finish(self, pairs: list[tuple[Document | None, DocumentResult]], today: dt.date,
-                catalog: Sequence[CatalogEntry]) -> Report:
+                catalog: Sequence[CatalogEntry], extras: Mapping[str, Any] | None = None) -> Report:
         docs = [d for d, _ in pairs if d is not None]
         index_of = {id(d): i for i, (d, _) in enumerate(pairs) if d is not None}
         extra: dict[int, list[Finding]] = {}
@@ -287,7 +300,7 @@ class Engine:
             try:
                 if active.instance is None:
                     raise active.error or RuntimeError("检查器未能初始化")
-                ctx = BatchContext(docs, catalog, today, active.setup, active.rules)
+                ctx = BatchContext(docs, catalog, today, active.setup, active.rules, extras)
                 produced = run_with_budget(lambda ctx=ctx, a=active: list(a.instance.check_batch(ctx)),
                                            active.config.timeout)
                 for idx, finding in produced:
@@ -372,9 +385,9 @@ def _worker_init(config: EngineConfig) -> None:
     _WORKER = Engine(config.ruleset, plugins=plugins, timeout=config.timeout, check_examples=False)
 
 
-def _worker_process(item: Path, today: dt.date) -> tuple[Document | None, DocumentResult]:
+def _worker_process(item: Path, today: dt.date, extras: dict[str, Any]) -> tuple[Document | None, DocumentResult]:
     assert _WORKER is not None
-    return _WORKER._process(item, today)
+    return _WORKER._process(item, today, extras)
 
 
 def check(inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
