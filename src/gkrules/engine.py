@@ -144,7 +144,7 @@ class Engine:
         problems: list[str] = []
         for active in self.checkers:
             for rid, settings in active.config.rules.items():
-                if settings.examples is None or active.instance is None:
+                if settings.examples is None or active.instance is None or settings.enabled is False:
                     continue
                 for kind, texts in (("fail", settings.examples.fail), ("pass", settings.examples.pass_)):
                     for i, text in enumerate(texts):

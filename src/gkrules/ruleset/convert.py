@@ -48,6 +48,8 @@ def _shown(v: Any) -> str:
         return "映射"
     if isinstance(v, list):
         return "列表"
+    if isinstance(v, int | float):
+        return f"数字 {v!r}"
     return f"{type(v).__name__} {v!r}"
 
 
@@ -92,6 +94,15 @@ def _date(v: Any, _: Any) -> dt.date:
     raise _wrong(dt.date, v)
 
 
+def _enum_aware(base: type, hook):
+    def structure(v: Any, cl: Any) -> Any:
+        if cl is not base and isinstance(cl, type) and issubclass(cl, enum.Enum):
+            return _enum_hook(v, cl)
+        return hook(v, cl)
+
+    return structure
+
+
 def _choices_error(v: Any, choices: list[str]) -> StrictValueError:
     hint = difflib.get_close_matches(str(v), choices, n=1)
     msg = f"取值无效：{_shown(v)}，可选值：{'、'.join(choices)}"
@@ -129,9 +140,11 @@ def _is_attrs(t: Any) -> bool:
 
 def make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
-    # exact-type predicates: a class hook would also catch subclasses (Severity is a str)
-    for exact, hook in ((str, _str), (int, _int), (float, _float), (bool, _bool), (dt.date, _date)):
-        conv.register_structure_hook_func(lambda t, exact=exact: t is exact, hook)
+    # class hooks (cattrs' own scalar hooks are class hooks too, and would win over predicates);
+    # they also see subclasses, so an enum that is a str (Severity) is sent on to the enum hook
+    for cls, hook in ((str, _str), (int, _int), (float, _float), (bool, _bool)):
+        conv.register_structure_hook(cls, _enum_aware(cls, hook))
+    conv.register_structure_hook(dt.date, _date)
     conv.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
     conv.register_structure_hook_factory(_is_literal, _literal_hook_factory)
 
