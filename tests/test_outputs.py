@@ -48,7 +48,7 @@ def mixed_report():
 
 
 def test_json_validates_against_published_schema(mixed_report):
-    engine, report = mixed_report
+    _, report = mixed_report
     data = json.loads(render_json(report))
     jsonschema.validate(data, REPORT_SCHEMA, format_checker=jsonschema.FormatChecker())
     assert data["schema"] == "gkrules/report@1"

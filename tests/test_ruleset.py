@@ -157,7 +157,7 @@ def test_extends_cycle_and_missing_parent(tmp_path):
     with pytest.raises(RulesetError, match="循环"):
         load_ruleset(str(a))
     c = write(tmp_path / "c.yaml", "id: c\nversion: '1'\nextends: guangdong\n")
-    with pytest.raises(RulesetError, match="找不到规则集 'guangdong'") as exc:
+    with pytest.raises(RulesetError, match=r"找不到规则集 'guangdong'") as exc:
         load_ruleset(str(c))
     assert exc.value.line == 3
 
@@ -176,7 +176,7 @@ def test_yaml_syntax_error_and_duplicate_key(tmp_path):
 def test_missing_word_file(tmp_path):
     rs = write(tmp_path / "site.yaml", "id: site\nversion: '1'\nextends: national\ncheckers:\n  confidential-marker:\n"
                                        "    params:\n      internal_labels: {file: nowhere.txt}\n")
-    with pytest.raises(RulesetError, match="无法读取词表文件 nowhere.txt"):
+    with pytest.raises(RulesetError, match=r"无法读取词表文件 nowhere\.txt"):
         load_ruleset(str(rs))
 
 
