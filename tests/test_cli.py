@@ -1,0 +1,160 @@
+"""The CLI contract: design §5 options and §7 exit codes, Chinese errors, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+MARKED = "000047\n秘密★3年\n加急\n\n青梧市统计局文件\n"
+CLEAN = "青梧市统计局关于报送统计资料的通知\n\n各区县统计局：\n　　请按时报送。\n"
+WARN_ONLY = "000123\n特急\n\n青梧市统计局文件\n"
+
+
+def run(*args, cwd=None, env=None):
+    e = dict(os.environ)
+    e.update(env or {})
+    return subprocess.run([sys.executable, "-m", "gkrules", *map(str, args)], capture_output=True, text=True,
+                          cwd=cwd, env=e)
+
+
+@pytest.fixture
+def docs(tmp_path):
+    (tmp_path / "marked.txt").write_text(MARKED, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "warn.txt").write_text(WARN_ONLY, encoding="utf-8")
+    return tmp_path
+
+
+def test_exit_0_when_clean(docs):
+    p = run("check", docs / "clean.txt", "--today", "2024-04-08")
+    assert p.returncode == 0, p.stderr
+    assert "未发现问题" in p.stdout
+
+
+def test_exit_1_on_block_with_json_contract(docs):
+    p = run("check", docs / "marked.txt", docs / "clean.txt", "--format", "json", "--today", "2024-04-08")
+    assert p.returncode == 1
+    report = json.loads(p.stdout)
+    assert report["schema"] == "gkrules/report@1" and report["today"] == "2024-04-08"
+    (marked,) = [d for d in report["documents"] if d["source"].endswith("marked.txt")]
+    (f,) = marked["findings"]
+    assert (f["checker"], f["rule"], f["severity"], f["location"]["line"]) == (
+        "confidential-marker", "secrecy-mark", "block", 2)
+
+
+def test_fail_on_warn_and_exit_zero(docs):
+    assert run("check", docs / "warn.txt").returncode == 0
+    assert run("check", docs / "warn.txt", "--fail-on", "warn").returncode == 1
+    assert run("check", docs / "marked.txt", "--exit-zero").returncode == 0
+
+
+def test_directory_is_walked_as_one_batch(docs):
+    (docs / "sub").mkdir()
+    (docs / "sub" / "b.txt").write_text(MARKED, encoding="utf-8")
+    (docs / "sub" / "b.txt.meta.json").write_text("{}", encoding="utf-8")
+    p = run("check", docs, "--format", "json")
+    sources = [Path(d["source"]).name for d in json.loads(p.stdout)["documents"]]
+    assert sorted(sources) == ["b.txt", "clean.txt", "marked.txt", "warn.txt"]
+
+
+def test_output_file_is_written_before_exit(docs, tmp_path):
+    out = tmp_path / "report.sarif"
+    p = run("check", docs / "marked.txt", "--format", "sarif", "--output", out)
+    assert p.returncode == 1 and p.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["version"] == "2.1.0"
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    (["check", "nowhere.txt"], "路径不存在"),
+    (["check", "{clean}", "--today", "2024-13-01"], "--today"),
+    (["check", "{clean}", "--format", "pdf"], "未知的输出格式"),
+    (["check", "{clean}", "--ruleset", "guangdong"], "找不到规则集"),
+    (["check", "{clean}", "--jobs", "0"], "--jobs"),
+    (["check"], "缺少必需的参数"),
+    (["frobnicate"], "参数错误"),
+    (["check", "{clean}", "--catalog", "nowhere.jsonl"], "无法读取目录文件"),
+])
+def test_usage_errors_exit_2_in_chinese(docs, args, message):
+    args = [a.format(clean=docs / "clean.txt") for a in args]
+    p = run(*args)
+    assert p.returncode == 2
+    assert message in p.stderr
+    assert "Traceback" not in p.stderr + p.stdout
+
+
+def test_unreadable_document_exits_2_and_others_are_reported(docs):
+    (docs / "bad.txt").write_bytes(b"\x00\x01binary")
+    p = run("check", docs / "bad.txt", docs / "marked.txt", "--format", "json")
+    assert p.returncode == 2
+    report = json.loads(p.stdout)
+    assert report["complete"] is False
+    by = {Path(d["source"]).name: d for d in report["documents"]}
+    assert by["bad.txt"]["errors"][0]["code"] == "input"
+    assert by["marked.txt"]["findings"][0]["rule"] == "secrecy-mark"
+
+
+def test_crashing_plugin_checker_exits_2_with_complete_false(docs, tmp_path):
+    plugin = tmp_path / "plug"
+    plugin.mkdir()
+    (plugin / "crashplug.py").write_text(
+        "from gkrules import hookimpl, CheckerSpec, RuleInfo, Severity\n"
+        "class C:\n    def check(self, ctx):\n        raise RuntimeError('boom')\n"
+        "@hookimpl\ndef gkrules_checkers():\n"
+        "    yield CheckerSpec('crashy', lambda s: C(), (RuleInfo('x', '测试', Severity.WARN, '测试'),))\n",
+        encoding="utf-8")
+    dist = plugin / "crashplug-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: crashplug\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[gkrules]\ncrashy = crashplug\n", encoding="utf-8")
+    env = {"PYTHONPATH": str(plugin)}
+    p = run("check", docs / "clean.txt", docs / "marked.txt", "--format", "json", env=env)
+    assert p.returncode == 2, p.stderr
+    report = json.loads(p.stdout)
+    assert report["complete"] is False
+    assert any(pl["name"] == "crashy" for pl in report["tool"]["plugins"])
+    for d in report["documents"]:
+        assert any(f["checker"] == "engine" and f["rule"] == "checker-error" for f in d["findings"])
+    marked = next(d for d in report["documents"] if d["source"].endswith("marked.txt"))
+    assert any(f["rule"] == "secrecy-mark" for f in marked["findings"])  # the others still ran
+    # blocking the plugin by name removes it
+    p2 = run("check", docs / "clean.txt", "--format", "json", "--disable-plugin", "crashy", env=env)
+    assert p2.returncode == 0 and json.loads(p2.stdout)["complete"] is True
+    p3 = run("check", docs / "clean.txt", env={**env, "GKRULES_DISABLE_PLUGINS": "crashy"})
+    assert p3.returncode == 0
+
+
+def test_broken_plugin_import_is_reported_and_the_rest_load(docs, tmp_path):
+    plugin = tmp_path / "plug"
+    plugin.mkdir()
+    (plugin / "brokenplug.py").write_text("import does_not_exist\n", encoding="utf-8")
+    dist = plugin / "brokenplug-0.1.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: brokenplug\nVersion: 0.1\n", encoding="utf-8")
+    (dist / "entry_points.txt").write_text("[gkrules]\nbroken = brokenplug\n", encoding="utf-8")
+    p = run("check", docs / "marked.txt", env={"PYTHONPATH": str(plugin)})
+    assert p.returncode == 1
+    assert "插件 broken 加载失败" in p.stderr
+    plugins = run("plugins", env={"PYTHONPATH": str(plugin)})
+    assert plugins.returncode == 2 and "confidential-marker" in plugins.stdout and "未加载" in plugins.stdout
+
+
+def test_version_and_plugins():
+    p = run("--version")
+    assert p.returncode == 0 and p.stdout.startswith("gkrules ")
+    p = run("plugins", "--format", "json")
+    names = {x["name"] for x in json.loads(p.stdout)["plugins"]}
+    assert {"confidential-marker", "loaders", "outputs", "national", "allowlist"} <= names
+
+
+def test_catalog_file_is_read(docs, tmp_path):
+    cat = tmp_path / "catalog.jsonl"
+    cat.write_text('{"title": "关于印发办法的通知", "published": "2024-01-02", "kind": "policy"}\n', encoding="utf-8")
+    assert run("check", docs / "clean.txt", "--catalog", cat).returncode == 0
+    cat.write_text('{"title": "x", "published": "昨天"}\n', encoding="utf-8")
+    p = run("check", docs / "clean.txt", "--catalog", cat)
+    assert p.returncode == 2 and "不是有效日期" in p.stderr
