@@ -47,9 +47,9 @@ def test_binary_and_empty_files_are_clear_errors():
 
 
 def test_unknown_and_legacy_formats():
-    with pytest.raises(UnsupportedFormatError, match="不支持的文件格式 .xyz"):
+    with pytest.raises(UnsupportedFormatError, match=r"不支持的文件格式 \.xyz"):
         REG.load_bytes("a.xyz", b"abc")
-    with pytest.raises(UnsupportedFormatError, match="另存为 .docx"):
+    with pytest.raises(UnsupportedFormatError, match=r"另存为 \.docx"):
         REG.load_bytes("a.wps", b"abc")
 
 

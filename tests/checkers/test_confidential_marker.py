@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from gkrules.model import Severity
-from gkrules.testing import check_text, lines_of, rules_of
+from gkrules.testing import check_text, lines_of
 
 TODAY = dt.date(2024, 4, 8)
 
