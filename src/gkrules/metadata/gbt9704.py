@@ -219,6 +219,51 @@ def disclosure_of(annotation_or_value: str) -> str | None:
     return None
 
 
+# 主送机关: organs separated by 、，, each ending like an organ or a group of addressees
+_ORGISH = re.compile(r"(?:局|厅|部|委|委员会|办|办公室|室|科|股|处|中心|单位|政府|部门|机关|企业|公司|组织|院|校|所|站|队|"
+                     r"会|对象|办事处|街道|乡镇|社区|村|团体|个人|居民|公民|法人|同志)$")
+_ADDRESSEE_SPLIT = re.compile(r"[、，,；;]|[^\S\n]+")
+_ADDRESSEE_NOT = re.compile(r"[。！？!?]|如下|以下|下列|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|\d+[.．、]|第)")
+
+
+def _addressee_segments(body: str) -> list[str] | None:
+    # 各县（市、区）统计局: the 、 inside the brackets does not separate organs
+    flat = re.sub(r"[（(][^（）()\n]{0,12}[）)]", "", body.strip(" •·\u3000"))
+    segments = [seg for seg in _ADDRESSEE_SPLIT.split(flat) if seg]
+    if not segments or not all(_ORGISH.search(seg) for seg in segments):
+        return None
+    return segments
+
+
+def find_addressee(text: str, after: int = 0, max_lines: int = 40) -> Span | None:
+    """The 主送机关 line: organs ending in a colon (``各区县统计局，市直有关部门：``) on a line of
+    their own after the title; extraction sometimes loses the colon, so a line of organs
+    with 各 (``局机关各科室、局属事业单位``) counts too."""
+    from gkrules.metadata.fields import canonical  # fields does not import this module back
+
+    seen = 0
+    for s, _e, line in split_lines(text[after:], None):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        if len(stripped) > 100 or _ADDRESSEE_NOT.search(stripped):
+            continue
+        colon = stripped.endswith(("：", ":"))
+        body = stripped[:-1] if colon else stripped
+        if not body or canonical(body.strip(" •·\u3000")) is not None:
+            continue
+        if not colon and ("各" not in body or len(body) > 40):
+            continue
+        if _addressee_segments(body) is None:
+            continue
+        start = after + s + line.find(stripped)
+        return Span(start, start + len(body), body.strip())
+    return None
+
+
 def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
     for s, _e, line in split_lines(text, max_lines):
         m = DOC_NUMBER.search(line)
@@ -227,5 +272,6 @@ def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
     return None
 
 
-__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "disclosure_of", "find_doc_number",
+__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "disclosure_of", "find_addressee",
+           "find_doc_number",
            "match_mark", "parse_head", "parse_tail", "search_date", "split_lines", "squeeze"]

@@ -10,7 +10,8 @@ import re
 _DOCTYPES: tuple[tuple[str, str], ...] = (
     ("行政处罚决定书", "penalty"), ("处罚决定书", "penalty"), ("决定书", "penalty"),
     ("答记者问", "interpretation"), ("政策解读", "interpretation"), ("解读", "interpretation"),
-    ("问答", "interpretation"),
+    ("十问十答", "interpretation"), ("问答", "interpretation"), ("答问实录", "interpretation"),
+    ("答问", "interpretation"),
     ("实施细则", "policy"), ("实施办法", "policy"), ("管理办法", "policy"), ("暂行办法", "policy"),
     ("办法", "policy"), ("规定", "policy"), ("细则", "policy"), ("规则", "policy"), ("规程", "policy"),
     ("若干意见", "policy"), ("指导意见", "policy"), ("实施意见", "policy"), ("意见", "policy"),
@@ -23,7 +24,9 @@ _DOCTYPES: tuple[tuple[str, str], ...] = (
     ("函", "notice"), ("批复", "notice"), ("请示", "notice"), ("纪要", "notice"),
 )
 _ISSUED = re.compile(r"(?:印发|发布|转发|颁布)\s*[《<〈]\s*(?P<inner>[^》>〉]+?)\s*[》>〉]")
-_INTERPRETATION_HEAD = re.compile(r"^(?:一图读懂|图解|图说|解读)")
+_INTERPRETATION_HEAD = re.compile(r"^(?:一图读懂|一图看懂|图解|图说|解读|(?:视频|图文|音频|动漫|H5)解读)")
+# "…就《X》答记者问", "《X》解读（文字稿）": a 解读 of a named document; 数据解读 explains figures
+_NAMED_INTERPRETATION = re.compile(r"[《〈].+?[》〉].*?(?:解读|答记者问|答问)")
 _PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息")
 
 
@@ -42,9 +45,9 @@ def classify(title: str | None, doc_number: str | None = None) -> tuple[str | No
         if doc_number and re.search(r"规\s*[〔\[【(（]", doc_number):
             return "policy", None
         return None, None
-    if _INTERPRETATION_HEAD.match(title):
-        return "interpretation", "解读"
     found = _doctype_of(title)
+    if _INTERPRETATION_HEAD.match(title) or (_NAMED_INTERPRETATION.search(title) and "数据解读" not in title):
+        return "interpretation", found[0] if found and found[1] == "interpretation" else "解读"
     if found and found[1] == "interpretation":
         return "interpretation", found[0]
     if _PENALTY.search(title) and found and found[1] in ("penalty", "notice"):
