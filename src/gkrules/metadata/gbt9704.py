@@ -207,6 +207,14 @@ def parse_tail(text: str, after: int = 0) -> Tail:
     return Tail(formed, annotations, copy_to, printed)
 
 
+def iter_date_lines(text: str) -> list[Span]:
+    """Every signature date: a date alone on its line, or after the signing organ."""
+    out = [Span(m.start("date"), m.end("date"), m.group("date")) for m in _DATE_LINE.finditer(text)]
+    out += [Span(m.start("date"), m.end("date"), m.group("date")) for m in _SIGNED_DATE_LINE.finditer(text)
+            if SIGNATURE_ORG.search(m.group("org"))]
+    return sorted(out, key=lambda sp: sp.start)
+
+
 def disclosure_of(annotation_or_value: str) -> str | None:
     """主动公开 | 依申请公开 | 不予公开 from a 附注 or a portal field value."""
     t = squeeze(annotation_or_value)
@@ -273,5 +281,5 @@ def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
 
 
 __all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "disclosure_of", "find_addressee",
-           "find_doc_number",
+           "find_doc_number", "iter_date_lines",
            "match_mark", "parse_head", "parse_tail", "search_date", "split_lines", "squeeze"]
