@@ -180,6 +180,20 @@ class DisclosureAttributeChecker:
             evidence=at.raw if at.in_text else None, suggestion=CONFLICT_SUGGESTION,
             key="|".join(sorted({a.value or "" for a in known})))
 
+    def _document_like(self, ctx: CheckContext) -> str | None:
+        """Why a page that is not a 公文 still reads as an issued document (a portal metadata
+        block, a 主送机关, a signature date), or None: a news item or a bare table carries no
+        attribute of its own, and a finding on every one of them would be noise."""
+        meta = ctx.metadata
+        header = [n for n, src in meta.sources.items() if src == "header" and n in _FIELD_NAMES_NEARBY]
+        if len(header) >= 2:
+            return "有网站元数据栏"
+        if meta.addressee:
+            return f"有主送机关“{meta.addressee}”"
+        if meta.sources.get("formed") == "gbt9704":
+            return "有落款成文日期"
+        return None
+
     def _missing(self, ctx: CheckContext, unrecognised: list[Attribute]) -> Iterator[Finding]:
         if unrecognised:
             a = unrecognised[0]
@@ -195,8 +209,8 @@ class DisclosureAttributeChecker:
                 f"本文件是公文（{official}），但未标注公开属性（附注或网站公开方式栏），发布系统也未提供："
                 "公文拟稿时即应确定公开属性（主动公开、依申请公开或不予公开）并随文报批",
                 suggestion=MISSING_SUGGESTION, key="missing")
-        else:
+        elif (why := self._document_like(ctx)) is not None:
             yield ctx.finding(
                 "missing-page", None, None,
-                "本页面未标注公开属性（附注或网站公开方式栏），发布系统也未提供：请确认其属于主动公开的信息",
+                f"本页面（{why}）未标注公开属性（附注或网站公开方式栏），发布系统也未提供：请确认其属于主动公开的信息",
                 suggestion=MISSING_SUGGESTION, key="missing")
