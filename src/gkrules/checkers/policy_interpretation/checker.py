@@ -27,6 +27,7 @@ from gkrules.model import CatalogEntry, Document, Finding
 from .classify import INTERPRETATION, OTHER, POLICY, PolicyClassifier, Role
 from .names import (
     any_same,
+    any_same_number,
     base_name,
     bracketed,
     names_of,
@@ -162,9 +163,9 @@ class PolicyInterpretationChecker:
         hit = any_same(interp.refs, target.names, self.p.title_prefix_slack)
         if hit:
             return f"标题《{hit}》"
-        common = interp.ref_numbers & target.numbers
-        if common:
-            return f"发文字号 {sorted(common)[0]}"
+        number = any_same_number(interp.ref_numbers, target.numbers)
+        if number:
+            return f"发文字号 {number}"
         if interp.ref_urls & target.urls:
             return "原文链接"
         if target.linked & interp.urls:

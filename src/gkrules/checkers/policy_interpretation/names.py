@@ -97,6 +97,26 @@ def refs_in_title(title: str) -> set[str]:
     return {n for n in out if len(n) >= 4}
 
 
+def same_number(a: str, b: str) -> bool:
+    """Two normalised numbers name one document: same year and serial, and one 机关代字 ends the
+    other (a number found in running text drags the words before it along: 本文解读青统规〔…〕)."""
+    ma, mb = _NUM.fullmatch(a), _NUM.fullmatch(b)
+    if ma is None or mb is None or (ma.group("year"), ma.group("n")) != (mb.group("year"), mb.group("n")):
+        return False
+    oa, ob = ma.group("org"), mb.group("org")
+    short, long_ = (oa, ob) if len(oa) <= len(ob) else (ob, oa)
+    return len(short) >= 2 and long_.endswith(short)
+
+
+def any_same_number(refs: Iterable[str], numbers: Iterable[str]) -> str | None:
+    numbers = list(numbers)
+    for r in refs:
+        for n in numbers:
+            if same_number(r, n):
+                return n
+    return None
+
+
 def numbers_in(text: str) -> set[str]:
     out = set()
     for m in DOC_NUMBER.finditer(text):
@@ -132,5 +152,5 @@ def any_same(refs: Iterable[str], names: Iterable[str], slack: int) -> str | Non
     return None
 
 
-__all__ = ["DOC_NUMBER", "URL", "any_same", "base_name", "bracketed", "inner_title", "names_of", "normalise",
-           "normalise_number", "normalise_url", "numbers_in", "refs_in_title", "same_name", "urls_in"]
+__all__ = ["DOC_NUMBER", "URL", "any_same", "any_same_number", "base_name", "bracketed", "inner_title", "names_of", "normalise",
+           "normalise_number", "normalise_url", "numbers_in", "refs_in_title", "same_name", "same_number", "urls_in"]
