@@ -149,3 +149,17 @@ def test_seeds_get_no_block_or_warn():
     for path in sorted(SEEDS.glob("*.txt")):
         found = da(path.read_bytes(), name=path.name)
         assert [x for x in found if x[1] != Severity.INFO] == [], path.name
+
+
+def test_attribute_wordings_under_the_signature():
+    body = "青梧市统计局关于开展统计开放日活动的通知\n青统字〔2024〕8号\n\n各区县统计局：\n" + "　　活动安排如下。\n" * 25
+    for tail in ("（此文件依申请公开）", "（本件依申请公开）", "（公开方式：依申请公开）", "公开方式：依申请公开"):
+        found = da(body + "\n青梧市统计局\n2024年5月6日\n" + tail + "\n")
+        assert found == [("on-request", Severity.WARN, 33)], tail
+
+
+def test_house_rules_without_addressee_need_no_interpretation_but_keep_their_attribute_rules():
+    from gkrules.testing import check_batch
+
+    report = check_batch({"考勤.txt": "白榆县统计局机关考勤管理规定\n\n第一条　为加强机关干部职工考勤管理，制定本规定。\n"})
+    assert [f for f in report.documents[0].findings if f.checker == "policy-interpretation"] == []

@@ -340,3 +340,15 @@ def test_cli_catalog_satisfies_the_policy(tmp_path, capsys, fmt):
     code = main(["check", str(tmp_path / "办法.txt"), "--today", "2024-05-10", "--format", "json"])
     capsys.readouterr()
     assert code == 1
+
+
+def test_notice_issuing_two_policies_and_amendments():
+    two = POLICY.replace("《青梧市统计调查员管理办法》的通知", "《青梧市统计调查员管理办法》《青梧市统计调查员证管理规定》的通知", 1)
+    report = check_batch({"办法.txt": two, "解读.txt": INTERPRETATION}, today=TODAY)
+    assert pi(report) == {"办法.txt": [], "解读.txt": []}
+    amendment = ("青梧市统计局关于修改《青梧市统计调查员管理办法》的决定\n青统规〔2024〕5号\n\n各区县统计局：\n"
+                 "　　决定对《青梧市统计调查员管理办法》作如下修改。\n")
+    [f] = findings(check_batch({"决定.txt": amendment}, today=TODAY), "决定.txt")
+    assert f.rule == "missing-interpretation"
+    report = check_batch({"决定.txt": amendment, "解读.txt": INTERPRETATION}, today=TODAY)
+    assert pi(report) == {"决定.txt": [], "解读.txt": []}

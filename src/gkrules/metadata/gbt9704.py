@@ -31,7 +31,7 @@ DOC_NUMBER = re.compile(
     r"(?P<org>[\u4e00-\u9fa5A-Za-z]{1,16}?)\s*(?P<open>[〔\[【(（［{｛])\s*(?P<year>(?:19|20)\d{2})\s*"
     r"(?P<close>[〕\]】)）］}｝])\s*(?P<di>第)?\s*(?P<num>\d{1,5})\s*号")
 MASTHEAD = re.compile(r"^[\u4e00-\u9fa5（）()、]{2,40}(?:文件|函|便函|简报|专报|快报|通报|纪要)$")
-ANNOTATION = re.compile(r"^[（(]\s*(?P<body>此件[^（()）]{1,24})\s*[）)]$")
+ANNOTATION = re.compile(r"^[（(]\s*(?P<body>(?:此件|此文件|本件|本文件)[^（()）]{1,24})\s*[）)]$")
 PRINTED = re.compile(r"^(?P<org>\S.{0,40}?)\s+(?P<date>\S+年\S+月\S+日)\s*印发$")
 SIGNATURE_ORG = re.compile(r"(?:局|厅|部|委|委员会|办公室|政府|中心|队|总队|院|处|科|股|会|所|站|公司)$")
 
@@ -177,7 +177,9 @@ _DATE_BODY = (r"[12１２][0-9０-９]{3}[^\S\n]*年[^\S\n]*[0-9０-９]{1,2}[^\
 _DATE_LINE = re.compile(rf"^{_SP}*(?P<date>{_DATE_BODY}){_SP}*$", re.M)
 _SIGNED_DATE_LINE = re.compile(
     rf"^{_SP}*(?P<org>[^\s\u3000]{{2,30}}?){_SP}{{2,}}(?P<date>{_DATE_BODY}){_SP}*$", re.M)
-_ANNOTATION_LINE = re.compile(rf"^{_SP}*(?P<a>[（(]{_SP}*此件[^（()）\n]{{1,24}}[）)]){_SP}*$", re.M)
+# （此件主动公开）, also written 此文件/本件/本文件, and （公开方式：主动公开）
+_ANNOTATION_LINE = re.compile(rf"^{_SP}*(?P<a>[（(]{_SP}*(?:此件|此文件|本件|本文件|(?:公开方式|公开属性|公开形式){_SP}*[:：])"
+                              rf"[^（()）\n]{{1,24}}[）)]){_SP}*$", re.M)
 _COPY_LINE = re.compile(rf"^{_SP}*抄{_SP}*送{_SP}*[:：]{_SP}*(?P<v>[^\n]*)$", re.M)
 _PRINTED_LINE = re.compile(rf"^{_SP}*(?P<v>[^\n]{{1,60}}?印发){_SP}*$", re.M)
 

@@ -83,10 +83,16 @@ class DisclosureAttributeChecker:
         fields = [(name, label, value, s, e, doc.line_of(s)) for name, label, value, s, e in iter_fields(ctx.text)]
         field_lines = {(line, name) for name, _l, _v, _s, _e, line in fields}
         out = []
+        signed: set[int] | None = None
         for name, label, value, s, e, line in fields:
             if name != "disclosure":
                 continue
             near = any((ln, n) in field_lines for ln in range(line - 2, line + 3) for n in _FIELD_NAMES_NEARBY)
+            if not near and line > self.p.header_lines:
+                # "公开方式：主动公开" printed where the 附注 goes, under the signature date
+                if signed is None:
+                    signed = {doc.line_of(d.start) for d in gbt9704.iter_date_lines(ctx.text)}
+                near = any(line - k in signed for k in (1, 2, 3))
             if line <= self.p.header_lines or near:
                 out.append(Attribute(self.value_of(value), value, label, s, e))
                 break  # the page's own field; later ones belong to listings in the text

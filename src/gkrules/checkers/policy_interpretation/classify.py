@@ -61,6 +61,7 @@ class PolicyClassifier:
         self.internal = compile_patterns(p.internal_addressees, "internal_addressees")
         self.public = compile_patterns(p.public_addressees, "public_addressees")
         self.exempt = compile_patterns(p.exempt_titles, "exempt_titles")
+        self.internal_titles = compile_patterns(p.internal_titles, "internal_titles")
         self.interpretation = compile_patterns(p.interpretation_titles, "interpretation_titles")
         self.not_interpretation = compile_patterns(p.not_interpretation_titles, "not_interpretation_titles")
 
@@ -146,6 +147,8 @@ class PolicyClassifier:
                 span = meta.spans["doc_number"]
         elif scope == "internal":
             return Role(OTHER, (f"主送“{meta.addressee}”，是发给本机关内设机构的内部工作文件",))
+        elif scope is None and title and any(rx.search(title) for rx in self.internal_titles):
+            return Role(OTHER, ("标题表明是本机关内部管理制度",))
         if doctype:
             reasons.append(f"文种为“{doctype}”（标题：{title}）")
         if not reasons:

@@ -16,7 +16,8 @@ from collections.abc import Iterable
 from pathlib import PurePath
 
 _DROP = re.compile(r"[\s《》〈〉<>“”\"'‘’「」『』【】\[\]〔〕［］]+")
-_ISSUES = re.compile(r"(?:印发|发布|颁布|公布|出台)\s*(?P<inner>.+?)\s*的?(?:通知|公告|通告|决定)(?:[（(][^）)]*[）)])?$")
+_ISSUES = re.compile(r"(?:印发|发布|颁布|公布|出台|修订|修改)\s*(?P<inner>.+?)\s*的?(?:通知|公告|通告|决定)"
+                     r"(?:[（(][^）)]*[）)])?$")
 _BRACKETS = re.compile(r"《(?P<a>[^《》\n]{2,80})》|〈(?P<b>[^〈〉\n]{2,80})〉|<(?P<c>[^<>\n]{2,80})>"
                        r"|“(?P<d>[^“”\n]{2,80})”|\"(?P<e>[^\"\n]{2,80})\"|「(?P<f>[^「」\n]{2,80})」"
                        r"|〔(?P<g>[^〔〕\n]{4,80})〕|【(?P<h>[^【】\n]{4,80})】|\[(?P<i>[^\[\]\n]{4,80})\]")
@@ -77,6 +78,8 @@ def names_of(title: str | None, source: str | None = None, *, after_about: bool 
         inner = inner_title(title)
         if inner:
             out.add(base_name(inner))
+            # 关于印发《A》《B》的通知: each document it issues
+            out.update(base_name(x) for x in bracketed(inner))
         if after_about and "关于" in title:
             out.add(base_name(title[title.index("关于"):]))
     if source:

@@ -25,6 +25,8 @@ DEFAULT_PUBLIC_ADDRESSEES = (
 )
 #: titles of documents that need no interpretation even though their 文种 would
 DEFAULT_EXEMPT_TITLES = (r"领导小组", r"^[^《]*转发", r"名单", r"任免", r"废止")
+#: titles of the bureau's own house rules (白榆县统计局机关考勤管理规定, 党组工作规则)
+DEFAULT_INTERNAL_TITLES = (r"局机关", r"机关内部", r"内部控制", r"内部管理", r"党组", r"党支部", r"机关党委")
 #: titles of interpretations (政策解读, 答记者问, 一图读懂…)
 DEFAULT_INTERPRETATION_TITLES = (
     r"解读", r"答记者问", r"十问十答", r"问答", r"答问", r"一图(?:读|看)懂", r"^图[解说]", r"吹风会",
@@ -47,6 +49,8 @@ class PolicyInterpretationParams:
     public_addressees: tuple[str, ...] = DEFAULT_PUBLIC_ADDRESSEES
     #: regular expressions on the title: documents that need no interpretation
     exempt_titles: tuple[str, ...] = DEFAULT_EXEMPT_TITLES
+    #: regular expressions on the title: the bureau's own house rules (internal, unless numbered 规)
+    internal_titles: tuple[str, ...] = DEFAULT_INTERNAL_TITLES
     #: regular expressions on the title: the document is an interpretation
     interpretation_titles: tuple[str, ...] = DEFAULT_INTERPRETATION_TITLES
     #: regular expressions on the title: not a policy interpretation after all (数据解读)
