@@ -163,3 +163,9 @@ def test_house_rules_without_addressee_need_no_interpretation_but_keep_their_att
 
     report = check_batch({"考勤.txt": "白榆县统计局机关考勤管理规定\n\n第一条　为加强机关干部职工考勤管理，制定本规定。\n"})
     assert [f for f in report.documents[0].findings if f.checker == "policy-interpretation"] == []
+
+
+def test_enforcement_decisions_are_not_official_documents_for_the_missing_rule():
+    decision = ("青梧市统计局\n行政处罚决定书\n青统罚决字〔2023〕第15号\n\n当事人：青梧市某某有限公司\n"
+                "　　经查，当事人提供不真实统计资料。\n\n青梧市统计局\n2023年9月4日\n")
+    assert da(decision) == [("missing-page", Severity.INFO, None)]

@@ -63,8 +63,9 @@ class DisclosureAttributeChecker:
         self.p = p
         try:
             self.normative_number = re.compile(p.normative_number_pattern)
+            self.enforcement = tuple(re.compile(x) for x in p.enforcement_number_patterns)
         except re.error as exc:
-            raise RulesetError(f"disclosure-attribute 参数 normative_number_pattern 无效：{exc}") from None
+            raise RulesetError(f"disclosure-attribute 参数中的正则表达式无效：{exc}") from None
         # longest first: 不予公开 before 公开, 依申请公开 before 公开
         self.words = sorted([(w, WITHHELD) for w in p.withheld_words] + [(w, ON_REQUEST) for w in p.on_request_words]
                             + [(w, PUBLIC) for w in p.public_words], key=lambda x: len(x[0]), reverse=True)
@@ -136,6 +137,9 @@ class DisclosureAttributeChecker:
         """Why the document is a 公文 (it has a 发文字号 or a GB/T 9704 head), or None."""
         meta = ctx.metadata
         if meta.doc_number:
+            org = gbt9704.DOC_NUMBER.search(meta.doc_number)
+            if org and any(rx.search(org.group("org")) for rx in self.enforcement):
+                return None  # an enforcement instrument, not a 公文
             return f"有发文字号“{meta.doc_number}”"
         head = gbt9704.parse_head(ctx.text)
         if head.masthead is not None:

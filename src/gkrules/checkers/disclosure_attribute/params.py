@@ -16,6 +16,9 @@ class DisclosureAttributeParams:
     #: a 公开方式 field counts as the page's own when it is within this many lines of the top,
     #: or next to another header field (索引号, 发文字号…); elsewhere it is text
     header_lines: int = 20
+    #: 机关代字 of enforcement instruments (…罚决字〔2023〕第15号): published under the enforcement
+    #: publicity rules, so a missing attribute on them is only a hint (regular expressions)
+    enforcement_number_patterns: tuple[str, ...] = ("罚", "决字")
     #: a 发文字号 of a 行政规范性文件 (××规〔2024〕1号)
     normative_number_pattern: str = r"规\s*[〔\[【(（［]\s*(?:19|20)\d{2}"
     #: 文件类型 / 文件类别 values that mark a 行政规范性文件

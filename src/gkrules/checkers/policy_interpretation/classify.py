@@ -20,7 +20,7 @@ from attrs import frozen
 from gkrules.errors import RulesetError
 from gkrules.model import Document, Metadata
 
-from .names import inner_title, normalise
+from .names import bracketed, inner_title, normalise, refs_in_title
 from .params import PolicyInterpretationParams
 
 POLICY = "policy"
@@ -63,15 +63,23 @@ class PolicyClassifier:
         self.exempt = compile_patterns(p.exempt_titles, "exempt_titles")
         self.internal_titles = compile_patterns(p.internal_titles, "internal_titles")
         self.interpretation = compile_patterns(p.interpretation_titles, "interpretation_titles")
+        self.named_interpretation = compile_patterns(p.named_interpretation_titles, "named_interpretation_titles")
         self.not_interpretation = compile_patterns(p.not_interpretation_titles, "not_interpretation_titles")
 
     # -- pieces ------------------------------------------------------------------------------
 
     def is_interpretation_title(self, title: str | None) -> bool:
-        if not title:
+        if not title or any(rx.search(title) for rx in self.not_interpretation):
             return False
-        return (any(rx.search(title) for rx in self.interpretation)
-                and not any(rx.search(title) for rx in self.not_interpretation))
+        if any(rx.search(title) for rx in self.interpretation):
+            return True
+        return any(rx.search(title) for rx in self.named_interpretation) and self.names_a_policy(title)
+
+    def names_a_policy(self, title: str) -> bool:
+        """The title cites a policy: a 《name》 (or the bare title) of a policy 文种, or says 政策/新规."""
+        if "政策" in title or "新规" in title:
+            return True
+        return any(self.doctype(x) for x in [*bracketed(title), *refs_in_title(title)])
 
     def doctype(self, title: str | None) -> str | None:
         """The policy 文种 of a title, or of the document that a 印发/发布 notice issues."""

@@ -28,9 +28,9 @@ DEFAULT_EXEMPT_TITLES = (r"领导小组", r"^[^《]*转发", r"名单", r"任免
 #: titles of the bureau's own house rules (白榆县统计局机关考勤管理规定, 党组工作规则)
 DEFAULT_INTERNAL_TITLES = (r"局机关", r"机关内部", r"内部控制", r"内部管理", r"党组", r"党支部", r"机关党委")
 #: titles of interpretations (政策解读, 答记者问, 一图读懂…)
-DEFAULT_INTERPRETATION_TITLES = (
-    r"解读", r"答记者问", r"十问十答", r"问答", r"答问", r"一图(?:读|看)懂", r"^图[解说]", r"吹风会",
-)
+DEFAULT_INTERPRETATION_TITLES = (r"解读", r"答记者问", r"一图(?:读|看)懂")
+#: forms that are interpretations only when the title names a policy (保密知识问答 is not one)
+DEFAULT_NAMED_INTERPRETATION_TITLES = (r"问答", r"十问十答", r"答问", r"^图[解说]", r"吹风会", r"新闻发布会")
 #: titles that look like interpretations but explain figures, not a policy
 DEFAULT_NOT_INTERPRETATION_TITLES = (r"数据解读", r"解读数据", r"[《〈][^》〉]*(?:公报|年鉴|数据|快报|月报)[》〉]")
 
@@ -53,6 +53,9 @@ class PolicyInterpretationParams:
     internal_titles: tuple[str, ...] = DEFAULT_INTERNAL_TITLES
     #: regular expressions on the title: the document is an interpretation
     interpretation_titles: tuple[str, ...] = DEFAULT_INTERPRETATION_TITLES
+    #: regular expressions on the title: an interpretation when the title also names a policy
+    #: (《X办法》十问十答)
+    named_interpretation_titles: tuple[str, ...] = DEFAULT_NAMED_INTERPRETATION_TITLES
     #: regular expressions on the title: not a policy interpretation after all (数据解读)
     not_interpretation_titles: tuple[str, ...] = DEFAULT_NOT_INTERPRETATION_TITLES
     #: an interpretation may follow its policy by at most this many working days (strict: 0)
