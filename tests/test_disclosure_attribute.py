@@ -169,3 +169,22 @@ def test_enforcement_decisions_are_not_official_documents_for_the_missing_rule()
     decision = ("青梧市统计局\n行政处罚决定书\n青统罚决字〔2023〕第15号\n\n当事人：青梧市某某有限公司\n"
                 "　　经查，当事人提供不真实统计资料。\n\n青梧市统计局\n2023年9月4日\n")
     assert da(decision) == [("missing-page", Severity.INFO, None)]
+
+
+def test_site_can_soften_the_missing_rules(tmp_path):
+    from gkrules import Engine, InputDocument
+
+    rs = tmp_path / "site.yaml"
+    rs.write_text("id: qingwu\nversion: '1'\nextends: national\ncheckers:\n  disclosure-attribute:\n    rules:\n"
+                  "      missing: {severity: info}\n      missing-page: {enabled: false}\n", encoding="utf-8")
+    engine = Engine(str(rs))
+    page = "索 引 号：11339901MB17403698/2023-00058\n发布机构：栖凤区统计局\n标　　题：上半年经济运行情况分析\n"
+    report = engine.check([InputDocument("a.txt", NOTICE.format(annotation="")), InputDocument("b.txt", page)],
+                          today=TODAY)
+    got = [[(f.rule, f.severity) for f in d.findings if f.checker == "disclosure-attribute"] for d in report.documents]
+    assert got == [[("missing", Severity.INFO)], []]
+
+
+def test_real_pages_without_attribute():
+    got = {p.name[:3]: da(p.read_bytes(), name=p.name) for p in sorted(SEEDS.glob("*.txt"))}
+    assert got == {"000": [], "001": [], "002": [("missing-page", Severity.INFO, None)], "003": [], "004": []}

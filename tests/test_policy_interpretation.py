@@ -354,3 +354,12 @@ def test_notice_issuing_two_policies_and_amendments():
     assert f.rule == "missing-interpretation"
     report = check_batch({"决定.txt": amendment, "解读.txt": INTERPRETATION}, today=TODAY)
     assert pi(report) == {"决定.txt": [], "解读.txt": []}
+
+
+def test_a_site_can_set_the_zero_day_lag_itself(tmp_path):
+    rs = tmp_path / "site.yaml"
+    rs.write_text("id: qingwu\nversion: '1'\nextends: national\ncheckers:\n  policy-interpretation:\n"
+                  "    params:\n      max_lag_workdays: 0\n", encoding="utf-8")
+    docs, catalog = _late_batch("2024-05-13")
+    report = Engine(str(rs)).check(docs, today=dt.date(2024, 5, 13), catalog=catalog)
+    assert pi(report) == {"解读.txt": [("late-interpretation", Severity.WARN)]}

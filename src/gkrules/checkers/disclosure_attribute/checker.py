@@ -147,7 +147,9 @@ class DisclosureAttributeChecker:
         return None
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
-        stated = self._fields(ctx) + self._annotations(ctx) + self._given(ctx)
+        # in text order; what only the metadata says comes last
+        stated = sorted(self._fields(ctx) + self._annotations(ctx),
+                        key=lambda a: a.start if a.start is not None else 0) + self._given(ctx)
         known = [a for a in stated if a.value is not None]
         if not known:
             yield from self._missing(ctx, stated)
