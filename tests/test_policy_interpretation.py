@@ -7,8 +7,12 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gkrules import Engine, InputDocument, PluginManager, hookimpl
+from gkrules.checkers.policy_interpretation.index import NameIndex
+from gkrules.checkers.policy_interpretation.names import same_name, same_number
 from gkrules.cli import main
 from gkrules.errors import CalendarError, RulesetError
 from gkrules.model import CatalogEntry, Severity
@@ -363,3 +367,25 @@ def test_a_site_can_set_the_zero_day_lag_itself(tmp_path):
     docs, catalog = _late_batch("2024-05-13")
     report = Engine(str(rs)).check(docs, today=dt.date(2024, 5, 13), catalog=catalog)
     assert pi(report) == {"解读.txt": [("late-interpretation", Severity.WARN)]}
+
+
+# -- the name index finds every pair the matching rule accepts --------------------------------------
+
+_names = st.text(alphabet="青梧市统计局调查员管理办法规定", min_size=2, max_size=18)
+_numbers = st.builds(lambda org, y, n: f"{org}〔{y}〕{n}号", st.sampled_from(["青统规", "统规", "白统字", "本文解读青统规"]),
+                     st.integers(2023, 2024), st.integers(1, 3))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_names, min_size=1, max_size=8), st.lists(_names, min_size=1, max_size=4), st.integers(0, 12),
+       st.lists(_numbers, max_size=3), st.lists(_numbers, max_size=3))
+def test_index_candidates_cover_the_matching_rule(indexed, probes, slack, numbers, probe_numbers):
+    index = NameIndex(slack)
+    for k, n in enumerate(indexed):
+        index.add(k, [n], numbers[k:k + 1])
+    found = index.candidates(probes, probe_numbers)
+    for k, n in enumerate(indexed):
+        if any(same_name(p, n, slack) for p in probes):
+            assert k in found
+        if any(same_number(p, x) for p in probe_numbers for x in numbers[k:k + 1]):
+            assert k in found

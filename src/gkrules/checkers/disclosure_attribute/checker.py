@@ -100,6 +100,8 @@ class DisclosureAttributeChecker:
         for table in doc.tables:
             for row in table.rows:
                 for i, cell in enumerate(row[:-1]):
+                    if "公开" not in cell.text:  # cheap guard: data tables have many cells
+                        continue
                     if canonical(cell.text.strip(_LABEL_TRIM)) == "disclosure" and row[i + 1].text.strip():
                         nxt = row[i + 1]
                         out.append(Attribute(self.value_of(nxt.text), nxt.text.strip(), cell.text.strip(_LABEL_TRIM),

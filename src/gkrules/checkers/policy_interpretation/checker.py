@@ -37,6 +37,7 @@ from .names import (
     refs_in_title,
     urls_in,
 )
+from .index import NameIndex
 from .overlap import copied_share
 from .params import PolicyInterpretationParams
 
@@ -197,15 +198,23 @@ class PolicyInterpretationChecker:
 
     def check_batch(self, ctx: BatchContext) -> Iterator[tuple[int, Finding]]:
         items = [self._doc_item(i, d, ctx.today) for i, d in enumerate(ctx.documents)]
-        catalog = [self._catalog_item(e) for e in ctx.catalog]
-        everything = items + catalog
+        everything = items + [self._catalog_item(e) for e in ctx.catalog]
         interps = [x for x in everything if x.role.role == INTERPRETATION]
         targets = [x for x in everything if x.role.role != INTERPRETATION]
+        # what interpretations cite, looked up by a policy's names; and the reverse
+        by_ref = NameIndex(self.p.title_prefix_slack)
+        for k, x in enumerate(interps):
+            by_ref.add(k, x.refs, x.ref_numbers, x.ref_urls | x.urls)
+        by_name = NameIndex(self.p.title_prefix_slack)
+        for k, x in enumerate(targets):
+            by_name.add(k, x.names, x.numbers, x.urls | x.linked)
         for item in items:
             if item.role.role == POLICY:
-                yield from self._policy(ctx, item, interps)
+                found = by_ref.candidates(item.names, item.numbers, item.urls | item.linked)
+                yield from self._policy(ctx, item, [interps[k] for k in sorted(found)])
             elif item.role.role == INTERPRETATION:
-                yield from self._interpretation(ctx, item, targets)
+                found = by_name.candidates(item.refs, item.ref_numbers, item.ref_urls | item.urls)
+                yield from self._interpretation(ctx, item, [targets[k] for k in sorted(found)])
 
     def _span(self, item: Item) -> tuple[int | None, int | None]:
         return item.role.span if item.role.span else (None, None)
