@@ -25,6 +25,7 @@ from gkrules.errors import CalendarError
 from gkrules.model import CatalogEntry, Document, Finding
 
 from .classify import INTERPRETATION, OTHER, POLICY, PolicyClassifier, Role
+from .index import NameIndex
 from .names import (
     any_same,
     any_same_number,
@@ -37,10 +38,10 @@ from .names import (
     refs_in_title,
     urls_in,
 )
-from .index import NameIndex
 from .overlap import copied_share
 from .params import PolicyInterpretationParams
 
+_CATALOG_CACHE = 200_000  # entries kept between batches (a dict; cleared when full)
 _FILE_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".pdf", ".doc", ".docx", ".wps", ".ofd", ".csv", ".xls", ".xlsx")
 
 MISSING_SUGGESTION = ("请将解读材料（文字解读、政策问答、一图读懂、答记者问等）与本文件同批审签、同步发布；"
@@ -105,6 +106,7 @@ class PolicyInterpretationChecker:
         self.setup = setup
         self.classifier = PolicyClassifier(self.p)
         self._calendars: dict[int, object] = {}
+        self._catalog_cache: dict[CatalogEntry, Item] = {}
 
     # -- items -----------------------------------------------------------------------------
 
@@ -138,6 +140,15 @@ class PolicyInterpretationChecker:
                     published=published or today, published_assumed=published is None, text=doc.text)
 
     def _catalog_item(self, entry: CatalogEntry) -> Item:
+        # the same catalogue comes with every batch a host checks: read each entry once
+        item = self._catalog_cache.get(entry)
+        if item is None:
+            if len(self._catalog_cache) >= _CATALOG_CACHE:
+                self._catalog_cache.clear()
+            item = self._catalog_cache[entry] = self._read_catalog_entry(entry)
+        return item
+
+    def _read_catalog_entry(self, entry: CatalogEntry) -> Item:
         title = entry.title or ""
         is_interp = (entry.kind == INTERPRETATION or bool(entry.interprets)
                      or (entry.kind is None and self.classifier.is_interpretation_title(title)))
@@ -151,7 +162,7 @@ class PolicyInterpretationChecker:
                 refs |= refs_in_title(title)
         number = normalise_number(entry.doc_number) if entry.doc_number else None
         return Item(role=role, label=title or entry.url or entry.doc_number or "（目录条目）",
-                    names=frozenset(names_of(title) if title else ()),
+                    names=frozenset(names_of(title) if title and not is_interp else ()),
                     numbers=frozenset({number} if number else ()),
                     urls=frozenset({normalise_url(entry.url)} if entry.url else ()),
                     refs=frozenset(refs), ref_numbers=frozenset(ref_numbers), ref_urls=frozenset(ref_urls),
@@ -199,30 +210,39 @@ class PolicyInterpretationChecker:
     def check_batch(self, ctx: BatchContext) -> Iterator[tuple[int, Finding]]:
         items = [self._doc_item(i, d, ctx.today) for i, d in enumerate(ctx.documents)]
         everything = items + [self._catalog_item(e) for e in ctx.catalog]
-        interps = [x for x in everything if x.role.role == INTERPRETATION]
-        targets = [x for x in everything if x.role.role != INTERPRETATION]
-        # what interpretations cite, looked up by a policy's names; and the reverse
-        by_ref = NameIndex(self.p.title_prefix_slack)
-        for k, x in enumerate(interps):
-            by_ref.add(k, x.refs, x.ref_numbers, x.ref_urls | x.urls)
-        by_name = NameIndex(self.p.title_prefix_slack)
-        for k, x in enumerate(targets):
+        policies = [x for x in items if x.role.role == POLICY]
+        readings = [x for x in items if x.role.role == INTERPRETATION]
+        slack = self.p.title_prefix_slack
+        # the batch side is indexed; every interpretation and every other document or catalogue
+        # entry is looked up once (a catalogue can be large, a batch is small)
+        by_name = NameIndex(slack)
+        for k, x in enumerate(policies):
             by_name.add(k, x.names, x.numbers, x.urls | x.linked)
-        for item in items:
-            if item.role.role == POLICY:
-                found = by_ref.candidates(item.names, item.numbers, item.urls | item.linked)
-                yield from self._policy(ctx, item, [interps[k] for k in sorted(found)])
-            elif item.role.role == INTERPRETATION:
-                found = by_name.candidates(item.refs, item.ref_numbers, item.ref_urls | item.urls)
-                yield from self._interpretation(ctx, item, [targets[k] for k in sorted(found)])
+        by_ref = NameIndex(slack)
+        for k, x in enumerate(readings):
+            by_ref.add(k, x.refs, x.ref_numbers, x.ref_urls | x.urls)
+        covered: set[int] = set()
+        cited: dict[int, list[tuple[Item, str]]] = {}
+        for other in everything:
+            if other.role.role == INTERPRETATION:
+                for k in by_name.candidates(other.refs, other.ref_numbers, other.ref_urls | other.urls):
+                    if k not in covered and self._cites(other, policies[k]):
+                        covered.add(k)
+            else:
+                for k in by_ref.candidates(other.names, other.numbers, other.urls | other.linked):
+                    how = self._cites(readings[k], other)
+                    if how:
+                        cited.setdefault(k, []).append((other, how))
+        for k, policy in enumerate(policies):
+            if k not in covered:
+                yield from self._missing(ctx, policy)
+        for k, reading in enumerate(readings):
+            yield from self._interpretation(ctx, reading, cited.get(k, []))
 
     def _span(self, item: Item) -> tuple[int | None, int | None]:
         return item.role.span if item.role.span else (None, None)
 
-    def _policy(self, ctx: BatchContext, item: Item, interps: list[Item]) -> Iterator[tuple[int, Finding]]:
-        for interp in interps:
-            if self._cites(interp, item):
-                return
+    def _missing(self, ctx: BatchContext, item: Item) -> Iterator[tuple[int, Finding]]:
         assert item.index is not None
         start, end = self._span(item)
         reasons = "；".join(item.role.reasons)
@@ -233,10 +253,10 @@ class PolicyInterpretationChecker:
             "和“三同步”要求，政策文件与解读材料应同步审签、同步发布",
             evidence=item.label[:80], suggestion=MISSING_SUGGESTION, key=min(item.names, default=item.label))
 
-    def _interpretation(self, ctx: BatchContext, item: Item, targets: list[Item]) -> Iterator[tuple[int, Finding]]:
+    def _interpretation(self, ctx: BatchContext, item: Item,
+                        cited: list[tuple[Item, str]]) -> Iterator[tuple[int, Finding]]:
         assert item.index is not None
         start, end = self._span(item)
-        cited = [(t, how) for t in targets if (how := self._cites(item, t))]
         if not cited:
             named = "、".join(f"《{r}》" for r in sorted(item.refs)[:3]) or "（解读未写明所解读的文件）"
             yield ctx.finding(
