@@ -63,3 +63,19 @@ def classify(title: str | None, doc_number: str | None = None) -> tuple[str | No
             kind = "policy"
         return kind, doctype
     return None, None
+
+
+#: header fields whose value may say 规范性文件 (文件类型：行政规范性文件)
+CATEGORY_LABELS = ("文件类型", "文件类别", "文件分类", "公文种类")
+
+
+def normative_reason(meta, number_pattern: re.Pattern, categories) -> str | None:
+    """Why a document is a 行政规范性文件 (a 规 number, a 文件类型 field saying so), in Chinese,
+    or None. ``meta`` is a :class:`gkrules.model.Metadata`."""
+    if meta.doc_number and number_pattern.search(meta.doc_number):
+        return f"发文字号“{meta.doc_number}”带“规”字，是行政规范性文件编号"
+    for label in CATEGORY_LABELS:
+        value = meta.fields.get(label)
+        if value and any(c in value for c in categories):
+            return f"{label}栏标明“{value}”"
+    return None

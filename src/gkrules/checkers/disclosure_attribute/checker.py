@@ -22,6 +22,7 @@ from gkrules.context import CheckContext, CheckerSetup
 from gkrules.errors import RulesetError
 from gkrules.metadata import gbt9704
 from gkrules.metadata.fields import canonical, iter_fields
+from gkrules.metadata.kind import normative_reason
 from gkrules.model import Finding
 
 from .params import DisclosureAttributeParams
@@ -125,16 +126,6 @@ class DisclosureAttributeChecker:
 
     # -- findings ----------------------------------------------------------------------------
 
-    def _normative(self, ctx: CheckContext) -> str | None:
-        meta = ctx.metadata
-        if meta.doc_number and self.normative_number.search(meta.doc_number):
-            return f"发文字号“{meta.doc_number}”表明是行政规范性文件"
-        for label in ("文件类型", "文件类别", "文件分类", "公文种类"):
-            value = meta.fields.get(label)
-            if value and any(c in value for c in self.p.normative_categories):
-                return f"{label}栏标明“{value}”"
-        return None
-
     def _official(self, ctx: CheckContext) -> str | None:
         """Why the document is a 公文 (it has a 发文字号 or a GB/T 9704 head), or None."""
         meta = ctx.metadata
@@ -168,7 +159,7 @@ class DisclosureAttributeChecker:
     def _restricted(self, ctx: CheckContext, a: Attribute) -> Finding:
         where = f"{a.origin}“{a.raw}”" if a.in_text else f"{a.origin}中的公开属性“{a.raw}”"
         if a.value == WITHHELD:
-            normative = self._normative(ctx)
+            normative = normative_reason(ctx.metadata, self.normative_number, self.p.normative_categories)
             if normative:
                 return ctx.finding(
                     "normative-withheld", a.start, a.end,

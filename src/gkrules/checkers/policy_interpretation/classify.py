@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from gkrules.errors import RulesetError
+from gkrules.metadata.kind import normative_reason
 from gkrules.model import Document, Metadata
 
 from .names import bracketed, inner_title, normalise, refs_in_title
@@ -98,13 +99,7 @@ class PolicyClassifier:
         return None
 
     def normative_reason(self, meta: Metadata) -> str | None:
-        if meta.doc_number and self.normative_number.search(meta.doc_number):
-            return f"发文字号“{meta.doc_number}”带“规”字，是行政规范性文件编号"
-        for label in ("文件类型", "文件类别", "文件分类", "公文种类"):
-            value = meta.fields.get(label)
-            if value and any(c in value for c in self.normative_categories):
-                return f"{label}栏标明“{value}”"
-        return None
+        return normative_reason(meta, self.normative_number, self.normative_categories)
 
     def addressee_scope(self, addressee: str | None) -> str | None:
         """``internal`` when every organ addressed is the bureau's own (at least one surely so,
