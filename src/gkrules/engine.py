@@ -44,6 +44,7 @@ from gkrules.model import (
 from gkrules.plugins import PluginManager
 from gkrules.ruleset import DEFAULT_RULESET, Ruleset, load_ruleset
 from gkrules.ruleset.compile import CheckerConfig, compile_checkers
+from gkrules.ruleset.examples import split_example
 from gkrules.specs import FilterSetup, RuleInfo
 
 DEFAULT_TIMEOUT = 20.0
@@ -151,8 +152,7 @@ class Engine:
                         where = self.ruleset.marks.lookup(("checkers", active.spec.id, "rules", rid, "examples", kind, i))
                         loc = f"{where[0]}:{where[1]}" if where else "<规则集>"
                         try:
-                            doc = self.prepare(InputDocument(f"示例-{rid}-{kind}-{i}.txt", text))
-                            found = [f for f in self._run_one(active, doc, dt.date.today())
+                            found = [f for f in self._run_example(active, f"示例-{rid}-{kind}-{i}.txt", text)
                                      if f.rule == rid]
                         except Exception as exc:
                             problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 的示例运行出错：{type(exc).__name__}: {exc}")
@@ -163,6 +163,15 @@ class Engine:
                             problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 误报了它自己的 pass 示例 {text[:40]!r}")
         if problems:
             raise RulesetError(f"规则集的示例检查未通过，共 {len(problems)} 处：", problems=problems)
+
+    def _run_example(self, active: _Active, name: str, text: str) -> list[Finding]:
+        """The findings of one example: a document checker sees one document; a batch checker
+        sees the documents of the example (split at ``=== 文件名 ===`` lines) as a batch."""
+        if active.spec.scope == "batch":
+            docs = [self.prepare(InputDocument(n, t)) for n, t in split_example(text, name)]
+            ctx = BatchContext(docs, (), dt.date.today(), active.setup, active.rules)
+            return self._finalise(active, [f for _, f in active.instance.check_batch(ctx)])
+        return self._run_one(active, self.prepare(InputDocument(name, text)), dt.date.today())
 
     # -- loading ---------------------------------------------------------------------------
 

@@ -28,6 +28,16 @@ _TITLE_END = re.compile(r"(?:通知|办法|规定|细则|意见|方案|要点|�
                         r"制度|规则|计划|规划|总结|纪要|汇编|分析|情况|问答|指南|目录|措施|条例)(?:[（(][^）)]*[）)])?$")
 
 
+_STAMP_MAX = 6
+
+
+def _next_nonempty(lines: list[tuple[int, int, str]], idx: int) -> tuple[int, str] | None:
+    for j in range(idx + 1, min(idx + 4, len(lines))):
+        if lines[j][2].strip():
+            return lines[j][0], lines[j][2]
+    return None
+
+
 def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | None:
     lines = gbt9704.split_lines(text, head_end_line + 12)
     for idx in range(head_end_line, len(lines)):
@@ -36,9 +46,26 @@ def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | No
         if not stripped:
             continue
         sq = gbt9704.squeeze(stripped)
-        if gbt9704.MASTHEAD.match(sq) or (gbt9704.DOC_NUMBER.search(stripped) and len(stripped) < 60):
+        # "…关于…的函" is a title, "白榆县统计局函" a masthead
+        if (gbt9704.MASTHEAD.match(sq) and "关于" not in sq) or (gbt9704.DOC_NUMBER.search(stripped)
+                                                                 and len(stripped) < 60):
             continue
         if gbt9704.match_mark(stripped) or sq in gbt9704.URGENCIES or gbt9704.FENHAO.match(sq):
+            continue
+        nxt = _next_nonempty(lines, idx)
+        if gbt9704.SIGNATURE_ORG.search(sq) and len(sq) <= 30 and "关于" not in sq and nxt is not None:
+            n_start, n_line = nxt
+            n_stripped = n_line.strip()
+            # the issuing organ on a line of its own, the title's "关于…" on the next line
+            if n_stripped.startswith("关于") and not _SENTENCE.search(n_stripped):
+                start = s + (len(line) - len(line.lstrip()))
+                end = n_start + (len(n_line) - len(n_line.lstrip())) + len(n_stripped)
+                return stripped + n_stripped, start, end
+            # a letterhead (白榆县统计局) above the 发文字号
+            if gbt9704.DOC_NUMBER.search(n_stripped) and len(n_stripped) < 60:
+                continue
+        # a short stamp above the title (工作秘密, 内部资料, 特急…) is not the title
+        if len(sq) <= _STAMP_MAX and not _TITLE_END.search(sq):
             continue
         if len(stripped) > 90 or (_SENTENCE.search(stripped) and not stripped.startswith("关于")
                                   and "关于" not in stripped[:20]):
@@ -132,6 +159,14 @@ def extract(doc: Document) -> Metadata:
                 values["title"] = found[0]
                 spans["title"] = (found[1], found[2])
                 sources["title"] = "title"
+
+    if "addressee" not in values:
+        after = spans["title"][1] if "title" in spans else head_end_offset
+        addressee = gbt9704.find_addressee(text, after)
+        if addressee:
+            values["addressee"] = addressee.text
+            spans["addressee"] = (addressee.start, addressee.end)
+            sources["addressee"] = "gbt9704"
 
     tail = gbt9704.parse_tail(text, head_end_offset)
     if tail.formed and "formed" not in values:

@@ -31,7 +31,7 @@ DOC_NUMBER = re.compile(
     r"(?P<org>[\u4e00-\u9fa5A-Za-z]{1,16}?)\s*(?P<open>[〔\[【(（［{｛])\s*(?P<year>(?:19|20)\d{2})\s*"
     r"(?P<close>[〕\]】)）］}｝])\s*(?P<di>第)?\s*(?P<num>\d{1,5})\s*号")
 MASTHEAD = re.compile(r"^[\u4e00-\u9fa5（）()、]{2,40}(?:文件|函|便函|简报|专报|快报|通报|纪要)$")
-ANNOTATION = re.compile(r"^[（(]\s*(?P<body>此件[^（()）]{1,24})\s*[）)]$")
+ANNOTATION = re.compile(r"^[（(]\s*(?P<body>(?:此件|此文件|本件|本文件)[^（()）]{1,24})\s*[）)]$")
 PRINTED = re.compile(r"^(?P<org>\S.{0,40}?)\s+(?P<date>\S+年\S+月\S+日)\s*印发$")
 SIGNATURE_ORG = re.compile(r"(?:局|厅|部|委|委员会|办公室|政府|中心|队|总队|院|处|科|股|会|所|站|公司)$")
 
@@ -177,7 +177,9 @@ _DATE_BODY = (r"[12１２][0-9０-９]{3}[^\S\n]*年[^\S\n]*[0-9０-９]{1,2}[^\
 _DATE_LINE = re.compile(rf"^{_SP}*(?P<date>{_DATE_BODY}){_SP}*$", re.M)
 _SIGNED_DATE_LINE = re.compile(
     rf"^{_SP}*(?P<org>[^\s\u3000]{{2,30}}?){_SP}{{2,}}(?P<date>{_DATE_BODY}){_SP}*$", re.M)
-_ANNOTATION_LINE = re.compile(rf"^{_SP}*(?P<a>[（(]{_SP}*此件[^（()）\n]{{1,24}}[）)]){_SP}*$", re.M)
+# （此件主动公开）, also written 此文件/本件/本文件, and （公开方式：主动公开）
+_ANNOTATION_LINE = re.compile(rf"^{_SP}*(?P<a>[（(]{_SP}*(?:此件|此文件|本件|本文件|(?:公开方式|公开属性|公开形式){_SP}*[:：])"
+                              rf"[^（()）\n]{{1,24}}[）)]){_SP}*$", re.M)
 _COPY_LINE = re.compile(rf"^{_SP}*抄{_SP}*送{_SP}*[:：]{_SP}*(?P<v>[^\n]*)$", re.M)
 _PRINTED_LINE = re.compile(rf"^{_SP}*(?P<v>[^\n]{{1,60}}?印发){_SP}*$", re.M)
 
@@ -207,6 +209,14 @@ def parse_tail(text: str, after: int = 0) -> Tail:
     return Tail(formed, annotations, copy_to, printed)
 
 
+def iter_date_lines(text: str) -> list[Span]:
+    """Every signature date: a date alone on its line, or after the signing organ."""
+    out = [Span(m.start("date"), m.end("date"), m.group("date")) for m in _DATE_LINE.finditer(text)]
+    out += [Span(m.start("date"), m.end("date"), m.group("date")) for m in _SIGNED_DATE_LINE.finditer(text)
+            if SIGNATURE_ORG.search(m.group("org"))]
+    return sorted(out, key=lambda sp: sp.start)
+
+
 def disclosure_of(annotation_or_value: str) -> str | None:
     """主动公开 | 依申请公开 | 不予公开 from a 附注 or a portal field value."""
     t = squeeze(annotation_or_value)
@@ -219,6 +229,51 @@ def disclosure_of(annotation_or_value: str) -> str | None:
     return None
 
 
+# 主送机关: organs separated by 、，, each ending like an organ or a group of addressees
+_ORGISH = re.compile(r"(?:局|厅|部|委|委员会|办|办公室|室|科|股|处|中心|单位|政府|部门|机关|企业|公司|组织|院|校|所|站|队|"
+                     r"会|对象|办事处|街道|乡镇|社区|村|团体|个人|居民|公民|法人|同志)$")
+_ADDRESSEE_SPLIT = re.compile(r"[、，,；;]|[^\S\n]+")
+_ADDRESSEE_NOT = re.compile(r"[。！？!?]|如下|以下|下列|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|\d+[.．、]|第)")
+
+
+def _addressee_segments(body: str) -> list[str] | None:
+    # 各县（市、区）统计局: the 、 inside the brackets does not separate organs
+    flat = re.sub(r"[（(][^（）()\n]{0,12}[）)]", "", body.strip(" •·\u3000"))
+    segments = [seg for seg in _ADDRESSEE_SPLIT.split(flat) if seg]
+    if not segments or not all(_ORGISH.search(seg) for seg in segments):
+        return None
+    return segments
+
+
+def find_addressee(text: str, after: int = 0, max_lines: int = 40) -> Span | None:
+    """The 主送机关 line: organs ending in a colon (``各区县统计局，市直有关部门：``) on a line of
+    their own after the title; extraction sometimes loses the colon, so a line of organs
+    with 各 (``局机关各科室、局属事业单位``) counts too."""
+    from gkrules.metadata.fields import canonical  # fields does not import this module back
+
+    seen = 0
+    for s, _e, line in split_lines(text[after:], None):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        if len(stripped) > 100 or _ADDRESSEE_NOT.search(stripped):
+            continue
+        colon = stripped.endswith(("：", ":"))
+        body = stripped[:-1] if colon else stripped
+        if not body or canonical(body.strip(" •·\u3000")) is not None:
+            continue
+        if not colon and ("各" not in body or len(body) > 40):
+            continue
+        if _addressee_segments(body) is None:
+            continue
+        start = after + s + line.find(stripped)
+        return Span(start, start + len(body), body.strip())
+    return None
+
+
 def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
     for s, _e, line in split_lines(text, max_lines):
         m = DOC_NUMBER.search(line)
@@ -227,5 +282,6 @@ def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
     return None
 
 
-__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "disclosure_of", "find_doc_number",
+__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "disclosure_of", "find_addressee",
+           "find_doc_number", "iter_date_lines",
            "match_mark", "parse_head", "parse_tail", "search_date", "split_lines", "squeeze"]

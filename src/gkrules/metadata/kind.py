@@ -10,7 +10,8 @@ import re
 _DOCTYPES: tuple[tuple[str, str], ...] = (
     ("行政处罚决定书", "penalty"), ("处罚决定书", "penalty"), ("决定书", "penalty"),
     ("答记者问", "interpretation"), ("政策解读", "interpretation"), ("解读", "interpretation"),
-    ("问答", "interpretation"),
+    ("十问十答", "interpretation"), ("问答", "interpretation"), ("答问实录", "interpretation"),
+    ("答问", "interpretation"),
     ("实施细则", "policy"), ("实施办法", "policy"), ("管理办法", "policy"), ("暂行办法", "policy"),
     ("办法", "policy"), ("规定", "policy"), ("细则", "policy"), ("规则", "policy"), ("规程", "policy"),
     ("若干意见", "policy"), ("指导意见", "policy"), ("实施意见", "policy"), ("意见", "policy"),
@@ -23,7 +24,9 @@ _DOCTYPES: tuple[tuple[str, str], ...] = (
     ("函", "notice"), ("批复", "notice"), ("请示", "notice"), ("纪要", "notice"),
 )
 _ISSUED = re.compile(r"(?:印发|发布|转发|颁布)\s*[《<〈]\s*(?P<inner>[^》>〉]+?)\s*[》>〉]")
-_INTERPRETATION_HEAD = re.compile(r"^(?:一图读懂|图解|图说|解读)")
+_INTERPRETATION_HEAD = re.compile(r"^(?:一图读懂|一图看懂|图解|图说|解读|(?:视频|图文|音频|动漫|H5)解读)")
+# "…就《X》答记者问", "《X》解读（文字稿）": a 解读 of a named document; 数据解读 explains figures
+_NAMED_INTERPRETATION = re.compile(r"[《〈].+?[》〉].*?(?:解读|答记者问|答问)")
 _PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息")
 
 
@@ -42,9 +45,9 @@ def classify(title: str | None, doc_number: str | None = None) -> tuple[str | No
         if doc_number and re.search(r"规\s*[〔\[【(（]", doc_number):
             return "policy", None
         return None, None
-    if _INTERPRETATION_HEAD.match(title):
-        return "interpretation", "解读"
     found = _doctype_of(title)
+    if _INTERPRETATION_HEAD.match(title) or (_NAMED_INTERPRETATION.search(title) and "数据解读" not in title):
+        return "interpretation", found[0] if found and found[1] == "interpretation" else "解读"
     if found and found[1] == "interpretation":
         return "interpretation", found[0]
     if _PENALTY.search(title) and found and found[1] in ("penalty", "notice"):
@@ -60,3 +63,19 @@ def classify(title: str | None, doc_number: str | None = None) -> tuple[str | No
             kind = "policy"
         return kind, doctype
     return None, None
+
+
+#: header fields whose value may say 规范性文件 (文件类型：行政规范性文件)
+CATEGORY_LABELS = ("文件类型", "文件类别", "文件分类", "公文种类")
+
+
+def normative_reason(meta, number_pattern: re.Pattern, categories) -> str | None:
+    """Why a document is a 行政规范性文件 (a 规 number, a 文件类型 field saying so), in Chinese,
+    or None. ``meta`` is a :class:`gkrules.model.Metadata`."""
+    if meta.doc_number and number_pattern.search(meta.doc_number):
+        return f"发文字号“{meta.doc_number}”带“规”字，是行政规范性文件编号"
+    for label in CATEGORY_LABELS:
+        value = meta.fields.get(label)
+        if value and any(c in value for c in categories):
+            return f"{label}栏标明“{value}”"
+    return None

@@ -23,3 +23,5 @@ def gkrules_rulesets():
     base = bundled_rulesets_dir()
     yield RulesetSource(id="national", path=base / "national",
                         description="全国基线规则集：政府信息公开条例、保密法、统计法等的默认规则")
+    yield RulesetSource(id="national-strict", path=base / "national-strict",
+                        description="全国基线的严格口径：政策解读须与政策文件同日发布")
