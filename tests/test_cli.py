@@ -33,7 +33,7 @@ def docs(tmp_path):
 def test_exit_0_when_clean(docs):
     p = run("check", docs / "clean.txt", "--today", "2024-04-08")
     assert p.returncode == 0, p.stderr
-    assert "未发现问题" in p.stdout
+    assert "阻断 0" in p.stdout and "检查完整" in p.stdout
 
 
 def test_exit_1_on_block_with_json_contract(docs):
@@ -42,7 +42,7 @@ def test_exit_1_on_block_with_json_contract(docs):
     report = json.loads(p.stdout)
     assert report["schema"] == "gkrules/report@1" and report["today"] == "2024-04-08"
     (marked,) = [d for d in report["documents"] if d["source"].endswith("marked.txt")]
-    (f,) = marked["findings"]
+    (f,) = [f for f in marked["findings"] if f["checker"] == "confidential-marker"]
     assert (f["checker"], f["rule"], f["severity"], f["location"]["line"]) == (
         "confidential-marker", "secrecy-mark", "block", 2)
 
@@ -95,7 +95,7 @@ def test_unreadable_document_exits_2_and_others_are_reported(docs):
     assert report["complete"] is False
     by = {Path(d["source"]).name: d for d in report["documents"]}
     assert by["bad.txt"]["errors"][0]["code"] == "input"
-    assert by["marked.txt"]["findings"][0]["rule"] == "secrecy-mark"
+    assert any(f["rule"] == "secrecy-mark" for f in by["marked.txt"]["findings"])
 
 
 def test_crashing_plugin_checker_exits_2_with_complete_false(docs, tmp_path):
