@@ -103,3 +103,14 @@ def test_a_custom_rule_set_can_turn_it_on(tmp_path):
                   "checkers:\n  lanjiang-data-status:\n    enabled: true\n", encoding="utf-8")
     found = check_text(QUARTERLY_DRAFT, checker=CHECKER, engine=Engine(str(rs))).findings
     assert len(found) == 3
+
+
+def test_note_line_is_flagged(gkrules_check):
+    found = gkrules_check("注：表中2025年数据为快报数。\n", checker="lanjiang-data-status",
+                          ruleset="lanjiang").findings
+    assert [f.rule for f in found] == ["unfinalised-figures"]
+
+
+def test_official_gdp_release_passes(gkrules_check):
+    text = "　　初步核算，前三季度全省地区生产总值4128.6亿元，同比增长5.1%。\n"
+    assert gkrules_check(text, checker="lanjiang-data-status", ruleset="lanjiang").findings == ()
