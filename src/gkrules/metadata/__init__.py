@@ -36,7 +36,7 @@ def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | No
         if not stripped:
             continue
         sq = gbt9704.squeeze(stripped)
-        if gbt9704.MASTHEAD.match(sq) or (gbt9704.DOC_NUMBER.search(stripped) and len(stripped) < 60):
+        if gbt9704.MASTHEAD.match(sq) or (len(stripped) < 60 and gbt9704.search_doc_number(stripped)):
             continue
         if gbt9704.match_mark(stripped) or sq in gbt9704.URGENCIES or gbt9704.FENHAO.match(sq):
             continue

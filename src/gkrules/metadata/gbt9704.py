@@ -12,8 +12,10 @@ read a head the same way.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 
 from attrs import frozen
 
@@ -30,6 +32,17 @@ _FIELD_MARK = re.compile(r"^密级[:：](?P<level>绝密|机密|秘密)(?:(?P<st
 DOC_NUMBER = re.compile(
     r"(?P<org>[\u4e00-\u9fa5A-Za-z]{1,16}?)\s*(?P<open>[〔\[【(（［{｛])\s*(?P<year>(?:19|20)\d{2})\s*"
     r"(?P<close>[〕\]】)）］}｝])\s*(?P<di>第)?\s*(?P<num>\d{1,5})\s*号")
+_DOC_NUMBER_OPENERS = frozenset("〔[【(（［{｛")
+
+
+def search_doc_number(line: str) -> re.Match | None:
+    """``DOC_NUMBER.search`` behind a cheap guard: the pattern tries up to 16 characters at
+    every position, so lines without 号 or an opening bracket are ruled out first."""
+    if "号" not in line or _DOC_NUMBER_OPENERS.isdisjoint(line):
+        return None
+    return DOC_NUMBER.search(line)
+
+
 MASTHEAD = re.compile(r"^[\u4e00-\u9fa5（）()、]{2,40}(?:文件|函|便函|简报|专报|快报|通报|纪要)$")
 ANNOTATION = re.compile(r"^[（(]\s*(?P<body>此件[^（()）]{1,24})\s*[）)]$")
 PRINTED = re.compile(r"^(?P<org>\S.{0,40}?)\s+(?P<date>\S+年\S+月\S+日)\s*印发$")
@@ -155,7 +168,7 @@ def parse_head(text: str, max_lines: int = 12) -> Head:
         if re.match(r"^[•·●]?\s*[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,7}[:：]", stripped) and len(stripped) < 80:
             end_line = idx + 1
             continue
-        if DOC_NUMBER.search(stripped) and len(stripped) < 60:
+        if len(stripped) < 60 and search_doc_number(stripped):
             end_line = idx + 1
             continue
         break
@@ -182,27 +195,70 @@ _COPY_LINE = re.compile(rf"^{_SP}*抄{_SP}*送{_SP}*[:：]{_SP}*(?P<v>[^\n]*)$",
 _PRINTED_LINE = re.compile(rf"^{_SP}*(?P<v>[^\n]{{1,60}}?印发){_SP}*$", re.M)
 
 
+_ISO_DATE = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
+
+
+def _find_all(text: str, needle: str, start: int) -> Iterator[int]:
+    pos = text.find(needle, start)
+    while pos != -1:
+        yield pos
+        pos = text.find(needle, pos + 1)
+
+
+def _lines_holding(text: str, after: int, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of the lines holding ``positions`` (ascending), each line once, keeping only
+    lines that start at or after ``after`` — the lines a ``^``-anchored ``search(text, after)``
+    can match."""
+    line_end = -1
+    for pos in positions:
+        if pos < line_end:
+            continue
+        ls = text.rfind("\n", 0, pos) + 1
+        le = text.find("\n", pos)
+        line_end = len(text) if le == -1 else le
+        if ls >= after:
+            yield ls, line_end
+
+
+def _first_line_match(rx: re.Pattern, text: str, lines: Iterable[tuple[int, int]]) -> re.Match | None:
+    for ls, le in lines:
+        m = rx.match(text, ls, le)
+        if m:
+            return m
+    return None
+
+
 def parse_tail(text: str, after: int = 0) -> Tail:
     """Signature date (the first one after offset ``after``), 附注, 抄送 and 印发 lines.
 
-    Regular expressions over the whole text rather than a Python loop over lines: this runs
-    on every document, and documents can be large."""
+    Each line pattern is tried only on the lines that hold a literal it requires (日 or an
+    ISO date, 此件, 抄, 印发), found with ``str.find``: this runs on every document, and
+    ``^``-anchored multi-line patterns cost a regex attempt at every position of the text."""
     formed = None
     candidates = []
-    m = _DATE_LINE.search(text, after)
-    if m:
-        candidates.append((m.start("date"), m.end("date")))
-    for sm in _SIGNED_DATE_LINE.finditer(text, after):
-        if SIGNATURE_ORG.search(sm.group("org")):
-            candidates.append((sm.start("date"), sm.end("date")))
+    date_line = signed = None
+    date_positions = heapq.merge(_find_all(text, "日", after), (m.start() for m in _ISO_DATE.finditer(text, after)))
+    for ls, le in _lines_holding(text, after, date_positions):
+        if date_line is None:
+            date_line = _DATE_LINE.match(text, ls, le)
+        if signed is None:
+            sm = _SIGNED_DATE_LINE.match(text, ls, le)
+            if sm and SIGNATURE_ORG.search(sm.group("org")):
+                signed = sm
+        if date_line is not None and signed is not None:
             break
+    for m in (date_line, signed):
+        if m is not None:
+            candidates.append((m.start("date"), m.end("date")))
     if candidates:
         ds, de = min(candidates)
         formed = Span(ds, de, text[ds:de])
-    annotations = tuple(Span(a.start("a"), a.end("a"), a.group("a")) for a in _ANNOTATION_LINE.finditer(text))
-    cm = _COPY_LINE.search(text, after)
+    annotations = tuple(Span(a.start("a"), a.end("a"), a.group("a"))
+                        for ls, le in _lines_holding(text, 0, _find_all(text, "此件", 0))
+                        if (a := _ANNOTATION_LINE.match(text, ls, le)))
+    cm = _first_line_match(_COPY_LINE, text, _lines_holding(text, after, _find_all(text, "抄", after)))
     copy_to = Span(cm.start("v"), cm.end("v"), cm.group("v").strip()) if cm else None
-    pm = _PRINTED_LINE.search(text, after)
+    pm = _first_line_match(_PRINTED_LINE, text, _lines_holding(text, after, _find_all(text, "印发", after)))
     printed = Span(pm.start("v"), pm.end("v"), pm.group("v").strip()) if pm and search_date(pm.group("v")) else None
     return Tail(formed, annotations, copy_to, printed)
 
@@ -221,11 +277,11 @@ def disclosure_of(annotation_or_value: str) -> str | None:
 
 def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
     for s, _e, line in split_lines(text, max_lines):
-        m = DOC_NUMBER.search(line)
+        m = search_doc_number(line)
         if m and len(line.strip()) < 80:
             return Span(s + m.start(), s + m.end(), m.group(0).strip())
     return None
 
 
 __all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "disclosure_of", "find_doc_number",
-           "match_mark", "parse_head", "parse_tail", "search_date", "split_lines", "squeeze"]
+           "match_mark", "parse_head", "parse_tail", "search_date", "search_doc_number", "split_lines", "squeeze"]

@@ -171,12 +171,12 @@ class ConfidentialMarkerChecker:
                 s = ls + (len(line) - len(line.lstrip()))
                 e = s + len(shown)
             else:
-                sentence_hits = [h for h in hits
-                                 if any(r in self._sentence(text, h[0], ls, le) for r in self.self_refs)]
-                if not sentence_hits:
+                # the sentence around each hit, computed once (not once per self-reference word)
+                sentence = next((sent for sent in (self._sentence(text, h[0], ls, le) for h in hits)
+                                 if any(r in sent for r in self.self_refs)), None)
+                if sentence is None:
                     continue
-                sentence = self._sentence(text, sentence_hits[0][0], ls, le).strip()
-                shown = sentence
+                shown = sentence.strip()
                 s, e = start, end
             yield ctx.finding(
                 "internal-label", s, e,
