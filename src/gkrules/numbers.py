@@ -17,7 +17,8 @@ def normalise_number_text(text: str) -> str:
 def parse_number(text: str) -> float | None:
     """The value of a cell such as ``2,884,236``, ``-2.4``, ``７.4``, ``12.3%``; None for text,
     blanks and symbols (…, —, x, *)."""
-    t = normalise_number_text(text)
+    # ASCII is already NFKC and has no full-width minus or comma: only white space to drop
+    t = "".join(text.split()) if text.isascii() else normalise_number_text(text)
     if t.endswith("%"):
         t = t[:-1]
     if not t or not _NUMBER.fullmatch(t):

@@ -12,14 +12,16 @@ read a head the same way.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from attrs import frozen
 
 from gkrules.metadata.dates import search_date
+from gkrules.metadata.scan import lines_at, lines_with
 
 LEVELS = ("绝密", "机密", "秘密")
 URGENCIES = ("特急", "加急", "特提", "平急")
@@ -46,6 +48,8 @@ def search_doc_number(line: str) -> re.Match | None:
 MASTHEAD = re.compile(r"^[\u4e00-\u9fa5（）()、]{2,40}(?:文件|函|便函|简报|专报|快报|通报|纪要)$")
 ANNOTATION = re.compile(r"^[（(]\s*(?P<body>此件[^（()）]{1,24})\s*[）)]$")
 PRINTED = re.compile(r"^(?P<org>\S.{0,40}?)\s+(?P<date>\S+年\S+月\S+日)\s*印发$")
+_ANNEX_LINE = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*$")
+_FIELD_LIKE = re.compile(r"^[•·●]?\s*[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,7}[:：]")
 SIGNATURE_ORG = re.compile(r"(?:局|厅|部|委|委员会|办公室|政府|中心|队|总队|院|处|科|股|会|所|站|公司)$")
 
 
@@ -82,19 +86,35 @@ def squeeze(s: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", s)).replace(" ", "")
 
 
-def split_lines(text: str, limit: int | None = None) -> list[tuple[int, int, str]]:
+_CACHED_LINES = 64
+
+
+def _split(text: str, limit: int | None) -> list[tuple[int, int, str]]:
+    if limit is None:
+        parts = text.split("\n")
+    else:
+        parts = text.split("\n", limit)[:limit] if limit > 0 else []
     out = []
     start = 0
-    n = len(text)
-    while start <= n and (limit is None or len(out) < limit):
-        end = text.find("\n", start)
-        if end == -1:
-            end = n
-        out.append((start, end, text[start:end]))
-        if end == n:
-            break
+    for part in parts:
+        end = start + len(part)
+        out.append((start, end, part))
         start = end + 1
     return out
+
+
+@functools.lru_cache(maxsize=4)
+def _first_lines(text: str) -> tuple[tuple[int, int, str], ...]:
+    # the head, the title and the doc number are all looked for in the first lines of the
+    # same text: split them once per document
+    return tuple(_split(text, _CACHED_LINES))
+
+
+def split_lines(text: str, limit: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, line) of the first ``limit`` lines (all lines when ``None``)."""
+    if limit is not None and limit <= _CACHED_LINES:
+        return list(_first_lines(text)[: max(limit, 0)])
+    return _split(text, limit)
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -110,7 +130,15 @@ def match_mark(line: str) -> re.Match | None:
 
 
 def parse_head(text: str, max_lines: int = 12) -> Head:
-    """Read the head zone: the first non-empty lines up to the title or body."""
+    """Read the head zone: the first non-empty lines up to the title or body.
+
+    Metadata extraction and the confidential-marker checker both read the head of the same
+    text; the last few results are kept (Head is immutable, the key is the text object)."""
+    return _parse_head(text, max_lines)
+
+
+@functools.lru_cache(maxsize=4)
+def _parse_head(text: str, max_lines: int) -> Head:
     lines = split_lines(text, 40)
     fenhao = secrecy = urgency = masthead = None
     seen = 0
@@ -122,19 +150,18 @@ def parse_head(text: str, max_lines: int = 12) -> Head:
         seen += 1
         if seen > max_lines:
             break
-        tokens = [t for t in _WS.split(stripped) if t]
-        sq_tokens = [squeeze(t) for t in tokens]
+        first = _WS.split(stripped, 1)[0]  # stripped has no leading space: never empty
         consumed = False
         # 份号 first on the line (alone, or with a 1999 top-right 密级 beside it)
-        if sq_tokens and FENHAO.match(sq_tokens[0]) and fenhao is None and seen <= 3:
-            fs = s + line.find(tokens[0])
-            fenhao = Span(fs, fs + len(tokens[0]), tokens[0])
-            rest = stripped[len(tokens[0]):]
+        if fenhao is None and seen <= 3 and FENHAO.match(squeeze(first)):
+            fs = s + line.find(first)
+            fenhao = Span(fs, fs + len(first), first)
+            rest = stripped[len(first):]
             consumed = True
             if rest.strip():
                 m = match_mark(rest)
                 if m:
-                    ms, me = _strip_span(text, s + line.find(tokens[0]) + len(tokens[0]), e)
+                    ms, me = _strip_span(text, s + line.find(first) + len(first), e)
                     secrecy = SecrecyMark(m.group("level"), (m.group("period") or None), ms, me,
                                           text[ms:me], "1999")
                     if m.groupdict().get("urgency"):
@@ -142,30 +169,32 @@ def parse_head(text: str, max_lines: int = 12) -> Head:
                 else:
                     consumed = squeeze(rest) in URGENCIES
                     if consumed:
-                        us, ue = _strip_span(text, s + line.find(tokens[0]) + len(tokens[0]), e)
+                        us, ue = _strip_span(text, s + line.find(first) + len(first), e)
                         urgency = Span(us, ue, squeeze(rest))
-        elif secrecy is None and (m := match_mark(stripped)) is not None:
-            ms, me = _strip_span(text, s, e)
-            layout = "field" if squeeze(stripped).startswith("密级") else "2012"
-            secrecy = SecrecyMark(m.group("level"), (m.group("period") or None), ms, me, text[ms:me], layout)
-            if m.groupdict().get("urgency"):
-                urgency = Span(ms, me, m.group("urgency"))
-            consumed = True
-        elif urgency is None and squeeze(stripped) in URGENCIES:
-            us, ue = _strip_span(text, s, e)
-            urgency = Span(us, ue, squeeze(stripped))
-            consumed = True
-        elif masthead is None and MASTHEAD.match(squeeze(stripped)):
-            ms, me = _strip_span(text, s, e)
-            masthead = Span(ms, me, stripped)
-            consumed = True
-        elif re.match(r"^附件\s*[0-9０-９一二三四五六七八九十]*$", squeeze(stripped)):
-            consumed = True
+        else:
+            sq = squeeze(stripped)  # once per line: NFKC is the costly part
+            if secrecy is None and (m := (_MARK.match(sq) or _FIELD_MARK.match(sq))) is not None:
+                ms, me = _strip_span(text, s, e)
+                layout = "field" if sq.startswith("密级") else "2012"
+                secrecy = SecrecyMark(m.group("level"), (m.group("period") or None), ms, me, text[ms:me], layout)
+                if m.groupdict().get("urgency"):
+                    urgency = Span(ms, me, m.group("urgency"))
+                consumed = True
+            elif urgency is None and sq in URGENCIES:
+                us, ue = _strip_span(text, s, e)
+                urgency = Span(us, ue, sq)
+                consumed = True
+            elif masthead is None and MASTHEAD.match(sq):
+                ms, me = _strip_span(text, s, e)
+                masthead = Span(ms, me, stripped)
+                consumed = True
+            elif _ANNEX_LINE.match(sq):
+                consumed = True
         if consumed:
             end_line = idx + 1
             continue
         # header-field lines (OA exports) and the doc number belong to the head too
-        if re.match(r"^[•·●]?\s*[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,7}[:：]", stripped) and len(stripped) < 80:
+        if _FIELD_LIKE.match(stripped) and len(stripped) < 80:
             end_line = idx + 1
             continue
         if len(stripped) < 60 and search_doc_number(stripped):
@@ -195,29 +224,9 @@ _COPY_LINE = re.compile(rf"^{_SP}*抄{_SP}*送{_SP}*[:：]{_SP}*(?P<v>[^\n]*)$",
 _PRINTED_LINE = re.compile(rf"^{_SP}*(?P<v>[^\n]{{1,60}}?印发){_SP}*$", re.M)
 
 
-_ISO_DATE = re.compile(r"(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}")
-
-
-def _find_all(text: str, needle: str, start: int) -> Iterator[int]:
-    pos = text.find(needle, start)
-    while pos != -1:
-        yield pos
-        pos = text.find(needle, pos + 1)
-
-
-def _lines_holding(text: str, after: int, positions: Iterable[int]) -> Iterator[tuple[int, int]]:
-    """(start, end) of the lines holding ``positions`` (ascending), each line once, keeping only
-    lines that start at or after ``after`` — the lines a ``^``-anchored ``search(text, after)``
-    can match."""
-    line_end = -1
-    for pos in positions:
-        if pos < line_end:
-            continue
-        ls = text.rfind("\n", 0, pos) + 1
-        le = text.find("\n", pos)
-        line_end = len(text) if le == -1 else le
-        if ls >= after:
-            yield ls, line_end
+# a date line ends with 日 (Chinese forms) or an ISO date: the only lines the date patterns can match
+_ENDS_WITH_RI = re.compile(rf"日{_SP}*$", re.M)
+_ENDS_WITH_ISO = re.compile(rf"(?:19|20)\d{{2}}[-/.]\d{{1,2}}[-/.]\d{{1,2}}{_SP}*$", re.M)
 
 
 def _first_line_match(rx: re.Pattern, text: str, lines: Iterable[tuple[int, int]]) -> re.Match | None:
@@ -231,14 +240,15 @@ def _first_line_match(rx: re.Pattern, text: str, lines: Iterable[tuple[int, int]
 def parse_tail(text: str, after: int = 0) -> Tail:
     """Signature date (the first one after offset ``after``), 附注, 抄送 and 印发 lines.
 
-    Each line pattern is tried only on the lines that hold a literal it requires (日 or an
-    ISO date, 此件, 抄, 印发), found with ``str.find``: this runs on every document, and
-    ``^``-anchored multi-line patterns cost a regex attempt at every position of the text."""
+    Each line pattern is tried only on the lines holding a literal it requires (a line ending
+    in 日 or an ISO date, 此件, 抄, 印发; see ``gkrules.metadata.scan``): this runs on every
+    document, and ``^``-anchored multi-line patterns cost an attempt at every position."""
     formed = None
     candidates = []
     date_line = signed = None
-    date_positions = heapq.merge(_find_all(text, "日", after), (m.start() for m in _ISO_DATE.finditer(text, after)))
-    for ls, le in _lines_holding(text, after, date_positions):
+    date_positions = heapq.merge((m.start() for m in _ENDS_WITH_RI.finditer(text, after)),
+                                 (m.start() for m in _ENDS_WITH_ISO.finditer(text, after)))
+    for ls, le in lines_at(text, date_positions, after):
         if date_line is None:
             date_line = _DATE_LINE.match(text, ls, le)
         if signed is None:
@@ -254,11 +264,11 @@ def parse_tail(text: str, after: int = 0) -> Tail:
         ds, de = min(candidates)
         formed = Span(ds, de, text[ds:de])
     annotations = tuple(Span(a.start("a"), a.end("a"), a.group("a"))
-                        for ls, le in _lines_holding(text, 0, _find_all(text, "此件", 0))
+                        for ls, le in lines_with(text, ("此件",))
                         if (a := _ANNOTATION_LINE.match(text, ls, le)))
-    cm = _first_line_match(_COPY_LINE, text, _lines_holding(text, after, _find_all(text, "抄", after)))
+    cm = _first_line_match(_COPY_LINE, text, lines_with(text, ("抄",), after))
     copy_to = Span(cm.start("v"), cm.end("v"), cm.group("v").strip()) if cm else None
-    pm = _first_line_match(_PRINTED_LINE, text, _lines_holding(text, after, _find_all(text, "印发", after)))
+    pm = _first_line_match(_PRINTED_LINE, text, lines_with(text, ("印发",), after))
     printed = Span(pm.start("v"), pm.end("v"), pm.group("v").strip()) if pm and search_date(pm.group("v")) else None
     return Tail(formed, annotations, copy_to, printed)
 
