@@ -12,6 +12,7 @@ from gkrules.metadata import fields, gbt9704
 from gkrules.metadata.scan import lines_at, lines_with
 
 FRAGMENTS = ["\n", "\n", " ", "  ", "\u3000", "\t", "2024年7月8日", "二〇二四年七月八日", "2024-07-08", "2024/7/8",
+             "2024.7.8", "12.5", "-3", "7", "/",
              "青梧市统计局", "（此件主动公开）", "(此件公开发布)", "抄送：市委办公室", "抄 送: 各区", "2024年7月9日印发",
              "印发", "日", "标题：", "标 题:", "【发布日期】", "发文字号：青统字〔2024〕6号", "来源：", "•", "关于", "x",
              "】", "：", ":", "责任单位："]
@@ -40,8 +41,8 @@ def test_first_line_with_a_literal_is_the_first_search_match(text, after):
 @given(texts, st.integers(0, 300))
 def test_date_lines_are_all_found(text, after):
     after = min(after, len(text))
-    positions = heapq.merge((m.start() for m in gbt9704._ENDS_WITH_RI.finditer(text, after)),
-                            (m.start() for m in gbt9704._ENDS_WITH_ISO.finditer(text, after)))
+    positions = heapq.merge(*((m.start() for m in rx.finditer(text, after))
+                              for rx in (gbt9704._ENDS_WITH_RI, *gbt9704._ENDS_WITH_ISO)))
     candidates = list(lines_at(text, positions, after))
     for rx in (gbt9704._DATE_LINE, gbt9704._SIGNED_DATE_LINE):
         found = [m.span() for m in rx.finditer(text, after)]

@@ -34,6 +34,15 @@ def lines_at(text: str, positions: Iterable[int], after: int = 0) -> Iterator[tu
 def lines_with(text: str, needles: tuple[str, ...], after: int = 0) -> Iterator[tuple[int, int]]:
     """(start, end) of the lines that contain any of ``needles``, in order, each once, starting
     at or after ``after``."""
+    if len(needles) == 1:  # the common case, without the bookkeeping
+        needle = needles[0]
+        pos = text.find(needle, after)
+        while pos != -1:
+            ls, le = _line_at(text, pos)
+            if ls >= after:
+                yield ls, le
+            pos = text.find(needle, le)
+        return
     nxt = {nd: text.find(nd, after) for nd in needles}
     while True:
         live = [p for p in nxt.values() if p != -1]
