@@ -26,9 +26,10 @@ Document kinds (``GeneratedDocument.kind``), in roughly the proportions a bureau
 
 * ``notice`` — a 通知 with a GB/T 9704-2012 head (发文机关标志, 发文字号 〔2025〕N号, 标题, 主送),
   numbered sections, 成文日期, 附注 （此件主动公开）, and a 版记 (抄送, 印发);
-* ``release`` — a statistics release (统计公报 / 经济运行情况) with pipe tables of figures and
-  percentages, and a 注 line under the table; some carry a table of units per township with
-  small counts (1 or 2 units: a disclosure-control case);
+* ``release`` — a statistics release with pipe tables of figures and percentages and a 注 line
+  under each table: about a third are annual 统计公报 (ten sections, 15–30 KB, as real
+  bulletins are), the rest quarterly or sector releases (3–10 KB); some carry a table of units
+  per township with small counts (1 or 2 units: a disclosure-control case);
 * ``penalty`` — an administrative penalty decision (行政处罚决定书) naming a company, its credit
   code, its legal representative, an address, a contact mobile, sometimes a natural person's
   ID number;
@@ -343,16 +344,17 @@ def _release(rng: random.Random, idx: int, marks: dict[str, float]) -> Generated
         w.plant("internal-label", rng.choice(INTERNAL_LABELS))
         w.line()
         w.line()
-    title = rng.choice([f"{city}市{year}年国民经济和社会发展统计公报", f"{year}年前三季度{city}市经济运行情况",
-                        f"{year}年{city}市{rng.choice(INDUSTRIES)}发展情况分析"])
+    bulletin = rng.random() < 0.35  # an annual 统计公报 is long: ten sections of prose and tables
+    title = (f"{city}市{year}年国民经济和社会发展统计公报" if bulletin else
+             rng.choice([f"{year}年前三季度{city}市经济运行情况", f"{year}年{city}市{rng.choice(INDUSTRIES)}发展情况分析"]))
     w.line(title)
     w.line()
     w.line(f"{city}市统计局　国家统计局{city}调查队")
     w.line(_cn_date(year + 1, rng.randint(1, 4), rng.randint(1, 28)))
     w.line()
-    for i in range(rng.randint(3, 6)):
+    for i in range(rng.randint(7, 10) if bulletin else rng.randint(3, 6)):
         w.line(f"　　{_CN_NUM[i]}、{rng.choice(INDUSTRIES)}")
-        for _ in range(rng.randint(1, 3)):
+        for _ in range(rng.randint(2, 4) if bulletin else rng.randint(1, 3)):
             w.line(_paragraph(rng, city, (2, 5)))
         if rng.random() < 0.6:
             w.line()

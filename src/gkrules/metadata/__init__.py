@@ -38,7 +38,7 @@ def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | No
         sq = gbt9704.squeeze(stripped)
         if gbt9704.MASTHEAD.match(sq) or (len(stripped) < 60 and gbt9704.search_doc_number(stripped)):
             continue
-        if gbt9704.match_mark(stripped) or sq in gbt9704.URGENCIES or gbt9704.FENHAO.match(sq):
+        if gbt9704.match_squeezed_mark(sq) or sq in gbt9704.URGENCIES or gbt9704.FENHAO.match(sq):
             continue
         if len(stripped) > 90 or (_SENTENCE.search(stripped) and not stripped.startswith("关于")
                                   and "关于" not in stripped[:20]):

@@ -13,7 +13,6 @@ read a head the same way.
 from __future__ import annotations
 
 import functools
-import heapq
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -122,7 +121,11 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 def match_mark(line: str) -> re.Match | None:
     """A whole line (white space ignored) that is a 密级 mark, as a match on its squeezed form."""
-    sq = squeeze(line)
+    return match_squeezed_mark(squeeze(line))
+
+
+def match_squeezed_mark(sq: str) -> re.Match | None:
+    """``match_mark`` for a line already squeezed."""
     return _MARK.match(sq) or _FIELD_MARK.match(sq)
 
 
@@ -170,7 +173,7 @@ def _parse_head(text: str, max_lines: int) -> Head:
                         urgency = Span(us, ue, squeeze(rest))
         else:
             sq = squeeze(stripped)  # once per line: NFKC is the costly part
-            if secrecy is None and (m := (_MARK.match(sq) or _FIELD_MARK.match(sq))) is not None:
+            if secrecy is None and (m := match_squeezed_mark(sq)) is not None:
                 ms, me = _strip_span(text, s, e)
                 layout = "field" if sq.startswith("密级") else "2012"
                 secrecy = SecrecyMark(m.group("level"), (m.group("period") or None), ms, me, text[ms:me], layout)
@@ -245,8 +248,7 @@ def parse_tail(text: str, after: int = 0) -> Tail:
     formed = None
     candidates = []
     date_line = signed = None
-    date_positions = heapq.merge(*((m.start() for m in rx.finditer(text, after))
-                                   for rx in (_ENDS_WITH_RI, *_ENDS_WITH_ISO)))
+    date_positions = sorted(m.start() for rx in (_ENDS_WITH_RI, *_ENDS_WITH_ISO) for m in rx.finditer(text, after))
     for ls, le in lines_at(text, date_positions, after):
         if date_line is None:
             date_line = _DATE_LINE.match(text, ls, le)
@@ -285,7 +287,11 @@ def disclosure_of(annotation_or_value: str) -> str | None:
 
 
 def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
-    for s, _e, line in iter_lines(text, max_lines):
+    """The first 发文字号 on one of the first ``max_lines`` lines (only lines holding 号 can)."""
+    for s, e in lines_with(text, ("号",)):
+        if text.count("\n", 0, s) >= max_lines:
+            return None
+        line = text[s:e]
         m = search_doc_number(line)
         if m and len(line.strip()) < 80:
             return Span(s + m.start(), s + m.end(), m.group(0).strip())
@@ -293,5 +299,5 @@ def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
 
 
 __all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "disclosure_of", "find_doc_number",
-           "iter_lines", "match_mark", "parse_head", "parse_tail", "search_date", "search_doc_number", "split_lines",
+           "iter_lines", "match_mark", "match_squeezed_mark", "parse_head", "parse_tail", "search_date", "search_doc_number", "split_lines",
            "squeeze"]
