@@ -96,7 +96,8 @@ class Engine:
         self._timeout = timeout
         self._check_examples = check_examples
         specs = self.plugins.checkers()
-        configs = compile_checkers(self.ruleset, specs, timeout if timeout is not None else DEFAULT_TIMEOUT)
+        configs = compile_checkers(self.ruleset, specs, timeout if timeout is not None else DEFAULT_TIMEOUT,
+                                   self.plugins.block)
         if timeout is not None:
             configs = {k: attrs.evolve(c, timeout=timeout) for k, c in configs.items()}
         self.checkers: list[_Active] = []

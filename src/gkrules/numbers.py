@@ -6,6 +6,7 @@ import re
 import unicodedata
 
 _MINUS = str.maketrans({"−": "-", "－": "-", "—": "-", "–": "-"})
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?")
 
 
@@ -17,7 +18,12 @@ def normalise_number_text(text: str) -> str:
 def parse_number(text: str) -> float | None:
     """The value of a cell such as ``2,884,236``, ``-2.4``, ``７.4``, ``12.3%``; None for text,
     blanks and symbols (…, —, x, *)."""
-    t = normalise_number_text(text)
+    if text.isascii():  # already NFKC, no full-width minus or comma: only white space to drop
+        t = "".join(text.split())
+    elif _IDEOGRAPH.search(text):  # survives NFKC and is never part of a number (亿元, 合计…)
+        return None
+    else:
+        t = normalise_number_text(text)
     if t.endswith("%"):
         t = t[:-1]
     if not t or not _NUMBER.fullmatch(t):

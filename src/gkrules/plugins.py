@@ -96,6 +96,7 @@ class PluginManager:
         if not self._selected(name):
             return
         self._register(obj, name, version)
+        self._check_pending()
         self._cache.clear()
 
     def _register(self, obj: Any, name: str, version: str | None) -> None:
@@ -108,7 +109,9 @@ class PluginManager:
 
     def _check_pending(self) -> None:
         # pluggy's check_pending raises on the first unknown hook; find all, unregister the culprits
-        known = {n for n in dir(self._pm.hook) if n.startswith("gkrules_")}
+        # pluggy creates a spec-less caller for every unknown name it sees, so ask for the spec
+        known = {n for n in dir(self._pm.hook)
+                 if n.startswith("gkrules_") and getattr(self._pm.hook, n).has_spec()}
         for name, plugin in list(self._pm.list_name_plugin()):
             bad = [attr for attr in dir(plugin)
                    if attr.startswith("gkrules_") and attr not in known

@@ -40,7 +40,7 @@ def effective_rules(engine) -> dict:
         "engine": _jsonable(rs.spec.engine),
     }
     enabled = {a.spec.id for a in engine.checkers}
-    for cid, cfg in compile_checkers(rs, pm.checkers(), None).items():
+    for cid, cfg in compile_checkers(rs, pm.checkers(), None, pm.block).items():
         rules = []
         for info in cfg.spec.rules:
             override = cfg.rules.get(info.id)

@@ -6,52 +6,54 @@ Every cell keeps its span in the text, so findings point at the cell.
 
 from __future__ import annotations
 
-import itertools
 import re
-from collections.abc import Iterator
 
 from gkrules.model import Cell, Table
 from gkrules.numbers import parse_number
 
 _SEPARATOR_ROW = re.compile(r"^[\s|:：\-—=+]*$")
 _ALIGNED_SPLIT = re.compile(r"(?: {2,}|\u3000+|\t+)")
+_TABS = re.compile(r"\t+")
+_BAR = re.compile(r"[|｜]")
 _ENUMERATED = re.compile(r"^\s*(?:\d+|[（(]\d+[）)])\s*[.．、]?")
 _NOTE_LINE = re.compile(r"^\s*[（(]?(?:注|说明|备注|资料来源|数据来源)\s*[0-9０-９一二三四五六七八九十]*\s*[：:，,）)]")
 
 
-def _lines(text: str) -> Iterator[tuple[int, int, str]]:
+def _lines(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, line) of every line (a text ending in a newline has a last empty line)."""
+    out = []
     start = 0
-    n = len(text)
-    while start <= n:
-        end = text.find("\n", start)
-        if end == -1:
-            end = n
-        yield start, end, text[start:end]
-        if end == n:
-            break
+    for part in text.split("\n"):
+        end = start + len(part)
+        out.append((start, end, part))
         start = end + 1
+    return out
 
 
 def _cell(text: str, s: int, e: int) -> Cell:
     raw = text[s:e]
-    lead = len(raw) - len(raw.lstrip())
-    trail = len(raw) - len(raw.rstrip())
-    cs, ce = s + lead, e - trail
-    value = text[cs:ce]
-    return Cell(text=value, start=cs, end=max(cs, ce), number=parse_number(value))
+    left = raw.lstrip()
+    cs = s + len(raw) - len(left)
+    value = left.rstrip()
+    return Cell(text=value, start=cs, end=cs + len(value), number=parse_number(value))
 
 
 def _pipe_cells(text: str, s: int, e: int) -> list[Cell]:
-    line = text[s:e]
-    bars = [i for i, ch in enumerate(line) if ch in "|｜"]
-    if not bars:
+    """Cells between bars, plus the text before the first / after the last bar when not blank."""
+    parts = _BAR.split(text[s:e])
+    last = len(parts) - 1
+    if last == 0:
         return []
-    edges = list(bars)
-    if line[: bars[0]].strip():
-        edges.insert(0, -1)
-    if line[bars[-1] + 1:].strip():
-        edges.append(len(line))
-    return [_cell(text, s + a + 1, s + b) for a, b in itertools.pairwise(edges)]
+    cells = []
+    pos = s
+    for i, part in enumerate(parts):
+        if 0 < i < last or part.strip():
+            left = part.lstrip()
+            cs = pos + len(part) - len(left)
+            value = left.rstrip()
+            cells.append(Cell(value, cs, cs + len(value), parse_number(value)))
+        pos += len(part) + 1  # the bar
+    return cells
 
 
 def _split_cells(text: str, s: int, e: int, pattern: re.Pattern) -> list[Cell]:
@@ -69,6 +71,8 @@ def _split_cells(text: str, s: int, e: int, pattern: re.Pattern) -> list[Cell]:
 
 
 def _is_pipe_row(line: str) -> bool:
+    if "|" not in line and "｜" not in line:  # the common case, decided without stripping
+        return False
     st = line.strip()
     return len(st) > 1 and (st[0] in "|｜" or (st[-1] in "|｜" and line.count("|") + line.count("｜") >= 2))
 
@@ -112,7 +116,7 @@ def find_tables(text: str) -> list[Table]:
     i, n = 0, len(lines)
     while i < n:
         s, e, line = lines[i]
-        if _is_pipe_row(line):
+        if ("|" in line or "｜" in line) and _is_pipe_row(line):
             j = i
             rows: list[list[Cell]] = []
             while j < n and (_is_pipe_row(lines[j][2])):
@@ -126,8 +130,11 @@ def find_tables(text: str) -> list[Table]:
                 tables.append(_make_table(rows, lines, i, j - 1))
             i = j
             continue
-        if "\t" in line.strip() or _ALIGNED_SPLIT.search(line.strip()):
-            pattern = re.compile(r"\t+") if "\t" in line.strip() else _ALIGNED_SPLIT
+        # the same test as _ALIGNED_SPLIT.search(line.strip()), with substring checks (a line
+        # without tabs, double spaces or ideographic spaces needs no stripping)
+        if ("\t" in line or "  " in line or "\u3000" in line) and (
+                "\t" in (st := line.strip()) or "  " in st or "\u3000" in st):
+            pattern = _TABS if "\t" in st else _ALIGNED_SPLIT
             first = _split_cells(text, s, e, pattern)
             if len(first) >= 2:
                 j = i + 1

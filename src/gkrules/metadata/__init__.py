@@ -47,10 +47,10 @@ def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | No
             continue
         sq = gbt9704.squeeze(stripped)
         # "…关于…的函" is a title, "白榆县统计局函" a masthead
-        if (gbt9704.MASTHEAD.match(sq) and "关于" not in sq) or (gbt9704.DOC_NUMBER.search(stripped)
-                                                                 and len(stripped) < 60):
+        if (gbt9704.MASTHEAD.match(sq) and "关于" not in sq) or (len(stripped) < 60
+                                                                 and gbt9704.search_doc_number(stripped)):
             continue
-        if gbt9704.match_mark(stripped) or sq in gbt9704.URGENCIES or gbt9704.FENHAO.match(sq):
+        if gbt9704.match_squeezed_mark(sq) or sq in gbt9704.URGENCIES or gbt9704.FENHAO.match(sq):
             continue
         nxt = _next_nonempty(lines, idx)
         if gbt9704.SIGNATURE_ORG.search(sq) and len(sq) <= 30 and "关于" not in sq and nxt is not None:

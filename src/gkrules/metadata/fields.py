@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from gkrules.metadata.scan import lines_at
+
 #: canonical name → labels, most specific first
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "title": ("标题", "文件标题", "文件名称", "信息名称", "名称"),
@@ -43,6 +45,8 @@ _LABEL_ALT = "|".join(_spread(lab) for lab in _ALL)
 _LABEL_RX = re.compile(rf"【[^\S\n]*(?P<b>{_LABEL_ALT})[^\S\n]*】|(?P<c>{_LABEL_ALT})[^\S\n]*[:：]")
 _FIELD_LINE = re.compile(rf"^(?:[^\S\n]|[•·●▪◆■*\-])*(?:【[^\S\n]*(?:{_LABEL_ALT})[^\S\n]*】|(?:{_LABEL_ALT})[^\S\n]*[:：])",
                          re.M)
+_FIELD_START = re.compile(r"(?:[^\S\n]|[•·●▪◆■*\-])*[【" + "".join(sorted({re.escape(lab[0]) for lab in _ALL})) + "]")
+_LABEL_END = re.compile("[" + "".join(sorted({re.escape(lab[-1]) for lab in _ALL})) + r"][^\S\n]*[:：】]")
 _TRIM = " \t\u3000\u2002\u2003\xa0•·|｜"
 
 
@@ -52,11 +56,12 @@ def canonical(label: str) -> str | None:
 
 def iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     """(canonical name, label as printed, value, value start, value end) for every header field."""
-    for line_match in _FIELD_LINE.finditer(text):
-        line_start = line_match.start()
-        line_end = text.find("\n", line_start)
-        if line_end == -1:
-            line_end = len(text)
+    # a field line has a label's last character right before a colon or 】: match only the
+    # lines holding that (see gkrules.metadata.scan), not every line start of the text
+    for line_start, line_end in lines_at(text, (m.start() for m in _LABEL_END.finditer(text))):
+        # _FIELD_LINE tries every label; first make sure the line starts like one
+        if not (_FIELD_START.match(text, line_start, line_end) and _FIELD_LINE.match(text, line_start, line_end)):
+            continue
         line = text[line_start:line_end]
         hits = list(_LABEL_RX.finditer(line))
         for i, m in enumerate(hits):

@@ -12,12 +12,15 @@ read a head the same way.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
+from collections.abc import Iterable, Iterator
 
 from attrs import frozen
 
 from gkrules.metadata.dates import search_date
+from gkrules.metadata.scan import lines_at, lines_with
 
 LEVELS = ("绝密", "机密", "秘密")
 URGENCIES = ("特急", "加急", "特提", "平急")
@@ -30,9 +33,22 @@ _FIELD_MARK = re.compile(r"^密级[:：](?P<level>绝密|机密|秘密)(?:(?P<st
 DOC_NUMBER = re.compile(
     r"(?P<org>[\u4e00-\u9fa5A-Za-z]{1,16}?)\s*(?P<open>[〔\[【(（［{｛])\s*(?P<year>(?:19|20)\d{2})\s*"
     r"(?P<close>[〕\]】)）］}｝])\s*(?P<di>第)?\s*(?P<num>\d{1,5})\s*号")
+_DOC_NUMBER_OPENERS = frozenset("〔[【(（［{｛")
+
+
+def search_doc_number(line: str) -> re.Match | None:
+    """``DOC_NUMBER.search`` behind a cheap guard: the pattern tries up to 16 characters at
+    every position, so lines without 号 or an opening bracket are ruled out first."""
+    if "号" not in line or _DOC_NUMBER_OPENERS.isdisjoint(line):
+        return None
+    return DOC_NUMBER.search(line)
+
+
 MASTHEAD = re.compile(r"^[\u4e00-\u9fa5（）()、]{2,40}(?:文件|函|便函|简报|专报|快报|通报|纪要)$")
 ANNOTATION = re.compile(r"^[（(]\s*(?P<body>(?:此件|此文件|本件|本文件)[^（()）]{1,24})\s*[）)]$")
 PRINTED = re.compile(r"^(?P<org>\S.{0,40}?)\s+(?P<date>\S+年\S+月\S+日)\s*印发$")
+_ANNEX_LINE = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*$")
+_FIELD_LIKE = re.compile(r"^[•·●]?\s*[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,7}[:：]")
 SIGNATURE_ORG = re.compile(r"(?:局|厅|部|委|委员会|办公室|政府|中心|队|总队|院|处|科|股|会|所|站|公司)$")
 
 
@@ -69,17 +85,30 @@ def squeeze(s: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", s)).replace(" ", "")
 
 
-def split_lines(text: str, limit: int | None = None) -> list[tuple[int, int, str]]:
-    out = []
+def iter_lines(text: str, limit: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, line) of the first ``limit`` lines, lazily: the head is a few lines of a
+    long text, and most readers stop early."""
     start = 0
-    n = len(text)
-    while start <= n and (limit is None or len(out) < limit):
+    count = 0
+    while limit is None or count < limit:
         end = text.find("\n", start)
         if end == -1:
-            end = n
-        out.append((start, end, text[start:end]))
-        if end == n:
-            break
+            yield start, len(text), text[start:]
+            return
+        yield start, end, text[start:end]
+        count += 1
+        start = end + 1
+
+
+def split_lines(text: str, limit: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, line) of the first ``limit`` lines (all lines when ``None``)."""
+    if limit is not None:
+        return list(iter_lines(text, limit))
+    out = []
+    start = 0
+    for part in text.split("\n"):
+        end = start + len(part)
+        out.append((start, end, part))
         start = end + 1
     return out
 
@@ -92,36 +121,47 @@ def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
 
 def match_mark(line: str) -> re.Match | None:
     """A whole line (white space ignored) that is a 密级 mark, as a match on its squeezed form."""
-    sq = squeeze(line)
+    return match_squeezed_mark(squeeze(line))
+
+
+def match_squeezed_mark(sq: str) -> re.Match | None:
+    """``match_mark`` for a line already squeezed."""
     return _MARK.match(sq) or _FIELD_MARK.match(sq)
 
 
 def parse_head(text: str, max_lines: int = 12) -> Head:
-    """Read the head zone: the first non-empty lines up to the title or body."""
-    lines = split_lines(text, 40)
+    """Read the head zone: the first non-empty lines up to the title or body.
+
+    Metadata extraction and the confidential-marker checker both read the head of the same
+    text, one right after the other: the last two results are kept (Head is immutable; the
+    cache holds at most two texts alive)."""
+    return _parse_head(text, max_lines)
+
+
+@functools.lru_cache(maxsize=2)
+def _parse_head(text: str, max_lines: int) -> Head:
     fenhao = secrecy = urgency = masthead = None
     seen = 0
     end_line = 0
-    for idx, (s, e, line) in enumerate(lines):
+    for idx, (s, e, line) in enumerate(iter_lines(text, 40)):
         stripped = line.strip()
         if not stripped:
             continue
         seen += 1
         if seen > max_lines:
             break
-        tokens = [t for t in _WS.split(stripped) if t]
-        sq_tokens = [squeeze(t) for t in tokens]
+        first = _WS.split(stripped, 1)[0]  # stripped has no leading space: never empty
         consumed = False
         # 份号 first on the line (alone, or with a 1999 top-right 密级 beside it)
-        if sq_tokens and FENHAO.match(sq_tokens[0]) and fenhao is None and seen <= 3:
-            fs = s + line.find(tokens[0])
-            fenhao = Span(fs, fs + len(tokens[0]), tokens[0])
-            rest = stripped[len(tokens[0]):]
+        if fenhao is None and seen <= 3 and FENHAO.match(squeeze(first)):
+            fs = s + line.find(first)
+            fenhao = Span(fs, fs + len(first), first)
+            rest = stripped[len(first):]
             consumed = True
             if rest.strip():
                 m = match_mark(rest)
                 if m:
-                    ms, me = _strip_span(text, s + line.find(tokens[0]) + len(tokens[0]), e)
+                    ms, me = _strip_span(text, s + line.find(first) + len(first), e)
                     secrecy = SecrecyMark(m.group("level"), (m.group("period") or None), ms, me,
                                           text[ms:me], "1999")
                     if m.groupdict().get("urgency"):
@@ -129,33 +169,35 @@ def parse_head(text: str, max_lines: int = 12) -> Head:
                 else:
                     consumed = squeeze(rest) in URGENCIES
                     if consumed:
-                        us, ue = _strip_span(text, s + line.find(tokens[0]) + len(tokens[0]), e)
+                        us, ue = _strip_span(text, s + line.find(first) + len(first), e)
                         urgency = Span(us, ue, squeeze(rest))
-        elif secrecy is None and (m := match_mark(stripped)) is not None:
-            ms, me = _strip_span(text, s, e)
-            layout = "field" if squeeze(stripped).startswith("密级") else "2012"
-            secrecy = SecrecyMark(m.group("level"), (m.group("period") or None), ms, me, text[ms:me], layout)
-            if m.groupdict().get("urgency"):
-                urgency = Span(ms, me, m.group("urgency"))
-            consumed = True
-        elif urgency is None and squeeze(stripped) in URGENCIES:
-            us, ue = _strip_span(text, s, e)
-            urgency = Span(us, ue, squeeze(stripped))
-            consumed = True
-        elif masthead is None and MASTHEAD.match(squeeze(stripped)):
-            ms, me = _strip_span(text, s, e)
-            masthead = Span(ms, me, stripped)
-            consumed = True
-        elif re.match(r"^附件\s*[0-9０-９一二三四五六七八九十]*$", squeeze(stripped)):
-            consumed = True
+        else:
+            sq = squeeze(stripped)  # once per line: NFKC is the costly part
+            if secrecy is None and (m := match_squeezed_mark(sq)) is not None:
+                ms, me = _strip_span(text, s, e)
+                layout = "field" if sq.startswith("密级") else "2012"
+                secrecy = SecrecyMark(m.group("level"), (m.group("period") or None), ms, me, text[ms:me], layout)
+                if m.groupdict().get("urgency"):
+                    urgency = Span(ms, me, m.group("urgency"))
+                consumed = True
+            elif urgency is None and sq in URGENCIES:
+                us, ue = _strip_span(text, s, e)
+                urgency = Span(us, ue, sq)
+                consumed = True
+            elif masthead is None and MASTHEAD.match(sq):
+                ms, me = _strip_span(text, s, e)
+                masthead = Span(ms, me, stripped)
+                consumed = True
+            elif _ANNEX_LINE.match(sq):
+                consumed = True
         if consumed:
             end_line = idx + 1
             continue
         # header-field lines (OA exports) and the doc number belong to the head too
-        if re.match(r"^[•·●]?\s*[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,7}[:：]", stripped) and len(stripped) < 80:
+        if _FIELD_LIKE.match(stripped) and len(stripped) < 80:
             end_line = idx + 1
             continue
-        if DOC_NUMBER.search(stripped) and len(stripped) < 60:
+        if len(stripped) < 60 and search_doc_number(stripped):
             end_line = idx + 1
             continue
         break
@@ -180,31 +222,58 @@ _SIGNED_DATE_LINE = re.compile(
 # （此件主动公开）, also written 此文件/本件/本文件, and （公开方式：主动公开）
 _ANNOTATION_LINE = re.compile(rf"^{_SP}*(?P<a>[（(]{_SP}*(?:此件|此文件|本件|本文件|(?:公开方式|公开属性|公开形式){_SP}*[:：])"
                               rf"[^（()）\n]{{1,24}}[）)]){_SP}*$", re.M)
+#: literals one of which every 附注 line holds (the line pattern is tried only on those lines)
+_ANNOTATION_LITERALS = ("此件", "此文件", "本件", "本文件", "公开方式", "公开属性", "公开形式")
 _COPY_LINE = re.compile(rf"^{_SP}*抄{_SP}*送{_SP}*[:：]{_SP}*(?P<v>[^\n]*)$", re.M)
 _PRINTED_LINE = re.compile(rf"^{_SP}*(?P<v>[^\n]{{1,60}}?印发){_SP}*$", re.M)
+
+
+# a date line ends with 日 (Chinese forms) or an ISO date: the only lines the date patterns can match
+_ENDS_WITH_RI = re.compile(rf"日{_SP}*$", re.M)
+# an ISO date ends with a separator and one or two digits: three literal-first scans are much
+# faster than one scan for the whole date (a digit class at every position)
+_ENDS_WITH_ISO = tuple(re.compile(rf"{sep}\d{{1,2}}{_SP}*$", re.M) for sep in (r"\.", "-", "/"))
+
+
+def _first_line_match(rx: re.Pattern, text: str, lines: Iterable[tuple[int, int]]) -> re.Match | None:
+    for ls, le in lines:
+        m = rx.match(text, ls, le)
+        if m:
+            return m
+    return None
 
 
 def parse_tail(text: str, after: int = 0) -> Tail:
     """Signature date (the first one after offset ``after``), 附注, 抄送 and 印发 lines.
 
-    Regular expressions over the whole text rather than a Python loop over lines: this runs
-    on every document, and documents can be large."""
+    Each line pattern is tried only on the lines holding a literal it requires (a line ending
+    in 日 or an ISO date, 此件, 抄, 印发; see ``gkrules.metadata.scan``): this runs on every
+    document, and ``^``-anchored multi-line patterns cost an attempt at every position."""
     formed = None
     candidates = []
-    m = _DATE_LINE.search(text, after)
-    if m:
-        candidates.append((m.start("date"), m.end("date")))
-    for sm in _SIGNED_DATE_LINE.finditer(text, after):
-        if SIGNATURE_ORG.search(sm.group("org")):
-            candidates.append((sm.start("date"), sm.end("date")))
+    date_line = signed = None
+    date_positions = sorted(m.start() for rx in (_ENDS_WITH_RI, *_ENDS_WITH_ISO) for m in rx.finditer(text, after))
+    for ls, le in lines_at(text, date_positions, after):
+        if date_line is None:
+            date_line = _DATE_LINE.match(text, ls, le)
+        if signed is None:
+            sm = _SIGNED_DATE_LINE.match(text, ls, le)
+            if sm and SIGNATURE_ORG.search(sm.group("org")):
+                signed = sm
+        if date_line is not None and signed is not None:
             break
+    for m in (date_line, signed):
+        if m is not None:
+            candidates.append((m.start("date"), m.end("date")))
     if candidates:
         ds, de = min(candidates)
         formed = Span(ds, de, text[ds:de])
-    annotations = tuple(Span(a.start("a"), a.end("a"), a.group("a")) for a in _ANNOTATION_LINE.finditer(text))
-    cm = _COPY_LINE.search(text, after)
+    annotations = tuple(Span(a.start("a"), a.end("a"), a.group("a"))
+                        for ls, le in lines_with(text, _ANNOTATION_LITERALS)
+                        if (a := _ANNOTATION_LINE.match(text, ls, le)))
+    cm = _first_line_match(_COPY_LINE, text, lines_with(text, ("抄",), after))
     copy_to = Span(cm.start("v"), cm.end("v"), cm.group("v").strip()) if cm else None
-    pm = _PRINTED_LINE.search(text, after)
+    pm = _first_line_match(_PRINTED_LINE, text, lines_with(text, ("印发",), after))
     printed = Span(pm.start("v"), pm.end("v"), pm.group("v").strip()) if pm and search_date(pm.group("v")) else None
     return Tail(formed, annotations, copy_to, printed)
 
@@ -275,13 +344,17 @@ def find_addressee(text: str, after: int = 0, max_lines: int = 40) -> Span | Non
 
 
 def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
-    for s, _e, line in split_lines(text, max_lines):
-        m = DOC_NUMBER.search(line)
+    """The first 发文字号 on one of the first ``max_lines`` lines (only lines holding 号 can)."""
+    for s, e in lines_with(text, ("号",)):
+        if text.count("\n", 0, s) >= max_lines:
+            return None
+        line = text[s:e]
+        m = search_doc_number(line)
         if m and len(line.strip()) < 80:
             return Span(s + m.start(), s + m.end(), m.group(0).strip())
     return None
 
 
 __all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "disclosure_of", "find_addressee",
-           "find_doc_number", "iter_date_lines",
-           "match_mark", "parse_head", "parse_tail", "search_date", "split_lines", "squeeze"]
+           "find_doc_number", "iter_date_lines", "iter_lines", "match_mark", "match_squeezed_mark", "parse_head",
+           "parse_tail", "search_date", "search_doc_number", "split_lines", "squeeze"]

@@ -35,12 +35,15 @@ def _hint(name: str, known: list[str]) -> str:
     return f"（可用：{'、'.join(known) or '无'}）"
 
 
-def compile_checkers(ruleset: Ruleset, specs: dict[str, CheckerSpec],
-                     default_timeout: float | None) -> dict[str, CheckerConfig]:
+def compile_checkers(ruleset: Ruleset, specs: dict[str, CheckerSpec], default_timeout: float | None,
+                     blocked: frozenset[str] | set[str] = frozenset()) -> dict[str, CheckerConfig]:
+    """``blocked``: plugin names the user disabled. A section for a checker of that name (the
+    built-in checkers' plugins are named after them) is skipped rather than reported as unknown:
+    the user asked for it to be off."""
     problems: list[tuple[tuple, str]] = []
     detailed: list[str] = []
     for cid in ruleset.spec.checkers:
-        if cid not in specs:
+        if cid not in specs and cid not in blocked:
             problems.append((("checkers", cid), f"未知的检查器 {cid!r}{_hint(cid, sorted(specs))}"))
     out: dict[str, CheckerConfig] = {}
     engine_timeout = ruleset.spec.engine.timeout_seconds

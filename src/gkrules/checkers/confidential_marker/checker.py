@@ -56,6 +56,12 @@ class ConfidentialMarkerChecker:
         self.labels = setup.keyword_matcher(p.internal_labels)
         self.self_refs = tuple(p.self_references)
         self.label_words = sorted(set(p.internal_labels), key=len, reverse=True)
+        # more than label_line_slack characters that neither _STRIP removes nor any label word
+        # contains: whatever the replacements, the line keeps them, so it is no label line
+        label_chars = "".join(sorted({re.escape(ch) for w in self.label_words for ch in w}))
+        strip_class = _STRIP.pattern[1:-1]
+        kept = f"{strip_class}{label_chars}"  # complementary classes: a linear match, no backtracking
+        self._too_much_text = re.compile(rf"(?:[{kept}]*[^{kept}]){{{p.label_line_slack + 1}}}")
 
     # -- 国家秘密标志 ------------------------------------------------------------------
 
@@ -138,6 +144,8 @@ class ConfidentialMarkerChecker:
         return s, (len(text) if e == -1 else e)
 
     def _is_label_line(self, line: str) -> bool:
+        if self._too_much_text.match(line):  # the common case: a sentence that mentions a label
+            return False
         core = _STRIP.sub("", line)
         if not core or _ENUMERATOR.match(line.strip()):
             return False
@@ -171,12 +179,12 @@ class ConfidentialMarkerChecker:
                 s = ls + (len(line) - len(line.lstrip()))
                 e = s + len(shown)
             else:
-                sentence_hits = [h for h in hits
-                                 if any(r in self._sentence(text, h[0], ls, le) for r in self.self_refs)]
-                if not sentence_hits:
+                # the sentence around each hit, computed once (not once per self-reference word)
+                sentence = next((sent for sent in (self._sentence(text, h[0], ls, le) for h in hits)
+                                 if any(r in sent for r in self.self_refs)), None)
+                if sentence is None:
                     continue
-                sentence = self._sentence(text, sentence_hits[0][0], ls, le).strip()
-                shown = sentence
+                shown = sentence.strip()
                 s, e = start, end
             yield ctx.finding(
                 "internal-label", s, e,

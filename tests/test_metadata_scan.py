@@ -1,0 +1,66 @@
+"""The line scans of gkrules.metadata.scan give exactly what a multi-line regex search over the
+whole text gives (they only skip lines that cannot match)."""
+
+from __future__ import annotations
+
+import heapq
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gkrules.metadata import fields, gbt9704
+from gkrules.metadata.scan import lines_at, lines_with
+
+FRAGMENTS = ["\n", "\n", " ", "  ", "\u3000", "\t", "2024年7月8日", "二〇二四年七月八日", "2024-07-08", "2024/7/8",
+             "2024.7.8", "12.5", "-3", "7", "/",
+             "青梧市统计局", "（此件主动公开）", "(此件公开发布)", "抄送：市委办公室", "抄 送: 各区", "2024年7月9日印发",
+             "印发", "日", "标题：", "标 题:", "【发布日期】", "发文字号：青统字〔2024〕6号", "来源：", "•", "关于", "x",
+             "】", "：", ":", "责任单位："]
+texts = st.lists(st.sampled_from(FRAGMENTS), max_size=30).map("".join)
+
+
+def _first(rx, text, lines):
+    return next((m for ls, le in lines if (m := rx.match(text, ls, le))), None)
+
+
+def _same(a, b) -> bool:
+    return (a is None and b is None) or (a is not None and b is not None and a.span() == b.span()
+                                         and a.groupdict() == b.groupdict())
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.integers(0, 300))
+def test_first_line_with_a_literal_is_the_first_search_match(text, after):
+    after = min(after, len(text))
+    for rx, needle in ((gbt9704._PRINTED_LINE, "印发"), (gbt9704._COPY_LINE, "抄"),
+                       (gbt9704._ANNOTATION_LINE, "此件")):
+        assert _same(_first(rx, text, lines_with(text, (needle,), after)), rx.search(text, after))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.integers(0, 300))
+def test_date_lines_are_all_found(text, after):
+    after = min(after, len(text))
+    positions = heapq.merge(*((m.start() for m in rx.finditer(text, after))
+                              for rx in (gbt9704._ENDS_WITH_RI, *gbt9704._ENDS_WITH_ISO)))
+    candidates = list(lines_at(text, positions, after))
+    for rx in (gbt9704._DATE_LINE, gbt9704._SIGNED_DATE_LINE):
+        found = [m.span() for m in rx.finditer(text, after)]
+        scanned = [m.span() for ls, le in candidates if (m := rx.match(text, ls, le))]
+        assert scanned == found
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_field_lines_are_all_found(text):
+    found = [m.start() for m in fields._FIELD_LINE.finditer(text)]
+    scanned = [ls for ls, le in lines_at(text, (m.start() for m in fields._LABEL_END.finditer(text)))
+               if fields._FIELD_LINE.match(text, ls, le)]
+    assert scanned == found
+
+
+def test_lines_with_several_needles_yields_each_line_once_in_order():
+    text = "甲：乙\n丙\n丁:戊】\n\n：\n"
+    assert list(lines_with(text, ("：", ":", "】"))) == [(0, 3), (6, 10), (12, 13)]
+    assert list(lines_with(text, ("：",), after=1)) == [(12, 13)]  # a search from 1 cannot match line 1
+    assert list(lines_at(text, [0, 1, 7, 12])) == [(0, 3), (6, 10), (12, 13)]
