@@ -24,6 +24,15 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def column_letter(n: int) -> str:
+    """Spreadsheet column name of a 1-based column number (1 → A, 27 → AA)."""
+    s = ""
+    while n > 0:
+        n, r = divmod(n - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
 class TextBuilder:
     def __init__(self, max_chars: int):
         self.parts: list[str] = []
@@ -70,4 +79,4 @@ class TextBuilder:
         return s[:-1] if s.endswith("\n") else s
 
 
-__all__ = ["TextBuilder", "clean"]
+__all__ = ["TextBuilder", "clean", "column_letter"]

@@ -25,7 +25,7 @@ import re
 from lxml import etree
 
 from gkrules.errors import InputError
-from gkrules.loaders.builder import TextBuilder, clean
+from gkrules.loaders.builder import TextBuilder, clean, column_letter
 from gkrules.loaders.ooxml import app_properties, write_embedded, write_properties
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.safezip import Package, has_dtd, hostile_xml
@@ -40,14 +40,6 @@ _NOTE = re.compile(r"^\s*[（(]?(?:注|说明|备注|资料来源|数据来源)"
 CORE_PROPERTIES = (("creator", "作者"), ("lastModifiedBy", "最后修改者"), ("title", "标题"), ("subject", "主题"),
                    ("keywords", "关键词"), ("description", "备注"), ("category", "类别"))
 _STATE_KIND = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
-
-
-def column_letter(n: int) -> str:
-    s = ""
-    while n > 0:
-        n, r = divmod(n - 1, 26)
-        s = chr(65 + r) + s
-    return s
 
 
 def column_number(letters: str) -> int:
