@@ -101,11 +101,14 @@ def load_csv(data: bytes, source: str, options: LoadOptions) -> Document:
     delimiter = sniff_delimiter(text)
     rows = tokenize(text, delimiter)
     notes, caption, body = [], None, []
+    # lines of one value before the first row of several are a title or preamble, not data
+    # (unless every row has one value: a one-column list)
+    wide = any(sum(1 for c in r if c.text) >= 2 for r in rows)
     for r in rows:
         filled = [c for c in r if c.text]
         if len(filled) == 1 and _NOTE.match(filled[0].text):
             notes.append(filled[0].text)
-        elif len(filled) == 1 and not body and len(r) > 1:
+        elif len(filled) == 1 and not body and wide:
             caption = filled[0].text
         else:
             body.append(tuple(r))

@@ -4,9 +4,10 @@ openpyxl reads cell values in read-only mode (streaming, cached formula results)
 read-only mode does not give — merged ranges, hidden rows and columns, cell comments — comes
 from one streaming pass over each sheet's XML (lxml ``iterparse``, no entities).
 
-``Document.text`` per sheet: a line with the sheet's name, then one line per row with cells
+``Document.text`` per sheet (sheets apart by a blank line): one line per row with cells
 separated by tabs (empty cells keep their place, so columns line up), then the sheet's
-comments. Tables are split at empty rows; a merged range gives every cell it covers the
+comments. The sheet's name is not a line of its own — it would end a GB/T 9704 head that
+starts in cell A1 — but every cell reference carries it. Tables are split at empty rows; a merged range gives every cell it covers the
 same ``Cell`` (so a merged header spans its columns); numbers are parsed. Every non-empty
 cell is a block with its reference (``Sheet1!C7``), so findings say where they are; cells
 of hidden or very hidden sheets, hidden rows and hidden columns are blocks with
@@ -317,7 +318,6 @@ def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[
     start = b.length
     kind = _STATE_KIND.get(state, "sheet")
     hidden = state in _STATE_KIND
-    b.line(ws.title, "sheet-title", ref=sheet_ref(ws.title), hidden=hidden)
     w = _SheetWriter(b, ws.title, state, layout)
     for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), 1):
         w.row(r, [(getattr(c, "value", None), getattr(c, "number_format", None)) for c in row])

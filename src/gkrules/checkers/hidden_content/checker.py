@@ -84,8 +84,8 @@ class HiddenContentChecker:
         cells = sum(1 for c in ctx.document.blocks if c.kind == "cell" and b.start <= c.start < b.end)
         very = b.kind == "very-hidden-sheet"
         how = "被设为“深度隐藏”（veryHidden，在 Excel 界面中无法直接取消隐藏）" if very else "被隐藏"
-        title_end = ctx.text.find("\n", b.start, b.end)
-        end = b.end if title_end == -1 else title_end
+        first_line_end = ctx.text.find("\n", b.start, b.end)
+        end = b.end if first_line_end == -1 else first_line_end
         return ctx.finding("hidden-sheet", b.start, end,
                            f"工作表「{b.ref}」{how}，其中有 {cells} 个非空单元格，随文件一同公开",
                            suggestion="删除不应公开的工作表（而不是隐藏它），再重新检查。", key=f"{b.kind}|{b.ref}")
