@@ -211,11 +211,11 @@ class _SheetWriter:
                 and text and "%" not in text else parse_number(text)
             cell = Cell(text=text, start=start, end=end, number=number, ref=ref, hidden=hidden)
             if end > start:
-                b.block("cell", start, end, ref=ref, hidden=hidden)
                 if cols is not None and cols not in self.cols_reported:
                     self.cols_reported.add(cols)
                     b.block("hidden-columns", start, end, hidden=True,
                             ref=f"{self.sref}!{column_letter(cols[0])}:{column_letter(cols[1])}")
+                b.block("cell", start, end, ref=ref, hidden=hidden)  # after: the cell's ref wins the tie
             if (r, c) in self.origins:
                 self.origins[(r, c)] = cell
             cells.append(cell)
