@@ -5,7 +5,9 @@ CID font, so no font file is needed on a fresh machine)."""
 from __future__ import annotations
 
 import io
+import struct
 import zipfile
+import zlib
 
 import docx
 import openpyxl
@@ -248,49 +250,99 @@ def replace_member(package: bytes, name: str, data: bytes) -> bytes:
 
 
 def zip_bomb_docx(path, size: int = 1 << 30, *, lie: bool = False) -> None:
-    """A docx whose word/document.xml inflates to ``size`` bytes (written to ``path``
-    in 1 MiB chunks, so building it needs no gigabyte of memory). With ``lie``, the central
-    directory declares a tiny size for it."""
+    """A docx whose word/document.xml inflates to ``size`` bytes of spaces. The deflate
+    stream is one fully flushed 1 MiB block repeated, so building it takes well under a second
+    and no gigabyte of memory. With ``lie``, the zip headers declare 4 KiB for that member."""
     base = zipfile.ZipFile(io.BytesIO(save_docx(docx.Document())))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
-        for name in base.namelist():
-            if name == "word/document.xml":
-                info = zipfile.ZipInfo(name)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                with zf.open(info, "w", force_zip64=True) as f:
-                    chunk = b" " * (1 << 20)
-                    for _ in range(size >> 20):
-                        f.write(chunk)
-            else:
-                zf.writestr(name, base.read(name))
-    if lie:
-        data = bytearray(path.read_bytes())
-        _shrink_declared_size(data, b"word/document.xml")
-        path.write_bytes(bytes(data))
+    entries = []
+    for name in base.namelist():
+        if name == "word/document.xml":
+            chunk = b" " * (1 << 20)
+            comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+            block = comp.compress(chunk) + comp.flush(zlib.Z_FULL_FLUSH)
+            tail = comp.flush(zlib.Z_FINISH)  # an empty final block
+            crc = 0
+            for _ in range(size >> 20):
+                crc = zlib.crc32(chunk, crc)
+            raw = block * (size >> 20) + tail
+            entries.append((name, raw, crc, 4096 if lie else size))
+        else:
+            data = base.read(name)
+            comp = zlib.compressobj(6, zlib.DEFLATED, -15)
+            entries.append((name, comp.compress(data) + comp.flush(), zlib.crc32(data), len(data)))
+    path.write_bytes(raw_zip(entries))
 
 
-def _shrink_declared_size(data: bytearray, name: bytes) -> None:
-    """Rewrite the central-directory entry of ``name`` to declare 4 KiB uncompressed."""
-    import struct
+def raw_zip(entries: list[tuple[str, bytes, int, int]]) -> bytes:
+    """A zip of pre-deflated members: (name, raw deflate data, crc32, declared size)."""
+    out = bytearray()
+    central = bytearray()
+    for name, raw, crc, size in entries:
+        n = name.encode()
+        offset = len(out)
+        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc, len(raw), size, len(n), 0)
+        out += header + n + raw
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc, len(raw), size,
+                               len(n), 0, 0, 0, 0, 0, offset) + n
+    cd_offset = len(out)
+    out += central
+    out += struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(entries), len(entries), len(central), cd_offset, 0)
+    return bytes(out)
 
-    pos = 0
-    while True:
-        pos = data.find(b"PK\x01\x02", pos)
-        if pos < 0:
-            return
-        name_len = struct.unpack_from("<H", data, pos + 28)[0]
-        extra_len = struct.unpack_from("<H", data, pos + 30)[0]
-        if bytes(data[pos + 46:pos + 46 + name_len]) == name:
-            if struct.unpack_from("<I", data, pos + 24)[0] == 0xFFFFFFFF:  # zip64: size in the extra field
-                extra = pos + 46 + name_len
-                end = extra + extra_len
-                while extra + 4 <= end:
-                    tag, ln = struct.unpack_from("<HH", data, extra)
-                    if tag == 1:
-                        struct.pack_into("<Q", data, extra + 4, 4096)
-                        break
-                    extra += 4 + ln
-            else:
-                struct.pack_into("<I", data, pos + 24, 4096)
-            return
-        pos += 46
+
+def _zlib_repeated(chunk: bytes, times: int) -> bytes:
+    """A zlib stream of ``chunk`` repeated ``times`` times, built without inflating it."""
+    comp = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = comp.compress(chunk) + comp.flush(zlib.Z_FULL_FLUSH)
+    tail = comp.flush(zlib.Z_FINISH)
+    adler = 1
+    for _ in range(times):
+        adler = zlib.adler32(chunk, adler)
+    return b"\x78\xda" + block * times + tail + struct.pack(">I", adler)
+
+
+def minimal_pdf(content: bytes, *, filters: str = "/FlateDecode") -> bytes:
+    """A one-page PDF whose content stream is ``content`` (already encoded with ``filters``)."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter %s >>\nstream\n" % (len(content), filters.encode()) + content + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for off in offsets:
+        out += b"%010d 00000 n \n" % off
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    return bytes(out)
+
+
+def pdf_bomb(size: int = 1 << 30) -> bytes:
+    """A PDF whose content stream inflates to ``size`` bytes."""
+    return minimal_pdf(_zlib_repeated(b" " * (1 << 20), size >> 20))
+
+
+XXE_DOCUMENT = (b'<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE w:document [<!ENTITY xxe SYSTEM '
+                b'"file:///etc/passwd">]>\n<w:document xmlns:w="' + W_NS.encode() + b'"><w:body><w:p><w:r>'
+                b'<w:t>&xxe;</w:t></w:r></w:p></w:body></w:document>')
+
+
+def billion_laughs(root: bytes) -> bytes:
+    """An XML part with the classic nested-entity expansion (10^9 "lol"s) inside ``root``."""
+    ents = [b'<!ENTITY lol "lol">'] + [
+        b'<!ENTITY lol%d "%s">' % (i, b"".join(b"&lol%s;" % (str(i - 1).encode() if i > 1 else b"") for _ in range(10)))
+        for i in range(1, 10)]
+    return (b'<?xml version="1.0"?>\n<!DOCTYPE lolz [' + b"".join(ents) + b"]>\n" + root.replace(b"LOL", b"&lol9;"))
+
+
+def fake_encrypted_office() -> bytes:
+    """The start of an OLE2 compound file holding an EncryptedPackage stream, as Office writes
+    a password-protected docx/xlsx."""
+    head = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
+    return head + "EncryptedInfo".encode("utf-16-le") + b"\x00" * 64 + "EncryptedPackage".encode("utf-16-le") + \
+        b"\x00" * 2048

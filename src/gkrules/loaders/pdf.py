@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import logging
 import re
 
 import attrs
@@ -29,6 +30,9 @@ from gkrules.loaders.ooxml import write_properties
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.texttables import find_tables
 from gkrules.model import Document, Metadata, Notice
+
+# pdfminer logs every oddity of a file as a warning; the report says what matters
+logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 _CID = re.compile(r"\(cid:\d+\)")
 _INFO_FIELDS = (("Author", "作者"), ("Title", "标题"), ("Subject", "主题"), ("Keywords", "关键词"))

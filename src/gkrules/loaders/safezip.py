@@ -29,6 +29,7 @@ _ZIP64_LOCATOR = b"PK\x06\x07"
 _ZIP64_EOCD = b"PK\x06\x06"
 _DTD_MARKERS = tuple(m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be"))
 _XML_SUFFIXES = (".xml", ".rels", ".vml")
+_STEP = 1 << 16
 _ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError, OSError,
                NotImplementedError, KeyError)
 
@@ -119,14 +120,21 @@ class Package:
         info = self.infos.get(name)
         if info is None:
             raise InputError(f"{self.label} 缺少部件 {name}")
+        # read in small steps: zipfile inflates up to the size asked for before it cuts the
+        # output to the declared size, so one big read of a member that lies about its size
+        # would allocate the whole limit
+        chunks = []
+        size = 0
         try:
             with self.zf.open(info) as f:
-                data = f.read(self.options.max_member_bytes + 1)
+                while chunk := f.read(_STEP):
+                    size += len(chunk)
+                    if size > self.options.max_member_bytes:  # zipfile stops at the declared size
+                        raise self._bomb(f"成员 {name} 解压后超过上限")
+                    chunks.append(chunk)
         except _ZIP_ERRORS as exc:
             raise InputError(f"文件已损坏：{self.label} 的部件 {name} 无法解压（{type(exc).__name__}: {exc}）") from None
-        if len(data) > self.options.max_member_bytes:  # unreachable with zipfile; kept as a guard
-            raise self._bomb(f"成员 {name} 解压后超过上限")
-        return data
+        return b"".join(chunks)
 
     def check_parts(self) -> None:
         """Read every member once: corrupt data and XML with a DTD are refused here, before
