@@ -149,15 +149,10 @@ def load_pdf(data: bytes, source: str, options: LoadOptions) -> Document:
             doc = _extract(data, source, options)
         except InputError:
             raise
-        except Exception as exc:
+        except Exception as exc:  # pdfminer raises ValueError, KeyError, struct.error… on broken files
             if budget.exceeded is not None:
                 raise budget.exceeded from None
-            from pdfminer.pdfexceptions import PDFException
-            from pdfminer.psexceptions import PSException
-
-            if isinstance(exc, PDFException | PSException):
-                raise InputError(f"文件已损坏：PDF 无法解析（{type(exc).__name__}: {exc}）") from None
-            raise
+            raise InputError(f"文件已损坏：PDF 无法解析（{type(exc).__name__}: {exc}）") from None
         if budget.exceeded is not None:  # swallowed inside pdfminer: still refused
             raise budget.exceeded
     return doc

@@ -300,8 +300,7 @@ def load_xlsx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0
             states[ws.title] = state
             layout = _layout(pkg.read(path), path) if path in pkg.infos else _SheetLayout()
             _sheet(b, ws, state, layout, _comments(pkg, path) if path else [])
-        props = wb.properties
-        values = [(label, getattr(props, attr, None)) for attr, label in CORE_PROPERTIES]
+        values = _core_properties(wb)
     finally:
         wb.close()
     b.blank()
@@ -313,14 +312,27 @@ def load_xlsx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0
                     blocks=tuple(b.blocks), tables=tuple(b.tables), metadata=meta)
 
 
+def _core_properties(wb) -> list[tuple[str, object]]:
+    try:
+        props = wb.properties
+        return [(label, getattr(props, attr, None)) for attr, label in CORE_PROPERTIES]
+    except Exception:  # a broken docProps/core.xml: the content is still checked
+        return []
+
+
 def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[tuple[str, str]]) -> None:
     b.blank()
     start = b.length
     kind = _STATE_KIND.get(state, "sheet")
     hidden = state in _STATE_KIND
     w = _SheetWriter(b, ws.title, state, layout)
-    for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), 1):
-        w.row(r, [(getattr(c, "value", None), getattr(c, "number_format", None)) for c in row])
+    try:
+        for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), 1):
+            w.row(r, [(getattr(c, "value", None), getattr(c, "number_format", None)) for c in row])
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl parses lazily and raises whatever a broken sheet provokes
+        raise InputError(f"文件已损坏：工作表「{ws.title}」的内容无法读取（{type(exc).__name__}: {exc}）") from None
     w.finish()
     for ref, text in comments:
         if text:
