@@ -192,7 +192,7 @@ def test_unreadable_document_is_an_error_and_others_are_checked(tmp_path):
 
 
 def test_legacy_format_in_a_folder_is_reported_not_skipped(tmp_path):
-    (tmp_path / "附件.doc").write_bytes(b"\xd0\xcf\x11\xe0 legacy word")
+    (tmp_path / "附件.doc").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)  # OLE2 header
     report = Engine("national").check([tmp_path], today=TODAY)
     assert report.documents[0].errors[0].code == "unsupported-format"
     assert "docx" in report.documents[0].errors[0].message

@@ -40,8 +40,10 @@ def test_newlines_are_normalised_and_lines_match_the_file():
 
 
 def test_binary_and_empty_files_are_clear_errors():
-    with pytest.raises(InputError, match="二进制"):
+    with pytest.raises(InputError, match="ZIP 压缩包"):
         REG.load_bytes("a.txt", b"PK\x03\x04\x00\x00binary")
+    with pytest.raises(InputError, match="二进制"):
+        REG.load_bytes("a.txt", b"\x00\x01\x02\x03binary")
     with pytest.raises(InputError, match="0 字节"):
         REG.load_bytes("a.txt", b"")
 
@@ -50,7 +52,7 @@ def test_unknown_and_legacy_formats():
     with pytest.raises(UnsupportedFormatError, match=r"不支持的文件格式 \.xyz"):
         REG.load_bytes("a.xyz", b"abc")
     with pytest.raises(UnsupportedFormatError, match=r"另存为 \.docx"):
-        REG.load_bytes("a.wps", b"abc")
+        REG.load_bytes("a.wps", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
 
 
 def test_html_content_is_recognised_despite_missing_extension():

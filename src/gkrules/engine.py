@@ -26,7 +26,7 @@ from gkrules.context import BatchContext, CheckContext, CheckerSetup
 from gkrules.errors import GkrulesError, InputError, RulesetError
 from gkrules.inputs import InputDocument, collect_paths
 from gkrules.loaders import LoaderRegistry
-from gkrules.loaders.options import LoadOptions
+from gkrules.loaders.options import LoadOptions, apply_engine_section
 from gkrules.metadata import apply_override, extract
 from gkrules.metadata.sidecar import parse_override, read_sidecar
 from gkrules.model import (
@@ -49,6 +49,20 @@ from gkrules.specs import FilterSetup, RuleInfo
 
 DEFAULT_TIMEOUT = 20.0
 ENGINE_BASIS = "《政府信息公开条例》第十七条（公开前审查）；未完成检查的文件不得发布"
+
+
+#: rules the engine reports itself; a loader raises ``unreadable-content`` through a Notice
+ENGINE_RULES = {
+    "checker-error": RuleInfo(
+        "checker-error", "检查器出错或超时，检查不完整", Severity.BLOCK, ENGINE_BASIS, ("检查不完整",)),
+    "unreadable-content": RuleInfo(
+        "unreadable-content", "文件中有无法检查的内容（扫描页、无文字层、文字无法解码）", Severity.BLOCK,
+        ENGINE_BASIS + "；无法读取的内容不能证明其中没有涉密或个人信息", ("检查不完整",),
+        description="PDF 页面没有文字层（扫描图像、文字转曲）或文字无法解码：本工具不做文字识别，"
+                    "这些内容须人工审查或提供可复制文字的版本。"),
+}
+#: engine rules a rule set may configure (``engine.rules``); checker-error always blocks
+CONFIGURABLE_ENGINE_RULES = ("unreadable-content",)
 
 
 def _engine_rule(message: str) -> Finding:
@@ -112,9 +126,8 @@ class Engine:
             except Exception as exc:  # a checker that cannot start fails every document, closed
                 instance, error = None, exc
             self.checkers.append(_Active(config, instance, error, setup))
-        opts = load_options or LoadOptions()
-        if self.ruleset.spec.engine.max_document_bytes:
-            opts = attrs.evolve(opts, max_bytes=self.ruleset.spec.engine.max_document_bytes)
+        self._engine_rules = self._engine_rule_settings()
+        opts = apply_engine_section(load_options or LoadOptions(), self.ruleset.spec.engine)
         self.loaders = LoaderRegistry(self.plugins.loaders(), opts)
         self.filters = [f.factory(FilterSetup(ruleset=self.ruleset)) for f in self.plugins.filters()]
         self.fail_on = self.ruleset.spec.engine.fail_on or Severity.BLOCK
@@ -137,8 +150,40 @@ class Engine:
 
     def rule_catalog(self) -> dict[tuple[str, str], RuleInfo]:
         out = {(a.spec.id, r.id): r for a in self.checkers for r in a.spec.rules}
-        out[("engine", "checker-error")] = RuleInfo(
-            "checker-error", "检查器出错或超时，检查不完整", Severity.BLOCK, ENGINE_BASIS, ("检查不完整",))
+        for rid, info in ENGINE_RULES.items():
+            out[("engine", rid)] = info
+        return out
+
+    def _engine_rule_settings(self) -> dict[str, Any]:
+        settings = dict(self.ruleset.spec.engine.rules)
+        for rid in settings:
+            if rid not in CONFIGURABLE_ENGINE_RULES:
+                where = self.ruleset.marks.lookup(("engine", "rules", rid))
+                raise RulesetError(f"engine.rules 中的 {rid!r} 不可配置；可配置的引擎规则：{'、'.join(CONFIGURABLE_ENGINE_RULES)}",
+                                   path=where[0] if where else None, line=where[1] if where else None)
+        return settings
+
+    def _notice_findings(self, doc: Document) -> list[Finding]:
+        """Findings of the engine's own rules for conditions the loader reported."""
+        out = []
+        for n in doc.notices:
+            info = ENGINE_RULES.get(n.rule)
+            settings = self._engine_rules.get(n.rule)
+            if settings is not None and settings.enabled is False:
+                continue
+            severity = (settings.severity if settings is not None and settings.severity is not None
+                        else info.severity if info is not None else Severity.BLOCK)  # unknown: fail closed
+            location = None
+            if n.start is not None:
+                location = doc.location(n.start, n.end if n.end is not None else n.start)
+                if n.page is not None or n.ref is not None:
+                    location = attrs.evolve(location, page=n.page if n.page is not None else location.page,
+                                            ref=n.ref or location.ref)
+            key = f"engine\0{n.rule}\0{n.page}\0{n.ref}\0{n.message}"
+            out.append(Finding(checker="engine", rule=n.rule, severity=severity, message=n.message,
+                               location=location, basis=info.basis if info else ENGINE_BASIS,
+                               tags=info.tags if info else ("检查不完整",),
+                               fingerprint=hashlib.sha256(key.encode()).hexdigest()[:32]))
         return out
 
     def _verify_examples(self) -> None:
@@ -236,7 +281,7 @@ class Engine:
     def check_document(self, doc: Document, today: dt.date,
                        extras: Mapping[str, Any] | None = None) -> tuple[list[Finding], list[DocumentError]]:
         """Run every document checker on one prepared document."""
-        findings: list[Finding] = []
+        findings: list[Finding] = self._notice_findings(doc)
         errors: list[DocumentError] = []
         for active in self.checkers:
             if active.spec.scope != "document":

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import enum
+import heapq
 from collections.abc import Mapping
 from typing import Any
 
@@ -70,6 +71,23 @@ class Block:
     ref: str | None = None
     page: int | None = None
     hidden: bool = False
+
+
+@frozen
+class Notice:
+    """A condition a loader found that no checker can see in the text — a scanned page with no
+    text layer, glyphs without Unicode — which the engine reports as a finding of its own
+    rule ``engine/<rule>`` (severity and switch from the rule set's ``engine.rules``).
+
+    ``start``/``end`` are offsets in ``Document.text`` (where the page would be); ``page`` and
+    ``ref`` say where it is in the file even when the place holds no text at all."""
+
+    rule: str
+    message: str
+    start: int | None = None
+    end: int | None = None
+    page: int | None = None
+    ref: str | None = None
 
 
 @frozen
@@ -173,7 +191,11 @@ class Document:
     tables: tuple[Table, ...] = ()
     metadata: Metadata = field(factory=Metadata)
     source_lines: tuple[tuple[int, int], ...] = ()
+    #: conditions the loader found that make part of the file uncheckable (see Notice)
+    notices: tuple[Notice, ...] = ()
     _starts: tuple[int, ...] = field(init=False, repr=False, eq=False)
+    _places: tuple[tuple[int, ...], tuple[int, ...]] | None = field(init=False, default=None, repr=False,
+                                                                    eq=False)
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_starts", _line_starts(self.text))
@@ -215,13 +237,47 @@ class Document:
                         hidden=hidden)
 
     def block_at(self, offset: int) -> Block | None:
-        """The innermost block holding ``offset`` that carries a place (page/ref/hidden)."""
-        best = None
-        for b in self.blocks:
-            if b.start <= offset < b.end and (b.page is not None or b.ref or b.hidden):
-                if best is None or (b.end - b.start) <= (best.end - best.start):
-                    best = b
-        return best
+        """The innermost block holding ``offset`` that carries a place (page/ref/hidden).
+
+        Innermost is the shortest; of equally short ones, the later in ``blocks``. A docx or
+        xlsx has a block per paragraph or cell (tens of thousands), so the answer comes from an
+        index of elementary segments built on first use: O(log n) per finding.
+        """
+        if self._places is None:
+            object.__setattr__(self, "_places", _place_index(self.blocks))
+        starts, owners = self._places  # type: ignore[misc]
+        i = bisect.bisect_right(starts, offset) - 1
+        if i < 0 or owners[i] < 0:
+            return None
+        return self.blocks[owners[i]]
+
+
+def _place_index(blocks: tuple[Block, ...]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Elementary segments between block boundaries, each with the index of its innermost
+    placed block (-1: none). A sweep with a heap keyed by (length, -index)."""
+    placed = [(b.start, b.end, i) for i, b in enumerate(blocks)
+              if b.end > b.start and (b.page is not None or b.ref or b.hidden)]
+    if not placed:
+        return (), ()
+    bounds = sorted({p for s, e, _ in placed for p in (s, e)})
+    by_start = sorted(placed)
+    heap: list[tuple[int, int, int]] = []  # (length, -index, end)
+    starts: list[int] = []
+    owners: list[int] = []
+    j = 0
+    for pos in bounds:
+        while j < len(by_start) and by_start[j][0] <= pos:
+            s, e, i = by_start[j]
+            heapq.heappush(heap, (e - s, -i, e))
+            j += 1
+        while heap and heap[0][2] <= pos:
+            heapq.heappop(heap)
+        owner = -heap[0][1] if heap else -1
+        if owners and owners[-1] == owner:
+            continue
+        starts.append(pos)
+        owners.append(owner)
+    return tuple(starts), tuple(owners)
 
 
 @frozen

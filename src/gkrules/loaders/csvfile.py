@@ -6,10 +6,11 @@ its span in that text (the csv module gives no offsets, hence the small tokenize
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
+from collections import Counter
 
+from gkrules.loaders.builder import column_letter
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.text import decode_document_text
 from gkrules.model import Block, Cell, Document, Metadata, Table
@@ -18,14 +19,29 @@ from gkrules.numbers import parse_number
 _NOTE = re.compile(r"^\s*[（(]?(?:注|说明|备注|资料来源|数据来源)")
 
 
+#: delimiters tried, in order of preference when they fit equally well
+DELIMITERS = (",", "\t", ";", "|")
+
+
 def sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.split("\n", 20)[:20])
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=",\t;|").delimiter
-    except csv.Error:
-        counts = {d: sample.count(d) for d in ",\t;|"}
-        best = max(counts, key=counts.get)
-        return best if counts[best] else ","
+    """The delimiter that splits the first rows into the most consistent number (≥ 2) of
+    fields, quotes respected. A title row or a note row (one field) does not disturb it, and
+    commas inside quoted fields or inside Chinese text in a tab-separated file do not win."""
+    sample = "\n".join(text.split("\n", 60)[:60])
+    best, best_score = ",", 0.0
+    for d in DELIMITERS:
+        if d not in sample:
+            continue
+        rows = tokenize(sample, d)
+        counts = Counter(len(r) for r in rows if len(r) >= 2)
+        if not counts:
+            continue
+        width, freq = counts.most_common(1)[0]
+        # consistency first (share of rows with the usual width), then more columns
+        score = freq / len(rows) + min(width, 50) / 1000
+        if score > best_score + 1e-9:
+            best, best_score = d, score
+    return best
 
 
 def _cell(text: str, start: int, end: int, value: str | None = None) -> Cell:
@@ -85,21 +101,41 @@ def load_csv(data: bytes, source: str, options: LoadOptions) -> Document:
     delimiter = sniff_delimiter(text)
     rows = tokenize(text, delimiter)
     notes, caption, body = [], None, []
+    # lines of one value before the first row of several are a title or preamble, not data
+    # (unless every row has one value: a one-column list)
+    wide = any(sum(1 for c in r if c.text) >= 2 for r in rows)
     for r in rows:
         filled = [c for c in r if c.text]
         if len(filled) == 1 and _NOTE.match(filled[0].text):
             notes.append(filled[0].text)
-        elif len(filled) == 1 and not body and len(r) > 1:
+        elif len(filled) == 1 and not body and wide:
             caption = filled[0].text
         else:
             body.append(tuple(r))
     tables: tuple[Table, ...] = ()
-    blocks: tuple[Block, ...] = ()
+    blocks: list[Block] = []
     if body:
         t = Table(rows=tuple(body), start=body[0][0].start, end=body[-1][-1].end, header_rows=1,
                   caption=caption, notes=tuple(notes))
         tables = (t,)
-        blocks = (Block("table", t.start, t.end),)
+        blocks.append(Block("table", t.start, t.end))
+    blocks.extend(_cell_blocks(text, rows))
     meta = Metadata(encoding=encoding, format="csv", extra={"delimiter": delimiter})
     return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="csv",
-                    blocks=blocks, tables=tables, metadata=meta)
+                    blocks=tuple(blocks), tables=tables, metadata=meta)
+
+
+def _cell_blocks(text: str, rows: list[list[Cell]]) -> list[Block]:
+    """A block per non-empty cell with its spreadsheet reference (``C7``: column C of the 7th
+    line of the file), as a reviewer finds it when opening the file in Excel or WPS."""
+    out = []
+    line, pos = 1, 0
+    for row in rows:
+        if not row:
+            continue
+        line += text.count("\n", pos, row[0].start)
+        pos = row[0].start
+        for col, cell in enumerate(row, 1):
+            if cell.end > cell.start:
+                out.append(Block("cell", cell.start, cell.end, ref=f"{column_letter(col)}{line}"))
+    return out

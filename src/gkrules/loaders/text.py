@@ -16,7 +16,22 @@ def decode_document_text(data: bytes, options: LoadOptions) -> tuple[str, str]:
     text = normalise_newlines(text)
     if len(text) > options.max_text_chars:
         raise InputError(f"文本过长（{len(text)} 个字符，上限 {options.max_text_chars}）")
+    if len(text) > options.max_line_chars:
+        longest = _longest_line(text)
+        if longest > options.max_line_chars:
+            raise InputError(f"文件中有一行长达 {longest} 个字符（上限 {options.max_line_chars}），不像正常的文档文本，"
+                             "可能是损坏或格式错误的文件（上限可在规则集 engine 部分调整）")
     return text, encoding
+
+
+def _longest_line(text: str) -> int:
+    longest, start, find = 0, 0, text.find
+    while True:
+        end = find("\n", start)
+        if end == -1:
+            return max(longest, len(text) - start)
+        longest = max(longest, end - start)
+        start = end + 1
 
 
 def load_text(data: bytes, source: str, options: LoadOptions) -> Document:

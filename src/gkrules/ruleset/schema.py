@@ -71,10 +71,32 @@ class CalendarSection:
 
 
 @frozen
+class EngineRuleSettings:
+    """Settings of a rule the engine reports itself (``unreadable-content``)."""
+
+    enabled: bool | None = None
+    severity: Severity | None = None
+
+
+@frozen
 class EngineSection:
+    """Run-wide settings: time budgets, the fail level, and the limits loaders honour against
+    hostile or broken files (see ``gkrules.loaders.options.LoadOptions``)."""
+
     timeout_seconds: float | None = None
     fail_on: Severity | None = None
     max_document_bytes: int | None = None
+    max_text_chars: int | None = None
+    max_line_chars: int | None = None
+    max_archive_members: int | None = None
+    max_member_bytes: int | None = None
+    max_unpacked_bytes: int | None = None
+    max_compression_ratio: float | None = None
+    max_pages: int | None = None
+    load_timeout_seconds: float | None = None
+    convert_legacy: bool | None = None
+    convert_timeout_seconds: float | None = None
+    rules: dict[str, EngineRuleSettings] = field(factory=dict)
 
 
 @frozen

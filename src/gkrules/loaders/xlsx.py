@@ -1,0 +1,343 @@
+"""Excel workbooks (.xlsx): every sheet, hidden ones included, as tables.
+
+openpyxl reads cell values in read-only mode (streaming, cached formula results). What
+read-only mode does not give — merged ranges, hidden rows and columns, cell comments — comes
+from one streaming pass over each sheet's XML (lxml ``iterparse``, no entities).
+
+``Document.text`` per sheet (sheets apart by a blank line): one line per row with cells
+separated by tabs (empty cells keep their place, so columns line up), then the sheet's
+comments. The sheet's name is not a line of its own — it would end a GB/T 9704 head that
+starts in cell A1 — but every cell reference carries it. Tables are split at empty rows; a merged range gives every cell it covers the
+same ``Cell`` (so a merged header spans its columns); numbers are parsed. Every non-empty
+cell is a block with its reference (``Sheet1!C7``), so findings say where they are; cells
+of hidden or very hidden sheets, hidden rows and hidden columns are blocks with
+``hidden=True``, and runs of hidden rows or columns are blocks of their own
+(``hidden-rows`` ``Sheet1!5:9``, ``hidden-columns`` ``Sheet1!C:D``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import posixpath
+import re
+
+from lxml import etree
+
+from gkrules.errors import InputError
+from gkrules.loaders.builder import TextBuilder, clean, column_letter
+from gkrules.loaders.ooxml import app_properties, write_embedded, write_properties
+from gkrules.loaders.options import LoadOptions
+from gkrules.loaders.safezip import Package, has_dtd, hostile_xml
+from gkrules.model import Cell, Document, Metadata, Table
+from gkrules.numbers import parse_number
+
+S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CELL_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
+_PLAIN_SHEET_NAME = re.compile(r"^[\w\u4e00-\u9fff]+$")
+_NOTE = re.compile(r"^\s*[（(]?(?:注|说明|备注|资料来源|数据来源)")
+CORE_PROPERTIES = (("creator", "作者"), ("lastModifiedBy", "最后修改者"), ("title", "标题"), ("subject", "主题"),
+                   ("keywords", "关键词"), ("description", "备注"), ("category", "类别"))
+_STATE_KIND = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
+
+
+def column_number(letters: str) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ord(ch) - 64
+    return n
+
+
+def sheet_ref(title: str) -> str:
+    """A sheet name as Excel writes it in a reference (quoted when it needs to be)."""
+    return title if _PLAIN_SHEET_NAME.match(title) else "'" + title.replace("'", "''") + "'"
+
+
+def render(value: object, number_format: str | None = None) -> str:
+    """A cell value as text: integers without ``.0``, dates as ISO dates, percentages as shown."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, int | float):
+        if number_format and "%" in number_format:
+            decimals = len(number_format.split(".")[1].split("%")[0]) if "." in number_format else 0
+            return f"{value * 100:.{min(decimals, 10)}f}%"
+        if isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                return ""
+            if value.is_integer() and abs(value) < 1e15:
+                return str(int(value))
+            return format(value, ".15g")
+        return str(value)
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, dt.timedelta):
+        return str(value)
+    return clean(str(value)).replace("\n", " ").replace("\t", " ").strip()
+
+
+class _SheetLayout:
+    """Merged ranges, hidden rows and hidden columns of one sheet, from its XML."""
+
+    def __init__(self) -> None:
+        self.merged: list[tuple[int, int, int, int]] = []  # min_row, min_col, max_row, max_col
+        self.hidden_rows: set[int] = set()
+        self.hidden_cols: list[tuple[int, int]] = []
+
+    def col_hidden(self, col: int) -> tuple[int, int] | None:
+        for lo, hi in self.hidden_cols:
+            if lo <= col <= hi:
+                return lo, hi
+        return None
+
+
+def _range(ref: str) -> tuple[int, int, int, int] | None:
+    parts = ref.upper().split(":")
+    if len(parts) == 1:
+        parts = parts * 2
+    a, b = (_CELL_REF.match(p) for p in parts[:2])
+    if not a or not b:
+        return None
+    return int(a.group(2)), column_number(a.group(1)), int(b.group(2)), column_number(b.group(1))
+
+
+def _layout(xml: bytes, what: str) -> _SheetLayout:
+    if has_dtd(xml[:65536]) or has_dtd(xml):
+        raise hostile_xml(what)
+    out = _SheetLayout()
+    events = etree.iterparse(io.BytesIO(xml), events=("start", "end"), tag=(S + "row", S + "col", S + "mergeCell"),
+                             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    try:
+        for event, el in events:
+            if event == "start":
+                hidden = el.get("hidden") in ("1", "true")
+                if el.tag == S + "row" and hidden:
+                    try:
+                        out.hidden_rows.add(int(el.get("r", "0")))
+                    except ValueError:
+                        pass
+                elif el.tag == S + "col" and hidden:
+                    try:
+                        out.hidden_cols.append((int(el.get("min", "0")), int(el.get("max", "0"))))
+                    except ValueError:
+                        pass
+                elif el.tag == S + "mergeCell":
+                    rng = _range(el.get("ref", ""))
+                    if rng is not None:
+                        out.merged.append(rng)
+            elif el.tag == S + "row":
+                el.clear()
+                parent = el.getparent()
+                while parent is not None and el.getprevious() is not None:
+                    del parent[0]
+    except etree.XMLSyntaxError as exc:
+        raise InputError(f"文件已损坏：{what} 不是有效的 XML（{exc}）") from None
+    return out
+
+
+def _comments(pkg: Package, sheet_path: str) -> list[tuple[str, str]]:
+    """(cell ref, text) of the legacy comments (notes) attached to a sheet."""
+    rels_path = posixpath.join(posixpath.dirname(sheet_path), "_rels", posixpath.basename(sheet_path) + ".rels")
+    rels = pkg.xml(rels_path)
+    if rels is None:
+        return []
+    out = []
+    for rel in rels.iter(PR + "Relationship"):
+        if not rel.get("Type", "").endswith("/comments") or rel.get("TargetMode") == "External":
+            continue
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(sheet_path), rel.get("Target", "")))
+        root = pkg.xml(target.lstrip("/"))
+        if root is None:
+            continue
+        for comment in root.iter(S + "comment"):
+            text = "".join(t.text or "" for t in comment.iter(S + "t"))
+            out.append((comment.get("ref", ""), clean(text).replace("\n", " ").strip()))
+    return out
+
+
+class _SheetWriter:
+    def __init__(self, b: TextBuilder, title: str, state: str, layout: _SheetLayout):
+        self.b = b
+        self.title = title
+        self.sref = sheet_ref(title)
+        self.sheet_hidden = state in _STATE_KIND
+        self.layout = layout
+        self.current: list[tuple[int, int, tuple[Cell, ...]]] = []  # (row start, row end, cells)
+        self.hidden_run: tuple[int, int, int, int] | None = None  # first row, last row, start, end
+        self.cols_reported: set[tuple[int, int]] = set()
+        self.covered: dict[tuple[int, int], tuple[int, int]] = {}
+        self.covered_width: dict[int, int] = {}  # row -> last column a merged range covers
+        self.origins: dict[tuple[int, int], Cell | None] = {}
+        for r1, c1, r2, c2 in layout.merged:
+            if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:
+                continue  # a giant merged range (a whole-sheet format): ignored, memory stays bounded
+            self.origins[(r1, c1)] = None
+            for r in range(r1, r2 + 1):
+                self.covered_width[r] = max(self.covered_width.get(r, 0), c2)
+                for c in range(c1, c2 + 1):
+                    if (r, c) != (r1, c1):
+                        self.covered[(r, c)] = (r1, c1)
+
+    def row(self, r: int, values: list[tuple[object, str | None]]) -> None:
+        last = max((i for i, (v, _f) in enumerate(values, 1) if v is not None and v != ""), default=0)
+        width = max(last, min(self.covered_width.get(r, 0), last + 64)) if last else 0
+        if width == 0:
+            self._end_table()
+            self._end_hidden_run()
+            return
+        b = self.b
+        row_hidden = self.sheet_hidden or r in self.layout.hidden_rows
+        row_start = b.length
+        cells: list[Cell] = []
+        for c in range(1, width + 1):
+            if c > 1:
+                b.write("\t")
+            origin = self.covered.get((r, c))
+            if origin is not None and self.origins.get(origin) is not None:
+                cells.append(self.origins[origin])  # type: ignore[arg-type]
+                continue
+            value, fmt = values[c - 1] if c <= len(values) else (None, None)
+            text = render(value, fmt)
+            ref = f"{self.sref}!{column_letter(c)}{r}"
+            cols = self.layout.col_hidden(c)
+            hidden = row_hidden or cols is not None
+            start, end = b.write(text)
+            number = float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+                and text and "%" not in text else parse_number(text)
+            cell = Cell(text=text, start=start, end=end, number=number, ref=ref, hidden=hidden)
+            if end > start:
+                if cols is not None and cols not in self.cols_reported:
+                    self.cols_reported.add(cols)
+                    b.block("hidden-columns", start, end, hidden=True,
+                            ref=f"{self.sref}!{column_letter(cols[0])}:{column_letter(cols[1])}")
+                b.block("cell", start, end, ref=ref, hidden=hidden)  # after: the cell's ref wins the tie
+            if (r, c) in self.origins:
+                self.origins[(r, c)] = cell
+            cells.append(cell)
+        row_end = b.length
+        b.write("\n")
+        if r in self.layout.hidden_rows and not self.sheet_hidden:
+            if self.hidden_run is not None and self.hidden_run[1] == r - 1:
+                first, _last, s, _e = self.hidden_run
+                self.hidden_run = (first, r, s, row_end)
+            else:
+                self._end_hidden_run()
+                self.hidden_run = (r, r, row_start, row_end)
+        else:
+            self._end_hidden_run()
+        self.current.append((row_start, row_end, tuple(cells)))
+
+    def _end_hidden_run(self) -> None:
+        if self.hidden_run is not None:
+            first, last, s, e = self.hidden_run
+            self.b.block("hidden-rows", s, e, ref=f"{self.sref}!{first}:{last}", hidden=True)
+            self.hidden_run = None
+
+    def _end_table(self) -> None:
+        if self.current:
+            self.b.tables.append(_table(self.current, self.sref, self.sheet_hidden))
+        self.current = []
+
+    def finish(self) -> None:
+        self._end_table()
+        self._end_hidden_run()
+
+
+def _single(cells: tuple[Cell, ...]) -> str | None:
+    """The text of a row that holds one value (a title row, a note row), else None."""
+    filled = {id(c): c.text for c in cells if c.text}
+    return next(iter(filled.values())) if len(filled) == 1 else None
+
+
+def _table(rows: list[tuple[int, int, tuple[Cell, ...]]], sref: str, hidden: bool) -> Table:
+    """A table from consecutive rows: a leading title row is its caption, trailing 注/说明 rows
+    its notes, leading rows without numbers (at most 3, merged headers included) its header."""
+    body = list(rows)
+    caption = None
+    notes: list[str] = []
+    if len(body) > 2 and (t := _single(body[0][2])) is not None and not _NOTE.match(t):
+        caption = t
+        body.pop(0)
+    while len(body) > 1 and (t := _single(body[-1][2])) is not None and _NOTE.match(t):
+        notes.insert(0, t)
+        body.pop()
+    header_rows = 0
+    for _s, _e, cells in body[:3]:
+        if len(body) - header_rows <= 1 or any(c.number is not None for c in cells if c.text):
+            break
+        header_rows += 1
+    return Table(rows=tuple(cells for _s, _e, cells in body), start=body[0][0], end=body[-1][1],
+                 header_rows=header_rows, caption=caption, notes=tuple(notes), ref=sref, hidden=hidden)
+
+
+def open_workbook(data: bytes, options: LoadOptions):
+    """(openpyxl read-only Workbook, checked Package); library errors become InputErrors."""
+    import openpyxl
+
+    pkg = Package(data, options, "Excel 工作簿")
+    pkg.check_parts()
+    try:
+        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False), pkg
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl raises KeyError, ValueError, TypeError… for broken parts
+        raise InputError(f"不是可读取的 Excel 工作簿（xlsx）：{type(exc).__name__}: {exc}") from None
+
+
+def load_xlsx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0) -> Document:
+    wb, pkg = open_workbook(data, options)
+    b = TextBuilder(options.max_text_chars)
+    states: dict[str, str] = {}
+    try:
+        for ws in wb.worksheets:
+            path = (getattr(ws, "_worksheet_path", "") or "").lstrip("/")
+            state = ws.sheet_state or "visible"
+            states[ws.title] = state
+            layout = _layout(pkg.read(path), path) if path in pkg.infos else _SheetLayout()
+            _sheet(b, ws, state, layout, _comments(pkg, path) if path else [])
+        values = _core_properties(wb)
+    finally:
+        wb.close()
+    b.blank()
+    write_embedded(b, pkg, [], options, _depth)
+    write_properties(b, values + app_properties(pkg))
+    text = b.text()
+    meta = Metadata(format="xlsx", extra={"sheets": states})
+    return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="xlsx",
+                    blocks=tuple(b.blocks), tables=tuple(b.tables), metadata=meta)
+
+
+def _core_properties(wb) -> list[tuple[str, object]]:
+    try:
+        props = wb.properties
+        return [(label, getattr(props, attr, None)) for attr, label in CORE_PROPERTIES]
+    except Exception:  # a broken docProps/core.xml: the content is still checked
+        return []
+
+
+def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[tuple[str, str]]) -> None:
+    b.blank()
+    start = b.length
+    kind = _STATE_KIND.get(state, "sheet")
+    hidden = state in _STATE_KIND
+    w = _SheetWriter(b, ws.title, state, layout)
+    try:
+        for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), 1):
+            w.row(r, [(getattr(c, "value", None), getattr(c, "number_format", None)) for c in row])
+    except InputError:
+        raise
+    except Exception as exc:  # openpyxl parses lazily and raises whatever a broken sheet provokes
+        raise InputError(f"文件已损坏：工作表「{ws.title}」的内容无法读取（{type(exc).__name__}: {exc}）") from None
+    w.finish()
+    for ref, text in comments:
+        if text:
+            b.line(f"批注 {ref}：{text}", "comment", ref=f"{w.sref}!{ref}（批注）", hidden=True)
+    b.block(kind, start, max(start, b.length - 1), ref=w.sref, hidden=hidden)
+
+
+__all__ = ["column_letter", "load_xlsx", "open_workbook", "render", "sheet_ref"]
