@@ -25,7 +25,7 @@ FIGURE = regex.compile(
     rf"{_NUM}\s*(?:亿元|万元|千元|元|万吨|吨|千瓦时|万千瓦时|亿千瓦时|万人|人|万美元|亿美元|台|辆|件)"
     rf"|(?:增长|下降|增加|减少|提高|回落|增速为?|增幅为?)\s*{_NUM}\s*[%％]"
     rf"|占[^，。；\n]{{0,16}}?{_NUM}\s*[%％]|拉动[^，。；\n]{{0,24}}?{_NUM}\s*个?百分点|贡献率[^，。；\n]{{0,6}}?{_NUM}\s*[%％]"
-    rf"|{_NUM}\s*[%％]")
+    rf"|{_NUM}\s*个?百分点|{_NUM}\s*[%％]")
 SMALL_COUNT = regex.compile(
     r"(?:仅有?|只有|唯一(?:的)?|共有?|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户|个)"
     r"(?:规模以上|规上|限额以上|限上)?[^，。；\n]{0,20}?(?:企业|单位|公司|工厂|法人|网点|商户|调查户|样本户|住户)")
@@ -134,13 +134,17 @@ class ProseRules:
                 name = name[lead.end():]
                 i += lead.end()
             core = name[: len(name) - len(h.word)]
-            for g in self.generic:
-                if core.endswith(g) and len(core) - len(g) < 2:
-                    core = ""
+            # peel generic words off the end (国有企业集团 → 国有企业 → 国有 → ""): what is
+            # left must still be a name of its own
+            rest = core
+            while rest:
+                g = next((g for g in self.generic if rest.endswith(g)), None)
+                if g is None:
                     break
-            if len(core) < 2 or regex.fullmatch(r"[\d一二两三四五六七八九十百几多数各该本此这那每]+[家个户]?.*", core):
+                rest = rest[: len(rest) - len(g)]
+            if len(rest) < 2:
                 continue
-            if any(core.endswith(g) for g in self.generic) and len(core) <= 4:
+            if len(core) < 2 or regex.fullmatch(r"[\d一二两三四五六七八九十百几多数各该本此这那每]+[家个户]?.*", core):
                 continue
             out.append(OrgName(start + i, start + h.end, name))
         for h in self.known.iter(seg):
@@ -301,7 +305,7 @@ class ProseRules:
             org = m.group("org")
             abs_start = s.start + m.start("org")
             names = self.org_names(s.text, m.start("org"), m.end("org"))
-            if not names and not regex.search(r"(?:企业|公司|集团|厂)$", org):
+            if not names:
                 continue
             if not FIGURE.search(s.text, m.end()):
                 continue

@@ -169,7 +169,13 @@ class RelationBuilder:
                     residuals.append(res)
                 else:
                     bad_cols.add((g, col.index))
-            verified[g] = ok_any or (view.rows[p].kind == "total" and not any(b[0] == g for b in bad_cols))
+            verified[g] = ok_any
+        # a group no column can check (every column has a hidden entry) is trusted when it
+        # contradicts nothing and the table shows itself additive elsewhere, or is a 合计 row
+        table_additive = any(verified.values())
+        for g, (p, _kids) in enumerate(groups):
+            if not verified[g] and not any(b[0] == g for b in bad_cols):
+                verified[g] = table_additive or view.rows[p].kind == "total"
         bad_by_col = {c for _, c in bad_cols}
         for g, (p, kids) in enumerate(groups):
             if not verified[g]:
