@@ -7,12 +7,21 @@ values and the number of negatives; a second pass over the cells gives each cell
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterable
+from itertools import repeat
+from operator import add, attrgetter, mul
 
 from attrs import frozen
 
 from .contributions import Contribution
 from .params import UnitIdentifiabilityParams
+
+_TABLE = attrgetter("table")
+_ROW = attrgetter("row")
+_COL = attrgetter("col")
+_VALUE = attrgetter("value")
+_UNIT = attrgetter("unit")
 
 
 @frozen
@@ -48,41 +57,72 @@ class CellVerdict:
         return self.p_ratio_fail or self.nk_fail
 
 
+def _ids(xs: list) -> tuple[list, list[int]]:
+    """Distinct values in order of appearance, and each element's position among them."""
+    keys = list(dict.fromkeys(xs))
+    index = dict(zip(keys, range(len(keys)), strict=True))
+    return keys, list(map(index.__getitem__, xs))
+
+
 def cell_stats(records: Iterable[Contribution], *, top_n: int = 2, use_groups: bool = True,
                absolute: bool = False) -> dict[tuple[str, str, str], CellStats]:
+    # the many small lists built here would make the cyclic GC rescan every record object
+    # again and again; none of them can form a cycle
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _cell_stats(records, top_n, use_groups, absolute)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _cell_stats(records: Iterable[Contribution], top_n: int, use_groups: bool,
+                absolute: bool) -> dict[tuple[str, str, str], CellStats]:
     """Group contributions into cells. A unit (or, with ``use_groups``, an enterprise group)
-    that appears several times in one cell is one contributor with the sum of its values."""
-    per_unit: dict[tuple[str, str, str, str], float] = {}
-    negatives: dict[tuple[str, str, str], int] = {}
-    for rec in records:
-        who = rec.group if (use_groups and rec.group) else rec.unit
-        key = (rec.table, rec.row, rec.col, who)
-        v = rec.value
-        if v < 0:
-            cell = (rec.table, rec.row, rec.col)
-            negatives[cell] = negatives.get(cell, 0) + 1
-        if absolute:
-            v = abs(v)
-        per_unit[key] = per_unit.get(key, 0.0) + v
-    acc: dict[tuple[str, str, str], list] = {}
+    that appears several times in one cell is one contributor with the sum of its values.
+
+    Column-wise extraction and one dict of lists keep this at C speed for the common case
+    (every unit once per cell); the per-unit merge runs only where a cell repeats a unit.
+    """
+    records = records if isinstance(records, list | tuple) else list(records)
+    values = list(map(_VALUE, records))
+    if use_groups:
+        who = [r.group or r.unit for r in records]
+    else:
+        who = list(map(_UNIT, records))
+    negative_any = bool(values) and min(values) < 0
+    # integer cell ids through C-level dict and map calls (no per-record tuple): label ->
+    # small int per dimension, then table*R*C + row*C + col
+    tkeys, tids = _ids(list(map(_TABLE, records)))
+    rkeys, rids = _ids(list(map(_ROW, records)))
+    ckeys, cids = _ids(list(map(_COL, records)))
+    nr, nc = len(rkeys), len(ckeys)
+    flat = list(map(add, map(add, map(mul, tids, repeat(nr * nc)), map(mul, rids, repeat(nc))), cids))
+    fkeys, ids = _ids(flat)
+    vbuckets: list[list[float]] = [[] for _ in fkeys]
+    wbuckets: list[list[str]] = [[] for _ in fkeys]
+    for i, v, w in zip(ids, values, who, strict=True):
+        vbuckets[i].append(v)
+        wbuckets[i].append(w)
+    keys = [(tkeys[f // (nr * nc)], rkeys[(f // nc) % nr], ckeys[f % nc]) for f in fkeys]
+    by_cell = dict(zip(keys, vbuckets, strict=True))
+    units = dict(zip(keys, wbuckets, strict=True))
     n = max(2, top_n)
-    for (t, r, c, _), v in per_unit.items():
-        cell = (t, r, c)
-        a = acc.get(cell)
-        if a is None:
-            acc[cell] = [1, v, [v]]
-            continue
-        a[0] += 1
-        a[1] += v
-        top = a[2]
-        if len(top) < n:
-            top.append(v)
-            top.sort(reverse=True)
-        elif v > top[-1]:
-            top[-1] = v
-            top.sort(reverse=True)
-    return {cell: CellStats(cell[0], cell[1], cell[2], a[0], a[1], tuple(a[2]), negatives.get(cell, 0))
-            for cell, a in acc.items()}
+    out: dict[tuple[str, str, str], CellStats] = {}
+    for cell, vals in by_cell.items():
+        us = units[cell]
+        negs = sum(1 for x in vals if x < 0) if negative_any else 0
+        if len(set(us)) != len(us):  # a unit (or group) repeated in one cell: merge first
+            merged: dict[str, float] = {}
+            for w, v in zip(us, vals, strict=True):
+                merged[w] = merged.get(w, 0.0) + v
+            vals = list(merged.values())
+        if absolute and negs:
+            vals = [abs(x) for x in vals]
+        top = tuple(sorted(vals, reverse=True)[:n])
+        out[cell] = CellStats(cell[0], cell[1], cell[2], len(vals), sum(vals), top, negs)
+    return out
 
 
 def verdicts(stats: dict[tuple[str, str, str], CellStats], p: UnitIdentifiabilityParams,
