@@ -7,11 +7,11 @@ import json
 
 import pytest
 
+from gkrules.checkers.unit_identifiability.contributions import load_contributions, parse_csv_text
 from gkrules.cli import main
 from gkrules.errors import UsageError
 from gkrules.inputs import InputDocument
 from gkrules.testing import cached_engine
-from gkrules.checkers.unit_identifiability.contributions import load_contributions, parse_csv_text
 
 TABLE = """2024年分行业规模以上工业营业收入
 | 行业 | 营业收入（亿元） | 利润总额（亿元） |
