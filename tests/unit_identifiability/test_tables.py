@@ -241,3 +241,29 @@ def test_not_exhaustive_breakdown_is_not_an_equality():
 注：“…”表示为保护调查对象信息未予公布的数据。
 """
     assert found(text) == []
+
+
+# -- robustness: whatever a table holds, the checker answers (never a checker-error) --------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_CELLS = st.one_of(
+    st.integers(-50, 500).map(str), st.floats(0, 999, allow_nan=False).map(lambda x: f"{x:.2f}"),
+    st.sampled_from(["…", "—", "", "x", "*", "合计", "全县", "#其中：园区", "  制造业", "青梧钢铁有限公司", "12.3%"]),
+)
+_HEADERS = st.lists(st.sampled_from(["企业单位数（个）", "营业收入（亿元）", "利润总额（亿元）", "增长（%）", "合计",
+                                     "亏损企业（个）", "从业人员（人）", "备注"]), min_size=1, max_size=4)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_HEADERS, st.lists(st.lists(_CELLS, min_size=1, max_size=5), min_size=1, max_size=7), st.booleans())
+def test_any_table_is_checked_without_error(headers, rows, legend):
+    lines = ["| 地区 | " + " | ".join(headers) + " |"]
+    for i, r in enumerate(rows):
+        lines.append(f"| {'全县' if i == 0 else f'乡镇{i}'} | " + " | ".join(r) + " |")
+    text = "\n".join(lines) + "\n" + ("注：“…”“—”表示为保护调查对象信息未予公布的数据。\n" if legend else "")
+    res = check_text(text, checker=CHECKER)
+    assert not res.errors
+    n_lines = text.count("\n") + 1
+    assert all(f.checker == CHECKER and 1 <= f.location.line <= n_lines for f in res.findings if f.location)

@@ -192,7 +192,7 @@ class UnitIdentifiabilityChecker:
             contributions = coerce(ctx.extras["contributions"])
         except UsageError as exc:
             raise InputError(exc.message) from None
-        verdicts = assess(contributions.records, self.p)
+        verdicts = assess(contributions, self.p)
         by_label: dict[tuple[str, str], list] = {}
         for vd in verdicts:
             by_label.setdefault((norm(vd.row), norm(vd.col)), []).append(vd)

@@ -10,18 +10,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable
 from itertools import repeat
-from operator import add, attrgetter, mul
+from operator import add, mul
 
 from attrs import frozen
 
-from .contributions import Contribution
+from .contributions import Contribution, Contributions
 from .params import UnitIdentifiabilityParams
-
-_TABLE = attrgetter("table")
-_ROW = attrgetter("row")
-_COL = attrgetter("col")
-_VALUE = attrgetter("value")
-_UNIT = attrgetter("unit")
 
 
 @frozen
@@ -57,48 +51,46 @@ class CellVerdict:
         return self.p_ratio_fail or self.nk_fail
 
 
-def _ids(xs: list) -> tuple[list, list[int]]:
+def _ids(xs) -> tuple[list, list[int]]:
     """Distinct values in order of appearance, and each element's position among them."""
     keys = list(dict.fromkeys(xs))
     index = dict(zip(keys, range(len(keys)), strict=True))
     return keys, list(map(index.__getitem__, xs))
 
 
-def cell_stats(records: Iterable[Contribution], *, top_n: int = 2, use_groups: bool = True,
+def cell_stats(records: Contributions | Iterable[Contribution], *, top_n: int = 2, use_groups: bool = True,
                absolute: bool = False) -> dict[tuple[str, str, str], CellStats]:
     # the many small lists built here would make the cyclic GC rescan every record object
     # again and again; none of them can form a cycle
     enabled = gc.isenabled()
     gc.disable()
     try:
-        return _cell_stats(records, top_n, use_groups, absolute)
+        data = records if isinstance(records, Contributions) else Contributions.from_records(records)
+        return _cell_stats(data, top_n, use_groups, absolute)
     finally:
         if enabled:
             gc.enable()
 
 
-def _cell_stats(records: Iterable[Contribution], top_n: int, use_groups: bool,
+def _cell_stats(data: Contributions, top_n: int, use_groups: bool,
                 absolute: bool) -> dict[tuple[str, str, str], CellStats]:
-    """Group contributions into cells. A unit (or, with ``use_groups``, an enterprise group)
-    that appears several times in one cell is one contributor with the sum of its values.
-
-    Column-wise extraction and one dict of lists keep this at C speed for the common case
-    (every unit once per cell); the per-unit merge runs only where a cell repeats a unit.
-    """
-    records = records if isinstance(records, list | tuple) else list(records)
-    values = list(map(_VALUE, records))
-    if use_groups:
-        who = [r.group or r.unit for r in records]
+    """Column-wise work through C-level dict and map calls; the only Python loop over the
+    records appends each value to its cell's list."""
+    values = data.values
+    if use_groups and any(data.groups):
+        who = [g or u for g, u in zip(data.groups, data.units, strict=True)]
     else:
-        who = list(map(_UNIT, records))
+        who = data.units
     negative_any = bool(values) and min(values) < 0
     # integer cell ids through C-level dict and map calls (no per-record tuple): label ->
     # small int per dimension, then table*R*C + row*C + col
-    tkeys, tids = _ids(list(map(_TABLE, records)))
-    rkeys, rids = _ids(list(map(_ROW, records)))
-    ckeys, cids = _ids(list(map(_COL, records)))
+    tkeys, tids = _ids(data.tables)
+    rkeys, rids = _ids(data.rows)
+    ckeys, cids = _ids(data.cols)
     nr, nc = len(rkeys), len(ckeys)
-    flat = list(map(add, map(add, map(mul, tids, repeat(nr * nc)), map(mul, rids, repeat(nc))), cids))
+    flat = list(map(add, map(mul, rids, repeat(nc)), cids))
+    if len(tkeys) > 1:
+        flat = list(map(add, map(mul, tids, repeat(nr * nc)), flat))
     fkeys, ids = _ids(flat)
     vbuckets: list[list[float]] = [[] for _ in fkeys]
     wbuckets: list[list[str]] = [[] for _ in fkeys]
@@ -170,7 +162,7 @@ def verdicts(stats: dict[tuple[str, str, str], CellStats], p: UnitIdentifiabilit
     return out
 
 
-def assess(records: Iterable[Contribution], p: UnitIdentifiabilityParams,
+def assess(records: Contributions | Iterable[Contribution], p: UnitIdentifiabilityParams,
            empty_cells: Iterable[tuple[str, str, str]] = ()) -> list[CellVerdict]:
     """Contributions in, per-cell verdicts out (the acro-compat and benchmark entry point)."""
     top_n = p.nk.n if p.nk else 2
