@@ -107,3 +107,16 @@ def test_honours_and_visits_without_figures():
 　　统计部门将依法保护企业的商业秘密和统计资料，持续减轻企业报表负担。上市公司、国有企业集团要带头依法统计。
 """
     assert found(text) == []
+
+
+def test_small_count_with_an_award_is_not_survey_data():
+    text = ("　　全市共有2家企业入选国家级绿色工厂名单，各获得奖励资金200万元。\n"
+            "　　该行业只有2家企业，营业收入同比增长12.4%。\n")
+    assert found(text) == [("small-count-mention", 1, "info"), ("small-count-text", 2, "block")]
+
+
+def test_small_count_phrasings():
+    text = ("　　全区规模以上工业企业中，烟草制品业仅1户，实现产值12.3亿元，同比增长4.1%。\n"
+            "　　仅1个项目未开工，其余项目完成投资5亿元。\n"
+            "　　全市仅有2家医院开展该项服务，服务人次增长12%。\n")
+    assert found(text) == [("small-count-text", 1, "block")]

@@ -267,3 +267,19 @@ def test_any_table_is_checked_without_error(headers, rows, legend):
     assert not res.errors
     n_lines = text.count("\n") + 1
     assert all(f.checker == CHECKER and 1 <= f.location.line <= n_lines for f in res.findings if f.location)
+
+
+def test_registration_types_are_not_firm_names_and_projects_are_not_units():
+    text = """| 登记注册类型 | 企业单位数（个） | 营业收入（亿元） |
+| 合计 | 120 | 456.7 |
+| 国有独资公司 | 14 | 120.5 |
+| 其他有限责任公司 | 60 | 200.1 |
+| 股份有限公司 | 20 | 80.0 |
+| 私营企业 | 26 | 56.1 |
+
+| 地区 | 施工项目个数（个） | 完成投资（亿元） |
+| 全县 | 40 | 80.2 |
+| 甲镇 | 38 | 78.0 |
+| 乙镇 | 2 | 2.2 |
+"""
+    assert found(text) == []

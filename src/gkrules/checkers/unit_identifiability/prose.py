@@ -26,9 +26,14 @@ FIGURE = regex.compile(
     rf"|(?:增长|下降|增加|减少|提高|回落|增速为?|增幅为?)\s*{_NUM}\s*[%％]"
     rf"|占[^，。；\n]{{0,16}}?{_NUM}\s*[%％]|拉动[^，。；\n]{{0,24}}?{_NUM}\s*个?百分点|贡献率[^，。；\n]{{0,6}}?{_NUM}\s*[%％]"
     rf"|{_NUM}\s*个?百分点|{_NUM}\s*[%％]")
+GROWTH = regex.compile(rf"(?:同比|比上年)?(?:增长|下降)\s*{_NUM}\s*[%％]")
+_UNIT_NOUN = r"(?:企业|单位|公司|工厂|法人|网点|商户|调查户|样本户|住户|农户)"
 SMALL_COUNT = regex.compile(
+    # 仅有1家规模以上企业 / 只有2家企业纳入统计
     r"(?:仅有?|只有|唯一(?:的)?|共有?|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户|个)"
-    r"(?:规模以上|规上|限额以上|限上)?[^，。；\n]{0,20}?(?:企业|单位|公司|工厂|法人|网点|商户|调查户|样本户|住户)")
+    rf"(?:规模以上|规上|限额以上|限上)?[^，。；\n]{{0,20}}?{_UNIT_NOUN}"
+    # 规模以上企业仅1户 / 烟草制品业仅1家（家、户 are measure words of units on their own）
+    rf"|(?:{_UNIT_NOUN}[^，。；\n]{{0,8}}?)?(?:仅有?|只有|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?![\p{{Han}}])")
 TWO_SHARES = regex.compile(
     rf"(?:前两位|前2位|前两家|前2家|最大的两家|居前两位|前两名|前2名)[^。；\n]{{0,30}}?分别占[^。；\n]{{0,24}}?"
     rf"(?P<s1>{_NUM})\s*[%％]\s*[和、与及,，]\s*(?P<s2>{_NUM})\s*[%％]")
@@ -214,7 +219,9 @@ class ProseRules:
                 continue
             if self.excluded_context(s.text):
                 continue
-            fig = FIGURE.search(s.text, m.end())
+            # the figure must be a survey indicator of those units (营业收入1.86亿元) or their
+            # growth, not an award or a rate about the survey (奖励资金200万元, 报送率98.5%)
+            fig = self.figure_after(s.text, m.end(), 60) or GROWTH.search(s.text, m.end())
             shown = s.text.strip()[:60]
             if fig and not _is_rate_of_reporting(s.text, fig):
                 yield ProseHit("small-count-text", s.start + m.start(), s.start + m.end(),

@@ -143,7 +143,8 @@ class TableReader:
 
     def is_count_header(self, header: str) -> bool:
         h = unicodedata.normalize("NFKC", "".join(header.split()))
-        if any(w in h for w in ("人数", "人次", "件数", "项目数", "次数", "岗位")):
+        if any(w in h for w in ("人数", "人次", "件数", "项目", "次数", "岗位", "工程", "栏目", "信息", "申请", "案件",
+                                "网站", "活动", "会议", "文件", "课题", "设备", "车辆")):
             return False
         if any(w in h for w in self.count_headers):
             return True
