@@ -93,12 +93,7 @@ def determined_by_elimination(system: System) -> dict[int, tuple[Fraction, froze
                 continue
             pc, prhs, pused = reduced[pivots[v]]
             f = coeffs[v]
-            for w, c in pc.items():
-                nc = coeffs.get(w, 0) - f * c
-                if nc:
-                    coeffs[w] = nc
-                else:
-                    coeffs.pop(w, None)
+            _subtract(coeffs, pc, f)
             rhs -= f * prhs
             used = used | pused
         if not coeffs:
@@ -113,12 +108,7 @@ def determined_by_elimination(system: System) -> dict[int, tuple[Fraction, froze
             if not g:
                 continue
             nc = dict(oc)
-            for w, c in coeffs.items():
-                val = nc.get(w, 0) - g * c
-                if val:
-                    nc[w] = val
-                else:
-                    nc.pop(w, None)
+            _subtract(nc, coeffs, g)
             reduced[k] = (nc, orhs - g * rhs, oused | used)
         pivots[pv] = len(reduced)
         reduced.append((coeffs, rhs, used))
@@ -128,6 +118,16 @@ def determined_by_elimination(system: System) -> dict[int, tuple[Fraction, froze
         if len(coeffs) == 1:
             out[v] = (rhs, used)
     return out
+
+
+def _subtract(row: dict[int, Fraction], other: dict[int, Fraction], f: Fraction) -> None:
+    """row -= f * other, dropping coefficients that become zero (rows stay sparse)."""
+    for w, c in other.items():
+        val = row.get(w, 0) - f * c
+        if val:
+            row[w] = val
+        else:
+            row.pop(w, None)
 
 
 # -- the bridge test for two-dimensional tables with margins -------------------------------
