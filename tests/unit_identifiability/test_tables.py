@@ -283,3 +283,37 @@ def test_registration_types_are_not_firm_names_and_projects_are_not_units():
 | 乙镇 | 2 | 2.2 |
 """
     assert found(text) == []
+
+
+def test_hierarchy_by_industry_codes():
+    text = """| 行业 | 营业收入（亿元） |
+| 合计 | 100.0 |
+| B 采矿业 | 20.0 |
+| 06 煤炭开采和洗选业 | 12.0 |
+| 08 黑色金属矿采选业 | … |
+| C 制造业 | 80.0 |
+| 13 农副食品加工业 | 50.0 |
+| 14 食品制造业 | 30.0 |
+注：“…”表示为保护调查对象信息未予公布的数据。
+"""
+    assert found(text) == [("recoverable-suppression", 5, "block")]
+
+
+def test_narrow_interval_review_when_enabled(tmp_path):
+    from gkrules.engine import Engine
+
+    text = """| 地区 | 合计 | 大型企业 | 中型企业 |
+| 全市 | 20.6 | 10.5 | 10.1 |
+| 甲区 | 10.0 | … | … |
+| 乙区 | 0.6 | … | … |
+| 丙区 | 10.0 | 0.0 | 10.0 |
+注：“…”表示为保护调查对象信息未予公布的数据。
+"""
+    assert found(text) == []
+    rs = tmp_path / "ruleset.yaml"
+    rs.write_text("id: strict\nversion: '1'\nextends: national\ncheckers:\n  unit-identifiability:\n"
+                  "    params:\n      approx_width_review: true\n", encoding="utf-8")
+    res = check_text(text, checker=CHECKER, engine=Engine(str(rs)))
+    got = [(f.rule, f.location.line, f.severity.value) for f in res.findings]
+    assert got == [("narrow-interval", 3, "warn")]
+    assert "[9.9, 10.0]" in res.findings[0].message

@@ -23,7 +23,7 @@ from .params import UnitIdentifiabilityParams
 
 _UNIT = re.compile(r"[（(]\s*(?P<u>[^（）()]{1,8}?)\s*[）)]\s*$")
 _ANY_UNIT = re.compile(r"[（(]\s*(?P<u>亿元|万元|千元|元|万吨|吨|万人|人|千瓦时|万千瓦时|亿千瓦时|个|家|户|%|％)\s*[）)]")
-_CODE = re.compile(r"^(?P<code>[A-T](?:\d{2,4})?|\d{2,4})(?=[\s　]|[\u4e00-\u9fa5])")
+_CODE = re.compile(r"^(?P<code>[A-T](?:\d{2,4})?|\d{2,4})(?![年月日号季])(?=[\s　]|[\u4e00-\u9fa5])")
 _SUBITEM = re.compile(r"^[\s　]*(?:[#＃]|其中[:：]?|在总计中|内[:：])")
 _LABEL_STRIP = re.compile(r"^[\s　#＃]*(?:其中[:：]?)?[\s　]*")
 _DECIMALS = re.compile(r"\.(\d+)")
