@@ -160,3 +160,37 @@ def test_audit_is_sound_and_matches_lp_on_exact_cells(case):
             assert abs(lp_hi - lp_lo) < 1e-6  # never claims more than LP can prove
         if o.relations and o.status == "exact" and not o.by_bounds:
             assert abs(lp_lo - true) < 1e-6
+
+
+# -- the checker on a published table finds exactly what the 2-D audit finds --------------
+
+
+@st.composite
+def published_tables(draw):
+    m = draw(st.integers(2, 7))
+    n = draw(st.integers(2, 5))
+    interior = [[draw(st.integers(0, 900)) for _ in range(n)] for _ in range(m)]
+    hidden = draw(st.sets(st.tuples(st.integers(0, m - 1), st.integers(0, n - 1)), min_size=1, max_size=m * n // 2 + 1))
+    return interior, hidden
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(published_tables())
+def test_checker_on_a_document_matches_the_2d_audit(case):
+    from gkrules.testing import check_text
+
+    interior, hidden = case
+    n = len(interior[0])
+    rows = [[*r, sum(r)] for r in interior]
+    total = [sum(r[j] for r in rows) for j in range(n + 1)]
+    lines = ["| 地区 | " + " | ".join(f"行业{j}（万元）" for j in range(n)) + " | 合计 |",
+             "| 全市 | " + " | ".join(map(str, total)) + " |"]
+    for i, r in enumerate(rows):
+        lines.append(f"| 乡镇{i} | " + " | ".join("…" if (i, j) in hidden else str(v) for j, v in enumerate(r[:n]))
+                     + f" | {r[n]} |")
+    text = "\n".join(lines) + "\n注：“…”表示为保护调查对象信息未予公布的数据。\n"
+    res = check_text(text, checker="unit-identifiability")
+    got = sorted(f.location.line for f in res.findings if f.rule == "recoverable-suppression")
+    grid = [[None if (i, j) in hidden else v for j, v in enumerate(r)] for i, r in enumerate(rows)] + [total]
+    want = sorted(i + 3 for (i, j), o in audit_2d(grid).items() if o.status == "exact")
+    assert got == want

@@ -251,7 +251,10 @@ class UnitIdentifiabilityChecker:
         narrow = self.p.p_percent if self.p.approx_width_review else None
         outcomes = audit(system, rounds=self.p.max_propagation_rounds, narrow_percent=narrow)
         flagged: set[int] = set()
-        for o in outcomes[: self.p.max_findings_per_table * max(1, len(views))]:
+        cap = self.p.max_findings_per_table * max(1, len(views))
+        for o in outcomes:
+            if o.status == "protected" or len(flagged) >= cap:
+                continue
             ref = ds.refs[o.var]
             v, r, c = ref.view, ref.r, ref.c
             cell = v.entry(r, c).cell

@@ -187,23 +187,28 @@ class RelationBuilder:
                                   f"{view.name()}第“{view.rows[p].label.strip()}”行 = 下属各行之和（{_short(col.header)}列）"))
         # row-wise: a 合计 column = sum of its sibling columns of the same kind and unit
         for tcol in (c for c in cols if c.is_total):
-            parts = [c for c in cols if not c.is_total and c.role == tcol.role and c.unit == tcol.unit]
-            if len(parts) < 2:
-                continue
-            ok, bad = False, False
-            for r in range(len(view.rows)):
-                res = self._check(view, (r, tcol.index), [(r, c.index) for c in parts])
-                if res is None:
+            # a 合计 column without its own unit adds up the columns of one unit: try each
+            units = [tcol.unit] if tcol.unit else list(dict.fromkeys(c.unit for c in cols if not c.is_total))
+            for unit in units:
+                parts = [c for c in cols if not c.is_total and c.role == tcol.role and c.unit == unit]
+                if len(parts) < 2:
                     continue
-                if res <= self._limit(view, [(r, tcol.index), *((r, c.index) for c in parts)]):
-                    ok = True
-                    residuals.append(res)
-                else:
-                    bad = True
-            if ok and not bad:
+                ok, bad, found = False, False, []
                 for r in range(len(view.rows)):
-                    relations.append(((r, tcol.index), [(r, c.index) for c in parts],
-                                      f"{view.name()}第“{view.rows[r].label.strip()}”行：{_short(tcol.header)} = 各分列之和"))
+                    res = self._check(view, (r, tcol.index), [(r, c.index) for c in parts])
+                    if res is None:
+                        continue
+                    if res <= self._limit(view, [(r, tcol.index), *((r, c.index) for c in parts)]):
+                        ok = True
+                        found.append(res)
+                    else:
+                        bad = True
+                if ok and not bad:
+                    residuals.extend(found)
+                    for r in range(len(view.rows)):
+                        relations.append(((r, tcol.index), [(r, c.index) for c in parts],
+                                          f"{view.name()}第“{view.rows[r].label.strip()}”行：{_short(tcol.header)} = 各分列之和"))
+                    break
         max_residual = max(residuals, default=0)
         ds.tolerance = max(ds.tolerance, max_residual * self._factor(view, ds.scale))
         tol = max_residual * self._factor(view, ds.scale)
