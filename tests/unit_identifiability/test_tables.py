@@ -317,3 +317,26 @@ def test_narrow_interval_review_when_enabled(tmp_path):
     got = [(f.rule, f.location.line, f.severity.value) for f in res.findings]
     assert got == [("narrow-interval", 3, "warn")]
     assert "[9.9, 10.0]" in res.findings[0].message
+
+
+def test_legend_parsing():
+    from gkrules.checkers.unit_identifiability.legend import parse_legend
+
+    lg = parse_legend(["说明：空格表示该项数据涉及单个企业，不予公布；“—”表示无此项。"])
+    assert lg.suppressed == {"空白"} and lg.not_suppressed == {"—"}
+    assert parse_legend(["注：“…”表示企业数不足3家，不予公布。"]).small_count_below == 3
+    # prose that merely mentions protection defines no symbol
+    assert parse_legend(["注：本表数据为保护调查对象隐私已作处理。"]).suppressed == frozenset()
+    assert parse_legend(["注：“#其中”为白榆县的一部分，不参与合计。"]).subitems_not_additive
+
+
+def test_blank_cells_count_only_when_the_legend_says_so():
+    base = """| 乡镇 | 企业数（个） | 工业总产值（亿元） |
+| 全县 | 38 | 182.6 |
+| 鹤城镇 | 21 | 121.3 |
+| 白沙镇 | 9 | 34.8 |
+| 桃源乡 | 5 | 18.2 |
+| 石门乡 | 3 |  |
+"""
+    assert found(base) == []
+    assert found(base + "说明：空格表示该项数据涉及单个企业，不予公布。\n") == [("recoverable-suppression", 6, "block")]

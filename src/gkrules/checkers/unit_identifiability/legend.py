@@ -10,9 +10,12 @@ import re
 
 from attrs import frozen
 
-_SYMBOL = r"(?P<sym>……|…|\.\.\.|—|－|-|×|x|X|\*|＊|D|/|空格|空白|“?\s*”?)"
+_SYMBOL = r"(?P<sym>……|…|\.\.\.|—|－|-|×|x|X|\*|＊|D|/|空格|空白)"
+# a symbol is defined only where it stands quoted or alone before 表示/为…; an empty pair of
+# quotes (“”) is the blank cell
 _DEFINITION = re.compile(
-    r"[“\"「『]?" + _SYMBOL + r"[”\"」』]?\s*(?:均)?(?:表示|为|代表|系|指)(?P<meaning>[^；;。\n]{1,60})")
+    r"(?:[“\"「『]" + _SYMBOL + r"[”\"」』]|(?<![\w\u4e00-\u9fa5])" + _SYMBOL.replace("sym", "sym2")
+    + r"|(?P<empty>[“\"「『]\s*[”\"」』]))\s*(?:均)?(?:表示|为|代表|系|指)(?P<meaning>[^；;。\n]{1,60})")
 _SUPPRESSED = re.compile(r"保密|未予?公[布开]|不予?公[布开]|不宜公[布开]|保护|调查对象|商业秘密|隐去|涉及单个|涉密|不足\s*\d|少于\s*\d|"
                          r"不足[三两二]|少于[三两二]|数据略|资料略")
 _NOT_SUPPRESSED = re.compile(r"^(?:无|零|数据不详|不详|不适用|无此项|无数据|缺|空缺|该项无|没有|数字不足|不足本表最小单位)")
@@ -50,9 +53,7 @@ def parse_legend(lines: list[str] | tuple[str, ...]) -> Legend:
     subitems = False
     for line in lines:
         for m in _DEFINITION.finditer(line):
-            sym = m.group("sym").strip("“” ")
-            if not sym:
-                sym = "空白"
+            sym = "空白" if m.group("empty") is not None else (m.group("sym") or m.group("sym2"))
             sym = "空白" if sym == "空格" else sym
             meaning = m.group("meaning").strip()
             if _SUPPRESSED.search(meaning):
