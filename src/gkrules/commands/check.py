@@ -34,6 +34,8 @@ def add_arguments(c) -> None:
     c.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
                    help="每个检查器处理单个文件的时间上限（秒）")
     c.add_argument("--exit-zero", action="store_true", help="只出报告：有问题时也以 0 退出（检查不完整仍为 2）")
+    c.add_argument("--contributions", metavar="FILE",
+                   help="单位贡献数据 CSV（列：table,row,col,unit,value[,group]），发布前检查时用于集中度规则")
     add_plugin_options(c)
 
 
@@ -60,7 +62,11 @@ def run(args) -> int:
         raise UsageError(f"未知的输出格式 {args.format!r}，可用：{'、'.join(sorted(formatters))}")
     engine = Engine(args.ruleset, plugins=pm, timeout=args.timeout)
     catalog = read_catalog(args.catalog) if args.catalog else ()
-    report = engine.check(args.paths, today=args.today, catalog=catalog, jobs=args.jobs)
+    extras = {}
+    if args.contributions:
+        from gkrules.checkers.unit_identifiability.contributions import load_contributions
+        extras["contributions"] = load_contributions(args.contributions)
+    report = engine.check(args.paths, today=args.today, catalog=catalog, jobs=args.jobs, extras=extras)
     ctx = RenderContext(rules=engine.rule_catalog(), base_dir=Path.cwd())
     write_output(formatters[args.format].render(report, ctx), args.output)
     code = engine.exit_code(report, Severity(args.fail_on) if args.fail_on else None)

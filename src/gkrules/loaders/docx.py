@@ -371,8 +371,11 @@ def _comments(w: _Writer, part) -> None:
 
 
 def _properties(w: _Writer, document, pkg: Package) -> None:
-    cp = document.core_properties
-    values = [(label, getattr(cp, attr, None)) for attr, label in CORE_PROPERTIES]
+    try:
+        cp = document.core_properties
+        values = [(label, getattr(cp, attr, None)) for attr, label in CORE_PROPERTIES]
+    except Exception:  # a broken docProps/core.xml: the content is still checked
+        values = []
     write_properties(w.b, values + app_properties(pkg))
 
 
@@ -391,6 +394,8 @@ def open_word(data: bytes, options: LoadOptions):
         raise InputError(f"不是可读取的 Word 文档（docx）：{exc}。如是启用宏的文档或模板，请另存为 .docx") from None
     except etree.XMLSyntaxError as exc:
         raise InputError(f"文件已损坏：Word 文档的 XML 无效（{exc}）") from None
+    except Exception as exc:  # python-docx raises AttributeError, TypeError… on malformed parts
+        raise InputError(f"文件已损坏：Word 文档的结构无法读取（{type(exc).__name__}: {exc}）") from None
 
 
 def load_docx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0) -> Document:

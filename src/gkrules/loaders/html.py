@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 
+import attrs
 import lxml.etree
 import lxml.html
 
@@ -260,22 +261,14 @@ def load_html(data: bytes, source: str, options: LoadOptions) -> Document:
     body = root.find("body")
     out = _Emitter()
     _walk(body if body is not None else root, out)
-    text = out.result().strip("\n")
-    # strip() above only removes leading/trailing newlines at the ends: shift spans if needed
-    lead = len(out.result()) - len(out.result().lstrip("\n"))
-    if lead:
-        out.tables = [_shift_table(t, -lead) for t in out.tables]
-        out.blocks = [Block(b.kind, b.start - lead, b.end - lead) for b in out.blocks]
-        out.source_lines = [(max(0, o - lead), ln) for o, ln in out.source_lines]
+    # the emitter never starts with a newline; drop the trailing ones and keep spans inside
+    text = out.result().rstrip("\n")
+    n = len(text)
+    out.tables = [attrs.evolve(t, end=min(t.end, n)) for t in out.tables]
+    out.blocks = [attrs.evolve(b, end=min(b.end, n)) for b in out.blocks]
     if len(text) > options.max_text_chars:
         raise InputError(f"页面正文过长（{len(text)} 个字符，上限 {options.max_text_chars}）")
     meta = Metadata(encoding=encoding, format="html", fields=fields)
     return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="html",
                     blocks=tuple(out.blocks), tables=tuple(out.tables), metadata=meta,
                     source_lines=tuple(out.source_lines))
-
-
-def _shift_table(t: Table, by: int) -> Table:
-    rows = tuple(tuple(Cell(c.text, c.start + by, c.end + by, c.number) for c in r) for r in t.rows)
-    return Table(rows=rows, start=t.start + by, end=t.end + by, header_rows=t.header_rows, caption=t.caption,
-                 notes=t.notes)

@@ -1,0 +1,322 @@
+"""unit-identifiability: published statistics from which a single respondent can be
+identified or inferred (统计法第二十八条、实施条例第二十九条).
+
+Per document: read every table (tables.py), apply the primary rules to what the tables
+publish (small cells, whole-group attributes, named units in rows) and to the unit-level
+contributions given as side input (primary.py), audit the suppression pattern of all tables
+together (relations.py + audit.py), then the prose rules on the text outside tables
+(prose.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from fractions import Fraction
+
+from gkrules.context import CheckContext, CheckerSetup
+from gkrules.errors import InputError, UsageError
+from gkrules.model import Finding
+
+from . import remedies
+from .audit import INF, Relation, audit
+from .contributions import coerce
+from .params import UnitIdentifiabilityParams
+from .primary import assess
+from .prose import ProseRules
+from .relations import RelationBuilder
+from .tables import TableReader, TableView, nearby_notes, norm
+
+
+def _fmt(value: float | Fraction, scale: int, decimals: int | None = None) -> str:
+    v = float(value) / 10 ** scale
+    d = scale if decimals is None else decimals
+    return f"{v:.{d}f}"
+
+
+class UnitIdentifiabilityChecker:
+    def __init__(self, setup: CheckerSetup):
+        p: UnitIdentifiabilityParams = setup.params or UnitIdentifiabilityParams()
+        self.p = p
+        self.reader = TableReader(p)
+        self.prose = ProseRules(setup, p)
+        self.builder = RelationBuilder(p.min_units, p.exact_tolerance_units)
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        doc = ctx.document
+        views: list[TableView] = []
+        for i, t in enumerate(doc.tables, start=1):
+            v = self.reader.read(doc, t, i, nearby_notes(doc, t, self.p.legend_window_lines))
+            if v is not None:
+                views.append(v)
+        counts: dict[tuple[int, int], int] = {}
+        if self.p.check_tables:
+            yield from self._tables(ctx, views, counts)
+        if "contributions" in ctx.extras and ctx.extras["contributions"] is not None:
+            yield from self._contributions(ctx, views, counts)
+        if self.p.check_audit and views:
+            yield from self._audit(ctx, views, counts)
+        if self.p.check_text:
+            spans = self._prose_spans(doc.text, [(t.start, t.end) for t in doc.tables])
+            for h in self.prose.check(doc.text, spans):
+                yield ctx.finding(h.rule, h.start, h.end, h.message, evidence=h.evidence,
+                                  suggestion=h.suggestion or None, key=h.key)
+
+    @staticmethod
+    def _prose_spans(text: str, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        spans, pos = [], 0
+        for s, e in sorted(tables):
+            if s > pos:
+                spans.append((pos, s))
+            pos = max(pos, e)
+        if pos < len(text):
+            spans.append((pos, len(text)))
+        return spans
+
+    # -- what the tables publish ---------------------------------------------------------
+
+    def _row_count(self, v: TableView, r: int) -> tuple[int | None, object]:
+        main = next((c for c in v.count_columns if not c.subgroup), None)
+        if main is None:
+            return None, None
+        e = v.entry(r, main.index)
+        if e.kind != "number" or e.raw is None or e.raw != int(e.raw):
+            return None, main
+        return int(e.raw), main
+
+    def _figures(self, v: TableView, r: int) -> list[str]:
+        out = []
+        for col in v.figure_columns:
+            e = v.entry(r, col.index)
+            if e.kind == "number":
+                out.append(f"{col.header.strip()}={e.cell.text}")
+        return out
+
+    def _tables(self, ctx: CheckContext, views: list[TableView], counts: dict) -> Iterator[Finding]:
+        p = self.p
+        # labels of rows with a published figure, for joins between count and value tables
+        figures_by_label: dict[str, list[tuple[TableView, int, list[str]]]] = {}
+        for v in views:
+            for r, row in enumerate(v.rows):
+                figs = self._figures(v, r)
+                if figs and row.key:
+                    figures_by_label.setdefault(row.key, []).append((v, r, figs))
+        for v in views:
+            excluded = self.prose.excluded_context(v.context + self._text_before(ctx, v))
+            for r, row in enumerate(v.rows):
+                n, main = self._row_count(v, r)
+                if n is not None:
+                    counts[(v.number, r)] = n
+                if n is not None and 1 <= n < p.min_units:
+                    figs = self._figures(v, r)
+                    joined = [(w, wr, f) for w, wr, f in figures_by_label.get(row.key, ()) if w is not v]
+                    cell = v.entry(r, main.index).cell
+                    if figs:
+                        yield ctx.finding(
+                            "small-cell", cell.start, cell.end,
+                            f"{v.name()}“{row.label.strip()}”只有{n}个单位，却公布了该类别的数据，可直接推断单个调查对象的数据",
+                            evidence=f"{main.header.strip()}={n}；" + "；".join(figs[:4]),
+                            suggestion=remedies.SMALL_CELL, key=f"{v.number}|{row.key}|{n}")
+                    elif joined:
+                        w, wr, f = joined[0]
+                        c2 = w.rows[wr].label_cell or cell
+                        yield ctx.finding(
+                            "small-cell", c2.start, c2.end,
+                            f"{w.name()}“{w.rows[wr].label.strip()}”的数据只来自{n}个单位（单位数见{v.name()}），可直接推断单个调查对象的数据",
+                            evidence=f"{v.name()} {main.header.strip()}={n}；" + "；".join(f[:4]),
+                            suggestion=remedies.SMALL_CELL, key=f"{w.number}|{row.key}|{n}")
+                elif n is not None and p.min_units <= n < p.review_units and self._figures(v, r):
+                    cell = v.entry(r, main.index).cell
+                    yield ctx.finding(
+                        "small-cell-review", cell.start, cell.end,
+                        f"{v.name()}“{row.label.strip()}”只有{n}个单位，请复核是否存在占主导地位的单位",
+                        evidence=f"{main.header.strip()}={n}；" + "；".join(self._figures(v, r)[:4]),
+                        suggestion=remedies.SMALL_CELL, key=f"{v.number}|{row.key}|{n}")
+                if n is not None and p.group_attribute_factor and 1 <= n < p.group_attribute_factor * p.min_units:
+                    for col in v.count_columns:
+                        e = v.entry(r, col.index)
+                        if col.subgroup and e.kind == "number" and e.raw == n:
+                            yield ctx.finding(
+                                "group-attribute", e.cell.start, e.cell.end,
+                                f"{v.name()}“{row.label.strip()}”的{n}个单位全部属于“{col.header.strip()}”，暴露了每个单位的情况",
+                                evidence=f"{main.header.strip()}={n}；{col.header.strip()}={e.cell.text}",
+                                suggestion=remedies.GROUP, key=f"{v.number}|{row.key}|{col.header}")
+                if not excluded:
+                    yield from self._named_row(ctx, v, r)
+
+    def _text_before(self, ctx: CheckContext, v: TableView) -> str:
+        line = ctx.document.line_of(v.table.start)
+        lo = max(1, line - 2)
+        return " ".join(ctx.document.line_text(i) for i in range(lo, line))
+
+    def _named_row(self, ctx: CheckContext, v: TableView, r: int) -> Iterator[Finding]:
+        text = ctx.document.text
+        row_cells = [v.entry(r, c.index) for c in v.columns]
+        row_text = " ".join(e.cell.text for e in row_cells)
+        if self.prose.excluded_context(row_text):
+            return
+        for col in v.columns:
+            if col.role not in ("label", "text"):
+                continue
+            e = v.entry(r, col.index)
+            names = self.prose.org_names(text, e.cell.start, e.cell.end)
+            if not names:
+                continue
+            figs = [f"{c.header.strip()}={v.entry(r, c.index).cell.text}" for c in v.figure_columns
+                    if v.entry(r, c.index).kind == "number" and self.prose.has(self.prose.indicators, c.header + v.caption)]
+            for c in v.columns:
+                if c.role == "text" and c.index != col.index:
+                    m = self.prose.figure_after(v.entry(r, c.index).cell.text, 0, 30)
+                    if m:
+                        figs.append(m.group(0))
+            if not figs:
+                continue
+            o = names[0]
+            public = self.prose.public.get("".join(o.name.split()))
+            rule = "named-unit-public" if public else (
+                "top-n-list" if self._ranked(v) else "named-unit")
+            yield ctx.finding(
+                rule, o.start, o.end,
+                f"{v.name()}逐行列出单位名称及其数据（“{o.name}”：{figs[0]}），属于可以识别单个调查对象的资料",
+                evidence=f"{o.name}：" + "；".join(figs[:3]), suggestion=remedies_named(),
+                key=f"{o.name}|{figs[0]}")
+            return
+
+    def _ranked(self, v: TableView) -> bool:
+        from .prose import RANKING
+        return bool(RANKING.search(v.caption or ""))
+
+    # -- side input: unit-level contributions --------------------------------------------
+
+    def _contributions(self, ctx: CheckContext, views: list[TableView], counts: dict) -> Iterator[Finding]:
+        try:
+            contributions = coerce(ctx.extras["contributions"])
+        except UsageError as exc:
+            raise InputError(exc.message) from None
+        verdicts = assess(contributions, self.p)
+        by_label: dict[tuple[str, str], list] = {}
+        for vd in verdicts:
+            by_label.setdefault((norm(vd.row), norm(vd.col)), []).append(vd)
+        matched = 0
+        for v in views:
+            for r, row in enumerate(v.rows):
+                for col in v.columns:
+                    if col.role not in ("magnitude", "count", "rate"):
+                        continue
+                    for vd in by_label.get((row.key, norm(col.header)), ()):
+                        if not _table_matches(vd.table, v):
+                            continue
+                        matched += 1
+                        counts.setdefault((v.number, r), vd.count)
+                        yield from self._cell_verdict(ctx, v, r, col, vd)
+        if views and verdicts and not matched:
+            yield ctx.finding("contributions-unmatched", None, None,
+                              f"提供了 {len(contributions)} 条单位贡献数据，但其表、行、列标签与本文件的表格都对应不上，"
+                              "集中度规则未能应用于本文件",
+                              evidence=contributions.source)
+
+    def _cell_verdict(self, ctx: CheckContext, v: TableView, r: int, col, vd) -> Iterator[Finding]:
+        e = v.entry(r, col.index)
+        where = f"{v.name()}“{v.rows[r].label.strip()}/{col.header.strip()}”"
+        if e.kind != "number":
+            return
+        s, t = e.cell.start, e.cell.end
+        if vd.threshold_fail and vd.count >= 1:
+            yield ctx.finding("small-cell", s, t, f"{where}只由{vd.count}个单位构成（据单位贡献数据），可直接推断单个调查对象的数据",
+                              evidence=f"单位数={vd.count}；公布值={e.cell.text}", suggestion=remedies.SMALL_CELL,
+                              key=f"{v.number}|{vd.row}|{vd.col}|n")
+        elif vd.zero_fail:
+            yield ctx.finding("small-cell", s, t, f"{where}没有任何单位（据单位贡献数据），公布零值单元格也会泄露信息",
+                              evidence=f"单位数=0；公布值={e.cell.text}", suggestion=remedies.SMALL_CELL,
+                              key=f"{v.number}|{vd.row}|{vd.col}|0")
+        elif vd.review_band:
+            yield ctx.finding("small-cell-review", s, t, f"{where}只由{vd.count}个单位构成，请复核",
+                              evidence=f"单位数={vd.count}", suggestion=remedies.SMALL_CELL,
+                              key=f"{v.number}|{vd.row}|{vd.col}|r")
+        if vd.dominance_fail:
+            yield ctx.finding("dominance", s, t, f"{where}由少数单位主导（据单位贡献数据），其他单位可较准确地推算最大单位的数据",
+                              evidence=f"单位数={vd.count}；公布值={e.cell.text}", suggestion=remedies.DOMINANCE,
+                              key=f"{v.number}|{vd.row}|{vd.col}|d")
+        if vd.dominance_review:
+            yield ctx.finding("negative-contributions", s, t, f"{where}含负值贡献，集中度规则无法判断，需人工复核",
+                              evidence=f"单位数={vd.count}", suggestion=remedies.NEGATIVE,
+                              key=f"{v.number}|{vd.row}|{vd.col}|neg")
+
+    # -- the differencing audit ----------------------------------------------------------
+
+    def _audit(self, ctx: CheckContext, views: list[TableView], counts: dict) -> Iterator[Finding]:
+        ds = self.builder.build(views)
+        if not ds.refs:
+            return
+        system = ds.system()
+        narrow = self.p.p_percent if self.p.approx_width_review else None
+        outcomes = audit(system, rounds=self.p.max_propagation_rounds, narrow_percent=narrow)
+        flagged: set[int] = set()
+        cap = self.p.max_findings_per_table * max(1, len(views))
+        for o in outcomes:
+            if o.status == "protected" or len(flagged) >= cap:
+                continue
+            ref = ds.refs[o.var]
+            v, r, c = ref.view, ref.r, ref.c
+            cell = v.entry(r, c).cell
+            where = f"{v.name()}“{v.rows[r].label.strip()}/{v.columns[c].header.strip()}”"
+            used = [ds.info[i] for i in o.relations if i < len(ds.info)]
+            proof = "；".join(dict.fromkeys(u.text for u in used if u.text)) or "表内合计关系"
+            unit = v.columns[c].unit or ""
+            if o.status == "exact":
+                flagged.add(o.var)
+                rule = "cross-table-differencing" if any(u.cross for u in used) else "recoverable-suppression"
+                how = "由非负约束和" if o.by_bounds else "由"
+                value = _fmt(o.value if o.value is not None else o.lo, ds.scale, v.scale)
+                yield ctx.finding(
+                    rule, cell.start, cell.end,
+                    f"{where}虽已隐藏，但{how}公布的合计关系可精确推算出该值（约 {value}{unit}），隐藏无效",
+                    evidence=f"推算依据：{proof[:160]}", suggestion=remedies.rectangle(v, r, c),
+                    key=f"{v.number}|{v.rows[r].key}|{norm(v.columns[c].header)}")
+            elif o.status == "narrow":
+                flagged.add(o.var)
+                yield ctx.finding(
+                    "narrow-interval", cell.start, cell.end,
+                    f"{where}虽已隐藏，但可推算到很窄的区间 [{_fmt(o.lo, ds.scale, v.scale)}, {_fmt(o.hi, ds.scale, v.scale)}]{unit}",
+                    evidence=f"推算依据：{proof[:160]}", suggestion=remedies.rectangle(v, r, c),
+                    key=f"{v.number}|{v.rows[r].key}|{norm(v.columns[c].header)}")
+        yield from self._singletons(ctx, ds, system.relations, flagged, counts)
+
+    def _singletons(self, ctx: CheckContext, ds, relations: tuple[Relation, ...], flagged: set[int],
+                    counts: dict) -> Iterator[Finding]:
+        """UI-11: a relation with two hidden values one of which has a single unit."""
+        for rel in relations:
+            if not rel.equality or rel.lo == -INF:
+                continue
+            vs = [v for v, _ in rel.terms]
+            if len(vs) != 2 or any(v in flagged for v in vs):
+                continue
+            for a, b in ((vs[0], vs[1]), (vs[1], vs[0])):
+                ra = ds.refs[a]
+                if counts.get((ra.view.number, ra.r)) != 1:
+                    continue
+                rb = ds.refs[b]
+                cell = rb.view.entry(rb.r, rb.c).cell
+                flagged.add(b)
+                yield ctx.finding(
+                    "singleton-pair", cell.start, cell.end,
+                    f"{rb.view.name()}“{rb.view.rows[rb.r].label.strip()}/{rb.view.columns[rb.c].header.strip()}”与"
+                    f"“{ra.view.rows[ra.r].label.strip()}”同在一个合计关系中且只有这两个隐藏值，后者只有1个单位，"
+                    "该单位可用合计减去自身数据得到前者",
+                    evidence=f"关系：{rel.label[:80]}", suggestion=remedies.SINGLETON,
+                    key=f"{rb.view.number}|{rb.view.rows[rb.r].key}|{norm(rb.view.columns[rb.c].header)}|s")
+                break
+
+
+def remedies_named() -> str:
+    from .prose import _NAMED_FIX
+    return _NAMED_FIX
+
+
+def _table_matches(spec: str, v: TableView) -> bool:
+    s = spec.strip()
+    if not s or s == "*":
+        return True
+    digits = s.removeprefix("表").strip()
+    if digits.isdigit():
+        return int(digits) == v.number
+    return bool(v.caption) and (norm(s) == norm(v.caption) or norm(s) in norm(v.caption))

@@ -1,0 +1,337 @@
+"""Prose rules (unit-identifiability.md §6): small counts with a figure, stated dominance,
+named organisations with their own survey figures, top-N lists, exclusion statements and
+whole-group attributes.
+
+Organisation suffixes and indicator names are Aho-Corasick word lists (one pass over the
+text each); numbers and sentence shapes are ``regex`` patterns run only on the sentences
+those hits point at.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+from attrs import frozen
+
+from gkrules.context import CheckerSetup
+from gkrules.matching import longest_non_overlapping
+
+from .params import UnitIdentifiabilityParams
+
+CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_NUM = r"\d+(?:\.\d+)?"
+FIGURE = regex.compile(
+    rf"{_NUM}\s*(?:亿元|万元|千元|元|万吨|吨|千瓦时|万千瓦时|亿千瓦时|万人|人|万美元|亿美元|台|辆|件)"
+    rf"|(?:增长|下降|增加|减少|提高|回落|增速为?|增幅为?)\s*{_NUM}\s*[%％]"
+    rf"|占[^，。；\n]{{0,16}}?{_NUM}\s*[%％]|拉动[^，。；\n]{{0,24}}?{_NUM}\s*个?百分点|贡献率[^，。；\n]{{0,6}}?{_NUM}\s*[%％]"
+    rf"|{_NUM}\s*个?百分点|{_NUM}\s*[%％]")
+GROWTH = regex.compile(rf"(?:同比|比上年)?(?:增长|下降)\s*{_NUM}\s*[%％]")
+_UNIT_NOUN = r"(?:企业|单位|公司|工厂|法人|网点|商户|调查户|样本户|住户|农户)"
+SMALL_COUNT = regex.compile(
+    # 仅有1家规模以上企业 / 只有2家企业纳入统计
+    r"(?:仅有?|只有|唯一(?:的)?|共有?|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户|个)"
+    rf"(?:规模以上|规上|限额以上|限上)?[^，。；\n]{{0,20}}?{_UNIT_NOUN}"
+    # 规模以上企业仅1户 / 烟草制品业仅1家（家、户 are measure words of units on their own）
+    rf"|(?:{_UNIT_NOUN}[^，。；\n]{{0,8}}?)?(?:仅有?|只有|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?![\p{{Han}}])")
+TWO_SHARES = regex.compile(
+    rf"(?:前两位|前2位|前两家|前2家|最大的两家|居前两位|前两名|前2名)[^。；\n]{{0,30}}?分别占[^。；\n]{{0,24}}?"
+    rf"(?P<s1>{_NUM})\s*[%％]\s*[和、与及,，]\s*(?P<s2>{_NUM})\s*[%％]")
+LARGEST_SHARE = regex.compile(
+    rf"(?:规模最大|最大|第一大|居首位|排名第一|排第一|龙头)的?(?:一家|1家)?(?:企业|单位|公司)[^。；\n]{{0,24}}?"
+    rf"占[^。；\n，]{{0,20}}?(?P<s1>{_NUM})\s*[%％]")
+TOP_N_SHARE = regex.compile(
+    rf"(?:前|最大的)(?P<n>[二两三四五2-5])(?:家|位|名)(?:企业|单位|公司)?[^。；\n]{{0,20}}?(?:合计|共)?占[^。；\n，]{{0,20}}?"
+    rf"(?P<s>{_NUM})\s*[%％]")
+GROUP_ATTRIBUTE = regex.compile(
+    r"(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户|个)[^。；，\n]{0,20}?(?:全部|均|都|全都|无一例外)(?:为|是|处于|出现|实现)?"
+    r"(?P<attr>亏损|停产|减产|外资|关停|歇业|下降|增长|负增长|盈利|停工)")
+RANKING = regex.compile(
+    r"(?:排名前|前)(?:三|五|十|二十|3|5|10|20)(?:强|位|名|家)|百强|十强|二十强|龙头企业名单|纳税大户|重点企业名单")
+EXCLUSION = regex.compile(r"(?:剔除|扣除|除去|不含|除)\s*(?P<org>[^，。；\n]{2,30}?)\s*(?:以外|之外|外|因素|影响|后)")
+SENTENCE_END = "。！？!?；;\n"
+
+
+def cn_int(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if text == "十":
+        return 10
+    if len(text) == 2 and text[0] == "十":
+        return 10 + CN_DIGITS.get(text[1], 0)
+    if len(text) == 2 and text[1] == "十":
+        return CN_DIGITS.get(text[0], 0) * 10
+    if len(text) == 3 and text[1] == "十":
+        return CN_DIGITS.get(text[0], 0) * 10 + CN_DIGITS.get(text[2], 0)
+    return CN_DIGITS.get(text) if len(text) == 1 else None
+
+
+@frozen
+class Sentence:
+    start: int
+    end: int
+    text: str
+
+
+@frozen
+class OrgName:
+    start: int
+    end: int
+    name: str
+
+
+@frozen
+class ProseHit:
+    rule: str
+    start: int
+    end: int
+    message: str
+    evidence: str
+    key: str
+    suggestion: str = ""
+
+
+def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
+    s = start
+    for i in range(start, end):
+        if text[i] in SENTENCE_END:
+            if i + 1 > s:
+                yield Sentence(s, i + 1, text[s:i + 1])
+            s = i + 1
+    if s < end:
+        yield Sentence(s, end, text[s:end])
+
+
+_NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9（）()·]")
+_LEAD = regex.compile(r"^(?:在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
+
+
+class ProseRules:
+    def __init__(self, setup: CheckerSetup, p: UnitIdentifiabilityParams):
+        self.p = p
+        self.suffixes = setup.keyword_matcher(p.org_suffixes)
+        self.indicators = setup.keyword_matcher(p.indicators)
+        self.known = setup.keyword_matcher(p.known_units)
+        self.self_pub = setup.keyword_matcher(p.self_published_words)
+        self.enforce = setup.keyword_matcher(p.enforcement_words)
+        self.followers = tuple(p.org_suffix_followers)
+        self.generic = tuple(sorted(p.generic_org_words, key=len, reverse=True))
+        self.public = {"".join(s.entity.split()): s for s in p.public_sources}
+
+    # -- names ---------------------------------------------------------------------------
+
+    def org_names(self, text: str, start: int, end: int) -> list[OrgName]:
+        """Organisation names in text[start:end]: a suffix hit extended to the left over name
+        characters, generic words (该公司, 上市公司…) and leading function words removed."""
+        seg = text[start:end]
+        out: list[OrgName] = []
+        hits = longest_non_overlapping(self.suffixes.iter(seg))
+        for h in hits:
+            nxt = seg[h.end:h.end + 2]
+            if any(nxt.startswith(f) for f in self.followers):
+                continue
+            i = h.start
+            while i > 0 and _NAME_CHAR.match(seg[i - 1]) and h.end - (i - 1) <= 40:
+                i -= 1
+            name = seg[i:h.end]
+            lead = _LEAD.match(name)
+            if lead:
+                name = name[lead.end():]
+                i += lead.end()
+            core = name[: len(name) - len(h.word)]
+            # peel generic words off the end (国有企业集团 → 国有企业 → 国有 → ""): what is
+            # left must still be a name of its own
+            rest = core
+            while rest:
+                g = next((g for g in self.generic if rest.endswith(g)), None)
+                if g is None:
+                    break
+                rest = rest[: len(rest) - len(g)]
+            if len(rest) < 2:
+                continue
+            if len(core) < 2 or regex.fullmatch(r"[\d一二两三四五六七八九十百几多数各该本此这那每]+[家个户]?.*", core):
+                continue
+            out.append(OrgName(start + i, start + h.end, name))
+        for h in self.known.iter(seg):
+            out.append(OrgName(start + h.start, start + h.end, h.word))
+        out.sort(key=lambda o: o.start)
+        # drop names inside other names
+        kept: list[OrgName] = []
+        for o in out:
+            if kept and o.start < kept[-1].end:
+                if o.end - o.start > kept[-1].end - kept[-1].start:
+                    kept[-1] = o
+                continue
+            kept.append(o)
+        return kept
+
+    def has(self, matcher, text: str) -> bool:
+        return next(iter(matcher.iter(text)), None) is not None
+
+    def excluded_context(self, text: str) -> str | None:
+        """Why a sentence's figures are not survey data of the named unit, if they are not."""
+        if self.has(self.enforce, text):
+            return "enforcement"
+        if self.has(self.self_pub, text):
+            return "self-published"
+        return None
+
+    def figure_after(self, text: str, pos: int, limit: int = 40) -> regex.Match | None:
+        """An indicator followed by a figure, starting at ``pos`` within ``limit`` characters."""
+        seg = text[pos:pos + limit + 24]
+        for h in self.indicators.iter(seg):
+            if h.start > limit:
+                break
+            m = FIGURE.search(seg, h.end, min(len(seg), h.end + 24))
+            if m:
+                return m
+        return None
+
+    # -- the rules -----------------------------------------------------------------------
+
+    def check(self, text: str, spans: list[tuple[int, int]]) -> Iterator[ProseHit]:
+        ranking_until = -1
+        for start, end in spans:
+            for s in sentences(text, start, end):
+                if not s.text.strip():
+                    continue
+                if RANKING.search(s.text) and self.has(self.indicators, s.text):
+                    ranking_until = max(ranking_until, self._line_end(text, s.end, self.p.ranking_window_lines))
+                yield from self._small_count(s)
+                yield from self._dominance(s)
+                yield from self._group_attribute(s)
+                yield from self._named(text, s, s.start <= ranking_until)
+                yield from self._exclusion(s)
+
+    @staticmethod
+    def _line_end(text: str, pos: int, lines: int) -> int:
+        for _ in range(lines):
+            nxt = text.find("\n", pos + 1)
+            if nxt == -1:
+                return len(text)
+            pos = nxt
+        return pos
+
+    def _small_count(self, s: Sentence) -> Iterator[ProseHit]:
+        for m in SMALL_COUNT.finditer(s.text):
+            n = cn_int(m.group("n"))
+            if n is None or not (1 <= n < self.p.min_units):
+                continue
+            if self.excluded_context(s.text):
+                continue
+            # the figure must be a survey indicator of those units (营业收入1.86亿元) or their
+            # growth, not an award or a rate about the survey (奖励资金200万元, 报送率98.5%)
+            fig = self.figure_after(s.text, m.end(), 60) or GROWTH.search(s.text, m.end())
+            shown = s.text.strip()[:60]
+            if fig and not _is_rate_of_reporting(s.text, fig):
+                yield ProseHit("small-count-text", s.start + m.start(), s.start + m.end(),
+                               f"文中写明该类别只有{n}个单位，并公布了其数据（{fig.group(0)}），可直接推断单个调查对象的数据",
+                               shown, f"{m.group(0)}|{fig.group(0)}",
+                               "删除该类别的数据，或并入“其他”类别，使每个公布数据的类别至少包含足够多的单位。")
+            else:
+                yield ProseHit("small-count-mention", s.start + m.start(), s.start + m.end(),
+                               f"文中写明某类别只有{n}个单位；未见该类别的数据，请确认没有在其他位置公布",
+                               shown, m.group(0))
+
+    def _dominance(self, s: Sentence) -> Iterator[ProseHit]:
+        pp = self.p.p_percent
+        nk = self.p.nk
+        for m in TWO_SHARES.finditer(s.text):
+            s1, s2 = sorted((float(m.group("s1")), float(m.group("s2"))), reverse=True)
+            rest = 100 - s1 - s2
+            fail = rest < pp / 100 * s1 or (nk is not None and nk.n <= 2 and _nk(s1 + (s2 if nk.n == 2 else 0), nk.k, self.p))
+            if fail:
+                yield ProseHit("dominance", s.start + m.start(), s.start + m.end(),
+                               f"文中公布了最大两家单位的占比（{s1:g}%、{s2:g}%），其余单位合计仅占{rest:.1f}%，"
+                               "第二大单位可据此较准确地推算最大单位的数据",
+                               s.text.strip()[:60], f"{s1:g}|{s2:g}", _DOMINANCE_FIX)
+        for m in LARGEST_SHARE.finditer(s.text):
+            s1 = float(m.group("s1"))
+            # without x2: the remainder is at most 100 - s1, so p% fails for sure when that is small
+            fail = (100 - s1) < pp / 100 * s1 or (nk is not None and _nk(s1, nk.k, self.p))
+            if fail:
+                yield ProseHit("dominance", s.start + m.start(), s.start + m.end(),
+                               f"文中公布了最大单位的占比（{s1:g}%），其余单位合计不足{100 - s1:.1f}%，可据此推算该单位的数据",
+                               s.text.strip()[:60], f"{s1:g}", _DOMINANCE_FIX)
+        for m in TOP_N_SHARE.finditer(s.text):
+            n = cn_int(m.group("n")) or 0
+            share = float(m.group("s"))
+            if nk is not None and n <= nk.n and _nk(share, nk.k, self.p):
+                yield ProseHit("dominance", s.start + m.start(), s.start + m.end(),
+                               f"文中公布了前{n}家单位的合计占比（{share:g}%），集中度过高，可推算单个单位的数据",
+                               s.text.strip()[:60], f"{n}|{share:g}", _DOMINANCE_FIX)
+            elif n == 2 and (100 - share) < pp / 100 * share / 2:
+                yield ProseHit("dominance", s.start + m.start(), s.start + m.end(),
+                               f"文中公布了前2家单位的合计占比（{share:g}%），其余单位合计仅占{100 - share:.1f}%，可推算单个单位的数据",
+                               s.text.strip()[:60], f"{n}|{share:g}", _DOMINANCE_FIX)
+
+    def _group_attribute(self, s: Sentence) -> Iterator[ProseHit]:
+        if not self.p.group_attribute_factor:
+            return
+        for m in GROUP_ATTRIBUTE.finditer(s.text):
+            n = cn_int(m.group("n"))
+            if n is None or not (1 <= n < self.p.group_attribute_factor * self.p.min_units):
+                continue
+            yield ProseHit("group-attribute", s.start + m.start(), s.start + m.end(),
+                           f"文中写明{n}个单位全部{m.group('attr')}，小组别的共同属性会暴露其中每个单位的情况",
+                           s.text.strip()[:60], m.group(0),
+                           "改为不指明单位数的表述，或与其他组别合并后再描述。")
+
+    def _named(self, text: str, s: Sentence, ranked: bool) -> Iterator[ProseHit]:
+        names = self.org_names(text, s.start, s.end)
+        if not names:
+            return
+        if self.excluded_context(s.text):
+            return
+        for k, o in enumerate(names):
+            # the figure belongs to the name when it follows it before the next name
+            stop = names[k + 1].start if k + 1 < len(names) else s.end
+            rel = o.end - s.start
+            seg_end = stop - s.start
+            fig = self.figure_after(s.text, rel, max(8, min(40, seg_end - rel + 16)))
+            if fig is None and k + 1 < len(names):
+                # 、-joined names with one joint figure: A、B、C合计拉动…
+                between = text[o.end:names[k + 1].start]
+                if between.strip() in ("、", "和", "与", "及", "，"):
+                    last = names[-1]
+                    fig = self.figure_after(s.text, last.end - s.start, 40)
+            if fig is None:
+                continue
+            public = self.public.get("".join(o.name.split()))
+            rule = "named-unit-public" if public else ("top-n-list" if ranked else "named-unit")
+            msg = (f"文中点名“{o.name}”并公布其数据（{fig.group(0)}），属于可以识别单个调查对象的资料"
+                   if not public else
+                   f"“{o.name}”的数据（{fig.group(0)}）已登记为该单位自行公开的数据（{public.source}），请核实来源并注明出处")
+            if ranked and not public:
+                msg = f"排名名单点名“{o.name}”并公布其数据（{fig.group(0)}），属于可以识别单个调查对象的资料"
+            yield ProseHit(rule, o.start, o.end, msg, f"{o.name}：{fig.group(0)}", f"{o.name}|{fig.group(0)}",
+                           _NAMED_FIX)
+
+    def _exclusion(self, s: Sentence) -> Iterator[ProseHit]:
+        for m in EXCLUSION.finditer(s.text):
+            org = m.group("org")
+            abs_start = s.start + m.start("org")
+            names = self.org_names(s.text, m.start("org"), m.end("org"))
+            if not names:
+                continue
+            if not FIGURE.search(s.text, m.end()):
+                continue
+            yield ProseHit("exclusion", abs_start, s.start + m.end("org"),
+                           f"文中给出剔除“{org}”后的数据，与公布的总量相减即可得到该单位的数据",
+                           s.text.strip()[:60], org,
+                           "删除剔除特定单位的表述；如需说明影响，只描述方向，不给出可相减的数据。")
+
+
+_DOMINANCE_FIX = "删除单位占比的表述，或与其他类别合并后再公布；不得公布可推算最大单位数据的集中度信息。"
+_NAMED_FIX = ("删除单位名称，改为“N家重点企业合计”（N 足够大且无单家企业占主导）；如确为企业自行公开的数据，"
+              "请注明公开来源并登记到允许清单。")
+
+
+def _nk(share: float, k: float, p: UnitIdentifiabilityParams) -> bool:
+    return share >= k if p.nk_operator == ">=" else share > k
+
+
+def _is_rate_of_reporting(sentence: str, fig: regex.Match) -> bool:
+    """报送率/及时率/参与率 are rates about the survey itself, not the unit's data."""
+    before = sentence[max(0, fig.start() - 6):fig.start()]
+    return bool(regex.search(r"(?:报送率|及时率|参与率|完成率|覆盖率|回收率|合格率)达?$", before)) and "%" in fig.group(0)

@@ -1,0 +1,280 @@
+"""Table understanding (unit-identifiability.md §5): what each column and row of a published
+table is, which entries are suppressed, and the units and decimals of every number.
+
+A :class:`TableView` is built once per table and holds only facts read from the table:
+header roles (unit count, magnitude, rate, text), row kinds (total, 其中/# part, body),
+hierarchy depth (indentation, industry codes), the legend of its symbols, and every entry
+as an exact integer scaled by 10^decimals.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from gkrules.model import Cell, Document, Table
+from gkrules.numbers import normalise_number_text, parse_number
+
+from .legend import Legend, parse_legend
+from .params import UnitIdentifiabilityParams
+
+_UNIT = re.compile(r"[（(]\s*(?P<u>[^（）()]{1,8}?)\s*[）)]\s*$")
+_ANY_UNIT = re.compile(r"[（(]\s*(?P<u>亿元|万元|千元|元|万吨|吨|万人|人|千瓦时|万千瓦时|亿千瓦时|个|家|户|%|％)\s*[）)]")
+_CODE = re.compile(r"^(?P<code>[A-T](?:\d{2,4})?|\d{2,4})(?![年月日号季])(?=[\s　]|[\u4e00-\u9fa5])")
+_SUBITEM = re.compile(r"^[\s　]*(?:[#＃]|其中[:：]?|在总计中|内[:：])")
+_LABEL_STRIP = re.compile(r"^[\s　#＃]*(?:其中[:：]?)?[\s　]*")
+_DECIMALS = re.compile(r"\.(\d+)")
+_SEQ_HEADER = re.compile(r"^(?:序号|编号|排名|名次|行次|代码)$")
+COUNT_UNITS = ("个", "家", "户")
+
+
+def norm(text: str) -> str:
+    """A label for comparison: NFKC, no white space, no 其中/# markers, no unit."""
+    t = unicodedata.normalize("NFKC", text)
+    t = _LABEL_STRIP.sub("", t)
+    t = _UNIT.sub("", t)
+    return "".join(t.split())
+
+
+@frozen
+class Entry:
+    """One body entry: ``value`` is the number × 10^scale (an int), None if not a number."""
+
+    cell: Cell
+    kind: str  # number | suppressed | blank | text
+    value: int | None = None
+    decimals: int = 0
+    raw: float | None = None
+
+
+@frozen
+class Column:
+    index: int
+    header: str
+    role: str  # label | count | magnitude | rate | text | seq
+    unit: str | None = None
+    signed: bool = False
+    is_total: bool = False
+    subgroup: bool = False
+
+
+@frozen
+class Row:
+    index: int  # index into Table.rows
+    label: str
+    key: str  # normalised label
+    kind: str  # total | subitem | body
+    depth: int = 1
+    label_cell: Cell | None = None
+
+
+@frozen
+class TableView:
+    number: int  # 1-based position of the table in the document
+    table: Table
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    entries: tuple[tuple[Entry, ...], ...]  # [row position][column index]
+    legend: Legend
+    scale: int  # entries are value * 10^scale
+    label_col: int
+    caption: str
+    context: str  # caption, headers and notes, for context words
+
+    def entry(self, r: int, c: int) -> Entry:
+        return self.entries[r][c]
+
+    @property
+    def count_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.role == "count"]
+
+    @property
+    def figure_columns(self) -> list[Column]:
+        return [c for c in self.columns if c.role in ("magnitude", "rate")]
+
+    def name(self) -> str:
+        return f"表{self.number}" + (f"（{self.caption[:30]}）" if self.caption else "")
+
+
+def _decimals(text: str) -> int:
+    m = _DECIMALS.search(normalise_number_text(text))
+    return len(m.group(1)) if m else 0
+
+
+def _header_text(table: Table, col: int) -> str:
+    parts = []
+    for row in table.header:
+        if col < len(row) and row[col].text and row[col].text not in parts:
+            parts.append(row[col].text)
+    return "".join(parts)
+
+
+def _indent(doc: Document, cell: Cell) -> int:
+    """Leading white space the loader stripped from a label cell (full-width counts 2)."""
+    i = cell.start
+    width = 0
+    text = doc.text
+    while i > 0 and text[i - 1] in " \u3000\t":
+        width += 2 if text[i - 1] == "\u3000" else (4 if text[i - 1] == "\t" else 1)
+        i -= 1
+    # the spaces right after a delimiter are indentation only inside a cell, not around it
+    before = text[i - 1] if i > 0 else "\n"
+    if before in "|｜":
+        width = max(0, width - 1)
+    return width + (len(cell.text) - len(cell.text.lstrip(" \u3000")))
+
+
+class TableReader:
+    """Builds TableViews with the checker's parameters (compiled once per engine)."""
+
+    def __init__(self, p: UnitIdentifiabilityParams):
+        self.p = p
+        self.total_labels = {norm(x) for x in p.total_labels}
+        self.count_headers = tuple(p.count_headers)
+        self.unit_nouns = tuple(sorted(p.unit_nouns, key=len, reverse=True))
+        self.rate_markers = tuple(p.rate_markers)
+        self.signed = tuple(p.signed_markers)
+        self.subgroup_words = tuple(p.subgroup_count_words)
+
+    # -- columns -------------------------------------------------------------------------
+
+    def is_count_header(self, header: str) -> bool:
+        h = unicodedata.normalize("NFKC", "".join(header.split()))
+        if any(w in h for w in ("人数", "人次", "件数", "项目", "次数", "岗位", "工程", "栏目", "信息", "申请", "案件",
+                                "网站", "活动", "会议", "文件", "课题", "设备", "车辆")):
+            return False
+        if any(w in h for w in self.count_headers):
+            return True
+        m = _UNIT.search(h)
+        if m and m.group("u") in COUNT_UNITS:
+            core = _UNIT.sub("", h)
+            return any(core.endswith(n) or core == n for n in self.unit_nouns)
+        return False
+
+    def column_role(self, header: str, entries: Sequence[Entry]) -> str:
+        h = unicodedata.normalize("NFKC", header)
+        numeric = sum(1 for e in entries if e.kind in ("number", "suppressed"))
+        texty = sum(1 for e in entries if e.kind == "text")
+        if _SEQ_HEADER.match("".join(h.split())):
+            return "seq"
+        if numeric == 0 or texty > numeric:
+            return "text"
+        if self.is_count_header(h):
+            return "count"
+        if any(m in h for m in self.rate_markers):
+            return "rate"
+        return "magnitude"
+
+    # -- the whole table -----------------------------------------------------------------
+
+    def read(self, doc: Document, table: Table, number: int, extra_notes: Sequence[str] = ()) -> TableView | None:
+        if not table.body or max(len(r) for r in table.rows) < 2:
+            return None
+        notes = [*table.notes, *extra_notes]
+        legend = parse_legend(notes)
+        width = max(len(r) for r in table.rows)
+        always = tuple(self.p.suppression_symbols)
+        legend_only = tuple(self.p.legend_symbols)
+        raw_entries: list[list[Entry]] = []
+        for row in table.body:
+            out = []
+            for j in range(width):
+                cell = row[j] if j < len(row) else Cell("", row[-1].end, row[-1].end)
+                out.append(self._entry(cell, legend, always, legend_only))
+            raw_entries.append(out)
+        # the label column: the first column that is mostly text
+        label_col = 0
+        for j in range(width):
+            kinds = [raw_entries[i][j].kind for i in range(len(raw_entries))]
+            if kinds.count("text") * 2 >= len(kinds):
+                label_col = j
+                break
+        headers = [_header_text(table, j) for j in range(width)]
+        caption = table.caption or ""
+        caption_unit = _ANY_UNIT.search(caption)
+        columns = []
+        for j in range(width):
+            col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
+            role = "label" if j == label_col else self.column_role(headers[j], col_entries)
+            um = _UNIT.search(unicodedata.normalize("NFKC", headers[j]))
+            unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
+            hnorm = norm(headers[j])
+            signed = any(w in headers[j] or w in caption for w in self.signed) or any(
+                e.raw is not None and e.raw < 0 for e in col_entries)
+            columns.append(Column(j, headers[j], role, unit, signed, hnorm in self.total_labels,
+                                  role == "count" and any(w in headers[j] for w in self.subgroup_words)))
+        # one scale for the whole table: every number an exact integer
+        scale = max((e.decimals for r in raw_entries for e in r if e.kind == "number"), default=0)
+        entries = tuple(tuple(self._scaled(e, scale) for e in r) for r in raw_entries)
+        rows = self._rows(doc, table, label_col)
+        context = " ".join([caption, *headers, *notes])
+        return TableView(number, table, tuple(columns), rows, entries, legend, scale, label_col, caption, context)
+
+    def _entry(self, cell: Cell, legend: Legend, always: tuple[str, ...], legend_only: tuple[str, ...]) -> Entry:
+        t = cell.text
+        if cell.number is not None and not t.strip().endswith(("%", "％")):
+            return Entry(cell, "number", None, _decimals(t), cell.number)
+        if cell.number is not None:
+            return Entry(cell, "number", None, _decimals(t), cell.number)
+        if legend.is_suppression(t, always, legend_only):
+            return Entry(cell, "suppressed")
+        if not t.strip():
+            return Entry(cell, "blank")
+        # a number with a trailing unit or footnote mark (12.3亿元, 45*) is still that number
+        v = parse_number(re.sub(r"(?:亿元|万元|元|万吨|吨|万人|人|家|个|户|[*＊①②③])$", "", t.strip()))
+        if v is not None and len(t.strip()) <= 16:
+            return Entry(cell, "number", None, _decimals(t), v)
+        return Entry(cell, "text")
+
+    @staticmethod
+    def _scaled(e: Entry, scale: int) -> Entry:
+        if e.kind != "number" or e.raw is None:
+            return e
+        return Entry(e.cell, e.kind, round(e.raw * 10 ** scale), e.decimals, e.raw)
+
+    def _rows(self, doc: Document, table: Table, label_col: int) -> tuple[Row, ...]:
+        out = []
+        indents = []
+        codes = []
+        for i, row in enumerate(table.body):
+            cell = row[label_col] if label_col < len(row) else None
+            label = cell.text if cell else ""
+            key = norm(label)
+            if _SUBITEM.match(label):
+                kind = "subitem"
+            elif key in self.total_labels or (key.startswith("全") and len(key) <= 4 and key[-1:] in "国省市州县区镇乡旗盟"):
+                kind = "total"
+            else:
+                kind = "body"
+            indents.append(_indent(doc, cell) if cell else 0)
+            cm = _CODE.match(unicodedata.normalize("NFKC", label.strip()))
+            codes.append(cm.group("code") if cm else None)
+            out.append((i, label, key, kind, cell))
+        # depth: totals 0; otherwise by industry code length, else by indentation rank
+        levels = sorted({ind for ind, (_, _, _, kind, _) in zip(indents, out, strict=True) if kind == "body"})
+        rows = []
+        for (i, label, key, kind, cell), ind, code in zip(out, indents, codes, strict=True):
+            if kind == "total":
+                depth = 0
+            elif code is not None and sum(1 for c in codes if c) >= 2:
+                depth = 1 if code[0].isalpha() and len(code) == 1 else (len(code.lstrip("ABCDEFGHIJKLMNOPQRST")) or 1)
+                depth = {1: 1, 2: 2, 3: 3, 4: 4}.get(depth, depth)
+            else:
+                depth = 1 + (levels.index(ind) if ind in levels else 0)
+            rows.append(Row(table.header_rows + i, label, key, kind, depth, cell))
+        return tuple(rows)
+
+
+def nearby_notes(doc: Document, table: Table, window: int) -> list[str]:
+    """注/说明 lines within ``window`` lines after the table (text loaders keep only the
+    lines right below it) and the table's caption line."""
+    last = doc.line_of(max(table.end - 1, table.start))
+    out = []
+    for ln in range(last + 1, min(doc.line_count, last + window) + 1):
+        line = doc.line_text(ln).strip()
+        if re.match(r"^[（(]?(?:注|说明|备注|附注)", line):
+            out.append(line)
+    return out
