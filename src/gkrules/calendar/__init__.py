@@ -1,0 +1,52 @@
+"""Working days on China's official calendar (docs/calendar.md).
+
+* :class:`WorkdayTable` — the calendar object (``is_workday``, ``add_workdays``,
+  ``workdays_between``; the :class:`gkrules.specs.WorkdayCalendar` protocol).
+* :func:`calendar_from_section` — the built-in calendar: ``chinese-calendar`` plus a rule
+  set's ``calendar`` supplements (extra years, corrections, regional holidays).
+* :func:`get_calendar` — the calendar a run would use: asks the ``gkrules_calendar`` hook, so
+  a plugin's calendar wins over the built-in one.
+
+Counting rule: the start day is not counted (民法典第二百零一条);
+``add_workdays(start, n)`` is ``chinese_calendar.find_workday(n, start)``. A date outside
+every known year raises :class:`gkrules.errors.CalendarError` — never a Monday–Friday guess.
+"""
+
+from __future__ import annotations
+
+from gkrules.calendar.sources import (
+    calendar_from_section,
+    national_calendar,
+    package_version,
+    package_years,
+    required_years,
+)
+from gkrules.calendar.table import WorkdayTable, describe_day, weekday_name
+from gkrules.errors import CalendarError
+
+
+def get_calendar(year: int, ruleset=None, plugins=None):
+    """The working-day calendar covering ``year`` under ``ruleset`` (an id, a path or a
+    loaded Ruleset; default ``national``), as the ``gkrules_calendar`` hook answers it."""
+    from gkrules.context import CheckerSetup
+    from gkrules.plugins import PluginManager
+    from gkrules.ruleset import Ruleset, load_ruleset
+
+    plugins = plugins if plugins is not None else PluginManager()
+    if not isinstance(ruleset, Ruleset):
+        ruleset = load_ruleset(ruleset or "national", plugins)
+    return CheckerSetup(checker_id="calendar", params=None, ruleset=ruleset, plugins=plugins).calendar(year)
+
+
+__all__ = [
+    "CalendarError",
+    "WorkdayTable",
+    "calendar_from_section",
+    "describe_day",
+    "get_calendar",
+    "national_calendar",
+    "package_version",
+    "package_years",
+    "required_years",
+    "weekday_name",
+]
