@@ -1,0 +1,119 @@
+"""release-deadline: was (or will) this document be published within its period?
+
+Working days come from ``setup.calendar(year)`` (the ``gkrules_calendar`` hook). A date the
+calendar does not cover raises CalendarError, which the engine turns into a blocking
+``engine/checker-error`` and exit 2: a deadline is never guessed on a Monday–Friday count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from gkrules.calendar.table import describe_day
+from gkrules.context import CheckContext, CheckerSetup
+from gkrules.deadlines.items import DocumentDates, document_dates, evaluate
+from gkrules.deadlines.monitor import CalendarCache
+from gkrules.deadlines.params import ReleaseDeadlineParams
+from gkrules.deadlines.rules import RuleResolver, report_year
+from gkrules.model import Finding
+
+
+class ReleaseDeadlineChecker:
+    def __init__(self, setup: CheckerSetup):
+        self.setup = setup
+        self.params: ReleaseDeadlineParams = setup.params or ReleaseDeadlineParams()
+        self.resolver = RuleResolver(self.params)
+        self.calendars = CalendarCache(setup.calendar)
+
+    def check(self, ctx: CheckContext) -> Iterator[Finding]:
+        meta = ctx.metadata
+        if self.resolver.skips(meta.disclosure):
+            return
+        dates = document_dates(ctx.document, self.resolver)
+        for problem in dates.problems:
+            s, e = problem.span if problem.span else (None, None)
+            yield ctx.finding(
+                "unparseable-date", s, e, f"{problem.label}“{problem.raw}”不是有效日期，无法据此计算发布时限",
+                evidence=f"{problem.label}：{problem.raw}", key=problem.label,
+                suggestion="按 GB/T 9704-2012 写成“2024年7月8日”，或写成 2024-07-08")
+        yield from self._periodic(ctx, dates)
+        if dates.start is None:
+            if self.params.report_missing_formation and not dates.problems:
+                yield ctx.finding(
+                    "no-formation-date", message=(
+                        f"未找到成文日期（或变更日期、处罚决定日期），无法判断是否在"
+                        f"{self.params.default_workdays}个工作日内公开"),
+                    suggestion="在文件中写明成文日期，或在元数据（<文件>.meta.json 的 formed）中提供", key="")
+            return
+        if dates.start < self.params.effective_from:
+            return
+        yield from self._deadline(ctx, dates)
+
+    def _deadline(self, ctx: CheckContext, dates: DocumentDates) -> Iterator[Finding]:
+        start = dates.start
+        assert start is not None
+        s, e = dates.start_span or (None, None)
+        published = dates.published
+        reference = published or ctx.today
+        if reference < start:
+            if published is not None:
+                ps, pe = dates.published_span or (s, e)
+                msg = f"{dates.published_label} {published} 早于{dates.start_label} {start}：请核对两个日期"
+                yield ctx.finding("date-order", ps, pe, msg, key=f"{start}>{published}",
+                                  evidence=f"{dates.start_label} {start}；{dates.published_label} {published}")
+            else:
+                msg = f"{dates.start_label} {start} 晚于检查日期 {ctx.today}：请核对日期"
+                yield ctx.finding("date-order", s, e, msg, key=f"{start}>{ctx.today}",
+                                  evidence=f"{dates.start_label} {start}")
+            return
+        item = dates.item(ctx.document)
+        cal = self.calendars.get(start.year, reference.year)
+        ev = evaluate(item, cal, ctx.today, self.params.due_soon_workdays)
+        rule = item.rule
+        evidence = f"{dates.start_label} {start}；" + (
+            f"{dates.published_label} {published}" if published else f"尚未发布（检查日期 {ctx.today}）")
+        key = f"{start}:{rule.workdays}"
+        if ev.state in ("late", "overdue"):
+            due = describe_day(cal, ev.due)
+            late_by = -ev.remaining
+            if ev.state == "late":
+                msg = (f"{dates.start_label} {start} 至{dates.published_label} {published} 共 {ev.elapsed} 个工作日，"
+                       f"超过公开时限 {rule.describe()}{late_by} 个工作日；最迟应于 {due}发布")
+                suggestion = "核实延迟原因；今后在时限内发布，按规定需要说明的，在发布时说明原因"
+            else:
+                msg = (f"{dates.start_label} {start} 至今（{ctx.today}）已 {ev.elapsed} 个工作日仍未发布，"
+                       f"超过公开时限 {rule.describe()}{late_by} 个工作日；最迟应于 {due}发布")
+                suggestion = "尽快发布，并核实延迟原因"
+            yield ctx.finding("late", s, e, msg, evidence=evidence, basis=rule.basis, suggestion=suggestion, key=key)
+        elif ev.state == "due-soon":
+            left = f"还剩 {ev.remaining} 个工作日" if ev.remaining else "今天是最后期限"
+            msg = (f"尚未发布：公开时限 {rule.describe()}，自{dates.start_label} {start} 起算，"
+                   f"最迟 {describe_day(cal, ev.due)}，{left}")
+            yield ctx.finding("due-soon", s, e, msg, evidence=evidence, basis=rule.basis, key=key)
+
+    def _periodic(self, ctx: CheckContext, dates: DocumentDates) -> Iterator[Finding]:
+        meta = ctx.metadata
+        item = self.resolver.periodic_for(meta.title)
+        if item is None:
+            return
+        reference = dates.published or ctx.today
+        year = report_year(meta.title) or reference.year - item.year_offset
+        try:
+            due = item.due_for(year)
+        except ValueError:  # a year in the title the calendar of dates cannot hold
+            return
+        s, e = meta.spans.get("title", (None, None))
+        if reference > due:
+            days = (reference - due).days
+            when = f"{dates.published_label} {dates.published}" if dates.published else f"今天（{ctx.today}）"
+            msg = f"{item.name}（{year}年）应于 {due} 前公布，{when}已逾期 {days} 天"
+            yield ctx.finding("periodic-late", s, e, msg, basis=item.basis, key=f"{item.id}:{year}",
+                              evidence=f"{meta.title}；应于 {due} 前公布",
+                              suggestion="尽快公布；年度报告按国办公开办函〔2021〕30号的格式编制")
+        elif dates.published is None and due <= self._soon(ctx.today):
+            msg = f"尚未发布：{item.name}（{year}年）应于 {due} 前公布（还有 {(due - ctx.today).days} 天）"
+            yield ctx.finding("due-soon", s, e, msg, basis=item.basis, key=f"{item.id}:{year}")
+
+    def _soon(self, today: dt.date) -> dt.date:
+        return self.calendars.get(today.year).add_workdays(today, self.params.due_soon_workdays)

@@ -1,0 +1,158 @@
+"""主动公开 deadlines: formation (or change) date → publication date, in working days.
+
+``evaluate`` needs only the days it talks about: the elapsed count runs to the publication
+date (or today); the due date is computed only for late, overdue and due-soon items. So an
+item formed in late December is not an error until its own dates leave the calendar.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from attrs import frozen
+
+from gkrules.deadlines.rules import Rule, RuleResolver
+from gkrules.metadata.dates import parse_date
+from gkrules.metadata.fields import canonical
+from gkrules.model import CatalogEntry, Document
+from gkrules.specs import WorkdayCalendar
+
+State = Literal["late", "overdue", "due-soon", "on-time", "pending"]
+
+#: where the formation date may come from, most trusted first for the clock
+_EXPLICIT_SOURCES = ("host", "sidecar")
+
+
+@frozen
+class Item:
+    """Something to publish proactively within ``rule.workdays`` working days of ``start``."""
+
+    start: dt.date
+    rule: Rule
+    published: dt.date | None = None
+    title: str | None = None
+    doc_number: str | None = None
+    start_label: str = "成文日期"
+    ref: str = ""
+
+
+@frozen
+class Evaluation:
+    """Where an item stands on ``reference`` (its publication date, or today)."""
+
+    item: Item
+    state: State
+    reference: dt.date
+    #: working days in (start, reference]
+    elapsed: int
+    due: dt.date | None = None
+
+    @property
+    def published(self) -> bool:
+        return self.item.published is not None
+
+    @property
+    def remaining(self) -> int:
+        """Working days left (negative: working days late)."""
+        return self.item.rule.workdays - self.elapsed
+
+
+def evaluate(item: Item, calendar: WorkdayCalendar, today: dt.date, within: int) -> Evaluation:
+    """The state of ``item`` on ``today``. Raises CalendarError if a day it needs is not in
+    the calendar; the caller checks that the publication date is not before the start."""
+    reference = item.published or today
+    limit = item.rule.workdays
+    elapsed = calendar.workdays_between(item.start, reference)
+    if elapsed > limit:
+        state: State = "late" if item.published else "overdue"
+    elif item.published:
+        return Evaluation(item, "on-time", reference, elapsed)
+    elif limit - elapsed <= within:
+        state = "due-soon"
+    else:
+        return Evaluation(item, "pending", reference, elapsed)
+    return Evaluation(item, state, reference, elapsed, calendar.add_workdays(item.start, limit))
+
+
+def item_from_entry(entry: CatalogEntry, resolver: RuleResolver, ref: str = "") -> Item | None:
+    """A catalogue entry as an Item; None if it has no formation date or is not 主动公开."""
+    if entry.formed is None or resolver.skips(entry.disclosure):
+        return None
+    rule = resolver.rule_for(kind=entry.kind, title=entry.title, override=entry.deadline_workdays)
+    return Item(start=entry.formed, rule=rule, published=entry.published, title=entry.title,
+                doc_number=entry.doc_number, ref=ref)
+
+
+@frozen
+class DateProblem:
+    """A date field whose value is not a date."""
+
+    label: str
+    raw: str
+    span: tuple[int, int] | None
+
+
+@frozen
+class DocumentDates:
+    """The dates of a document that its deadline depends on, with where they are written."""
+
+    rule: Rule
+    start: dt.date | None = None
+    start_label: str = "成文日期"
+    start_span: tuple[int, int] | None = None
+    published: dt.date | None = None
+    published_label: str = "发布日期"
+    published_span: tuple[int, int] | None = None
+    problems: tuple[DateProblem, ...] = ()
+
+    def item(self, document: Document) -> Item | None:
+        if self.start is None:
+            return None
+        meta = document.metadata
+        return Item(start=self.start, rule=self.rule, published=self.published, title=meta.title,
+                    doc_number=meta.doc_number, start_label=self.start_label, ref=document.source)
+
+
+_DATE_FIELDS = {"formed": "成文日期", "published": "发布日期", "changed": "变更日期"}
+
+
+def document_dates(document: Document, resolver: RuleResolver) -> DocumentDates:
+    """Formation/change date, publication date and period of a loaded document.
+
+    The clock starts at the 变更日期 if the document was changed later, else at the formation
+    date: a sidecar's or host's ``formed``, then a labelled decision date (处罚决定日期, for
+    decisions published as a 公示 page), then the 成文日期 of the header or the signature.
+    """
+    meta = document.metadata
+    problems: list[DateProblem] = []
+    for label, raw in meta.fields.items():
+        name = canonical(label)
+        if name in _DATE_FIELDS and parse_date(raw) is None:
+            problems.append(DateProblem(label, raw, meta.spans.get(name)))
+    labelled = resolver.labelled_date(document.text)
+    if labelled is not None and labelled.date is None:
+        problems.append(DateProblem(labelled.label, labelled.raw, (labelled.start, labelled.end)))
+    override = meta.extra.get("deadline_workdays")
+    start, label, span = meta.formed, _label_of(meta, "formed"), meta.spans.get("formed")
+    category = None
+    if labelled is not None and labelled.date is not None:
+        category = labelled.category.id
+        if meta.formed is None or meta.sources.get("formed") not in _EXPLICIT_SOURCES:
+            start, label, span = labelled.date, labelled.label, (labelled.start, labelled.end)
+    if meta.changed is not None and (start is None or meta.changed > start):
+        start, label, span = meta.changed, _label_of(meta, "changed"), meta.spans.get("changed")
+    rule = resolver.rule_for(kind=meta.kind, title=meta.title, category=category,
+                             override=override if isinstance(override, int) else None)
+    return DocumentDates(rule=rule, start=start, start_label=label, start_span=span, published=meta.published,
+                         published_label=_label_of(meta, "published"), published_span=meta.spans.get("published"),
+                         problems=tuple(problems))
+
+
+def _label_of(meta, name: str) -> str:
+    """The label the document itself uses for a date (公示日期, 上网日期…), or the standard one."""
+    if meta.sources.get(name) == "header":
+        for label in meta.fields:
+            if canonical(label) == name:
+                return label
+    return _DATE_FIELDS[name]

@@ -1,0 +1,208 @@
+"""The deadline monitor: everything a disclosure office must publish or answer, with what is
+overdue and what falls due soon, sorted by due date (``gkrules deadlines`` and the API)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from typing import Literal
+
+from attrs import field, frozen
+
+from gkrules.calendar.table import describe_day
+from gkrules.deadlines.items import Item, document_dates, evaluate, item_from_entry
+from gkrules.deadlines.params import ReleaseDeadlineParams
+from gkrules.deadlines.periodic import evaluate_periodic
+from gkrules.deadlines.requests import RequestRecord, evaluate_request
+from gkrules.deadlines.rules import RuleResolver
+from gkrules.errors import CalendarError
+from gkrules.model import CatalogEntry, Document
+from gkrules.specs import WorkdayCalendar
+
+RowType = Literal["item", "request", "periodic"]
+
+#: states listed by default; the others only with ``show_all``
+ATTENTION = frozenset({"overdue", "due-soon", "invalid"})
+_STATE_ORDER = {"overdue": 0, "invalid": 1, "due-soon": 2, "late": 3, "paused": 4, "awaiting-correction": 5,
+                "pending": 6, "on-time": 7, "replied": 7, "done": 7, "no-date": 8}
+
+
+@frozen
+class Row:
+    """One line of the monitor."""
+
+    type: RowType
+    state: str
+    title: str
+    ref: str
+    due: dt.date | None = None
+    #: working days left until ``due`` (negative: working days late); None if not counted
+    workdays_left: int | None = None
+    start: dt.date | None = None
+    start_label: str = ""
+    limit: str = ""
+    #: publication or reply date
+    done: dt.date | None = None
+    basis: str = ""
+    notes: tuple[str, ...] = ()
+    doc_number: str | None = None
+    due_text: str = ""
+
+    def sort_key(self) -> tuple:
+        return (self.due or dt.date.max, _STATE_ORDER.get(self.state, 9), self.title, self.ref)
+
+
+@frozen
+class RowError:
+    """An item whose deadline could not be computed (fail closed: exit 2)."""
+
+    ref: str
+    title: str
+    message: str
+
+
+@frozen
+class MonitorReport:
+    today: dt.date
+    within: int
+    rows: tuple[Row, ...]
+    errors: tuple[RowError, ...] = ()
+    counts: dict[str, int] = field(factory=dict)
+    total: int = 0
+
+    @property
+    def overdue(self) -> int:
+        return self.counts.get("overdue", 0)
+
+
+class CalendarCache:
+    """``calendar(year)`` answers once per year (through the ``gkrules_calendar`` hook)."""
+
+    def __init__(self, provider: Callable[[int], WorkdayCalendar]):
+        self._provider = provider
+        self._by_year: dict[int, WorkdayCalendar] = {}
+
+    def get(self, *years: int) -> WorkdayCalendar:
+        """The calendar for the last of ``years``, after checking that each is covered."""
+        cal = None
+        for year in years:
+            cal = self._by_year.get(year)
+            if cal is None:
+                cal = self._by_year[year] = self._provider(year)
+        assert cal is not None
+        return cal
+
+
+def _item_row(item: Item, calendars: CalendarCache, today: dt.date, within: int) -> Row:
+    reference = item.published or today
+    base = dict(type="item", title=item.title or "（无标题）", ref=item.ref, start=item.start,
+                start_label=item.start_label, limit=item.rule.describe(),
+                done=item.published, basis=item.rule.basis, doc_number=item.doc_number)
+    if reference < item.start:
+        what = f"发布日期 {item.published}" if item.published else f"参照日期 {today}"
+        return Row(state="invalid", notes=(f"{what} 早于{item.start_label} {item.start}，请核对",), **base)
+    cal = calendars.get(item.start.year, reference.year)
+    ev = evaluate(item, cal, today, within)
+    due, notes = ev.due, ()
+    if due is None:  # on time or not yet due: the due date is shown only if the calendar has it
+        try:
+            due = cal.add_workdays(item.start, item.rule.workdays)
+        except CalendarError:
+            notes = ("到期日所在年份的节假日安排尚未补充，暂不显示到期日",)
+    left = None if ev.state == "on-time" else ev.remaining
+    return Row(state=ev.state, due=due, workdays_left=left, due_text=describe_day(cal, due) if due else "",
+               notes=notes, **base)
+
+
+def _request_row(record: RequestRecord, calendars: CalendarCache, today: dt.date, within: int,
+                 params: ReleaseDeadlineParams) -> Row:
+    cal = calendars.get(record.received.year, today.year)
+    ev = evaluate_request(record, cal, today, within, params.requests)
+    limit = f"{params.requests.reply_workdays} 个工作日"
+    if record.extension:
+        limit += f" + 延期 {record.extension} 个工作日"
+    notes = list(ev.notes)
+    if ev.state == "awaiting-correction":
+        notes.append(f"已于 {record.correction_notice} 告知补正，收到补正的申请后重新起算")
+    if ev.state == "paused":
+        notes.append(f"征求意见中，已计 {ev.elapsed} 个工作日，暂停计算")
+    if ev.clock_start != record.received:
+        notes.append(f"补正后于 {ev.clock_start} 重新起算")
+    left = ev.remaining if ev.due is not None else None
+    return Row(type="request", state=ev.state, title=record.title or f"申请 {record.id}", ref=record.ref or record.id,
+               due=ev.due, workdays_left=left, start=ev.clock_start, start_label="收到申请日期", limit=limit,
+               done=record.replied, basis=params.requests.basis, notes=tuple(notes),
+               due_text=describe_day(cal, ev.due) if ev.due else "", doc_number=record.id)
+
+
+def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], WorkdayCalendar], today: dt.date,
+                within: int | None = None, entries: Iterable[tuple[str, CatalogEntry]] = (),
+                documents: Iterable[Document] = (), requests: Iterable[RequestRecord] = (),
+                periodic_catalog: Sequence[CatalogEntry] | None = None, show_all: bool = False) -> MonitorReport:
+    """Evaluate catalogue entries, documents, request records and (with ``periodic_catalog``,
+    the catalogue of what was published) the periodic items.
+
+    ``calendar(year)`` is ``CheckerSetup.calendar``; a CalendarError on one item becomes a
+    RowError (the others are still evaluated), one on ``today``'s own year propagates.
+    """
+    within = params.due_soon_workdays if within is None else within
+    resolver = RuleResolver(params)
+    calendars = CalendarCache(calendar)
+    calendars.get(today.year)  # nothing can be counted without today's year: fail at once
+    rows: list[Row] = []
+    errors: list[RowError] = []
+    counts: Counter[str] = Counter()
+    total = 0
+
+    def add(row: Row) -> None:
+        counts[row.state] += 1
+        if show_all or row.state in ATTENTION:
+            rows.append(row)
+
+    def attempt(ref: str, title: str | None, make: Callable[[], Row]) -> None:
+        nonlocal total
+        total += 1
+        try:
+            add(make())
+        except CalendarError as exc:
+            errors.append(RowError(ref, title or "（无标题）", exc.message))
+
+    for ref, entry in entries:
+        item = item_from_entry(entry, resolver, ref)
+        if item is None:
+            if entry.formed is None and not resolver.skips(entry.disclosure):
+                total += 1
+                add(Row(type="item", state="no-date", title=entry.title or "（无标题）", ref=ref,
+                        notes=("没有成文日期，无法计算",), doc_number=entry.doc_number))
+            continue
+        attempt(ref, item.title, lambda item=item: _item_row(item, calendars, today, within))
+    for doc in documents:
+        if resolver.skips(doc.metadata.disclosure):
+            continue
+        dates = document_dates(doc, resolver)
+        item = dates.item(doc)
+        if item is None:
+            total += 1
+            note = "；".join(f"{p.label}“{p.raw}”不是有效日期" for p in dates.problems) or "没有成文日期，无法计算"
+            add(Row(type="item", state="invalid" if dates.problems else "no-date",
+                    title=doc.metadata.title or doc.source, ref=doc.source, notes=(note,),
+                    doc_number=doc.metadata.doc_number))
+            continue
+        attempt(doc.source, item.title, lambda item=item: _item_row(item, calendars, today, within))
+    for record in requests:
+        attempt(record.ref or record.id, record.title,
+                lambda record=record: _request_row(record, calendars, today, within, params))
+    if periodic_catalog is not None:
+        cal = calendars.get(today.year)
+        for p in params.periodic:
+            for ev in evaluate_periodic(p, periodic_catalog, resolver, cal, today, within):
+                total += 1
+                late_days = (ev.published or today) - ev.due
+                notes = (f"逾期 {late_days.days} 天",) if ev.state in ("late", "overdue") else ()
+                add(Row(type="periodic", state=ev.state, title=ev.title or f"{ev.year}年{p.name}", ref=p.id,
+                        due=ev.due, start_label="", limit=f"每年 {p.due} 前（{ev.year}年度）", done=ev.published,
+                        basis=p.basis, notes=notes, due_text=describe_day(cal, ev.due)))
+    rows.sort(key=Row.sort_key)
+    return MonitorReport(today=today, within=within, rows=tuple(rows), errors=tuple(errors), counts=dict(counts),
+                         total=total)
