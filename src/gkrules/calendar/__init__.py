@@ -25,6 +25,22 @@ from gkrules.calendar.table import WorkdayTable, describe_day, weekday_name
 from gkrules.errors import CalendarError
 
 
+def calendar_lookup(setup):
+    """``year → calendar`` for a CheckerSetup, whose CalendarError for an uncovered year says
+    which years are known and how to add one (the message reviewers see)."""
+
+    def lookup(year: int):
+        try:
+            return setup.calendar(year)
+        except CalendarError:
+            section = setup.ruleset.spec.calendar if setup.ruleset is not None else None
+            if section is None:
+                raise
+            raise calendar_from_section(section).error(year) from None
+
+    return lookup
+
+
 def get_calendar(year: int, ruleset=None, plugins=None):
     """The working-day calendar covering ``year`` under ``ruleset`` (an id, a path or a
     loaded Ruleset; default ``national``), as the ``gkrules_calendar`` hook answers it."""
@@ -35,13 +51,14 @@ def get_calendar(year: int, ruleset=None, plugins=None):
     plugins = plugins if plugins is not None else PluginManager()
     if not isinstance(ruleset, Ruleset):
         ruleset = load_ruleset(ruleset or "national", plugins)
-    return CheckerSetup(checker_id="calendar", params=None, ruleset=ruleset, plugins=plugins).calendar(year)
+    return calendar_lookup(CheckerSetup(checker_id="calendar", params=None, ruleset=ruleset, plugins=plugins))(year)
 
 
 __all__ = [
     "CalendarError",
     "WorkdayTable",
     "calendar_from_section",
+    "calendar_lookup",
     "describe_day",
     "get_calendar",
     "national_calendar",

@@ -53,9 +53,10 @@ def params_of(ruleset) -> ReleaseDeadlineParams:
 
 def calendar_provider(ruleset, plugins):
     """``year → calendar`` as checkers get it (the ``gkrules_calendar`` hook)."""
+    from gkrules.calendar import calendar_lookup
     from gkrules.context import CheckerSetup
 
-    return CheckerSetup(checker_id=CHECKER_ID, params=None, ruleset=ruleset, plugins=plugins).calendar
+    return calendar_lookup(CheckerSetup(checker_id=CHECKER_ID, params=None, ruleset=ruleset, plugins=plugins))
 
 
 def monitor(*, today: dt.date, catalog: str | os.PathLike | Sequence[CatalogEntry] | None = None,

@@ -176,7 +176,8 @@ def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], Work
                 add(Row(type="item", state="no-date", title=entry.title or "（无标题）", ref=ref,
                         notes=("没有成文日期，无法计算",), doc_number=entry.doc_number))
             continue
-        attempt(ref, item.title, lambda item=item: _item_row(item, calendars, today, within))
+        if item.start >= params.effective_from:
+            attempt(ref, item.title, lambda item=item: _item_row(item, calendars, today, within))
     for doc in documents:
         if resolver.skips(doc.metadata.disclosure):
             continue
@@ -189,7 +190,8 @@ def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], Work
                     title=doc.metadata.title or doc.source, ref=doc.source, notes=(note,),
                     doc_number=doc.metadata.doc_number))
             continue
-        attempt(doc.source, item.title, lambda item=item: _item_row(item, calendars, today, within))
+        if item.start >= params.effective_from:
+            attempt(doc.source, item.title, lambda item=item: _item_row(item, calendars, today, within))
     for record in requests:
         attempt(record.ref or record.id, record.title,
                 lambda record=record: _request_row(record, calendars, today, within, params))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
+from gkrules.calendar import calendar_lookup
 from gkrules.calendar.table import describe_day
 from gkrules.context import CheckContext, CheckerSetup
 from gkrules.deadlines.items import DocumentDates, document_dates, evaluate
@@ -24,7 +25,7 @@ class ReleaseDeadlineChecker:
         self.setup = setup
         self.params: ReleaseDeadlineParams = setup.params or ReleaseDeadlineParams()
         self.resolver = RuleResolver(self.params)
-        self.calendars = CalendarCache(setup.calendar)
+        self.calendars = CalendarCache(calendar_lookup(setup))
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         meta = ctx.metadata
