@@ -59,6 +59,9 @@ class WorkdayTable:
                 wd = (wd + 1) % 7
         self._ords = ords
         self._set = frozenset(ords)
+        # ordinals of the first and last covered day, for the common contiguous case
+        self._lo = dt.date(self.first_year, 1, 1).toordinal()
+        self._hi = dt.date(self.last_year, 12, 31).toordinal()
 
     # -- coverage --------------------------------------------------------------------------
 
@@ -127,12 +130,15 @@ class WorkdayTable:
         deadline ``add_workdays(start, n)`` is the first day on which it reaches n. When
         ``end`` is before ``start`` the result is minus the working days in (end, start].
         """
-        if end < start:
+        so, eo = start.toordinal(), end.toordinal()
+        if eo < so:
             return -self.workdays_between(end, start)
-        if end == start:
+        if eo == so:
             return 0
-        self._require(start + dt.timedelta(days=1), end)
-        return bisect_right(self._ords, end.toordinal()) - bisect_right(self._ords, start.toordinal())
+        if not (self.contiguous and self._lo <= so + 1 and eo <= self._hi):  # hot path: a monitor asks 10^5 times
+            self._require(start + dt.timedelta(days=1), end)
+        ords = self._ords
+        return bisect_right(ords, eo) - bisect_right(ords, so)
 
     # -- helpers for messages --------------------------------------------------------------
 

@@ -68,7 +68,7 @@ def monitor(*, today: dt.date, catalog: str | os.PathLike | Sequence[CatalogEntr
     ``periodic``: also the periodic items of the rule set (annual report…), judged from the
     catalogue and documents given (what is not there counts as not published).
     """
-    from gkrules.catalog import read_catalog
+    from gkrules.catalog import read_catalog_entries
     from gkrules.engine import Engine
     from gkrules.inputs import collect_paths
     from gkrules.plugins import PluginManager
@@ -80,8 +80,7 @@ def monitor(*, today: dt.date, catalog: str | os.PathLike | Sequence[CatalogEntr
     if catalog is None:
         entries: list[tuple[str, CatalogEntry]] = []
     elif isinstance(catalog, str | os.PathLike):
-        name = os.path.basename(os.fspath(catalog))
-        entries = [(f"{name} 第 {i} 条", e) for i, e in enumerate(read_catalog(catalog), start=1)]
+        entries = read_catalog_entries(catalog)
     else:
         entries = [(f"目录第 {i} 条", e) for i, e in enumerate(catalog, start=1)]
     if isinstance(requests, str | os.PathLike):

@@ -58,21 +58,26 @@ class Evaluation:
         return self.item.rule.workdays - self.elapsed
 
 
-def evaluate(item: Item, calendar: WorkdayCalendar, today: dt.date, within: int) -> Evaluation:
-    """The state of ``item`` on ``today``. Raises CalendarError if a day it needs is not in
-    the calendar; the caller checks that the publication date is not before the start."""
+def evaluate(item: Item, calendar: WorkdayCalendar, today: dt.date, within: int, *,
+             due: bool = True) -> Evaluation:
+    """The state of ``item`` on ``today``; with ``due``, the due date of a late, overdue or
+    due-soon item. Raises CalendarError if a day it needs is not in the calendar; the caller
+    checks that the publication date is not before the start."""
     reference = item.published or today
     limit = item.rule.workdays
     elapsed = calendar.workdays_between(item.start, reference)
+    state = state_of(elapsed, limit, item.published is not None, within)
+    with_due = due and state in ("late", "overdue", "due-soon")
+    return Evaluation(item, state, reference, elapsed, calendar.add_workdays(item.start, limit) if with_due else None)
+
+
+def state_of(elapsed: int, limit: int, published: bool, within: int) -> State:
+    """late / overdue past the limit; on-time if published; due-soon within ``within``."""
     if elapsed > limit:
-        state: State = "late" if item.published else "overdue"
-    elif item.published:
-        return Evaluation(item, "on-time", reference, elapsed)
-    elif limit - elapsed <= within:
-        state = "due-soon"
-    else:
-        return Evaluation(item, "pending", reference, elapsed)
-    return Evaluation(item, state, reference, elapsed, calendar.add_workdays(item.start, limit))
+        return "late" if published else "overdue"
+    if published:
+        return "on-time"
+    return "due-soon" if limit - elapsed <= within else "pending"
 
 
 def item_from_entry(entry: CatalogEntry, resolver: RuleResolver, ref: str = "") -> Item | None:

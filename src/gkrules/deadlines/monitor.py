@@ -11,7 +11,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from gkrules.calendar.table import describe_day
-from gkrules.deadlines.items import Item, document_dates, evaluate, item_from_entry
+from gkrules.deadlines.items import Item, document_dates, evaluate, state_of
 from gkrules.deadlines.params import ReleaseDeadlineParams
 from gkrules.deadlines.periodic import evaluate_periodic
 from gkrules.deadlines.requests import RequestRecord, evaluate_request
@@ -94,25 +94,34 @@ class CalendarCache:
         return cal
 
 
-def _item_row(item: Item, calendars: CalendarCache, today: dt.date, within: int) -> Row:
+def _item_row(item: Item, calendars: CalendarCache, today: dt.date, within: int, show_all: bool) -> Row | str:
+    """The item's row, or only its state when the row would not be listed (a catalogue of a
+    hundred thousand items is mostly on time: no row, no due date, no text for those)."""
     reference = item.published or today
-    base = dict(type="item", title=item.title or "（无标题）", ref=item.ref, start=item.start,
-                start_label=item.start_label, limit=item.rule.describe(),
-                done=item.published, basis=item.rule.basis, doc_number=item.doc_number)
     if reference < item.start:
         what = f"发布日期 {item.published}" if item.published else f"参照日期 {today}"
-        return Row(state="invalid", notes=(f"{what} 早于{item.start_label} {item.start}，请核对",), **base)
+        return _item_base(item, "invalid", notes=(f"{what} 早于{item.start_label} {item.start}，请核对",))
     cal = calendars.get(item.start.year, reference.year)
-    ev = evaluate(item, cal, today, within)
-    due, notes = ev.due, ()
-    if due is None:  # on time or not yet due: the due date is shown only if the calendar has it
+    ev = evaluate(item, cal, today, within, due=False)
+    if not show_all and ev.state not in ATTENTION:
+        return ev.state
+    due, notes = None, ()
+    if ev.state in ATTENTION or ev.state == "late":
+        due = cal.add_workdays(item.start, item.rule.workdays)
+    else:  # on time or not yet due: the due date is shown only if the calendar has it
         try:
             due = cal.add_workdays(item.start, item.rule.workdays)
         except CalendarError:
             notes = ("到期日所在年份的节假日安排尚未补充，暂不显示到期日",)
     left = None if ev.state == "on-time" else ev.remaining
-    return Row(state=ev.state, due=due, workdays_left=left, due_text=describe_day(cal, due) if due else "",
-               notes=notes, **base)
+    return _item_base(item, ev.state, due=due, workdays_left=left, notes=notes,
+                      due_text=describe_day(cal, due) if due else "")
+
+
+def _item_base(item: Item, state: str, **kw) -> Row:
+    return Row(type="item", state=state, title=item.title or "（无标题）", ref=item.ref, start=item.start,
+               start_label=item.start_label, limit=item.rule.describe(), done=item.published,
+               basis=item.rule.basis, doc_number=item.doc_number, **kw)
 
 
 def _request_row(record: RequestRecord, calendars: CalendarCache, today: dt.date, within: int,
@@ -155,12 +164,15 @@ def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], Work
     counts: Counter[str] = Counter()
     total = 0
 
-    def add(row: Row) -> None:
+    def add(row: Row | str) -> None:
+        if isinstance(row, str):  # evaluated, not listed
+            counts[row] += 1
+            return
         counts[row.state] += 1
         if show_all or row.state in ATTENTION:
             rows.append(row)
 
-    def attempt(ref: str, title: str | None, make: Callable[[], Row]) -> None:
+    def attempt(ref: str, title: str | None, make: Callable[[], Row | str]) -> None:
         nonlocal total
         total += 1
         try:
@@ -168,16 +180,36 @@ def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], Work
         except CalendarError as exc:
             errors.append(RowError(ref, title or "（无标题）", exc.message))
 
+    effective_from = params.effective_from
+    rule_for, skips = resolver.rule_for, resolver.skips
     for ref, entry in entries:
-        item = item_from_entry(entry, resolver, ref)
-        if item is None:
-            if entry.formed is None and not resolver.skips(entry.disclosure):
+        # the hot loop (a catalogue may hold 10^5 entries): count working days first, build
+        # objects only for what is listed
+        formed = entry.formed
+        if formed is None or skips(entry.disclosure):
+            if formed is None and not skips(entry.disclosure):
                 total += 1
                 add(Row(type="item", state="no-date", title=entry.title or "（无标题）", ref=ref,
                         notes=("没有成文日期，无法计算",), doc_number=entry.doc_number))
             continue
-        if item.start >= params.effective_from:
-            attempt(ref, item.title, lambda item=item: _item_row(item, calendars, today, within))
+        if formed < effective_from:
+            continue
+        total += 1
+        rule = rule_for(kind=entry.kind, title=entry.title, override=entry.deadline_workdays)
+        published = entry.published
+        reference = published or today
+        try:
+            if reference >= formed and not show_all:
+                state = state_of(calendars.get(formed.year, reference.year).workdays_between(formed, reference),
+                                 rule.workdays, published is not None, within)
+                if state not in ATTENTION:
+                    counts[state] += 1
+                    continue
+            item = Item(start=formed, rule=rule, published=published, title=entry.title,
+                        doc_number=entry.doc_number, ref=ref)
+            add(_item_row(item, calendars, today, within, show_all))
+        except CalendarError as exc:
+            errors.append(RowError(ref, entry.title or "（无标题）", exc.message))
     for doc in documents:
         if resolver.skips(doc.metadata.disclosure):
             continue
@@ -191,7 +223,7 @@ def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], Work
                     doc_number=doc.metadata.doc_number))
             continue
         if item.start >= params.effective_from:
-            attempt(doc.source, item.title, lambda item=item: _item_row(item, calendars, today, within))
+            attempt(doc.source, item.title, lambda item=item: _item_row(item, calendars, today, within, show_all))
     for record in requests:
         attempt(record.ref or record.id, record.title,
                 lambda record=record: _request_row(record, calendars, today, within, params))

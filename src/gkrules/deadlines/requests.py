@@ -15,10 +15,7 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -26,9 +23,9 @@ from typing import Any, Literal
 
 from attrs import frozen
 
+from gkrules.catalog import iter_records
 from gkrules.deadlines.params import RequestParams
 from gkrules.errors import UsageError
-from gkrules.loaders.encoding import decode_text
 from gkrules.metadata.dates import parse_date
 from gkrules.specs import WorkdayCalendar
 
@@ -296,30 +293,4 @@ def parse_requests(items: Sequence[Mapping[str, Any]], params: RequestParams | N
 
 def read_requests(path: str | Path, params: RequestParams | None = None) -> tuple[RequestRecord, ...]:
     """Request records from JSON Lines, a JSON array or CSV (with a header row)."""
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except OSError as exc:
-        raise UsageError(f"无法读取申请记录文件 {path}：{exc.strerror or exc}") from None
-    text, _ = decode_text(raw) if raw else ("", "utf-8")
-    name = p.name
-    if p.suffix.lower() == ".csv":
-        rows = csv.DictReader(io.StringIO(text))
-        return tuple(record_from_mapping(r, f"{name} 第 {i} 行", params) for i, r in enumerate(rows, start=2))
-    stripped = text.strip()
-    if stripped.startswith("["):
-        try:
-            items = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{name} 不是有效的 JSON：第 {exc.lineno} 行 {exc.msg}") from None
-        return tuple(record_from_mapping(d, f"{name} 第 {i} 条", params) for i, d in enumerate(items, start=1))
-    out = []
-    for n, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{name} 第 {n} 行不是有效的 JSON：{exc.msg}") from None
-        out.append(record_from_mapping(item, f"{name} 第 {n} 行", params))
-    return tuple(out)
+    return tuple(record_from_mapping(item, where, params) for where, item in iter_records(path, "申请记录"))

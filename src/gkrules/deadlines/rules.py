@@ -64,8 +64,17 @@ class RuleResolver:
     def __init__(self, params: ReleaseDeadlineParams):
         self.params = params
         self.default = Rule(params.default_workdays, "主动公开信息", params.default_basis, None)
-        self._categories = [(c, Rule(c.workdays, c.name, c.basis, c.id), _words_rx(c.title_words), set(c.kinds))
-                            for c in params.categories]
+        self._rules = [Rule(c.workdays, c.name, c.basis, c.id) for c in params.categories]
+        self._by_id = {c.id: i for i, c in enumerate(params.categories)}
+        # category order decides: a word or kind maps to the first category that lists it
+        self._word_cat: dict[str, int] = {}
+        self._kind_cat: dict[str, int] = {}
+        for i, c in enumerate(params.categories):
+            for w in c.title_words:
+                self._word_cat.setdefault(w, i)
+            for k in c.kinds:
+                self._kind_cat.setdefault(k, i)
+        self._title_rx = _words_rx(self._word_cat)
         label_to_cat: dict[str, DeadlineCategory] = {}
         for c in params.categories:
             for label in c.date_labels:
@@ -87,12 +96,15 @@ class RuleResolver:
                  category: str | None = None, override: int | None = None) -> Rule:
         """The period for information of this kind and title. ``category`` (from a labelled
         decision date) and ``override`` (a catalogue item's own period) win."""
-        chosen = self.default
-        for cat, rule, rx, kinds in self._categories:
-            if cat.id == category or (category is None and (
-                    (kind is not None and kind in kinds) or (title and rx is not None and rx.search(title)))):
-                chosen = rule
-                break
+        if category is not None:
+            index = self._by_id.get(category)
+        else:
+            index = self._kind_cat.get(kind) if kind is not None else None
+            if title and self._title_rx is not None:
+                for m in self._title_rx.finditer(title):
+                    i = self._word_cat[m.group()]
+                    index = i if index is None else min(index, i)
+        chosen = self.default if index is None else self._rules[index]
         if override is not None:
             return Rule(override, chosen.name, chosen.basis, chosen.category, custom=True)
         return chosen
