@@ -102,6 +102,26 @@ def test_old_dates_in_the_body_do_not_count():
     assert rd(text, D(2024, 11, 20)) == ()
 
 
+def test_a_notice_about_penalty_decisions_keeps_the_20_day_period():
+    text = page("2026-03-02", "2026-03-20", title="青梧市统计局关于规范行政处罚决定公示工作的通知")
+    assert rd(text, D(2026, 3, 20)) == ()  # 14 working days: late under 7, on time under 20
+
+
+def test_a_notice_citing_an_old_decision_keeps_its_own_date():
+    text = ("青梧市统计局关于青梧市鑫泰物流有限公司信用修复的公告\n\n"
+            "　　该公司因提供不真实统计资料被行政处罚，处罚信息如下：\n"
+            "行政处罚决定书文号：青统罚决字〔2024〕第12号\n处罚决定日期：2024年8月21日\n"
+            "　　经审核，该公司已完成整改，准予信用修复。\n\n青梧市统计局\n2026年3月2日\n")
+    assert rd(text, D(2026, 3, 4)) == ()
+
+
+def test_a_page_of_several_decisions_is_due_by_the_first():
+    text = ("行政处罚信息公示\n\n行政处罚决定书文号：青统罚决字〔2026〕第3号\n处罚决定日期：2026年3月10日\n\n"
+            "行政处罚决定书文号：青统罚决字〔2026〕第2号\n处罚决定日期：2026年3月2日\n\n公示日期：2026年3月12日\n")
+    (f,) = rd(text, D(2026, 3, 12))
+    assert f.rule == "late" and "2026-03-02" in f.message and f.location.line == 7
+
+
 @pytest.mark.parametrize("attribute", ["依申请公开", "不予公开"])
 def test_documents_not_proactively_published_have_no_deadline(attribute):
     assert rd(page("2019-01-02", "2019-06-25", attribute=attribute), D(2019, 6, 25)) == ()

@@ -135,16 +135,20 @@ def document_dates(document: Document, resolver: RuleResolver) -> DocumentDates:
         name = canonical(label)
         if name in _DATE_FIELDS and parse_date(raw) is None:
             problems.append(DateProblem(label, raw, meta.spans.get(name)))
-    labelled = resolver.labelled_date(document.text)
-    if labelled is not None and labelled.date is None:
-        problems.append(DateProblem(labelled.label, labelled.raw, (labelled.start, labelled.end)))
     override = meta.extra.get("deadline_workdays")
     start, label, span = meta.formed, _label_of(meta, "formed"), meta.spans.get("formed")
-    category = None
-    if labelled is not None and labelled.date is not None:
-        category = labelled.category.id
-        if meta.formed is None or meta.sources.get("formed") not in _EXPLICIT_SOURCES:
-            start, label, span = labelled.date, labelled.label, (labelled.start, labelled.end)
+    category = resolver.category_id(resolver.category_index(meta.kind, meta.title))
+    labelled = resolver.labelled_date(document.text)
+    # a labelled decision date (处罚决定日期) counts on a page that publishes that decision: one
+    # without a formation date of its own, or one whose title or kind is of the same category
+    # (a notice that mentions an old decision keeps its own date)
+    if labelled is not None and (meta.formed is None or category == labelled.category.id):
+        if labelled.date is None:
+            problems.append(DateProblem(labelled.label, labelled.raw, (labelled.start, labelled.end)))
+        else:
+            category = labelled.category.id
+            if meta.formed is None or meta.sources.get("formed") not in _EXPLICIT_SOURCES:
+                start, label, span = labelled.date, labelled.label, (labelled.start, labelled.end)
     if meta.changed is not None and (start is None or meta.changed > start):
         start, label, span = meta.changed, _label_of(meta, "changed"), meta.spans.get("changed")
     rule = resolver.rule_for(kind=meta.kind, title=meta.title, category=category,

@@ -43,24 +43,36 @@ class DeadlineCategory:
     title_words: tuple[str, ...] = ()
     #: labelled fields whose date starts the clock (preferred to the 成文日期 of the page)
     date_labels: tuple[str, ...] = ()
+    #: a title ending with one of these (通知, 办法…) is about the category, not one of its items
+    exclude_title_endings: tuple[str, ...] = ()
+
+
+#: 文种 of documents that speak *about* decisions (rules, notices, reports), not decisions
+NOT_DECISIONS = ("通知", "通报", "办法", "规定", "意见", "方案", "细则", "制度", "要点", "解读", "规则", "指南",
+                 "问答", "函", "报告", "总结", "计划")
 
 
 DEFAULT_CATEGORIES = (
     DeadlineCategory(
         id="license", name="行政许可决定", workdays=7, basis=BASIS_118,
         title_words=("行政许可决定", "准予行政许可", "不予行政许可", "许可决定书", "行政许可信息", "行政许可结果"),
-        date_labels=("许可决定日期", "作出许可决定日期", "许可日期", "许可决定作出日期"),
+        date_labels=("许可决定日期", "作出许可决定日期", "作出行政许可决定日期", "行政许可决定日期", "许可日期",
+                     "许可决定作出日期"),
+        exclude_title_endings=NOT_DECISIONS,
     ),
     DeadlineCategory(
         id="penalty", name="行政处罚决定", workdays=7, basis=f"{BASIS_118}；{BASIS_49}",
         kinds=("penalty",),
         title_words=("行政处罚决定", "处罚决定书", "行政处罚信息", "行政处罚结果", "处罚信息公示"),
-        date_labels=("处罚决定日期", "作出处罚决定日期", "处罚决定作出日期", "处罚决定时间", "处罚日期"),
+        date_labels=("处罚决定日期", "作出处罚决定日期", "作出行政处罚决定日期", "行政处罚决定日期", "处罚决定作出日期",
+                     "作出处罚决定的日期", "处罚决定时间", "处罚日期"),
+        exclude_title_endings=NOT_DECISIONS,
     ),
     DeadlineCategory(
         id="random-inspection", name="“双随机、一公开”抽查结果", workdays=20, basis=BASIS_RANDOM,
         title_words=("双随机", "随机抽查结果"),
-        date_labels=("检查结束日期", "抽查结束日期", "检查完成日期"),
+        date_labels=("检查结束日期", "抽查结束日期", "检查完成日期", "抽查完成日期"),
+        exclude_title_endings=("办法", "规定", "细则", "制度", "方案", "计划", "要点", "指南", "解读"),
     ),
 )
 

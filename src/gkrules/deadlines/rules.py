@@ -75,6 +75,7 @@ class RuleResolver:
             for k in c.kinds:
                 self._kind_cat.setdefault(k, i)
         self._title_rx = _words_rx(self._word_cat)
+        self._excluded = [tuple(c.exclude_title_endings) for c in params.categories]
         label_to_cat: dict[str, DeadlineCategory] = {}
         for c in params.categories:
             for label in c.date_labels:
@@ -92,45 +93,72 @@ class RuleResolver:
     def skips(self, disclosure: str | None) -> bool:
         return disclosure in self._skip
 
+    def category_index(self, kind: str | None, title: str | None) -> int | None:
+        """The first category (in rule-set order) whose kind or title word fits, unless the
+        title ends with one of that category's ``exclude_title_endings`` (a 通知 *about*
+        penalty decisions is not a penalty decision)."""
+        candidates = []
+        if kind is not None and kind in self._kind_cat:
+            candidates.append(self._kind_cat[kind])
+        if title and self._title_rx is not None:
+            candidates.extend(self._word_cat[m.group()] for m in self._title_rx.finditer(title))
+        if not candidates:
+            return None
+        bare = _bare_title(title) if title else ""
+        for i in sorted(set(candidates)):
+            if not (bare and bare.endswith(self._excluded[i])):
+                return i
+        return None
+
     def rule_for(self, *, kind: str | None = None, title: str | None = None,
                  category: str | None = None, override: int | None = None) -> Rule:
         """The period for information of this kind and title. ``category`` (from a labelled
         decision date) and ``override`` (a catalogue item's own period) win."""
-        if category is not None:
-            index = self._by_id.get(category)
-        else:
-            index = self._kind_cat.get(kind) if kind is not None else None
-            if title and self._title_rx is not None:
-                for m in self._title_rx.finditer(title):
-                    i = self._word_cat[m.group()]
-                    index = i if index is None else min(index, i)
+        index = self._by_id.get(category) if category is not None else self.category_index(kind, title)
         chosen = self.default if index is None else self._rules[index]
         if override is not None:
             return Rule(override, chosen.name, chosen.basis, chosen.category, custom=True)
         return chosen
 
     def labelled_date(self, text: str) -> LabelledDate | None:
-        """The first labelled decision date of the text (处罚决定日期：…)."""
+        """The earliest labelled decision date of the text (处罚决定日期：…): a page that
+        publishes several decisions is due by the first one's deadline. A value that is not a
+        date is returned (with ``date`` None) when no valid one exists."""
         if self._labels is None:
             return None
-        m = self._labels.search(text)
-        if m is None:
-            return None
-        label = "".join((m.group("b") or m.group("c")).split())
-        value = m.group("v")
-        raw = value.strip()
-        start = m.start("v") + (len(value) - len(value.lstrip()))
-        return LabelledDate(label, raw, parse_date(raw), start, start + len(raw), self._label_cat[label])
+        best = bad = None
+        for m in self._labels.finditer(text):
+            label = "".join((m.group("b") or m.group("c")).split())
+            value = m.group("v")
+            raw = value.strip()
+            start = m.start("v") + (len(value) - len(value.lstrip()))
+            found = LabelledDate(label, raw, parse_date(raw), start, start + len(raw), self._label_cat[label])
+            if found.date is None:
+                bad = bad or found
+            elif best is None or found.date < best.date:
+                best = found
+        return best or bad
+
+    def category_id(self, index: int | None) -> str | None:
+        return None if index is None else self._rules[index].category
 
     def periodic_for(self, title: str | None) -> PeriodicItem | None:
         """The periodic item whose title this is (the title ends with one of its words)."""
         if not title:
             return None
-        t = re.sub(r"[（(][^（()）]*[）)]$", "", title.strip()).strip()
+        t = _bare_title(title)
         for item, words in self._periodic:
             if t.endswith(words):
                 return item
         return None
+
+
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
+
+
+def _bare_title(title: str) -> str:
+    """The title without a trailing note such as （试行） or （青统罚决字〔2026〕第9号）."""
+    return _TRAILING_NOTE.sub("", title.strip()).strip()
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
