@@ -129,12 +129,15 @@ class _NoCalendarPlugin:
 
 @pytest.fixture(scope="module")
 def with_calendar():
-    return Engine("national", plugins=PluginManager(extra=[("test-calendar", _CalendarPlugin())]))
+    # release-deadline needs a real calendar; these stand-ins only serve the interpretation lag
+    return Engine("national", plugins=PluginManager(extra=[("test-calendar", _CalendarPlugin())],
+                                                    block=["release-deadline"]))
 
 
 @pytest.fixture(scope="module")
 def without_calendar():
-    return Engine("national", plugins=PluginManager(extra=[("no-calendar", _NoCalendarPlugin())]))
+    return Engine("national", plugins=PluginManager(extra=[("no-calendar", _NoCalendarPlugin())],
+                                                    block=["release-deadline"]))
 
 
 def _late_batch(published: str):

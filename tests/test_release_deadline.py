@@ -154,9 +154,12 @@ def test_unparseable_date_names_the_field():
     assert found[0].location.line == 3
 
 
-def test_no_formation_date_is_info():
-    found = rd("关于做好统计开放日活动的通知\n\n各区县统计局：\n　　请做好组织工作。\n", D(2024, 9, 6))
+def test_no_formation_date_is_info_on_formal_documents_only():
+    notice = "关于做好统计开放日活动的通知\n青统字〔2024〕9号\n\n各区县统计局：\n　　请做好组织工作。\n"
+    found = rd(notice, D(2024, 9, 6))
     assert rules_of(found) == ["no-formation-date"] and found[0].severity == Severity.INFO
+    assert rd(notice.replace("青统字〔2024〕9号\n", ""), D(2024, 9, 6)) == ()   # no number, no attribute
+    assert rd("统计开放日活动侧记\n\n　　9月5日，市统计局举办统计开放日活动。\n", D(2024, 9, 6)) == ()
 
 
 # -- metadata, overrides and changes ----------------------------------------------------------

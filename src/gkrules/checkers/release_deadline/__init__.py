@@ -39,7 +39,8 @@ RULES = (
     RuleInfo(
         "no-formation-date", "没有成文日期，无法判断时限", Severity.INFO, ART_26,
         tags=("发布时限",),
-        description="文件及其元数据中都没有成文日期（或变更日期、处罚决定日期），无法判断是否按时公开。",
+        description="有发文字号或公开属性的文件，其本身及元数据中都没有成文日期（或变更日期、处罚决定日期），"
+                    "无法判断是否按时公开。没有日期的新闻、表格、片段不报告。",
     ),
     RuleInfo(
         "periodic-late", "定期公开事项逾期", Severity.WARN,

@@ -40,7 +40,10 @@ class ReleaseDeadlineChecker:
                 suggestion="按 GB/T 9704-2012 写成“2024年7月8日”，或写成 2024-07-08")
         yield from self._periodic(ctx, dates)
         if dates.start is None:
-            if self.params.report_missing_formation and not dates.problems:
+            # said only of a formal release item (a 发文字号 or a 公开属性): an undated snippet,
+            # news item or table is not worth an "I cannot tell"
+            formal = meta.doc_number is not None or meta.disclosure is not None
+            if self.params.report_missing_formation and formal and not dates.problems:
                 yield ctx.finding(
                     "no-formation-date", message=(
                         f"未找到成文日期（或变更日期、处罚决定日期），无法判断是否在"
