@@ -53,33 +53,26 @@ def calendar_from_section(section: CalendarSection) -> WorkdayTable:
     pkg_off, pkg_on = _package_days()
     complete = set(section.years)
     covered = set(range(first, last + 1)) | complete
+    # layers in precedence order, later ones win: the package (not for the years the rule set
+    # gives completely), the rule set's holidays and working days, then regional holidays
+    layers = (
+        (((d, _NAMES.get(n, n)) for d, n in pkg_off.items() if d.year not in complete), False, None),
+        (((d, _NAMES.get(n, n)) for d, n in pkg_on.items() if d.year not in complete), True, None),
+        (((d, span.name) for d, span in section.holiday_days.items()), False, "holidays"),
+        (((d, span.name) for d, span in section.workday_days.items()), True, "workdays"),
+        (((d, span.name or "地方节日") for d, span in section.regional_days.items()), False, None),
+    )
+    worked: dict[dt.date, bool] = {}
     names: dict[dt.date, str] = {}
-    off: set[dt.date] = set()
-    on: set[dt.date] = set()
-    for d, label in pkg_off.items():
-        if d.year not in complete:
-            off.add(d)
-            names[d] = _NAMES.get(label, label)
-    for d, label in pkg_on.items():
-        if d.year not in complete:
-            on.add(d)
-            names[d] = _NAMES.get(label, label)
-    for d, span in section.holiday_days.items():
-        _check_year(d, covered, "holidays")
-        on.discard(d)
-        off.add(d)
-        if span.name:
-            names[d] = span.name
-    for d, span in section.workday_days.items():
-        _check_year(d, covered, "workdays")
-        off.discard(d)
-        on.add(d)
-        if span.name:
-            names[d] = span.name
-    for d, span in section.regional_days.items():
-        on.discard(d)
-        off.add(d)
-        names[d] = span.name or "地方节日"
+    for days, work, key in layers:
+        for d, name in days:
+            if key is not None:
+                _check_year(d, covered, key)
+            worked[d] = work
+            if name:
+                names[d] = name
+    off = {d for d, w in worked.items() if not w}
+    on = {d for d, w in worked.items() if w}
     sources = f"内置 chinese-calendar {package_version()} 覆盖 {first}–{last} 年"
     if complete:
         sources += "；规则集补充了 " + "、".join(str(y) for y in sorted(complete)) + " 年"
