@@ -33,10 +33,12 @@ def calendar_lookup(setup):
         try:
             return setup.calendar(year)
         except CalendarError:
-            section = setup.ruleset.spec.calendar if setup.ruleset is not None else None
-            if section is None:
+            if setup.ruleset is None:
                 raise
-            raise calendar_from_section(section).error(year) from None
+            builtin = calendar_from_section(setup.ruleset.spec.calendar)
+            if builtin.covers_year(year):  # another reason (no plugin manager, a plugin said no)
+                raise
+            raise builtin.error(year) from None
 
     return lookup
 
