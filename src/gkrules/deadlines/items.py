@@ -115,7 +115,8 @@ class DocumentDates:
         if self.start is None:
             return None
         meta = document.metadata
-        return Item(start=self.start, rule=self.rule, published=self.published, title=meta.title,
+        title = meta.title or document.source.replace("\\", "/").rsplit("/", 1)[-1]
+        return Item(start=self.start, rule=self.rule, published=self.published, title=title,
                     doc_number=meta.doc_number, start_label=self.start_label, ref=document.source)
 
 
