@@ -92,7 +92,10 @@ def test_seeds_pass_the_provincial_rule_set(gk):
     assert proc.returncode == 0, proc.stderr
     report = json.loads(proc.stdout)
     assert report["complete"] is True and len(report["documents"]) == 5
-    assert report["summary"]["block"] == 0 and report["summary"]["warn"] == 0
+    # checked today, years after they were signed: only release-deadline may call them late
+    serious = [(d["source"], f["checker"], f["rule"]) for d in report["documents"] for f in d["findings"]
+               if f["severity"] in ("block", "warn") and f["checker"] != "release-deadline"]
+    assert report["summary"]["block"] == 0 and serious == []
 
 
 # -- blocking by name ---------------------------------------------------------------------
