@@ -269,6 +269,9 @@ class Engine:
             timeout = next((a.config.timeout for a in self.checkers if a.spec.id == checker_id), None)
             msg = f"检查器 {checker_id} 超过时间限制（{timeout:g} 秒），本文档检查不完整，不得发布"
             code = "checker-timeout"
+        elif isinstance(exc, GkrulesError):  # a typed error already says, in Chinese, what to do
+            msg = f"检查器 {checker_id} 无法完成检查：{exc.message.rstrip('。')}。本文档检查不完整，不得发布"
+            code = exc.code if exc.code != "error" else "checker-error"
         else:
             detail = f"{type(exc).__name__}: {exc}" if exc is not None else "未知错误"
             msg = f"检查器 {checker_id} 运行出错（{detail}），本文档检查不完整，不得发布"

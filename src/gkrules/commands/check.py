@@ -69,6 +69,10 @@ def run(args) -> int:
     report = engine.check(args.paths, today=args.today, catalog=catalog, jobs=args.jobs, extras=extras)
     ctx = RenderContext(rules=engine.rule_catalog(), base_dir=Path.cwd())
     write_output(formatters[args.format].render(report, ctx), args.output)
+    if not report.complete:  # hosts log stderr: say why the gate must stay shut
+        reasons = dict.fromkeys(f"{d.source}：{e.message}" for d in report.documents for e in d.errors)
+        for reason in reasons:
+            print(f"gkrules: 检查不完整：{reason}", file=sys.stderr)
     code = engine.exit_code(report, Severity(args.fail_on) if args.fail_on else None)
     if args.exit_zero and code == EXIT_FINDINGS:
         return EXIT_OK
