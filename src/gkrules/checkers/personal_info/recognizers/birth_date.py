@@ -1,0 +1,75 @@
+"""Birth dates tied to a person: after a birth label (出生日期：, 生于), before 出生/生 (``1985年3
+月出生``) or in a 出生年月 column.
+
+A full date of birth (with the day) identifies a person together with a name and is a
+warning. Year and month only, and any birth date in an appointment or recruitment notice
+(干部任前公示 publishes 出生年月 by rule), are ``info``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gkrules.model import Severity
+
+from ..detection import Detection
+from ..masking import mask_value
+from ..validators import real_date
+
+_DATE = r"(?P<y>(?:18|19|20)\d{2})\s*(?:年|[-./])\s*(?P<m>\d{1,2})\s*(?:月|[-./])?\s*(?:(?P<d>\d{1,2})\s*日?)?"
+_LABELLED = re.compile(r"[：:\s为是于]*" + _DATE)
+_BEFORE_BORN = re.compile(r"(?P<y>(?:18|19|20)\d{2})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?(?:出生|生(?=[）)，,；;。\s]))")
+_CELL = re.compile(r"\s*" + _DATE + r"\s*$")
+
+MESSAGE = "出生日期（{why}），与姓名等结合可识别个人，属个人信息"
+INFO_MESSAGE = "出生日期（{why}）：{note}"
+SUGGESTION = "无公开必要的，删除出生日期或只保留年份。"
+
+
+class BirthDateRecognizer:
+    rule = "birth-date"
+
+    def __init__(self, kit):
+        self.kit = kit
+
+    def _detection(self, scene, m: re.Match, why: str) -> Detection | None:
+        y, mo, d = int(m.group("y")), int(m.group("m")), m.group("d")
+        date = real_date(y, mo, int(d) if d else 1)
+        if date is None or date > scene.today:
+            return None
+        s, e = m.start("y"), (m.end("d") if d else m.end("m"))
+        masked = mask_value(scene.raw(s, e), 0, 0)
+        if d and not scene.is_appointment:
+            return Detection(self.rule, s, e, key=date.isoformat(), masked=masked,
+                             message=MESSAGE.format(why=why), suggestion=SUGGESTION, priority=6)
+        note = "任前、录用公示依规公开出生年月" if scene.is_appointment else "只有年月，请核实是否有公开必要"
+        return Detection(self.rule, s, e, key=f"{y}-{mo}", masked=masked, severity=Severity.INFO,
+                         message=INFO_MESSAGE.format(why=why, note=note), suggestion=SUGGESTION, priority=6)
+
+    def find(self, scene) -> Iterator[Detection]:
+        text = scene.text
+        rx = self.kit.presence.get("birth")
+        if rx is not None and scene.mentions("birth"):
+            for lm in rx.finditer(text):
+                m = _LABELLED.match(text, lm.end(), min(scene.line_end(lm.end()), lm.end() + 24))
+                if m is not None:
+                    d = self._detection(scene, m, f"标注为“{lm.group()}”")
+                    if d:
+                        yield d
+        if "月出生" in text or "日出生" in text or "月生" in text or "日生" in text:
+            for m in _BEFORE_BORN.finditer(text):
+                d = self._detection(scene, m, "写明出生年月")
+                if d:
+                    yield d
+        for table in scene.doc.tables if scene.view.identity else ():
+            cols = [j for j, h in enumerate(table.header[0] if table.header else ()) if "出生" in h.text]
+            for row in table.body:
+                for j in cols:
+                    if j < len(row):
+                        cell = row[j]
+                        m = _CELL.match(text, cell.start, cell.end)
+                        if m is not None:
+                            d = self._detection(scene, m, "位于“出生年月”栏")
+                            if d:
+                                yield d

@@ -1,0 +1,93 @@
+"""E-mail addresses, including those glued to Chinese text (``联系邮箱tjj@stats.gov.cn欢迎来信``).
+
+Boundaries are ASCII-only, so adjacent Han characters are never absorbed. A mailbox is an
+office contact, and public, when its domain is a public body's (gov.cn…), when a label says
+so (单位邮箱, 投稿邮箱…) or when the label follows a unit's name (综合科邮箱, 住户调查股，邮箱).
+Otherwise a free-mail address (qq.com, 163.com…) is a person's; a mailbox on another domain
+is probably a work address and is reported as ``info`` for a reviewer to confirm.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from gkrules.model import Severity
+
+from ..detection import Detection
+from ..masking import mask_email
+from .mobile import contact_severity
+
+_EMAIL = regex.compile(
+    r"(?<![A-Za-z0-9._%+*-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+-]*)@"
+    r"(?P<domain>[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,})"
+    r"(?![A-Za-z0-9-]|\.[A-Za-z0-9])")
+_CLAUSE_END = "。；;！？\n"
+_SEPARATORS = "，,：: 　、（(）)"
+
+MESSAGE = "个人电子邮箱（{why}），属个人联系方式，公开发布须删除或脱敏"
+SUGGESTION = "删除个人邮箱，改为单位公务邮箱；确需保留的，脱敏后发布。"
+
+
+def _under(domain: str, suffixes) -> bool:
+    return any(domain == s or domain.endswith("." + s) for s in suffixes)
+
+
+class EmailRecognizer:
+    rule = "email"
+
+    def __init__(self, kit):
+        self.kit = kit
+        p = kit.params
+        self.institutional = tuple(d.lower() for d in p.mail_domains.institutional)
+        self.personal = tuple(d.lower() for d in p.mail_domains.personal)
+        self.org_suffixes = tuple(sorted(p.cues.org_suffix, key=len, reverse=True))
+        self.keep = p.masks.email_local
+
+    def _office_label(self, scene, start: int) -> bool:
+        """The label says it is a unit's mailbox, or comes right after a unit's name."""
+        w = self.kit.params.windows
+        cue = scene.nearest_before(start, w.before, ("mail", "office_mail", "personal_mail", "office"))
+        if cue is None:
+            return False
+        if "personal_mail" in cue.kinds:
+            return False
+        if "office_mail" in cue.kinds or "office" in cue.kinds:
+            return True
+        # 综合科邮箱 / 区统计局住户调查股，邮箱：the words before the label name a unit
+        ls = scene.line_start(cue.start)
+        head = scene.text[max(ls, cue.start - w.before):cue.start]
+        for ch in _CLAUSE_END:
+            head = head.rsplit(ch, 1)[-1]
+        head = head.rstrip(_SEPARATORS)
+        return bool(head) and head.endswith(self.org_suffixes)
+
+    def find(self, scene) -> Iterator[Detection]:
+        if "@" not in scene.text:
+            return
+        for m in _EMAIL.finditer(scene.text):
+            domain = m.group("domain").lower()
+            if _under(domain, self.institutional):
+                continue
+            s, e = m.span()
+            cue = scene.nearest_before(s, self.kit.params.windows.before, ("personal_mail",))
+            if cue is not None:
+                why = f"标注为“{cue.word}”"
+            elif self._office_label(scene, s):
+                continue
+            elif _under(domain, self.personal):
+                why = "免费邮箱，未注明为单位邮箱"
+            else:
+                yield Detection(self.rule, s, e, key=m.group().lower(),
+                                masked=mask_email(scene.raw(s, e), self.keep),
+                                message="电子邮箱（非公共机构域名，可能是个人工作邮箱），请核实是否属于个人",
+                                severity=Severity.INFO, suggestion=SUGGESTION, priority=20)
+                continue
+            severity, party = contact_severity(scene, s, self.kit)
+            if party:
+                why += "，" + party
+            yield Detection(self.rule, s, e, key=m.group().lower(),
+                            masked=mask_email(scene.raw(s, e), self.keep),
+                            message=MESSAGE.format(why=why), severity=severity, suggestion=SUGGESTION,
+                            priority=20)
