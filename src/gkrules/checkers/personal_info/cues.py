@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
+from typing import NamedTuple
 
 import ahocorasick
-from attrs import frozen
 
 
-@frozen
-class Cue:
+class Cue(NamedTuple):
     start: int
     end: int
     word: str
@@ -57,10 +56,32 @@ class CueBook:
         return out
 
 
+def _trie(words: Iterable[str]) -> str:
+    root: dict = {}
+    for w in words:
+        node = root
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(c) + build(sub) for c, sub in sorted(node.items()) if c]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if "" in node:  # a word ends here, a longer one may go on: prefer the longer
+            return ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
+        return body
+
+    return build(root)
+
+
 def alternation(words: Iterable[str]) -> re.Pattern[str] | None:
-    """A ``re`` alternation of literal words, longest first (a fast prefilter for Chinese
-    literals: faster than Aho-Corasick for a presence test over a whole text)."""
-    ws = sorted({w for w in words if w}, key=len, reverse=True)
+    """A ``re`` pattern matching any of ``words``, longest first, built as a trie: one scan
+    over a whole text finds every label. (Measured on Chinese text: a trie is faster than a
+    flat alternation of the same words, and both beat Aho-Corasick from Python and the
+    ``regex`` module for this; see docs/benchmarks.md.)"""
+    ws = {w for w in words if w}
     if not ws:
         return None
-    return re.compile("|".join(re.escape(w) for w in ws))
+    return re.compile(_trie(ws))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from gkrules.model import Document
 
 from .cues import Cue
+from .kit import NUMERIC_RUN, RUN_LOOKBACK
 from .textview import TextView
 
 if TYPE_CHECKING:
@@ -27,12 +28,56 @@ _PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息|处罚结果|处�
 class Scene:
     def __init__(self, doc: Document, today: dt.date, kit: Kit):
         self.doc = doc
-        self.view = TextView(doc.text)
+        self.view = TextView(doc.text, fold=False)
         self.text = self.view.text
         self.today = today
         self.kit = kit
         self._cells: tuple[list[int], list[tuple[int, int, str, tuple[str, ...]]]] | None = None
         self._facts: dict[str, bool] = {}
+        self._runs: list[tuple[int, int]] | None = None
+        self._near_cues: dict[int, list[Cue]] = {}
+        self._labels: dict[str, list[tuple[int, int, str]]] | None = None
+        self._scan_labels()
+        if "fold" in self._labels:  # full-width digits or zero-width characters: fold, scan again
+            self.view = TextView(doc.text, fold=True)
+            self.text = self.view.text
+            self._scan_labels()
+
+    # -- the two scans of the whole text -----------------------------------------------------
+
+    def runs(self) -> list[tuple[int, int]]:
+        """Spans of digits with separators (``NUMERIC_RUN``), where numbers can be."""
+        if self._runs is None:
+            self._runs = [m.span() for m in NUMERIC_RUN.finditer(self.text)]
+        return self._runs
+
+    def finditer(self, rx, min_len: int = 0, first: str | None = None):
+        """Matches of a number pattern in and around the numeric runs: a match may start up to
+        ``RUN_LOOKBACK`` characters before a run (``(0931)``, ``+86``); one character after it
+        stays visible to look-aheads. Patterns keep their own boundaries. Runs shorter than
+        ``min_len`` or not starting with one of ``first`` are skipped without a search."""
+        text, n = self.text, len(self.text)
+        runs = self.runs()
+        if min_len or first is not None:
+            runs = [(s, e) for s, e in runs if e - s >= min_len and (first is None or text[s] in first)]
+        last = 0
+        for s, e in runs:
+            for m in rx.finditer(text, max(last, s - RUN_LOOKBACK), min(n, e + 1)):
+                last = m.end()
+                yield m
+
+    def _scan_labels(self) -> None:
+        self._labels = {}
+        kinds_of = self.kit.label_kinds
+        for rx in self.kit.label_scans:
+            for m in rx.finditer(self.text):
+                for k in kinds_of[m.group()]:
+                    self._labels.setdefault(k, []).append((m.start(), m.end(), m.group()))
+
+    def labels(self, kind: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every label word of ``kind`` (one of ``LABEL_KINDS``),
+        found by the label scans when the scene was made."""
+        return self._labels.get(kind, [])
 
     # -- offsets and lines -----------------------------------------------------------------
 
@@ -64,9 +109,25 @@ class Scene:
 
     # -- cue words ---------------------------------------------------------------------------
 
+    def _near(self, pos: int) -> list[Cue]:
+        """Cue words of the widest window any rule looks at around ``pos`` (same line),
+        computed once per position."""
+        cues = self._near_cues.get(pos)
+        if cues is None:
+            w = self.kit.params.windows
+            ls, le = self.line_start(pos), self.line_end(pos)
+            s = max(ls, pos - max(w.before, w.party))
+            cues = self._near_cues[pos] = self.kit.book.hits(self.text[s:min(le, pos + w.after)], s)
+        return cues
+
     def cues_before(self, pos: int, n: int) -> list[Cue]:
-        window, s = self.before(pos, n)
-        return self.kit.book.hits(window, s)
+        """Cue words that end at or before ``pos`` and start no more than ``n`` characters
+        before it, on the same line."""
+        lo = pos - n
+        if n > max(self.kit.params.windows.before, self.kit.params.windows.party):
+            window, s = self.before(pos, n)
+            return self.kit.book.hits(window, s)
+        return [c for c in self._near(pos) if c.end <= pos and c.start >= lo]
 
     def nearest_before(self, pos: int, n: int, kinds: Collection[str]) -> Cue | None:
         """The closest cue before ``pos`` (within ``n`` characters, same line) that has one of
@@ -84,11 +145,8 @@ class Scene:
         return any(kind in c.kinds for c in self.kit.book.hits(self.text[start:end], start))
 
     def mentions(self, kind: str) -> bool:
-        """Whether any cue word of ``kind`` occurs anywhere in the text (one fast search)."""
-        if kind not in self._facts:
-            rx = self.kit.presence.get(kind)
-            self._facts[kind] = rx is not None and rx.search(self.text) is not None
-        return self._facts[kind]
+        """Whether a label word of ``kind`` occurs anywhere in the text."""
+        return bool(self.labels(kind))
 
     # -- tables ------------------------------------------------------------------------------
 
@@ -129,7 +187,11 @@ class Scene:
 
     def header_cues(self, pos: int) -> list[Cue]:
         h = self.header(pos)
-        return self.kit.book.hits(h) if h else []
+        return self.kit.header_cues(h) if h else []
+
+    def row_header_kinds(self, pos: int) -> set[str]:
+        """The cue kinds of all column headers of the table holding ``pos``."""
+        return {k for h in self.row_headers(pos) for c in self.kit.header_cues(h) for k in c.kinds}
 
     # -- the whole document ------------------------------------------------------------------
 

@@ -15,7 +15,13 @@ from array import array
 
 _FOLD = re.compile("[\uff0a\uff0b\uff0d\uff0e\uff10-\uff19\uff20-\uff3a\uff3f\uff41-\uff5a\u00d7]")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_ANY = re.compile(_FOLD.pattern[:-1] + "\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+# what makes folding worth it: full-width letters, digits or ＠, a × mask, a zero-width
+# character (full-width punctuation alone, as in every ``1．`` list item, changes nothing)
+# (the checker looks only for full-width digits, ＠ and zero-width characters: identifiers
+# written in full-width letters alone do not occur, and the label scan slows with each
+# character added)
+FOLD_TRIGGERS = "".join(chr(c) for c in range(0xFF10, 0xFF1A)) + "\uff20\u200b\u200c\u200d\u2060\ufeff\u00ad"
+_ANY = re.compile("[\uff10-\uff19\uff20-\uff3a\uff41-\uff5a\u00d7\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 
 def _fold(m: re.Match[str]) -> str:
@@ -28,10 +34,12 @@ class TextView:
 
     __slots__ = ("_map", "original", "text")
 
-    def __init__(self, original: str):
+    def __init__(self, original: str, *, fold: bool | None = None):
+        """``fold``: whether the text needs folding, if the caller already knows (None:
+        search for a trigger)."""
         self.original = original
         self._map: array | None = None
-        if _ANY.search(original) is None:
+        if fold is False or (fold is None and _ANY.search(original) is None):
             self.text = original
             return
         text = _FOLD.sub(_fold, original)

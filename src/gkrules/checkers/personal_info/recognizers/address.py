@@ -47,13 +47,10 @@ class HomeAddressRecognizer:
         self.kit = kit
 
     def find(self, scene) -> Iterator[Detection]:
-        rx = self.kit.presence.get("home_address")
-        if rx is None or not scene.mentions("home_address"):
-            return
         text = scene.text
         limit = self.kit.params.windows.address
-        for lm in rx.finditer(text):
-            start = _GAP.match(text, lm.end()).end()
+        for label_start, label_end, label in scene.labels("home_address"):
+            start = _GAP.match(text, label_end).end()
             stop = min(scene.line_end(start), start + limit)
             end_m = _END.search(text, start, stop)
             end = end_m.start() if end_m else stop
@@ -62,9 +59,9 @@ class HomeAddressRecognizer:
                 continue
             s = start + keep_until(address)
             e = start + len(address)
-            severity, party = contact_severity(scene, lm.start(), self.kit)
+            severity, party = contact_severity(scene, label_start, self.kit)
             extra = "，" + party if party else ""
             yield Detection(self.rule, s, e, key="".join(address.split()),
                             masked=mask_all(scene.raw(s, e)),
-                            message=MESSAGE.format(label=lm.group(), extra=extra), severity=severity,
+                            message=MESSAGE.format(label=label, extra=extra), severity=severity,
                             suggestion=SUGGESTION, priority=12)

@@ -55,7 +55,7 @@ class BankCardRecognizer:
     def _org_holder(self, scene, start: int) -> str | None:
         ls = scene.line_start(start)
         line_before = scene.text[max(ls, start - self.kit.params.windows.party):start]
-        for c in self.kit.book.hits(line_before):
+        for c in scene.cues_before(start, self.kit.params.windows.party):
             if "org_account" in c.kinds:
                 return f"标注为“{c.word}”"
         for m in _HOLDER.finditer(line_before):
@@ -65,7 +65,7 @@ class BankCardRecognizer:
         return None
 
     def find(self, scene) -> Iterator[Detection]:
-        for m in _CARD.finditer(scene.text):
+        for m in scene.finditer(_CARD, min_len=16):
             digits = m.group().replace(" ", "").replace("-", "")
             if not 16 <= len(digits) <= 19 or not luhn_ok(digits):
                 continue

@@ -1,5 +1,5 @@
-"""Birth dates tied to a person: after a birth label (出生日期：, 生于), before 出生/生 (``1985年3
-月出生``) or in a 出生年月 column.
+"""Birth dates tied to a person: after a birth label (出生日期：, 生于), before 出生 (``1985年3月
+出生``) or in a 出生年月 column.
 
 A full date of birth (with the day) identifies a person together with a name and is a
 warning. Year and month only, and any birth date in an appointment or recruitment notice
@@ -19,7 +19,8 @@ from ..validators import real_date
 
 _DATE = r"(?P<y>(?:18|19|20)\d{2})\s*(?:年|[-./])\s*(?P<m>\d{1,2})\s*(?:月|[-./])?\s*(?:(?P<d>\d{1,2})\s*日?)?"
 _LABELLED = re.compile(r"[：:\s为是于]*" + _DATE)
-_BEFORE_BORN = re.compile(r"(?P<y>(?:18|19|20)\d{2})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?(?:出生|生(?=[）)，,；;。\s]))")
+# a date right before 出生 (``1985年3月出生``, ``1985年3月12日出生``)
+_BEFORE_BORN = re.compile(r"(?P<y>(?:18|19|20)\d{2})年(?P<m>\d{1,2})月(?:(?P<d>\d{1,2})日)?\Z")
 _CELL = re.compile(r"\s*" + _DATE + r"\s*$")
 
 MESSAGE = "出生日期（{why}），与姓名等结合可识别个人，属个人信息"
@@ -49,17 +50,14 @@ class BirthDateRecognizer:
 
     def find(self, scene) -> Iterator[Detection]:
         text = scene.text
-        rx = self.kit.presence.get("birth")
-        if rx is not None and scene.mentions("birth"):
-            for lm in rx.finditer(text):
-                m = _LABELLED.match(text, lm.end(), min(scene.line_end(lm.end()), lm.end() + 24))
-                if m is not None:
-                    d = self._detection(scene, m, f"标注为“{lm.group()}”")
-                    if d:
-                        yield d
-        if "月出生" in text or "日出生" in text or "月生" in text or "日生" in text:
-            for m in _BEFORE_BORN.finditer(text):
-                d = self._detection(scene, m, "写明出生年月")
+        for start, end, word in scene.labels("birth"):
+            m = _LABELLED.match(text, end, min(scene.line_end(end), end + 24))
+            why = f"标注为“{word}”"
+            if m is None and word == "出生":
+                m = _BEFORE_BORN.search(text, max(scene.line_start(start), start - 16), start)
+                why = "写明出生年月"
+            if m is not None:
+                d = self._detection(scene, m, why)
                 if d:
                     yield d
         for table in scene.doc.tables if scene.view.identity else ():

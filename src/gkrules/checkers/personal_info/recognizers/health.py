@@ -30,16 +30,15 @@ class HealthRecognizer:
 
     def _terms(self, scene) -> Iterator[tuple[int, int]]:
         text = scene.text
-        for m in self.kit.presence["health"].finditer(text):
-            w = m.group()
-            if w in _NOT_ILLNESS_AFTER and text[m.end():m.end() + 1] in _NOT_ILLNESS_AFTER[w]:
+        for s, e, w in scene.labels("health"):
+            if w in _NOT_ILLNESS_AFTER and text[e:e + 1] in _NOT_ILLNESS_AFTER[w]:
                 continue
-            if w in _NOT_ILLNESS_BEFORE and m.start() > 0 and text[m.start() - 1] in _NOT_ILLNESS_BEFORE[w]:
+            if w in _NOT_ILLNESS_BEFORE and s > 0 and text[s - 1] in _NOT_ILLNESS_BEFORE[w]:
                 continue
-            yield m.span()
+            yield s, e
 
     def find(self, scene) -> Iterator[Detection]:
-        if self.kit.presence.get("health") is None or not scene.mentions("health"):
+        if not scene.mentions("health"):
             return
         by_line: dict[int, list[tuple[int, int]]] = {}
         for s, e in self._terms(scene):
@@ -49,7 +48,7 @@ class HealthRecognizer:
             if not any(True for _ in self.names.in_line(scene, ls, le)):
                 continue
             why = ""
-            rel = [c for c in scene.kit.book.hits(scene.text[ls:spans[0][0]], ls) if "relation" in c.kinds]
+            rel = [c for c in scene.cues_before(spans[0][0], spans[0][0] - ls) if "relation" in c.kinds]
             if rel:
                 why = f"，涉及“{rel[-1].word}”"
             groups: list[list[int]] = []

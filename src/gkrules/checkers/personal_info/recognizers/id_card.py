@@ -39,9 +39,8 @@ class IdCardRecognizer:
         self.mask15 = p.masks.id_card_legacy
 
     def find(self, scene) -> Iterator[Detection]:
-        text = scene.text
         before = self.kit.params.windows.before
-        for m in _ID18.finditer(text):
+        for m in scene.finditer(_ID18, min_len=18, first="123456789"):
             raw = m.group()
             value = raw.replace(" ", "").replace("-", "").upper()
             if not is_valid_id18(value, scene.today, self.provinces, self.min_year):
@@ -55,15 +54,13 @@ class IdCardRecognizer:
             yield Detection(self.rule, m.start(), m.end(), key=value,
                             masked=mask_value(scene.raw(m.start(), m.end()), self.mask.keep_head, self.mask.keep_tail),
                             message=MESSAGE, suggestion=SUGGESTION, priority=30)
-        if not scene.mentions("id_card"):
-            return
-        for m in _ID15.finditer(text):
+        for m in scene.finditer(_ID15, min_len=15, first="123456789"):
             if not is_valid_id15(m.group(), scene.today, self.provinces):
                 continue
             cue = scene.nearest_before(m.start(), before, ("id_card", "serial", "org_code", "card", "phone"))
             header = scene.header(m.start())
             labelled = (cue is not None and "id_card" in cue.kinds) or (
-                header is not None and any("id_card" in c.kinds for c in self.kit.book.hits(header)))
+                header is not None and any("id_card" in c.kinds for c in self.kit.header_cues(header)))
             if not labelled:
                 continue
             yield Detection("id-card-legacy", m.start(), m.end(), key=m.group(),

@@ -13,15 +13,12 @@ _GAP = re.compile(r"[^0-9A-Za-z。；;！？\n]*")
 
 def labelled_values(scene, kind: str, value_rx, gap: int) -> Iterator[tuple[str, re.Match]]:
     """(label word, value match) for each label of ``kind`` followed by a value."""
-    label_rx = scene.kit.presence.get(kind)
-    if label_rx is None or not scene.mentions(kind):
-        return
     text = scene.text
-    for lm in label_rx.finditer(text):
-        g = _GAP.match(text, lm.end(), lm.end() + gap + 1)
+    for _, end, word in scene.labels(kind):
+        g = _GAP.match(text, end, end + gap + 1)
         pos = g.end()
-        if pos - lm.end() > gap:
+        if pos - end > gap:
             continue
         m = value_rx.match(text, pos)
         if m is not None:
-            yield lm.group(), m
+            yield word, m

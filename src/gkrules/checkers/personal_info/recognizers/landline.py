@@ -29,10 +29,8 @@ class LandlineRecognizer:
         self.mask = kit.params.masks.landline
 
     def find(self, scene) -> Iterator[Detection]:
-        if not (scene.mentions("private_phone") or scene.mentions("party")):
-            return
         w = self.kit.params.windows
-        for m in _LANDLINE.finditer(scene.text):
+        for m in scene.finditer(_LANDLINE, first="0"):
             s, e = m.span()
             cue = scene.nearest_before(s, w.before, ("private_phone", "office", "phone"))
             hcues = scene.header_cues(s)

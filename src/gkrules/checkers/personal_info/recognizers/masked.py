@@ -16,8 +16,11 @@ import regex
 from ..detection import Detection
 from ..masking import MASK, mask_value
 
-_MASKED_ID = regex.compile(r"(?<![0-9A-Za-z*])(?=[0-9*]{0,17}\*)(?=(?:\*?[0-9]){4})[0-9*]{17}[0-9Xx*](?![0-9A-Za-z*])")
-_MASKED_MOBILE = regex.compile(r"(?<![0-9A-Za-z*])1[3-9*][0-9*]{9}(?![0-9A-Za-z*])")
+# * and the other mask characters people type (＊, ×) alike
+_M = "*＊×"
+_MASKED_ID = regex.compile(rf"(?<![0-9A-Za-z{_M}])(?=[0-9{_M}]{{0,17}}[{_M}])(?=(?:[{_M}]?[0-9]){{4}})[0-9{_M}]{{17}}"
+                           rf"[0-9Xx{_M}](?![0-9A-Za-z{_M}])")
+_MASKED_MOBILE = regex.compile(rf"(?<![0-9A-Za-z{_M}])1[3-9{_M}][0-9{_M}]{{9}}(?![0-9A-Za-z{_M}])")
 _BIRTH = range(6, 14)
 
 MESSAGE = "已脱敏的{what}仍露出{detail}，脱敏不充分"
@@ -25,7 +28,7 @@ SUGGESTION = "按规定重新脱敏：身份证号只保留前 2 位和后 3 位
 
 
 def _visible(value: str) -> set[int]:
-    return {i for i, c in enumerate(value) if c != MASK}
+    return {i for i, c in enumerate(value) if c not in _M}
 
 
 class MaskedValueRecognizer:
@@ -38,7 +41,7 @@ class MaskedValueRecognizer:
 
     def find(self, scene) -> Iterator[Detection]:
         text = scene.text
-        if MASK not in text:
+        if MASK not in text and "＊" not in text and "×" not in text:
             return
         seen: list[tuple[str, int, int]] = []
         for m in _MASKED_ID.finditer(text):
@@ -60,7 +63,7 @@ class MaskedValueRecognizer:
             seen.append((value, s, e))
         for m in _MASKED_MOBILE.finditer(text):
             value = m.group()
-            if MASK not in value:
+            if not any(c in value for c in _M):
                 continue
             digits = sum(c.isdigit() for c in value)
             if digits > self.mobile_mask.keep_head + self.mobile_mask.keep_tail:

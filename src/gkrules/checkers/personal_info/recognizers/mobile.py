@@ -34,14 +34,14 @@ def contact_severity(scene, start: int, kit):
     for cue in scene.cues_before(start, kit.params.windows.party):
         if "party" in cue.kinds:
             return kit.params.party_severity, f"属于“{cue.word}”"
-    if any(c for h in scene.row_headers(start) for c in kit.book.hits(h) if "party" in c.kinds):
+    if scene.doc.tables and "party" in scene.row_header_kinds(start):
         return kit.params.party_severity, "表中为当事人信息"
     return None, None
 
 
 def people_table(scene, pos: int, kit) -> bool:
     """A table with a column of people's names (姓名, 联系人…)."""
-    return any("name_before" in c.kinds for h in scene.row_headers(pos) for c in kit.book.hits(h))
+    return "name_before" in scene.row_header_kinds(pos)
 
 
 class MobileRecognizer:
@@ -80,7 +80,7 @@ class MobileRecognizer:
         return None
 
     def find(self, scene) -> Iterator[Detection]:
-        for m in _MOBILE.finditer(scene.text):
+        for m in scene.finditer(_MOBILE, min_len=11, first="108"):
             core = m.group("core")
             digits = core.replace(" ", "").replace("-", "")
             if len(digits) != 11 or digits[:3] not in self.prefixes:

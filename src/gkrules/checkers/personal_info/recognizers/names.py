@@ -12,7 +12,6 @@ import bisect
 import re
 from collections.abc import Iterator
 
-_HAN = r"[\u4e00-\u9fff]"
 _LEAD = re.compile(r"[\s\u3000]*(?:[\d一二三四五六七八九十]+[．.、)）]|[（(][\d一二三四五六七八九十]+[）)])?[\s\u3000]*")
 _AFTER_HEAD = "（(，,：:、　 |"
 #: characters that do not occur in given names but do in words that start with a surname
@@ -29,6 +28,12 @@ class NameFinder:
         self.titles = tuple(sorted(cues.official_title, key=len, reverse=True))
         self.before_rx = kit.presence.get("name_before")
         self.after = tuple(cues.name_after)
+        # cue words by first character: a "name" that starts a label (申请人…) is no name
+        self.labels_by_first: dict[str, tuple[str, ...]] = {}
+        for words in kit.book.words.values():
+            for w in words:
+                if w:
+                    self.labels_by_first[w[0]] = (*self.labels_by_first.get(w[0], ()), w)
 
     def parse(self, text: str, pos: int, max_len: int = 3) -> tuple[int, int] | None:
         """(length, surname length) of a name starting at ``pos``: the longest that fits
@@ -36,7 +41,7 @@ class NameFinder:
         for sl in (2, 1):
             if text[pos:pos + sl] in (self.compound if sl == 2 else self.surnames):
                 given = 0
-                while given < 2 and pos + sl + given < len(text) and re.match(_HAN, text[pos + sl + given]):
+                while given < 2 and pos + sl + given < len(text) and "\u4e00" <= text[pos + sl + given] <= "\u9fff":
                     given += 1
                 if given and "某" not in text[pos + sl:pos + sl + given]:
                     return sl + given, sl
@@ -50,7 +55,7 @@ class NameFinder:
         if any(c in name for c in "某*＊X×") or any(c in _NOT_GIVEN for c in name[1:]):
             return False
         # a label or title that starts with a surname character (申请人, 高级统计师…)
-        return not any(c.start == 0 for c in self.kit.book.hits(text[s:s + 6]))
+        return not any(text.startswith(w, s) for w in self.labels_by_first.get(text[s], ()))
 
     def in_line(self, scene, ls: int, le: int) -> Iterator[tuple[int, int, int]]:
         """(start, end, surname length) of names on the line [ls, le)."""
