@@ -30,11 +30,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpus import generate_documents  # noqa: E402
-from gkrules.context import CheckContext  # noqa: E402
-from gkrules.engine import Engine  # noqa: E402
-from gkrules.inputs import InputDocument  # noqa: E402
-from gkrules.plugins import PluginManager  # noqa: E402
+from benchmarks.corpus import generate_documents
+from gkrules.context import CheckContext
+from gkrules.engine import Engine
+from gkrules.inputs import InputDocument
+from gkrules.plugins import PluginManager
 
 TODAY = dt.date(2026, 11, 20)
 PLANTED_RULES = {"id-number": {"id-card"}, "mobile": {"mobile"}, "email": {"email"}, "bank-card": {"bank-card"}}
@@ -131,7 +131,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
-    engine, active, generated, docs = load(args.mb, args.seed)
+    _, active, generated, docs = load(args.mb, args.seed)
     texts = [d.text for d in docs]
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     print(f"corpus: {len(docs)} documents, {size:.1f} MB UTF-8, {sum(map(len, texts)) / 1e6:.1f} M characters "
