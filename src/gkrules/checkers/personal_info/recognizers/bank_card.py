@@ -21,7 +21,9 @@ from ..validators import card_scheme, is_valid_id18, luhn_ok
 
 _CARD = regex.compile(r"(?<![0-9A-Za-z*])(?:\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{6}[ -]\d{10,13})"
                       r"(?![0-9A-Za-z*])")
-_HOLDER = re.compile(r"(?:户名|账户名称|帐户名称|开户名称|收款人|收款单位)[：:\s]*(?P<name>[^\s；;，,。:：]{2,40})")
+# who holds the account: 户名 …, 收款单位 …, or the payee of 汇至/缴至 …
+_HOLDER = re.compile(r"(?:户名|账户名称|帐户名称|开户名称|收款人|收款单位|汇至|汇入|缴至|缴入|转入|汇款至)[：:\s]*"
+                     r"(?P<name>[^\s；;，,。:：]{2,40})")
 
 MESSAGE = "银行卡号（Luhn 校验通过，{why}），属个人金融账户信息（敏感个人信息），不得公开"
 SUGGESTION = "发布前删除卡号；确需保留的，只保留末 4 位。"
