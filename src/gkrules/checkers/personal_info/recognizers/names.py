@@ -28,6 +28,8 @@ class NameFinder:
         self.titles = tuple(sorted(cues.official_title, key=len, reverse=True))
         self.before_rx = kit.presence.get("name_before")
         self.after = tuple(cues.name_after)
+        #: words that end a name (张三同志, 张三局长)
+        self.stops = self.after + self.titles
         # cue words by first character: a "name" that starts a label (申请人…) is no name
         self.labels_by_first: dict[str, tuple[str, ...]] = {}
         for words in kit.book.words.values():
@@ -41,7 +43,8 @@ class NameFinder:
         for sl in (2, 1):
             if text[pos:pos + sl] in (self.compound if sl == 2 else self.surnames):
                 given = 0
-                while given < 2 and pos + sl + given < len(text) and "\u4e00" <= text[pos + sl + given] <= "\u9fff":
+                while (given < 2 and pos + sl + given < len(text) and "\u4e00" <= text[pos + sl + given] <= "\u9fff"
+                       and not text.startswith(self.stops, pos + sl + given)):
                     given += 1
                 if given and "某" not in text[pos + sl:pos + sl + given]:
                     return sl + given, sl
