@@ -31,6 +31,8 @@ _PERSONAL = {"id-card", "id-card-legacy", "mobile", "landline", "bank-card", "em
 
 def resolve_overlaps(found: list[Detection]) -> list[Detection]:
     """Of overlapping detections keep the one with the higher priority (then the longer)."""
+    if len(found) < 2:
+        return found
     ordered = sorted(found, key=lambda d: (-d.priority, -(d.end - d.start), d.start))
     kept: list[Detection] = []
     for d in ordered:
@@ -48,9 +50,15 @@ class PersonalInfoChecker:
     def detect(self, scene: Scene) -> list[Detection]:
         found: list[Detection] = []
         for r in self.recognizers:
+            needs = getattr(r, "needs", None)
+            if needs is not None and not any(scene.labels(k) for k in needs):
+                continue  # most documents: no label of this kind, skip the call
+            if getattr(r, "numeric", False) and not scene.runs():
+                continue
             found.extend(r.find(scene))
         found = resolve_overlaps(found)
-        return resolve_overlaps(found + list(self._names(scene, found)))
+        names = list(self._names(scene, found)) if found else []
+        return resolve_overlaps(found + names) if names else found
 
     def _names(self, scene: Scene, found: list[Detection]) -> Iterator[Detection]:
         lines = {scene.line_start(d.start) for d in found

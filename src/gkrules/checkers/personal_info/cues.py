@@ -2,9 +2,8 @@
 
 Tokens and lemmas do not work on Chinese text (personal-info.md §8): a cue is a plain
 substring, searched in a window of characters around a candidate, with no word boundaries.
-All lists go into one Aho-Corasick automaton, each word carrying the kinds it belongs to; a
-window's hits are reduced leftmost-longest, so 举报电话 (a hotline) hides 举报 and 办公电话
-hides 电话.
+All lists go into one pattern, each word carrying the kinds it belongs to; a window's hits
+are leftmost-longest, so 举报电话 (a hotline) hides 举报 and 办公电话 hides 电话.
 """
 
 from __future__ import annotations
@@ -12,8 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
-
-import ahocorasick
 
 
 class Cue(NamedTuple):
@@ -31,29 +28,19 @@ class CueBook:
                 w = w.strip()
                 if w:
                     kinds_of.setdefault(w, set()).add(kind)
-        self._automaton = ahocorasick.Automaton()
-        for w, kinds in kinds_of.items():
-            self._automaton.add_word(w, (w, frozenset(kinds)))
-        self._empty = not kinds_of
-        if not self._empty:
-            self._automaton.make_automaton()
+        self._kinds = {w: frozenset(k) for w, k in kinds_of.items()}
+        # a trie-shaped pattern finds leftmost-longest, non-overlapping words in one C-level
+        # pass (measured faster than Aho-Corasick plus sorting in Python for short windows)
+        self._rx = alternation(self._kinds)
         self.words = {k: tuple(v) for k, v in lists.items()}
 
     def hits(self, window: str, offset: int = 0) -> list[Cue]:
         """Leftmost-longest cue words of ``window``; offsets shifted by ``offset``."""
-        if self._empty or not window:
+        if self._rx is None or not window:
             return []
-        raw = [(end - len(w) + 1, end + 1, w, kinds) for end, (w, kinds) in self._automaton.iter(window)]
-        if not raw:
-            return []
-        raw.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        out: list[Cue] = []
-        last = -1
-        for s, e, w, kinds in raw:
-            if s >= last:
-                out.append(Cue(s + offset, e + offset, w, kinds))
-                last = e
-        return out
+        kinds = self._kinds
+        return [Cue(m.start() + offset, m.end() + offset, m.group(), kinds[m.group()])
+                for m in self._rx.finditer(window)]
 
 
 def _trie(words: Iterable[str]) -> str:

@@ -46,6 +46,10 @@ class Kit:
                             if (rx := alternation([w for k in group for w in lists[k]]
                                                   + (list(FOLD_TRIGGERS) if i == 0 else []))) is not None]
         self._header_cues: dict[str, list] = {}
+        w = params.windows
+        #: the widest look-back any rule uses, and the look-ahead (cached once per position)
+        self.reach_back = max(w.before, w.party)
+        self.reach_ahead = w.after
 
     def header_cues(self, header: str) -> list:
         """Cue words of a table header (headers repeat on every row: computed once)."""

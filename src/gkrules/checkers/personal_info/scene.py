@@ -11,6 +11,7 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Collection
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 from gkrules.model import Document
@@ -114,29 +115,29 @@ class Scene:
         computed once per position."""
         cues = self._near_cues.get(pos)
         if cues is None:
-            w = self.kit.params.windows
-            ls, le = self.line_start(pos), self.line_end(pos)
-            s = max(ls, pos - max(w.before, w.party))
-            cues = self._near_cues[pos] = self.kit.book.hits(self.text[s:min(le, pos + w.after)], s)
+            text = self.text
+            s = max(text.rfind("\n", 0, pos) + 1, pos - self.kit.reach_back)
+            e = text.find("\n", pos, pos + self.kit.reach_ahead)
+            cues = self._near_cues[pos] = self.kit.book.hits(
+                text[s:e if e != -1 else pos + self.kit.reach_ahead], s)
         return cues
 
     def cues_before(self, pos: int, n: int) -> list[Cue]:
         """Cue words that end at or before ``pos`` and start no more than ``n`` characters
         before it, on the same line."""
-        lo = pos - n
-        if n > max(self.kit.params.windows.before, self.kit.params.windows.party):
+        if n > self.kit.reach_back:
             window, s = self.before(pos, n)
             return self.kit.book.hits(window, s)
+        lo = pos - n
         return [c for c in self._near(pos) if c.end <= pos and c.start >= lo]
 
     def nearest_before(self, pos: int, n: int, kinds: Collection[str]) -> Cue | None:
         """The closest cue before ``pos`` (within ``n`` characters, same line) that has one of
         ``kinds``; of two cues ending at the same place the longer wins."""
-        best = None
-        for cue in self.cues_before(pos, n):
-            if cue.kinds & set(kinds):
-                best = cue
-        return best
+        for cue in reversed(self.cues_before(pos, n)):
+            if not cue.kinds.isdisjoint(kinds):
+                return cue
+        return None
 
     def cues_after(self, end: int, n: int) -> list[Cue]:
         return self.kit.book.hits(self.after(end, n), end)
@@ -195,19 +196,15 @@ class Scene:
 
     # -- the whole document ------------------------------------------------------------------
 
-    @property
+    @cached_property
     def is_penalty(self) -> bool:
         """A published penalty decision (浙江办法第七条: hide natural persons' contacts)."""
-        if "penalty" not in self._facts:
-            meta = self.doc.metadata
-            head = (meta.title or "") + "\n" + self.text[:300]
-            self._facts["penalty"] = meta.kind == "penalty" or _PENALTY.search(head) is not None
-        return self._facts["penalty"]
+        meta = self.doc.metadata
+        head = (meta.title or "") + "\n" + self.text[:300]
+        return meta.kind == "penalty" or _PENALTY.search(head) is not None
 
-    @property
+    @cached_property
     def is_appointment(self) -> bool:
         """An appointment or recruitment notice, which publishes 出生年月 by rule."""
-        if "appointment" not in self._facts:
-            head = (self.doc.metadata.title or "") + "\n" + self.text[:300]
-            self._facts["appointment"] = any(w in head for w in self.kit.params.cues.appointment)
-        return self._facts["appointment"]
+        head = (self.doc.metadata.title or "") + "\n" + self.text[:300]
+        return any(w in head for w in self.kit.params.cues.appointment)

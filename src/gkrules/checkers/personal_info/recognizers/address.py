@@ -42,6 +42,8 @@ def keep_until(address: str) -> int:
 
 class HomeAddressRecognizer:
     rule = "home-address"
+    #: label kinds without which this recognizer has nothing to do
+    needs = ("home_address",)
 
     def __init__(self, kit):
         self.kit = kit

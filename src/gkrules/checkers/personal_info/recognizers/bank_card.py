@@ -33,6 +33,8 @@ ORG_SUGGESTION = "在处罚决定公开文本中隐去该账号。"
 
 class BankCardRecognizer:
     rule = "bank-card"
+    #: looks only inside numeric runs (nothing to do without one)
+    numeric = True
 
     def __init__(self, kit):
         self.kit = kit

@@ -23,6 +23,8 @@ SUGGESTION = "删除疾病、诊疗等健康信息，或删除可识别个人的
 
 class HealthRecognizer:
     rule = "health"
+    #: label kinds without which this recognizer has nothing to do
+    needs = ("health",)
 
     def __init__(self, kit, names):
         self.kit = kit

@@ -29,6 +29,8 @@ LEGACY_MESSAGE = "15 位（第一代）居民身份证号码（出生日期、�
 
 class IdCardRecognizer:
     rule = "id-card"
+    #: looks only inside numeric runs (nothing to do without one)
+    numeric = True
 
     def __init__(self, kit):
         p = kit.params

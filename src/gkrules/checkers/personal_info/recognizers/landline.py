@@ -23,6 +23,8 @@ SUGGESTION = "删除个人电话，改为单位办公电话；确需保留的，
 
 class LandlineRecognizer:
     rule = "landline"
+    #: looks only inside numeric runs (nothing to do without one)
+    numeric = True
 
     def __init__(self, kit):
         self.kit = kit

@@ -46,6 +46,8 @@ def people_table(scene, pos: int, kit) -> bool:
 
 class MobileRecognizer:
     rule = "mobile"
+    #: looks only inside numeric runs (nothing to do without one)
+    numeric = True
 
     def __init__(self, kit):
         self.kit = kit

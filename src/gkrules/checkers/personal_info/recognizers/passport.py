@@ -29,6 +29,8 @@ SUGGESTION = "删除证件号码；确需保留的，脱敏后发布。"
 
 class PassportRecognizer:
     rule = "passport"
+    #: label kinds without which this recognizer has nothing to do
+    needs = ("passport", "travel_permit")
 
     def __init__(self, kit):
         self.kit = kit

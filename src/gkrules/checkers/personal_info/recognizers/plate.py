@@ -25,6 +25,8 @@ SUGGESTION = "删除号牌号码；确需保留的，脱敏后发布（如 湘E�
 
 class PlateRecognizer:
     rule = "plate"
+    #: label kinds without which this recognizer has nothing to do
+    needs = ("plate",)
 
     def __init__(self, kit):
         self.kit = kit

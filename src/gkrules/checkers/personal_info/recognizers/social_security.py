@@ -23,6 +23,8 @@ SUGGESTION = "删除该号码；确需保留的，脱敏后发布。"
 
 class SocialSecurityRecognizer:
     rule = "social-security"
+    #: label kinds without which this recognizer has nothing to do
+    needs = ("social_security",)
 
     def __init__(self, kit):
         self.kit = kit
