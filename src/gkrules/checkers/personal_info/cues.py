@@ -34,6 +34,10 @@ class CueBook:
         self._rx = alternation(self._kinds)
         self.words = {k: tuple(v) for k, v in lists.items()}
 
+    def match(self, text: str, pos: int):
+        """The cue word starting exactly at ``pos``, or None."""
+        return self._rx.match(text, pos) if self._rx is not None else None
+
     def hits(self, window: str, offset: int = 0) -> list[Cue]:
         """Leftmost-longest cue words of ``window``; offsets shifted by ``offset``."""
         if self._rx is None or not window:

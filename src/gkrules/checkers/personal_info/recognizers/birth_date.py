@@ -61,7 +61,10 @@ class BirthDateRecognizer:
                 if d:
                     yield d
         for table in scene.doc.tables if scene.view.identity else ():
-            cols = [j for j, h in enumerate(table.header[0] if table.header else ()) if "出生" in h.text]
+            head = table.rows[0] if table.rows and table.header_rows else ()
+            if not any("出生" in h.text for h in head):
+                continue
+            cols = [j for j, h in enumerate(head) if "出生" in h.text]
             for row in table.body:
                 for j in cols:
                     if j < len(row):

@@ -30,12 +30,8 @@ class NameFinder:
         self.after = tuple(cues.name_after)
         #: words that end a name (张三同志, 张三局长)
         self.stops = self.after + self.titles
-        # cue words by first character: a "name" that starts a label (申请人…) is no name
-        self.labels_by_first: dict[str, tuple[str, ...]] = {}
-        for words in kit.book.words.values():
-            for w in words:
-                if w:
-                    self.labels_by_first[w[0]] = (*self.labels_by_first.get(w[0], ()), w)
+        # a "name" that starts a cue word (申请人, 高级统计师…) is no name
+        self.cue_at = kit.book.match
 
     def parse(self, text: str, pos: int, max_len: int = 3) -> tuple[int, int] | None:
         """(length, surname length) of a name starting at ``pos``: the longest that fits
@@ -58,7 +54,7 @@ class NameFinder:
         if any(c in name for c in "某*＊X×") or any(c in _NOT_GIVEN for c in name[1:]):
             return False
         # a label or title that starts with a surname character (申请人, 高级统计师…)
-        return not any(text.startswith(w, s) for w in self.labels_by_first.get(text[s], ()))
+        return self.cue_at(text, s) is None
 
     def in_line(self, scene, ls: int, le: int) -> Iterator[tuple[int, int, int]]:
         """(start, end, surname length) of names on the line [ls, le)."""
