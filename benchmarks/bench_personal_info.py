@@ -119,6 +119,51 @@ def rate(size: float, cpu: list[float], wall: list[float]) -> tuple[float, str]:
                f"{', '.join(f'{t:.2f}' for t in cpu)} s; wall clock {size / w:.1f} MB/s)")
 
 
+def compare_passes(texts: list[str], size: float) -> None:
+    """The measurements behind the checker's pass design (docs/benchmarks.md)."""
+    import re
+
+    import ahocorasick
+    import regex
+
+    from gkrules.checkers.personal_info.cues import alternation
+    from gkrules.checkers.personal_info.kit import LABEL_KINDS, NUMERIC_RUN
+    from gkrules.checkers.personal_info.params import PersonalInfoParams
+
+    params = PersonalInfoParams()
+    words = sorted({w for k in LABEL_KINDS for w in getattr(params.cues, k)}, key=len, reverse=True)
+    automaton = ahocorasick.Automaton()
+    for w in words:
+        automaton.add_word(w, w)
+    automaton.make_automaton()
+    flat = "|".join(re.escape(w) for w in words)
+    id_rx = r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])"
+    mobile_rx = r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])"
+    email_rx = r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
+    cases = [
+        (f"label words ({len(words)}): one trie pattern (re, as shipped)", alternation(words).finditer),
+        ("label words: flat alternation (re)", re.compile(flat).finditer),
+        ("label words: flat alternation (regex)", regex.compile(flat).finditer),
+        ("label words: pyahocorasick iter", automaton.iter),
+        ("numeric runs (regex, as shipped)", NUMERIC_RUN.finditer),
+        ("numeric runs (re)", re.compile(NUMERIC_RUN.pattern).finditer),
+        ("ID + mobile + e-mail: one alternation (regex)", regex.compile(f"{id_rx}|{mobile_rx}|{email_rx}").finditer),
+        ("ID + mobile + e-mail: one alternation (re)", re.compile(f"{id_rx}|{mobile_rx}|{email_rx}").finditer),
+    ]
+    separate = [regex.compile(id_rx).finditer, regex.compile(mobile_rx).finditer, re.compile(email_rx).finditer]
+    print("pass design (single scans over the whole corpus, CPU time, best of 3):")
+    for name, scan in [*cases, ("ID, mobile, e-mail: three separate passes", None)]:
+        best = float("inf")
+        for _ in range(3):
+            c0 = time.process_time()
+            for t in texts:
+                for f in ([scan] if scan is not None else separate):
+                    for _ in f(t):
+                        pass
+            best = min(best, time.process_time() - c0)
+        print(f"  {name}: {size / best:.0f} MB/s")
+
+
 def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
@@ -128,6 +173,7 @@ def main(argv=None) -> int:
     ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of UTF-8 (default 20)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--repeat", type=int, default=5, help="timed runs per side; the median is reported")
+    ap.add_argument("--passes", action="store_true", help="also measure the alternative pass designs")
     args = ap.parse_args(argv)
 
     t0 = time.perf_counter()
@@ -141,6 +187,8 @@ def main(argv=None) -> int:
     Engine("national", plugins=PluginManager(), check_examples=False)
     print(f"engine start-up (compile every checker, no examples): {time.perf_counter() - t0:.2f} s")
 
+    if args.passes:
+        compare_passes(texts, size)
     found = run_gkrules(active, docs)
     for kind, rules in PLANTED_RULES.items():
         planted = [(i, p) for i, gd in enumerate(generated) for p in gd.planted if p.kind == kind]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import at, gate, of
+from pi_helpers import at, gate, of
 
 VISITS = """青梧市统计局2025年春节走访慰问离退休干部安排
 

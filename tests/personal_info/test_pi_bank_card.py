@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import gate, make_card
+from pi_helpers import gate, make_card
 
 FEE_SHEET = ("\ufeff序号,姓名,工作单位,身份证号码,开户银行,银行卡号,评审天数,评审费（元）\n"
              "1,覃海燕,澜江财经学院,430102196602143267,中国农业银行青梧分行,6228480712038155222,2,1600\n"

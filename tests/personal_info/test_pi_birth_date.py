@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import gate, of
+from pi_helpers import gate, of
 
 
 def test_full_birth_date_warns_year_month_is_info(pi):

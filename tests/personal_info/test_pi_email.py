@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import at, gate, of
+from pi_helpers import at, gate, of
 
 NOTICE = """松岚区统计局关于表扬2024年度住户调查优秀辅助调查员的通报
 松统字〔2025〕2号

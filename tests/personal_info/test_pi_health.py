@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import gate
+from pi_helpers import gate
 
 AID = """青梧市统计局机关工会关于2024年度困难职工帮扶慰问名单的公示
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import at, gate, make_id, of
+from pi_helpers import at, gate, make_id, of
 
 INSURANCE_LIST = """栖凤区统计局关于2023年住户调查辅助调查员意外伤害保险投保情况的公示
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import gate, of
+from pi_helpers import gate, of
 
 GUIDE = """青梧市统计局政府信息公开指南（2025年修订）
 　　（一）受理机构：青梧市统计局办公室，办公地址：青梧市松岚区府前大道9号，邮政编码：423000，联系电话：0739-8826103，传真：0739-8826109。

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import gate, of
+from pi_helpers import gate, of
 
 COMMENDED = """松岚区2023年度统计调查优秀调查员名单
 | 序号 | 姓名 | 身份证号码 | 联系电话 | 所在街道 |

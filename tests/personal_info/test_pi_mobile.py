@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import at, gate, of
+from pi_helpers import at, gate, of
 
 WINNERS = """鹤汀县2023年统计知识网上有奖竞答获奖名单
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import of
+from pi_helpers import of
 
 
 def test_names_need_personal_data_on_their_line(pi):

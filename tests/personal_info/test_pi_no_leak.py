@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import json
 
-from conftest import make_card, make_id
+from pi_helpers import make_card, make_id
+
 from gkrules.cli import main
 
 ID1, ID2 = make_id("43010219660214326"), make_id("33010619720805078")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import gate
+from pi_helpers import gate
 
 APPROVAL = """澜江省统计局涉外社会调查项目审批结果公告（2024年第3期）
 | 序号 | 项目名称 | 承办机构 | 批准文号 |

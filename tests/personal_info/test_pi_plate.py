@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import gate
+from pi_helpers import gate
 
 LETTER = """栖凤区统计局关于为住户调查辅助调查员办理车辆临时通行证的函
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from conftest import gate
+from pi_helpers import gate
 
 LEADERSHIP = """青梧市统计局领导分工
 更新日期：2025-02-17

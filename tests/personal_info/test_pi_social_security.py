@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import gate
+from pi_helpers import gate
 
 
 def test_labelled_numbers_warn_and_an_id_is_an_id(pi):

@@ -44,6 +44,7 @@ class EmailRecognizer:
         self.institutional = frozenset(d.lower() for d in p.mail_domains.institutional)
         self.personal = frozenset(d.lower() for d in p.mail_domains.personal)
         self.org_suffixes = tuple(sorted(p.cues.org_suffix, key=len, reverse=True))
+        self._domain_kind: dict[str, str] = {}
         self.keep = p.masks.email_local
 
     def _office_label(self, scene, start: int) -> bool:
@@ -88,14 +89,21 @@ class EmailRecognizer:
             if found is None:
                 continue
             s, e, domain = found
-            if _under(domain, self.institutional):
+            kind = self._domain_kind.get(domain)
+            if kind is None:
+                if len(self._domain_kind) > 4096:
+                    self._domain_kind.clear()
+                kind = self._domain_kind[domain] = (
+                    "institutional" if _under(domain, self.institutional) else
+                    "personal" if _under(domain, self.personal) else "other")
+            if kind == "institutional":
                 continue
             cue = scene.nearest_before(s, self.kit.params.windows.before, ("personal_mail",))
             if cue is not None:
                 why = f"标注为“{cue.word}”"
             elif self._office_label(scene, s):
                 continue
-            elif _under(domain, self.personal):
+            elif kind == "personal":
                 why = "免费邮箱，未注明为单位邮箱"
             else:
                 yield Detection(self.rule, s, e, key=text[s:e].lower(),
