@@ -15,7 +15,8 @@ def mask_value(raw: str, keep_head: int, keep_tail: int) -> str:
     """Mask the letters and digits of ``raw`` except the first ``keep_head`` and the last
     ``keep_tail`` of them; other characters (spaces, hyphens, ·) stay.
 
-    If the value is too short to hide anything with those counts, everything is masked.
+    If the value is too short to hide anything with those counts, everything is masked
+    (unless it is masked already).
     """
     if raw.isascii() and raw.isalnum():  # the common case: plain digits and letters
         n = len(raw)
@@ -25,6 +26,8 @@ def mask_value(raw: str, keep_head: int, keep_tail: int) -> str:
     positions = [i for i, c in enumerate(raw) if c.isalnum()]
     n = len(positions)
     if keep_head + keep_tail >= n:
+        if MASK in raw:  # masked already, and no more visible than allowed: leave it
+            return raw
         keep_head = keep_tail = 0
     hidden = set(positions[keep_head:n - keep_tail])
     return "".join(MASK if i in hidden else c for i, c in enumerate(raw))
