@@ -66,3 +66,10 @@ def test_unallocated_codes_iot_numbers_hotlines_and_masks(pi):
 def test_bare_number_in_prose_warns(pi):
     fs = pi("　　石磊同志 13874901235 负责联络。\n")
     assert [(f.rule, f.severity.value) for f in gate(fs)] == [("mobile", "warn")]
+
+
+def test_one_very_long_line_is_checked_completely(pi):
+    # a table exported as one line: every value found, no look-up walks the whole line again
+    line = "，".join(f"申请人{i}手机：139{i:08d}" for i in range(5000)) + "\n"
+    fs = of(pi(line), "mobile")
+    assert len(fs) == 5000 and all(f.severity.value == "block" for f in fs)

@@ -23,6 +23,7 @@ from .textview import TextView
 if TYPE_CHECKING:
     from .kit import Kit
 
+_NEWLINE = re.compile("\n")
 _PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息|处罚结果|处罚案件")
 
 
@@ -37,6 +38,7 @@ class Scene:
         self._facts: dict[str, bool] = {}
         self._runs: list[tuple[int, int]] | None = None
         self._near_cues: dict[int, list[Cue]] = {}
+        self._newlines: list[int] | None = None
         self._labels: dict[str, list[tuple[int, int, str]]] | None = None
         self._scan_labels()
         if "fold" in self._labels:  # full-width digits or zero-width characters: fold, scan again
@@ -90,23 +92,34 @@ class Scene:
         s, e = self.view.span(start, end)
         return self.doc.text[s:e]
 
+    def _newline_index(self) -> list[int]:
+        if self._newlines is None:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+        return self._newlines
+
     def line_start(self, pos: int) -> int:
-        return self.text.rfind("\n", 0, pos) + 1
+        # an index, not rfind: one document can be a single very long line (a CSV export)
+        nl = self._newline_index()
+        i = bisect.bisect_left(nl, pos)
+        return nl[i - 1] + 1 if i else 0
 
     def line_end(self, pos: int) -> int:
-        e = self.text.find("\n", pos)
-        return len(self.text) if e == -1 else e
+        nl = self._newline_index()
+        i = bisect.bisect_left(nl, pos)
+        return nl[i] if i < len(nl) else len(self.text)
 
     def line(self, pos: int) -> tuple[int, int]:
         return self.line_start(pos), self.line_end(pos)
 
     def before(self, pos: int, n: int) -> tuple[str, int]:
         """(window, its start): up to ``n`` characters before ``pos`` on the same line."""
-        s = max(self.line_start(pos), pos - n)
+        lo = max(0, pos - n)
+        s = self.text.rfind("\n", lo, pos) + 1 or lo
         return self.text[s:pos], s
 
     def after(self, end: int, n: int) -> str:
-        return self.text[end:min(self.line_end(end), end + n)]
+        e = self.text.find("\n", end, end + n)
+        return self.text[end:e if e != -1 else end + n]
 
     # -- cue words ---------------------------------------------------------------------------
 
@@ -116,7 +129,8 @@ class Scene:
         cues = self._near_cues.get(pos)
         if cues is None:
             text = self.text
-            s = max(text.rfind("\n", 0, pos) + 1, pos - self.kit.reach_back)
+            lo = max(0, pos - self.kit.reach_back)
+            s = text.rfind("\n", lo, pos) + 1 or lo
             e = text.find("\n", pos, pos + self.kit.reach_ahead)
             cues = self._near_cues[pos] = self.kit.book.hits(
                 text[s:e if e != -1 else pos + self.kit.reach_ahead], s)

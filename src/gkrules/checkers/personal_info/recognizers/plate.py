@@ -2,8 +2,8 @@
 (classic) or six (new energy: D/F… first for small vehicles, last for large ones).
 
 Plates are everywhere in traffic notices, so a plate counts only next to a plate label
-(车牌号, 私家车, 驾驶…) on its line or as its column header, and never for official
-vehicles (公务用车, 执法车辆…).
+(车牌号, 私家车, 驾驶…) next to it or as its column header, and never for official
+vehicles (公务用车, 执法车辆…) named before it on the line.
 """
 
 from __future__ import annotations
@@ -44,8 +44,7 @@ class PlateRecognizer:
                 continue
             s, e = m.span()
             cues = scene.cues_before(s, w.before) + scene.cues_after(e, w.after) + scene.header_cues(s)
-            ls, le = scene.line(s)
-            if scene.has_cue(ls, le, "official_vehicle"):
+            if any("official_vehicle" in c.kinds for c in scene.cues_before(s, w.party) + cues):
                 continue
             label = next((c.word for c in cues if "plate" in c.kinds), None)
             if label is None:
