@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from .kit import Kit
 
 _NEWLINE = re.compile("\n")
+_SHORT_LINE = 1024
 _PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息|处罚结果|处罚案件")
 
 
@@ -98,15 +99,25 @@ class Scene:
         return self._newlines
 
     def line_start(self, pos: int) -> int:
-        # an index, not rfind: one document can be a single very long line (a CSV export)
+        # a short look first; an index for very long lines (a table exported as one line),
+        # so that no look-up walks a whole long line again
+        lo = pos - _SHORT_LINE
+        i = self.text.rfind("\n", max(0, lo), pos)
+        if i != -1 or lo <= 0:
+            return i + 1
         nl = self._newline_index()
-        i = bisect.bisect_left(nl, pos)
-        return nl[i - 1] + 1 if i else 0
+        k = bisect.bisect_left(nl, pos)
+        return nl[k - 1] + 1 if k else 0
 
     def line_end(self, pos: int) -> int:
+        i = self.text.find("\n", pos, pos + _SHORT_LINE)
+        if i != -1:
+            return i
+        if pos + _SHORT_LINE >= len(self.text):
+            return len(self.text)
         nl = self._newline_index()
-        i = bisect.bisect_left(nl, pos)
-        return nl[i] if i < len(nl) else len(self.text)
+        k = bisect.bisect_left(nl, pos)
+        return nl[k] if k < len(nl) else len(self.text)
 
     def line(self, pos: int) -> tuple[int, int]:
         return self.line_start(pos), self.line_end(pos)
