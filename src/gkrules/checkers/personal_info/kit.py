@@ -34,7 +34,8 @@ class Kit:
         self.params = params
         lists = {f.name: getattr(params.cues, f.name) for f in attrs.fields(Cues)}
         self.book = CueBook({k: v for k, v in lists.items() if k not in _NOT_CUES})
-        self.presence = {k: rx for k, v in lists.items() if (rx := alternation(v)) is not None}
+        #: labels after which a name stands (姓名：, 申请人…), searched on a finding's line
+        self.name_before_rx = alternation(params.cues.name_before)
         self.label_kinds: dict[str, tuple[str, ...]] = {}
         for kind in LABEL_KINDS:
             for w in lists[kind]:

@@ -36,7 +36,6 @@ class Scene:
         self.today = today
         self.kit = kit
         self._cells: tuple[list[int], list[tuple[int, int, str, tuple[str, ...]]]] | None = None
-        self._facts: dict[str, bool] = {}
         self._runs: list[tuple[int, int]] | None = None
         self._near_cues: dict[int, list[Cue]] = {}
         self._newlines: list[int] | None = None
@@ -119,9 +118,6 @@ class Scene:
         k = bisect.bisect_left(nl, pos)
         return nl[k] if k < len(nl) else len(self.text)
 
-    def line(self, pos: int) -> tuple[int, int]:
-        return self.line_start(pos), self.line_end(pos)
-
     def before(self, pos: int, n: int) -> tuple[str, int]:
         """(window, its start): up to ``n`` characters before ``pos`` on the same line."""
         lo = max(0, pos - n)
@@ -166,9 +162,6 @@ class Scene:
 
     def cues_after(self, end: int, n: int) -> list[Cue]:
         return self.kit.book.hits(self.after(end, n), end)
-
-    def has_cue(self, start: int, end: int, kind: str) -> bool:
-        return any(kind in c.kinds for c in self.kit.book.hits(self.text[start:end], start))
 
     def mentions(self, kind: str) -> bool:
         """Whether a label word of ``kind`` occurs anywhere in the text."""

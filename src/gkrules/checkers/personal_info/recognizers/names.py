@@ -26,7 +26,7 @@ class NameFinder:
         self.surnames = frozenset(cues.surname)
         self.compound = frozenset(cues.compound_surname)
         self.titles = tuple(sorted(cues.official_title, key=len, reverse=True))
-        self.before_rx = kit.presence.get("name_before")
+        self.before_rx = kit.name_before_rx
         self.after = tuple(cues.name_after)
         #: words that end a name (张三同志, 张三局长)
         self.stops = self.after + self.titles
