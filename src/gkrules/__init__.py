@@ -6,6 +6,7 @@ Public API::
     report = gkrules.check(["notices/"], ruleset="national", today=datetime.date(2024, 5, 6))
     engine = gkrules.Engine("national")          # compile once, check many batches
     report = engine.check([gkrules.InputDocument("a.txt", "……")])
+    gkrules.redact(["notices/"], output="redacted/")   # masked copies (条例第三十七条)
 """
 
 from gkrules._version import __version__
@@ -34,6 +35,7 @@ from gkrules.model import (
     Table,
 )
 from gkrules.plugins import PluginManager, hookimpl
+from gkrules.redact import RedactionReport, redact, redact_text
 from gkrules.ruleset import Ruleset, load_ruleset
 from gkrules.specs import CheckerSpec, FilterSpec, FormatterSpec, LoaderSpec, RuleInfo, RulesetSource
 
@@ -57,6 +59,7 @@ __all__ = [
     "Metadata",
     "PluginError",
     "PluginManager",
+    "RedactionReport",
     "Report",
     "RuleInfo",
     "Ruleset",
@@ -70,4 +73,6 @@ __all__ = [
     "check",
     "hookimpl",
     "load_ruleset",
+    "redact",
+    "redact_text",
 ]

@@ -4,6 +4,7 @@
                           [--today YYYY-MM-DD] [--catalog FILE] [--jobs N] [--fail-on block|warn]
     gkrules deadlines [PATH...] [--catalog FILE] [--requests FILE] [--periodic] [--today YYYY-MM-DD]
                       [--within N] [--all] [--format text|json|csv] [--output FILE]
+    gkrules redact PATH... --output DIR [--ruleset ID|FILE] [--min-severity info|warn|block]
     gkrules rules [--ruleset ID|FILE] [--format text|json]
     gkrules plugins [--format text|json]
 
@@ -26,11 +27,12 @@ from gkrules.commands import EXIT_ERROR
 from gkrules.commands import check as check_command
 from gkrules.commands import deadlines as deadlines_command
 from gkrules.commands import plugins as plugins_command
+from gkrules.commands import redact as redact_command
 from gkrules.commands import rules as rules_command
 from gkrules.errors import GkrulesError
 
 #: subcommands in the order ``--help`` lists them; each is a module in gkrules.commands
-COMMANDS = [check_command, deadlines_command, rules_command, plugins_command]
+COMMANDS = [check_command, redact_command, deadlines_command, rules_command, plugins_command]
 
 _ARGPARSE_MESSAGES = (
     (re.compile(r"the following arguments are required: (.*)"), "缺少必需的参数：{0}"),

@@ -1,0 +1,63 @@
+"""What the personal-info checker compiles once per engine: the cue book, the label scan and
+the per-kind word patterns."""
+
+from __future__ import annotations
+
+import attrs
+import regex
+
+from .cues import CueBook, alternation
+from .params import Cues, PersonalInfoParams
+from .textview import FOLD_TRIGGERS
+
+#: lists that are not cue words around a value (they are looked up otherwise)
+_NOT_CUES = {"surname", "compound_surname", "org_suffix", "health", "official_title"}
+#: kinds whose words are searched in the whole text, in one pass (a recognizer of such a kind
+#: starts from its labels instead of scanning for values)
+LABEL_KINDS = ("passport", "travel_permit", "social_security", "home_address", "birth", "plate", "health")
+#: the label kinds scanned together. Measured (docs/benchmarks.md): one trie over all of them
+#: beats one scan per kind; a flat alternation, or a trie that is not the whole pattern,
+#: loses the engine's first-character prefilter and is many times slower. Words that start
+#: with very common characters (中风、手术、工伤…) slow the scan and were left out of the lists.
+LABEL_GROUPS = (LABEL_KINDS,)
+#: digits with the separators that phone, ID and card numbers are written with; a value of
+#: those kinds lies inside one such run (the numeric recognizers only look there). A run
+#: starts with three digits (every value does: 138 1234 5678, 0931)8123456, 6217 0027…);
+#: a ``(`` or ``+86`` before it is within the look-back of a search.
+#: (``regex`` is the faster engine for this pattern; ``re`` for the label trie.)
+NUMERIC_RUN = regex.compile(r"[0-9]{3}[0-9 \-()（）]{6,}[0-9Xx]")
+RUN_LOOKBACK = 5  # "0086 " before a mobile
+
+
+class Kit:
+    def __init__(self, params: PersonalInfoParams):
+        self.params = params
+        lists = {f.name: getattr(params.cues, f.name) for f in attrs.fields(Cues)}
+        self.book = CueBook({k: v for k, v in lists.items() if k not in _NOT_CUES})
+        #: labels after which a name stands (姓名：, 申请人…), searched on a finding's line
+        self.name_before_rx = alternation(params.cues.name_before)
+        self.label_kinds: dict[str, tuple[str, ...]] = {}
+        for kind in LABEL_KINDS:
+            for w in lists[kind]:
+                self.label_kinds[w] = (*self.label_kinds.get(w, ()), kind)
+        # the first scan also looks for characters that make folding worth it (full-width
+        # digits, ＠, zero-width characters): cheaper than a search of its own
+        for c in FOLD_TRIGGERS:
+            self.label_kinds.setdefault(c, ("fold",))
+        self.label_scans = [rx for i, group in enumerate(LABEL_GROUPS)
+                            if (rx := alternation([w for k in group for w in lists[k]]
+                                                  + (list(FOLD_TRIGGERS) if i == 0 else []))) is not None]
+        self._header_cues: dict[str, list] = {}
+        w = params.windows
+        #: the widest look-back any rule uses, and the look-ahead (cached once per position)
+        self.reach_back = max(w.before, w.party)
+        self.reach_ahead = w.after
+
+    def header_cues(self, header: str) -> list:
+        """Cue words of a table header (headers repeat on every row: computed once)."""
+        cues = self._header_cues.get(header)
+        if cues is None:
+            if len(self._header_cues) > 4096:
+                self._header_cues.clear()
+            cues = self._header_cues[header] = self.book.hits(header)
+        return cues

@@ -1,0 +1,92 @@
+"""Bank card numbers: 16–19 digits (contiguous, or in groups of four), Luhn-valid, next to a
+card label (银行卡号, 卡号, 账号, 开户行…, in the line before it or as its column header).
+
+A number without a card-scheme prefix (62, 4, 5…) counts only when its label names a card
+(…卡…): a bare 账号 of another shape is an account, usually an organisation's. An account
+whose holder is an organisation (户名 + a unit's name, 对公账户…) is not personal data; in a
+published penalty decision it must still be hidden (浙江办法第七条第二项) and is reported as
+``org-bank-account``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import regex
+
+from ..detection import Detection
+from ..masking import mask_value
+from ..validators import card_scheme, is_valid_id18, luhn_ok
+
+_CARD = regex.compile(r"(?<![0-9A-Za-z*])(?:\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{6}[ -]\d{10,13})"
+                      r"(?![0-9A-Za-z*])")
+# who holds the account: 户名 …, 收款单位 …, or the payee of 汇至/缴至 …
+_HOLDER = re.compile(r"(?:户名|账户名称|帐户名称|开户名称|收款人|收款单位|汇至|汇入|缴至|缴入|转入|汇款至)[：:\s]*"
+                     r"(?P<name>[^\s；;，,。:：]{2,40})")
+
+MESSAGE = "银行卡号（Luhn 校验通过，{why}），属个人金融账户信息（敏感个人信息），不得公开"
+SUGGESTION = "发布前删除卡号；确需保留的，只保留末 4 位。"
+ORG_MESSAGE = "单位银行账号（{why}）：行政处罚结果公开时，法人和其他组织的银行账号也应隐去"
+ORG_SUGGESTION = "在处罚决定公开文本中隐去该账号。"
+
+
+class BankCardRecognizer:
+    rule = "bank-card"
+    #: looks only inside numeric runs (nothing to do without one)
+    numeric = True
+
+    def __init__(self, kit):
+        self.kit = kit
+        self.prefixes = tuple(kit.params.card_prefixes)
+        self.provinces = frozenset(kit.params.id_provinces)
+        self.org_suffixes = tuple(sorted(kit.params.cues.org_suffix, key=len, reverse=True))
+        self.mask = kit.params.masks.bank_card
+
+    def _label(self, scene, start: int):
+        """The card label that makes this number a card number: (word, from header?)."""
+        for c in scene.header_cues(start):
+            if "card" in c.kinds:
+                return c.word
+            if c.kinds & {"id_card", "phone", "serial", "org_code"}:
+                return None
+        cue = scene.nearest_before(start, self.kit.params.windows.before,
+                                   ("card", "id_card", "phone", "serial", "org_code"))
+        if cue is not None and "card" in cue.kinds:
+            return cue.word
+        return None
+
+    def _org_holder(self, scene, start: int) -> str | None:
+        ls = scene.line_start(start)
+        line_before = scene.text[max(ls, start - self.kit.params.windows.party):start]
+        for c in scene.cues_before(start, self.kit.params.windows.party):
+            if "org_account" in c.kinds:
+                return f"标注为“{c.word}”"
+        for m in _HOLDER.finditer(line_before):
+            name = m.group("name").rstrip("）)")
+            if name.endswith(self.org_suffixes):
+                return "户名为单位"
+        return None
+
+    def find(self, scene) -> Iterator[Detection]:
+        for m in scene.finditer(_CARD, min_len=16):
+            digits = m.group().replace(" ", "").replace("-", "")
+            if not 16 <= len(digits) <= 19 or not luhn_ok(digits):
+                continue
+            s, e = m.span()
+            label = self._label(scene, s)
+            if label is None:
+                continue
+            if not card_scheme(digits, self.prefixes) and "卡" not in label:
+                continue
+            if len(digits) == 18 and is_valid_id18(digits, scene.today, self.provinces) and "卡" not in label:
+                continue  # an ID number labelled only 账号 is still an ID: the ID recognizer has it
+            masked = mask_value(scene.raw(s, e), self.mask.keep_head, self.mask.keep_tail)
+            org = self._org_holder(scene, s)
+            if org is not None:
+                if scene.is_penalty:
+                    yield Detection("org-bank-account", s, e, key=digits, masked=masked,
+                                    message=ORG_MESSAGE.format(why=org), suggestion=ORG_SUGGESTION, priority=35)
+                continue
+            yield Detection(self.rule, s, e, key=digits, masked=masked,
+                            message=MESSAGE.format(why=f"标注为“{label}”"), suggestion=SUGGESTION, priority=35)

@@ -1,0 +1,120 @@
+"""E-mail addresses, including those glued to Chinese text (``联系邮箱tjj@stats.gov.cn欢迎来信``).
+
+Boundaries are ASCII-only, so adjacent Han characters are never absorbed. A mailbox is an
+office contact, and public, when its domain is a public body's (gov.cn…), when a label says
+so (单位邮箱, 投稿邮箱…) or when the label follows a unit's name (综合科邮箱, 住户调查股，邮箱).
+Otherwise a free-mail address (qq.com, 163.com…) is a person's; a mailbox on another domain
+is probably a work address and is reported as ``info`` for a reviewer to confirm.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from gkrules.model import Severity
+
+from ..detection import Detection
+from ..masking import mask_email
+from .mobile import contact_severity
+
+# matched outwards from each @ (a whole-text scan for addresses is several times slower)
+_LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
+_DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
+                     r"\.[A-Za-z]{2,}(?![A-Za-z0-9-]|\.[A-Za-z0-9])")
+_CLAUSE_END = "。；;！？\n"
+_SEPARATORS = "，,：: 　、（(）)"
+
+MESSAGE = "个人电子邮箱（{why}），属个人联系方式，公开发布须删除或脱敏"
+SUGGESTION = "删除个人邮箱，改为单位公务邮箱；确需保留的，脱敏后发布。"
+
+
+def _under(domain: str, suffixes: frozenset[str]) -> bool:
+    """``domain`` is one of ``suffixes`` or a subdomain of one."""
+    parts = domain.split(".")
+    return any(".".join(parts[i:]) in suffixes for i in range(len(parts)))
+
+
+class EmailRecognizer:
+    rule = "email"
+
+    def __init__(self, kit):
+        self.kit = kit
+        p = kit.params
+        self.institutional = frozenset(d.lower() for d in p.mail_domains.institutional)
+        self.personal = frozenset(d.lower() for d in p.mail_domains.personal)
+        self.org_suffixes = tuple(sorted(p.cues.org_suffix, key=len, reverse=True))
+        self._domain_kind: dict[str, str] = {}
+        self.keep = p.masks.email_local
+
+    def _office_label(self, scene, start: int) -> bool:
+        """The label says it is a unit's mailbox, or comes right after a unit's name."""
+        w = self.kit.params.windows
+        cue = scene.nearest_before(start, w.before, ("mail", "office_mail", "personal_mail", "office"))
+        if cue is None:
+            return False
+        if "personal_mail" in cue.kinds:
+            return False
+        if "office_mail" in cue.kinds or "office" in cue.kinds:
+            return True
+        # 综合科邮箱 / 区统计局住户调查股，邮箱：the words before the label name a unit
+        ls = scene.line_start(cue.start)
+        head = scene.text[max(ls, cue.start - w.before):cue.start]
+        for ch in _CLAUSE_END:
+            head = head.rsplit(ch, 1)[-1]
+        head = head.rstrip(_SEPARATORS)
+        return bool(head) and head.endswith(self.org_suffixes)
+
+    @staticmethod
+    def _address(text: str, at: int) -> tuple[int, int, str] | None:
+        """(start, end, lower-case domain) of the address around the @ at ``at``."""
+        start, stop = at, max(0, at - 64)
+        while start > stop and text[start - 1] in _LOCAL_CHARS:
+            start -= 1
+        while start < at and not text[start].isalnum():  # the local part starts with a letter or digit
+            start += 1
+        if start == at or (start > 0 and text[start - 1] in "*@"):
+            return None
+        domain = _DOMAIN.match(text, at + 1)
+        if domain is None:
+            return None
+        return start, domain.end(), domain.group().lower()
+
+    def find(self, scene) -> Iterator[Detection]:
+        text = scene.text
+        at = text.find("@")
+        while at != -1:
+            found = self._address(text, at)
+            at = text.find("@", at + 1)
+            if found is None:
+                continue
+            s, e, domain = found
+            kind = self._domain_kind.get(domain)
+            if kind is None:
+                if len(self._domain_kind) > 4096:
+                    self._domain_kind.clear()
+                kind = self._domain_kind[domain] = (
+                    "institutional" if _under(domain, self.institutional) else
+                    "personal" if _under(domain, self.personal) else "other")
+            if kind == "institutional":
+                continue
+            cue = scene.nearest_before(s, self.kit.params.windows.before, ("personal_mail",))
+            if cue is not None:
+                why = f"标注为“{cue.word}”"
+            elif self._office_label(scene, s):
+                continue
+            elif kind == "personal":
+                why = "免费邮箱，未注明为单位邮箱"
+            else:
+                yield Detection(self.rule, s, e, key=text[s:e].lower(),
+                                masked=mask_email(scene.raw(s, e), self.keep),
+                                message="电子邮箱（非公共机构域名，可能是个人工作邮箱），请核实是否属于个人",
+                                severity=Severity.INFO, suggestion=SUGGESTION, priority=20)
+                continue
+            severity, party = contact_severity(scene, s, self.kit)
+            if party:
+                why += "，" + party
+            yield Detection(self.rule, s, e, key=text[s:e].lower(),
+                            masked=mask_email(scene.raw(s, e), self.keep),
+                            message=MESSAGE.format(why=why), severity=severity, suggestion=SUGGESTION,
+                            priority=20)

@@ -1,0 +1,70 @@
+"""居民身份证号码: 18 digits (GB 11643-1999) and the 15-digit first generation (GB 11643-1989).
+
+An 18-digit number counts only if its check character, birth date and province prefix are
+all valid; then it is personal wherever it stands (in a column headed only 编号, too) and
+blocks publication. A number labelled as an organisation code that is also a valid 统一社会
+信用代码 is the organisation's. Fifteen digits carry no check character, so they count only
+next to an ID label.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..detection import Detection
+from ..masking import mask_value
+from ..validators import is_valid_id15, is_valid_id18, is_valid_uscc, luhn_ok
+
+_DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
+# 6 + 8 + 4, contiguous or in those groups with one space or hyphen (PDF and Word splits)
+_ID18 = regex.compile(rf"(?<![0-9A-Za-z*])[1-9]\d{{5}}[ -]?(?:18|19|20)\d{{2}}{_DATE}[ -]?\d{{3}}[\dXx](?![0-9A-Za-z*])")
+_ID15 = regex.compile(rf"(?<![0-9A-Za-z*])[1-9]\d{{7}}{_DATE}\d{{3}}(?![0-9A-Za-z*])")
+
+MESSAGE = "居民身份证号码（校验位、出生日期、地区码均有效），属个人信息，公开发布将泄露本人身份"
+SUGGESTION = "发布前删除该号码；确需保留的，按规定脱敏（如证据所示只保留首尾几位）。"
+LEGACY_MESSAGE = "15 位（第一代）居民身份证号码（出生日期、地区码有效），属个人信息"
+
+
+class IdCardRecognizer:
+    rule = "id-card"
+    #: looks only inside numeric runs (nothing to do without one)
+    numeric = True
+
+    def __init__(self, kit):
+        p = kit.params
+        self.kit = kit
+        self.provinces = frozenset(p.id_provinces)
+        self.min_year = p.min_birth_year
+        self.mask = p.masks.id_card
+        self.mask15 = p.masks.id_card_legacy
+
+    def find(self, scene) -> Iterator[Detection]:
+        before = self.kit.params.windows.before
+        for m in scene.finditer(_ID18, min_len=18, first="123456789"):
+            raw = m.group()
+            value = raw.replace(" ", "").replace("-", "").upper()
+            if not is_valid_id18(value, scene.today, self.provinces, self.min_year):
+                continue
+            cue = scene.nearest_before(m.start(), before, ("id_card", "org_code", "card"))
+            if cue is not None and "id_card" not in cue.kinds:
+                if "org_code" in cue.kinds and is_valid_uscc(value):
+                    continue  # the organisation's credit code, which happens to validate as an ID
+                if "card" in cue.kinds and "卡" in cue.word and luhn_ok(value):
+                    continue  # a card number: the bank-card recognizer reports it
+            yield Detection(self.rule, m.start(), m.end(), key=value,
+                            masked=mask_value(scene.raw(m.start(), m.end()), self.mask.keep_head, self.mask.keep_tail),
+                            message=MESSAGE, suggestion=SUGGESTION, priority=30)
+        for m in scene.finditer(_ID15, min_len=15, first="123456789"):
+            if not is_valid_id15(m.group(), scene.today, self.provinces):
+                continue
+            cue = scene.nearest_before(m.start(), before, ("id_card", "serial", "org_code", "card", "phone"))
+            header = scene.header(m.start())
+            labelled = (cue is not None and "id_card" in cue.kinds) or (
+                header is not None and any("id_card" in c.kinds for c in self.kit.header_cues(header)))
+            if not labelled:
+                continue
+            yield Detection("id-card-legacy", m.start(), m.end(), key=m.group(),
+                            masked=mask_value(scene.raw(m.start(), m.end()), self.mask15.keep_head, self.mask15.keep_tail),
+                            message=LEGACY_MESSAGE, suggestion=SUGGESTION, priority=25)

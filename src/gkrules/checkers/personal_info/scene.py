@@ -1,0 +1,228 @@
+"""One document as the recognizers see it: the folded text, windows around a value, the cue
+words in them, the column header of a table cell, and facts about the whole document
+(a published penalty decision, an appointment notice that publishes birth dates by rule).
+
+Windows never cross a line: a label on the line above belongs to another value.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Collection
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from gkrules.model import Document
+
+from .cues import Cue
+from .kit import NUMERIC_RUN, RUN_LOOKBACK
+from .textview import TextView
+
+if TYPE_CHECKING:
+    from .kit import Kit
+
+_NEWLINE = re.compile("\n")
+_SHORT_LINE = 1024
+_PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息|处罚结果|处罚案件")
+
+
+class Scene:
+    def __init__(self, doc: Document, today: dt.date, kit: Kit):
+        self.doc = doc
+        self.view = TextView(doc.text, fold=False)
+        self.text = self.view.text
+        self.today = today
+        self.kit = kit
+        self._cells: tuple[list[int], list[tuple[int, int, str, tuple[str, ...]]]] | None = None
+        self._runs: list[tuple[int, int]] | None = None
+        self._near_cues: dict[int, list[Cue]] = {}
+        self._newlines: list[int] | None = None
+        self._labels: dict[str, list[tuple[int, int, str]]] | None = None
+        self._scan_labels()
+        if "fold" in self._labels:  # full-width digits or zero-width characters: fold, scan again
+            self.view = TextView(doc.text, fold=True)
+            self.text = self.view.text
+            self._scan_labels()
+
+    # -- the two scans of the whole text -----------------------------------------------------
+
+    def runs(self) -> list[tuple[int, int]]:
+        """Spans of digits with separators (``NUMERIC_RUN``), where numbers can be."""
+        if self._runs is None:
+            self._runs = [m.span() for m in NUMERIC_RUN.finditer(self.text)]
+        return self._runs
+
+    def finditer(self, rx, min_len: int = 0, first: str | None = None):
+        """Matches of a number pattern in and around the numeric runs: a match may start up to
+        ``RUN_LOOKBACK`` characters before a run (``(0931)``, ``+86``); one character after it
+        stays visible to look-aheads. Patterns keep their own boundaries. Runs shorter than
+        ``min_len`` or not starting with one of ``first`` are skipped without a search."""
+        text, n = self.text, len(self.text)
+        runs = self.runs()
+        if min_len or first is not None:
+            runs = [(s, e) for s, e in runs if e - s >= min_len and (first is None or text[s] in first)]
+        last = 0
+        for s, e in runs:
+            for m in rx.finditer(text, max(last, s - RUN_LOOKBACK), min(n, e + 1)):
+                last = m.end()
+                yield m
+
+    def _scan_labels(self) -> None:
+        self._labels = {}
+        kinds_of = self.kit.label_kinds
+        for rx in self.kit.label_scans:
+            for m in rx.finditer(self.text):
+                for k in kinds_of[m.group()]:
+                    self._labels.setdefault(k, []).append((m.start(), m.end(), m.group()))
+
+    def labels(self, kind: str) -> list[tuple[int, int, str]]:
+        """(start, end, word) of every label word of ``kind`` (one of ``LABEL_KINDS``),
+        found by the label scans when the scene was made."""
+        return self._labels.get(kind, [])
+
+    # -- offsets and lines -----------------------------------------------------------------
+
+    def doc_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.view.span(start, end)
+
+    def raw(self, start: int, end: int) -> str:
+        """The document's own characters for a view span (for masks: one for one)."""
+        s, e = self.view.span(start, end)
+        return self.doc.text[s:e]
+
+    def _newline_index(self) -> list[int]:
+        if self._newlines is None:
+            self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+        return self._newlines
+
+    def line_start(self, pos: int) -> int:
+        # a short look first; an index for very long lines (a table exported as one line),
+        # so that no look-up walks a whole long line again
+        lo = pos - _SHORT_LINE
+        i = self.text.rfind("\n", max(0, lo), pos)
+        if i != -1 or lo <= 0:
+            return i + 1
+        nl = self._newline_index()
+        k = bisect.bisect_left(nl, pos)
+        return nl[k - 1] + 1 if k else 0
+
+    def line_end(self, pos: int) -> int:
+        i = self.text.find("\n", pos, pos + _SHORT_LINE)
+        if i != -1:
+            return i
+        if pos + _SHORT_LINE >= len(self.text):
+            return len(self.text)
+        nl = self._newline_index()
+        k = bisect.bisect_left(nl, pos)
+        return nl[k] if k < len(nl) else len(self.text)
+
+    def before(self, pos: int, n: int) -> tuple[str, int]:
+        """(window, its start): up to ``n`` characters before ``pos`` on the same line."""
+        lo = max(0, pos - n)
+        s = self.text.rfind("\n", lo, pos) + 1 or lo
+        return self.text[s:pos], s
+
+    def after(self, end: int, n: int) -> str:
+        e = self.text.find("\n", end, end + n)
+        return self.text[end:e if e != -1 else end + n]
+
+    # -- cue words ---------------------------------------------------------------------------
+
+    def _near(self, pos: int) -> list[Cue]:
+        """Cue words of the widest window any rule looks at around ``pos`` (same line),
+        computed once per position."""
+        cues = self._near_cues.get(pos)
+        if cues is None:
+            text = self.text
+            lo = max(0, pos - self.kit.reach_back)
+            s = text.rfind("\n", lo, pos) + 1 or lo
+            e = text.find("\n", pos, pos + self.kit.reach_ahead)
+            cues = self._near_cues[pos] = self.kit.book.hits(
+                text[s:e if e != -1 else pos + self.kit.reach_ahead], s)
+        return cues
+
+    def cues_before(self, pos: int, n: int) -> list[Cue]:
+        """Cue words that end at or before ``pos`` and start no more than ``n`` characters
+        before it, on the same line."""
+        if n > self.kit.reach_back:
+            window, s = self.before(pos, n)
+            return self.kit.book.hits(window, s)
+        lo = pos - n
+        return [c for c in self._near(pos) if c.end <= pos and c.start >= lo]
+
+    def nearest_before(self, pos: int, n: int, kinds: Collection[str]) -> Cue | None:
+        """The closest cue before ``pos`` (within ``n`` characters, same line) that has one of
+        ``kinds``; of two cues ending at the same place the longer wins."""
+        for cue in reversed(self.cues_before(pos, n)):
+            if not cue.kinds.isdisjoint(kinds):
+                return cue
+        return None
+
+    def cues_after(self, end: int, n: int) -> list[Cue]:
+        return self.kit.book.hits(self.after(end, n), end)
+
+    def mentions(self, kind: str) -> bool:
+        """Whether a label word of ``kind`` occurs anywhere in the text."""
+        return bool(self.labels(kind))
+
+    # -- tables ------------------------------------------------------------------------------
+
+    def cell_index(self) -> tuple[list[int], list[tuple[int, int, str, tuple[str, ...]]]]:
+        if self._cells is None:
+            cells: list[tuple[int, int, str, tuple[str, ...]]] = []
+            for table in self.doc.tables:
+                headers = []
+                for j in range(max((len(r) for r in table.rows), default=0)):
+                    headers.append(" ".join(r[j].text.strip() for r in table.header if j < len(r)))
+                for row in table.body:
+                    for j, cell in enumerate(row):
+                        if j < len(headers):
+                            cells.append((cell.start, cell.end, headers[j], tuple(headers)))
+            cells.sort()
+            self._cells = ([c[0] for c in cells], cells)
+        return self._cells
+
+    def _cell_at(self, pos: int) -> tuple[int, int, str, tuple[str, ...]] | None:
+        if not self.doc.tables:
+            return None
+        starts, cells = self.cell_index()
+        d = self.view.to_doc(pos)
+        i = bisect.bisect_right(starts, d) - 1
+        if i >= 0 and cells[i][0] <= d < max(cells[i][1], cells[i][0] + 1):
+            return cells[i]
+        return None
+
+    def header(self, pos: int) -> str | None:
+        """The column header of the table cell holding view offset ``pos``, if any."""
+        cell = self._cell_at(pos)
+        return cell[2] if cell else None
+
+    def row_headers(self, pos: int) -> tuple[str, ...]:
+        """All column headers of the table whose body holds ``pos`` (empty outside tables)."""
+        cell = self._cell_at(pos)
+        return cell[3] if cell else ()
+
+    def header_cues(self, pos: int) -> list[Cue]:
+        h = self.header(pos)
+        return self.kit.header_cues(h) if h else []
+
+    def row_header_kinds(self, pos: int) -> set[str]:
+        """The cue kinds of all column headers of the table holding ``pos``."""
+        return {k for h in self.row_headers(pos) for c in self.kit.header_cues(h) for k in c.kinds}
+
+    # -- the whole document ------------------------------------------------------------------
+
+    @cached_property
+    def is_penalty(self) -> bool:
+        """A published penalty decision (浙江办法第七条: hide natural persons' contacts)."""
+        meta = self.doc.metadata
+        head = (meta.title or "") + "\n" + self.text[:300]
+        return meta.kind == "penalty" or _PENALTY.search(head) is not None
+
+    @cached_property
+    def is_appointment(self) -> bool:
+        """An appointment or recruitment notice, which publishes 出生年月 by rule."""
+        head = (self.doc.metadata.title or "") + "\n" + self.text[:300]
+        return any(w in head for w in self.kit.params.cues.appointment)
