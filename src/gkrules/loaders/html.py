@@ -154,6 +154,19 @@ def _cell_text(cell) -> str:
     return _WS.sub(" ", " ".join(pieces)).strip()
 
 
+def _take_carried(carry: dict[int, tuple[Cell, int]], row: list[Cell], col: int) -> int:
+    """Append the cells that rowspans from rows above carry into ``col`` onwards."""
+    while col in carry:
+        cell, left = carry[col]
+        row.append(cell)
+        if left <= 1:
+            del carry[col]
+        else:
+            carry[col] = (cell, left - 1)
+        col += 1
+    return col
+
+
 def _table(table, out: _Emitter) -> None:
     out.newline()
     out.mark_source(table)
@@ -175,14 +188,7 @@ def _table(table, out: _Emitter) -> None:
         first = True
         cells = [c for c in tr if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
         for td in cells:
-            while col in carry:
-                cell, left = carry[col]
-                row.append(cell)
-                if left <= 1:
-                    del carry[col]
-                else:
-                    carry[col] = (cell, left - 1)
-                col += 1
+            col = _take_carried(carry, row, col)
             if not first:
                 out._raw("\t")
             first = False
@@ -199,14 +205,7 @@ def _table(table, out: _Emitter) -> None:
                 if rspan > 1:
                     carry[col + k] = (cell, rspan - 1)
             col += span
-        while col in carry:
-            cell, left = carry[col]
-            row.append(cell)
-            if left <= 1:
-                del carry[col]
-            else:
-                carry[col] = (cell, left - 1)
-            col += 1
+        col = _take_carried(carry, row, col)
         if any(c.text for c in row):
             grid.append(row)
     out.newline()

@@ -10,6 +10,7 @@ import re
 
 from gkrules.model import Cell, Table
 from gkrules.numbers import parse_number
+from gkrules.textlines import split_lines
 
 _SEPARATOR_ROW = re.compile(r"^[\s|:：\-—=+]*$")
 _ALIGNED_SPLIT = re.compile(r"(?: {2,}|\u3000+|\t+)")
@@ -17,17 +18,6 @@ _TABS = re.compile(r"\t+")
 _BAR = re.compile(r"[|｜]")
 _ENUMERATED = re.compile(r"^\s*(?:\d+|[（(]\d+[）)])\s*[.．、]?")
 _NOTE_LINE = re.compile(r"^\s*[（(]?(?:注|说明|备注|资料来源|数据来源)\s*[0-9０-９一二三四五六七八九十]*\s*[：:，,）)]")
-
-
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, line) of every line (a text ending in a newline has a last empty line)."""
-    out = []
-    start = 0
-    for part in text.split("\n"):
-        end = start + len(part)
-        out.append((start, end, part))
-        start = end + 1
-    return out
 
 
 def _cell(text: str, s: int, e: int) -> Cell:
@@ -111,7 +101,7 @@ def _make_table(rows: list[list[Cell]], lines: list[tuple[int, int, str]], first
 
 def find_tables(text: str) -> list[Table]:
     """All tables in a plain text, in order."""
-    lines = list(_lines(text))
+    lines = split_lines(text)
     tables: list[Table] = []
     i, n = 0, len(lines)
     while i < n:

@@ -15,12 +15,13 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from attrs import frozen
 
 from gkrules.metadata.dates import search_date
 from gkrules.metadata.scan import lines_at, lines_with
+from gkrules.textlines import iter_lines, split_lines
 
 LEVELS = ("绝密", "机密", "秘密")
 URGENCIES = ("特急", "加急", "特提", "平急")
@@ -83,34 +84,6 @@ class Head:
 def squeeze(s: str) -> str:
     """NFKC with all white space removed (机  密 → 机密, ６ → 6)."""
     return _WS.sub("", unicodedata.normalize("NFKC", s)).replace(" ", "")
-
-
-def iter_lines(text: str, limit: int | None = None) -> Iterator[tuple[int, int, str]]:
-    """(start, end, line) of the first ``limit`` lines, lazily: the head is a few lines of a
-    long text, and most readers stop early."""
-    start = 0
-    count = 0
-    while limit is None or count < limit:
-        end = text.find("\n", start)
-        if end == -1:
-            yield start, len(text), text[start:]
-            return
-        yield start, end, text[start:end]
-        count += 1
-        start = end + 1
-
-
-def split_lines(text: str, limit: int | None = None) -> list[tuple[int, int, str]]:
-    """(start, end, line) of the first ``limit`` lines (all lines when ``None``)."""
-    if limit is not None:
-        return list(iter_lines(text, limit))
-    out = []
-    start = 0
-    for part in text.split("\n"):
-        end = start + len(part)
-        out.append((start, end, part))
-        start = end + 1
-    return out
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
