@@ -2,7 +2,8 @@
 
 * ``personal``: a stand-in personal-data checker (18-digit ID numbers with a valid check
   character, and mobile numbers after 电话/手机), masking its evidence as the real one must;
-* ``crashing``: a checker that raises on documents containing ``CRASH_TRIGGER``.
+* ``crashing``: a checker that raises on documents containing ``CRASH_TRIGGER`` and takes
+  ``SLOW_SECONDS`` on documents containing ``SLOW_TRIGGER`` (time budgets).
 
 Both are plain gkrules plugins: a module with ``@hookimpl`` functions, usable in-process
 (``PluginManager(extra=[("fake", fake_plugins)])``) or through an entry point (the service
@@ -12,10 +13,13 @@ tests install this file as a distribution on PYTHONPATH).
 from __future__ import annotations
 
 import re
+import time
 
 from gkrules import CheckerSpec, RuleInfo, Severity, hookimpl
 
 CRASH_TRIGGER = "触发检查器崩溃"
+SLOW_TRIGGER = "触发检查器超时"
+SLOW_SECONDS = 4.0
 _ID = re.compile(r"(?<!\d)\d{17}[\dX](?!\d)")
 _PHONE = re.compile(r"(?:电话|手机)[：:]\s*(1[3-9]\d[ -]?\d{4}[ -]?\d{4})(?!\d)")
 _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -43,6 +47,8 @@ class _Crashing:
     def check(self, ctx):
         if CRASH_TRIGGER in ctx.text:
             raise RuntimeError("测试用检查器崩溃")
+        if SLOW_TRIGGER in ctx.text:
+            time.sleep(SLOW_SECONDS)
         return ()
 
 

@@ -123,6 +123,15 @@ def _literal_hook_factory(t: Any):
     return hook
 
 
+def _unless_enum(hook: Any) -> Any:
+    def dispatch(v: Any, t: Any) -> Any:
+        if isinstance(t, type) and issubclass(t, enum.Enum):
+            return _enum_hook(v, t)
+        return hook(v, t)
+
+    return dispatch
+
+
 def _is_attrs(t: Any) -> bool:
     return isinstance(t, type) and attrs.has(t)
 
@@ -132,6 +141,10 @@ def make_converter() -> cattrs.Converter:
     # exact-type predicates: a class hook would also catch subclasses (Severity is a str)
     for exact, hook in ((str, _str), (int, _int), (float, _float), (bool, _bool), (dt.date, _date)):
         conv.register_structure_hook_func(lambda t, exact=exact: t is exact, hook)
+    # cattrs consults its class table (where it keeps str, int, float, bool) before predicate
+    # hooks, so the strict hooks go there too; enum subclasses (Severity is a str) stay enums
+    for cls, hook in ((str, _str), (int, _int), (float, _float), (bool, _bool)):
+        conv.register_structure_hook(cls, _unless_enum(hook))
     conv.register_structure_hook_func(lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_hook)
     conv.register_structure_hook_factory(_is_literal, _literal_hook_factory)
 
