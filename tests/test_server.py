@@ -16,11 +16,11 @@ import sys
 import time
 from pathlib import Path
 
-import fake_plugins
 import httpx
 import jsonschema
 import pytest
 
+import fake_plugins
 import gkrules
 from gkrules.plugins import PluginManager
 
