@@ -148,42 +148,40 @@ def _create(args) -> int:
     return EXIT_OK
 
 
-def _update(args) -> int:
-    from gkrules.baseline import load, save
+def _load_and_check(args):
+    from gkrules.baseline import load
     from gkrules.filters.baseline import BaselineFilter
 
     path = Path(args.file)
     baseline = load(path)
     engine, report = _check(args)
     root = path.resolve().parent
-    flt = BaselineFilter(baseline, root, args.file)
-    current = list(_current(report, root))
+    return path, root, BaselineFilter(baseline, root, args.file), engine, report
+
+
+def _update(args) -> int:
+    from gkrules.baseline import save, stale_entries
+
+    path, root, flt, engine, report = _load_and_check(args)
+    baseline = flt.baseline
     known = {e.key for e in baseline.entries}
-    new = [(k, f) for k, _, f in current if (k, f.fingerprint) not in known and _selected(args, f)]
+    new = [(k, f) for k, _, f in _current(report, root) if (k, f.fingerprint) not in known and _selected(args, f)]
     review = _review(args, needed=bool(new))
-    checked = {flt.document_key(d.source) for d in report.documents if d.sha256 is not None}
-    present = {(k, f.fingerprint) for k, _, f in current}
-    present |= {(flt.document_key(d.source), s.finding.fingerprint) for d in report.documents for s in d.suppressed}
-    stale = [e for e in baseline.entries if e.document in checked and e.key not in present]
-    keep = [e for e in baseline.entries if args.keep_stale or e not in stale]
+    stale = [] if args.keep_stale else [e for entries in stale_entries(report, flt).values() for e in entries]
+    keep = [e for e in baseline.entries if e not in stale]
     rules = engine.rule_catalog()
     added = [_entry(k, f, review, rules) for k, f in new] if review else []
     save(baseline.with_entries(keep + added, **_stamp(engine)), path)
-    removed = 0 if args.keep_stale else len(stale)
-    print(f"已更新审查记录 {args.file}：新增 {len(added)} 条，清理已失效 {removed} 条，共 {len(keep) + len(added)} 条",
+    print(f"已更新审查记录 {args.file}：新增 {len(added)} 条，清理已失效 {len(stale)} 条，共 {len(keep) + len(added)} 条",
           file=sys.stderr)
     return EXIT_OK
 
 
 def _audit(args) -> int:
-    from gkrules.baseline import load, save, stage_rank
-    from gkrules.filters.baseline import BaselineFilter
+    from gkrules.baseline import save, stage_rank
 
-    path = Path(args.file)
-    baseline = load(path)
-    _, report = _check(args)
-    root = path.resolve().parent
-    flt = BaselineFilter(baseline, root, args.file)
+    path, root, flt, _, report = _load_and_check(args)
+    baseline = flt.baseline
     found: dict[tuple[str, str], tuple] = {}
     unreviewed = []
     for k, d, f in _current(report, root):

@@ -19,6 +19,7 @@ from html import escape
 
 from gkrules.model import DocumentResult, Finding, Report, Severity
 from gkrules.outputs.html_assets import CSS, JS
+from gkrules.outputs.text import _where
 from gkrules.specs import RenderContext, RuleInfo
 
 #: checkers and tags whose findings are personal data: their spans are masked in the text
@@ -115,20 +116,6 @@ def _segment(piece: str, active: list[str], spans: dict, masked: set[str], mark_
     cls = "hl masked" if any(i in masked for i in active) else "hl"
     return (f'<mark class="{cls}" id="{mark_id}" data-ids="{" ".join(active)}" data-show="{show}">'
             f"{_text(piece)}</mark>")
-
-
-def _where(f: Finding) -> str:
-    loc = f.location
-    if loc is None or loc.line is None:
-        return "全文"
-    where = f"{loc.line}:{loc.column}"
-    if loc.page:
-        where = f"第{loc.page}页 {where}"
-    if loc.ref:
-        where += f" [{loc.ref}]"
-    if loc.hidden:
-        where += " [隐藏内容]"
-    return where
 
 
 def _finding_item(fid: str, f: Finding, rules: dict, reason: str | None, first_mark: str | None) -> str:
