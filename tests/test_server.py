@@ -315,9 +315,20 @@ def test_engine_is_built_once_per_process(server):
     assert server.client.get("/v1/health").json()["process"] == before
 
 
-def test_two_workers_and_the_request_budget(tmp_path):
-    srv = Server(tmp_path, "--request-timeout", "1", "--timeout", "30", workers=2)
+def test_two_workers_rulesets_and_the_request_budget(tmp_path):
+    site = tmp_path / "qingwu.yaml"
+    site.write_text("id: qingwu\nversion: '2024.1'\nextends: national\ncheckers:\n  confidential-marker:\n"
+                    "    rules:\n      internal-label:\n        severity: warn\n", encoding="utf-8")
+    srv = Server(tmp_path, "--request-timeout", "1", "--timeout", "30", "--ruleset", "national",
+                 "--ruleset", str(site), workers=2)
     try:
+        assert [r["id"] for r in srv.client.get("/v1/health").json()["rulesets"]] == ["national", "qingwu"]
+        for name in ("qingwu", str(site)):  # by id, or as --ruleset named it
+            resp = srv.client.post("/v1/check", json={"documents": [{"name": "a.txt", "text": NOTICE}], "ruleset": name})
+            assert resp.json()["ruleset"]["id"] == "qingwu"
+            assert resp.json()["summary"] == {"block": 1, "warn": 1, "info": 0, "suppressed": 0}
+        rules = srv.client.get("/v1/rules", params={"ruleset": "qingwu"}).json()["checkers"]["confidential-marker"]
+        assert {r["id"]: r["severity"] for r in rules["rules"]}["internal-label"] == "warn"
         pids = set()
         for _ in range(6):
             with httpx.Client(base_url=srv.url, timeout=30) as c:  # new connections reach either worker

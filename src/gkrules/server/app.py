@@ -62,8 +62,13 @@ class Service:
         self.settings = settings
         self.plugins = plugins if plugins is not None else PluginManager(
             allow=settings.only_plugins, block=settings.disable_plugins)
-        self.engines: dict[str, Engine] = {
-            rid: Engine(rid, plugins=self.plugins, timeout=settings.checker_timeout) for rid in settings.rulesets}
+        # engines by rule-set id; a request may name a rule set by its id or as --ruleset did
+        self.engines: dict[str, Engine] = {}
+        self.names: dict[str, str] = {}
+        for name in settings.rulesets:
+            engine = Engine(name, plugins=self.plugins, timeout=settings.checker_timeout)
+            self.engines.setdefault(engine.ruleset.id, engine)
+            self.names[name] = self.names[engine.ruleset.id] = engine.ruleset.id
         self.built_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
         # one check at a time per process, in FIFO order; the event loop stays free
         self.limiter = anyio.CapacityLimiter(1)
@@ -81,11 +86,10 @@ class Service:
         return json_response(data, 503 if broken else 200)
 
     async def rules(self, request: Request) -> Response:
-        rid = request.query_params.get("ruleset") or self.settings.rulesets[0]
-        engine = self.engines.get(rid)
+        name = request.query_params.get("ruleset") or self.settings.rulesets[0]
+        engine = self.engines.get(self.names.get(name, ""))
         if engine is None:
-            return error_response(422, "invalid-request",
-                                  f"规则集 {rid!r} 未在本服务加载；可用：{'、'.join(self.settings.rulesets)}")
+            return error_response(422, "invalid-request", f"规则集 {name!r} 未在本服务加载；可用：{'、'.join(self.engines)}")
         return json_response(effective_rules(engine))
 
     async def openapi(self, request: Request) -> Response:
@@ -126,13 +130,13 @@ class Service:
         body = await read_body(request.receive, size, self.settings.max_body_bytes)
         today = dt.date.today()
         if ctype == "application/json":
-            return job_from_json(body, self.settings, today)
+            return job_from_json(body, self.settings, today, self.names)
         replay = _replay(body)
         form_request = Request(request.scope, receive=replay)
         try:
             async with form_request.form(max_files=self.settings.max_documents, max_fields=16,
                                          max_part_size=self.settings.max_body_bytes) as form:
-                return job_from_form(form, self.settings, today)
+                return job_from_form(form, self.settings, today, self.names)
         except (MultiPartException, HTTPException) as exc:  # starlette wraps the parser's error
             detail = getattr(exc, "message", None) or getattr(exc, "detail", "")
             raise RequestProblem(400, "invalid-multipart", f"multipart 请求体无效（{detail}）：每个文件一个部分，"

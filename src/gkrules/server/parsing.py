@@ -18,7 +18,7 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from attrs import field, frozen
@@ -151,16 +151,18 @@ def _decode(doc: DocumentIn, index: int, settings: ServerSettings) -> bytes:
     return data
 
 
-def build_job(request: CheckIn, contents: list[bytes], settings: ServerSettings, today: dt.date) -> CheckJob:
+def build_job(request: CheckIn, contents: list[bytes], settings: ServerSettings, today: dt.date,
+              rulesets: Mapping[str, str]) -> CheckJob:
     """Validate what the engine would otherwise report per document: a malformed request is
-    the caller's mistake and gets 422 with every problem named."""
+    the caller's mistake and gets 422 with every problem named. ``rulesets`` maps each name a
+    request may use (a rule set's id, or what ``--ruleset`` said) to the rule set's id."""
     if not request.documents:
         raise invalid("请求内容无效：documents 不能为空")
     if len(request.documents) > settings.max_documents:
         raise too_large(f"一次最多提交 {settings.max_documents} 个文件，本次 {len(request.documents)} 个：请分批提交")
-    ruleset = request.ruleset or settings.rulesets[0]
-    if ruleset not in settings.rulesets:
-        raise invalid(f"规则集 {ruleset!r} 未在本服务加载；可用：{'、'.join(settings.rulesets)}")
+    ruleset = rulesets.get(request.ruleset or settings.rulesets[0])
+    if ruleset is None:
+        raise invalid(f"规则集 {request.ruleset!r} 未在本服务加载；可用：{'、'.join(dict.fromkeys(rulesets.values()))}")
     seen: set[str] = set()
     docs = []
     for i, (doc, data) in enumerate(zip(request.documents, contents, strict=True)):
@@ -183,16 +185,16 @@ def build_job(request: CheckIn, contents: list[bytes], settings: ServerSettings,
     return CheckJob(ruleset=ruleset, documents=tuple(docs), today=request.today or today, catalog=catalog)
 
 
-def job_from_json(body: bytes, settings: ServerSettings, today: dt.date) -> CheckJob:
+def job_from_json(body: bytes, settings: ServerSettings, today: dt.date, rulesets: Mapping[str, str]) -> CheckJob:
     request = structure_request(parse_json_body(body))
     contents = [_decode(d, i, settings) for i, d in enumerate(request.documents)]
-    return build_job(request, contents, settings, today)
+    return build_job(request, contents, settings, today, rulesets)
 
 
 _FORM_FIELDS = ("ruleset", "today", "catalog", "metadata")
 
 
-def job_from_form(form: Any, settings: ServerSettings, today: dt.date) -> CheckJob:
+def job_from_form(form: Any, settings: ServerSettings, today: dt.date, rulesets: Mapping[str, str]) -> CheckJob:
     """A multipart form (already read, within the body limit) as a CheckJob."""
     files: list[tuple[str, bytes]] = []
     fields: dict[str, str] = {}
@@ -219,7 +221,7 @@ def job_from_form(form: Any, settings: ServerSettings, today: dt.date) -> CheckJ
         if key in fields:
             data[key] = fields[key]
     request = structure_request(data)
-    return build_job(request, [d for _, d in files], settings, today)
+    return build_job(request, [d for _, d in files], settings, today, rulesets)
 
 
 def _json_field(fields: dict[str, str], key: str, kind: type, default: Any) -> Any:
