@@ -52,6 +52,28 @@ def make_document(size: int = 20 * 1024) -> str:
     return head + "\n".join(body) + tail
 
 
+def server_cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) of the server and its worker processes so far (Linux /proc):
+    what a request costs, whatever else the machine is doing."""
+    try:
+        pids = [pid]
+        pids += [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        ticks = 0
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def load_average() -> float | None:
+    try:
+        return os.getloadavg()[0]
+    except OSError:
+        return None
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind((HOST, 0))
@@ -213,20 +235,29 @@ def main() -> int:
         request = build_request(port, doc)
         results = {"document_bytes": len(doc.encode()), "workers": args.workers, "cpus": os.cpu_count()}
         asyncio.run(closed_loop(port, request, args.concurrency, 300, 30))  # warm-up: imports, caches
-        results["open"] = asyncio.run(open_loop(port, request, args.rate, args.requests, args.max_seconds,
-                                                args.connections))
-        results["closed"] = asyncio.run(closed_loop(port, request, args.concurrency, args.requests,
-                                                    args.max_seconds))
+        results["load_before"] = load_average()
+        for key, phase in (("open", lambda: open_loop(port, request, args.rate, args.requests, args.max_seconds,
+                                                      args.connections)),
+                           ("closed", lambda: closed_loop(port, request, args.concurrency, args.requests,
+                                                          args.max_seconds))):
+            cpu0 = server_cpu_seconds(proc.pid)
+            results[key] = asyncio.run(phase())
+            cpu1 = server_cpu_seconds(proc.pid)
+            if cpu0 is not None and cpu1 is not None:
+                results[key]["server_cpu_ms_per_request"] = round((cpu1 - cpu0) / results[key]["requests"] * 1000, 2)
+        results["load_after"] = load_average()
     finally:
         stop_server(proc)
     if args.json:
         print(json.dumps(results, ensure_ascii=False, indent=2))
     else:
-        print(f"document {results['document_bytes']} bytes, {args.workers} workers, {results['cpus']} CPUs")
+        print(f"document {results['document_bytes']} bytes, {args.workers} workers, {results['cpus']} CPUs, "
+              f"load average {results['load_before']} → {results['load_after']}")
         for key in ("open", "closed"):
             r = results[key]
             print(f"{r['phase']:<16} {r['requests']:>6} req  {r['rps']:>7.1f} req/s  p50 {r['p50_ms']:6.2f} ms  "
-                  f"p90 {r['p90_ms']:6.2f} ms  p99 {r['p99_ms']:6.2f} ms  max {r['max_ms']:7.2f} ms  errors {r['errors']}")
+                  f"p90 {r['p90_ms']:6.2f} ms  p99 {r['p99_ms']:6.2f} ms  max {r['max_ms']:7.2f} ms  errors {r['errors']}"
+                  f"  server CPU {r.get('server_cpu_ms_per_request', '?')} ms/req")
     ok = results["open"]["rps"] >= 200 and results["open"]["p99_ms"] <= 50 and not results["open"]["errors"]
     print("target (≥ 200 req/s, p99 ≤ 50 ms): " + ("met" if ok else "NOT met"))
     return 0 if ok else 1
