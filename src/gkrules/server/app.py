@@ -6,8 +6,12 @@
 * ``GET /v1/rules``, ``GET /v1/health``, ``GET /openapi.json``.
 
 Engines are built once per process, when the app is created, one per rule set a request may
-choose. A check runs in a worker thread, one at a time per process (checkers are CPU-bound:
-more threads would only share one interpreter lock), under the request's time budget.
+choose. A check runs synchronously in the worker process's main thread, one at a time: checkers
+are CPU-bound, so threads would only share one interpreter lock, and every hand-over between
+threads costs a scheduling delay that shows in tail latency on a busy machine. In the main
+thread the time budgets are real interruptions (``SIGALRM``): each checker's, and around it
+the request's (receiving the body counts too), after which the request gets 503. Run more
+worker processes (``--workers``) for more concurrency.
 Every refusal is JSON ``{"error": {"code", "message"}}`` with a Chinese message; no
 response ever carries a traceback.
 """
@@ -18,6 +22,7 @@ import datetime as dt
 import json
 import logging
 import os
+import time
 from typing import Any
 
 import anyio
@@ -29,6 +34,7 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from gkrules._version import __version__
+from gkrules.budget import run_with_budget
 from gkrules.commands.rules import effective_rules
 from gkrules.engine import Engine
 from gkrules.errors import GkrulesError
@@ -44,6 +50,11 @@ JSON_TYPE = "application/json; charset=utf-8"
 #: output formats a caller may ask for with ?format=; JSON is the contract
 FORMATS = {"json": JSON_TYPE, "sarif": "application/sarif+json; charset=utf-8",
            "html": "text/html; charset=utf-8", "text": "text/plain; charset=utf-8"}
+
+
+class RequestTimeout(BaseException):
+    """The request's time budget ran out (a BaseException: no checker or engine handler may
+    take it for a checker's own failure)."""
 
 
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -70,8 +81,6 @@ class Service:
             self.engines.setdefault(engine.ruleset.id, engine)
             self.names[name] = self.names[engine.ruleset.id] = engine.ruleset.id
         self.built_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
-        # one check at a time per process, in FIFO order; the event loop stays free
-        self.limiter = anyio.CapacityLimiter(1)
 
     # -- handlers ------------------------------------------------------------------------
 
@@ -99,16 +108,18 @@ class Service:
         fmt = request.query_params.get("format", "json")
         if fmt not in FORMATS:
             return error_response(422, "invalid-request", f"未知的输出格式 {fmt!r}，可用：{'、'.join(FORMATS)}")
+        budget = self.settings.request_timeout
+        started = time.monotonic()
         try:
-            with anyio.fail_after(self.settings.request_timeout):
+            with anyio.fail_after(budget):
                 job = await self._job(request)
-                report, texts, engine = await anyio.to_thread.run_sync(
-                    self._run, job, limiter=self.limiter, abandon_on_cancel=True)
+            report, texts, engine = run_with_budget(lambda: self._run(job), budget - (time.monotonic() - started),
+                                                    RequestTimeout)
         except RequestProblem as exc:
             return json_response(exc.body(), exc.status)
-        except TimeoutError:
-            return error_response(503, "timeout", f"检查超过时间上限（{self.settings.request_timeout:g} 秒），"
-                                                  "未能完成，不得发布；请稍后重试或分批提交", None)
+        except (TimeoutError, RequestTimeout):
+            return error_response(503, "timeout", f"检查超过时间上限（{budget:g} 秒），未能完成，不得发布；"
+                                                  "请稍后重试或分批提交")
         verdict = {0: "pass", 1: "fail"}.get(engine.exit_code(report), "incomplete")
         headers = {"X-Gkrules-Verdict": verdict}
         if fmt == "json":
@@ -145,6 +156,7 @@ class Service:
             raise RequestProblem(415, "unsupported-media-type", "服务未安装 python-multipart，无法接收上传文件") from None
 
     def _run(self, job: CheckJob):
+        """The check itself, in the worker process's main thread (see the module docstring)."""
         engine = self.engines[job.ruleset]
         report, docs = engine.check_documents(job.documents, today=job.today, catalog=job.catalog)
         return report, document_text_map(docs), engine
