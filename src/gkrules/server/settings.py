@@ -25,7 +25,7 @@ class ServerSettings:
     #: one document larger than this is refused with 413
     max_document_bytes: int = 16 * MiB
     max_documents: int = 500
-    #: the whole request (queueing included) must finish within this many seconds, else 503
+    #: receiving the body and checking must finish within this many seconds, else 503
     request_timeout: float = 60.0
     #: time budget of one checker on one document (None: the rule set's or the engine's)
     checker_timeout: float | None = None
