@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import signal
 import threading
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -22,25 +23,43 @@ class BudgetExceeded(BaseException):
     """Raised inside the running call when its budget is spent."""
 
 
+#: the smallest timer we arm: a deadline that has passed fires after this
+_TICK = 1e-4
+
+
 def _can_use_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-def run_with_budget(fn: Callable[[], T], seconds: float | None) -> T:
-    """Return ``fn()``; raise BudgetExceeded if it takes longer than ``seconds``."""
+def run_with_budget(fn: Callable[[], T], seconds: float | None,
+                    error: type[BaseException] = BudgetExceeded) -> T:
+    """Return ``fn()``; raise ``error`` if it takes longer than ``seconds``.
+
+    Budgets nest in the main thread: a budget taken inside another (a checker's inside a
+    server request's) fires at whichever deadline comes first, raising the exception of
+    the budget that ran out, and gives the enclosing budget back what is left of it.
+    """
     if not seconds or seconds <= 0:
         return fn()
     if _can_use_alarm():
-        def on_alarm(signum, frame):
-            raise BudgetExceeded()
+        outer = signal.getitimer(signal.ITIMER_REAL)[0]
+        outer_deadline = time.monotonic() + outer if outer > 0 else None
+        previous = signal.getsignal(signal.SIGALRM)
 
-        previous = signal.signal(signal.SIGALRM, on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        def on_alarm(signum, frame):
+            if outer_deadline is not None and time.monotonic() >= outer_deadline - _TICK and callable(previous):
+                previous(signum, frame)  # the enclosing budget ran out first: its exception
+            raise error()
+
+        signal.signal(signal.SIGALRM, on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer > 0 else seconds)
         try:
             return fn()
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, previous)
+            if outer_deadline is not None:  # a spent enclosing budget fires right away
+                signal.setitimer(signal.ITIMER_REAL, max(outer_deadline - time.monotonic(), _TICK))
     box: dict[str, object] = {}
 
     def target() -> None:
@@ -53,7 +72,7 @@ def run_with_budget(fn: Callable[[], T], seconds: float | None) -> T:
     worker.start()
     worker.join(seconds)
     if worker.is_alive():
-        raise BudgetExceeded()
+        raise error()
     if "error" in box:
         raise box["error"]  # type: ignore[misc]
     return box["value"]  # type: ignore[return-value]

@@ -322,6 +322,13 @@ class Engine:
         unit-level ``contributions`` for statistical disclosure control); they must be
         picklable when ``jobs > 1``.
         """
+        return self.check_documents(inputs, today=today, catalog=catalog, jobs=jobs, extras=extras)[0]
+
+    def check_documents(self, inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
+                        today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
+                        extras: Mapping[str, Any] | None = None) -> tuple[Report, list[Document]]:
+        """Like :meth:`check`, also returning the loaded documents (formatters that show the
+        text, such as ``--format html``, need it)."""
         today = today or dt.date.today()
         items: list[Any] = []
         paths: list[Any] = []
@@ -334,7 +341,7 @@ class Engine:
             items.extend(collect_paths(paths, self.loaders.extensions))
         extras = dict(extras or {})
         pairs = self._process_all(items, today, jobs, extras)
-        return self._finish(pairs, today, catalog, extras)
+        return self._finish(pairs, today, catalog, extras), [d for d, _ in pairs if d is not None]
 
     def _process_all(self, items: list[Any], today: dt.date, jobs: int,
                      extras: dict[str, Any]) -> list[tuple[Document | None, DocumentResult]]:
@@ -374,8 +381,8 @@ class Engine:
         for i, (doc, result) in enumerate(pairs):
             findings = list(result.findings) + extra.get(i, [])
             errors = list(result.errors) + extra_errors.get(i, [])
-            kept, suppressed = self._filter(doc, findings)
-            kept = _with_fingerprints(sorted(kept, key=_order))
+            # numbered before filtering: a fingerprint must not depend on what filters hid
+            kept, suppressed = self._filter(doc, _with_fingerprints(sorted(findings, key=_order)))
             results.append(attrs.evolve(result, findings=tuple(kept), errors=tuple(errors),
                                         suppressed=tuple(suppressed)))
         counts = Counter(f.severity for r in results for f in r.findings)
