@@ -86,6 +86,26 @@ def test_unpublished_and_overdue():
     assert "仍未发布" in found[0].message and "34 个工作日" in found[0].message and "14 个工作日" in found[0].message
 
 
+def test_an_old_undated_page_republished_years_later_is_historical_not_late():
+    # formed in 2021, no 发布日期 of its own, checked (i.e. published) in 2026: an archive page
+    found = rd(page("2021-01-22"), D(2026, 11, 20))
+    assert [(f.rule, f.severity) for f in found] == [("historical", Severity.INFO)]
+    assert "历史文件" in found[0].message and "超过公开时限" in found[0].message
+    # its own publication date keeps the real verdict: stated late is late, however old
+    stated = rd(page("2021-01-22", "2021-06-30"), D(2026, 11, 20))
+    assert [(f.rule, f.severity) for f in stated] == [("late", Severity.WARN)]
+    # just under a year is still late
+    assert rules_of(rd(page("2025-12-01"), D(2026, 11, 20))) == ["late"]
+
+
+def test_historical_threshold_is_a_rule_set_parameter(tmp_path):
+    rs = tmp_path / "site.yaml"
+    rs.write_text("id: site\nversion: '1'\nextends: national\ncheckers:\n  release-deadline:\n"
+                  "    params:\n      historical_after_workdays: 0\n", encoding="utf-8")
+    found = check_text(page("2021-01-22"), checker=CHECKER, today=D(2026, 11, 20), ruleset=str(rs)).findings
+    assert rules_of(found) == ["late"]
+
+
 def test_adjusted_saturday_deadline_is_explained():
     # 2024-09-27 + 7 WD = Saturday 2024-10-12, a 调休 working day
     text = "行政处罚决定书文号：白统罚决字〔2024〕第3号\n处罚决定日期：2024年9月27日\n公示日期：2024年10月14日\n"

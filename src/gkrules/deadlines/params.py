@@ -146,6 +146,11 @@ class ReleaseDeadlineParams:
     effective_from: dt.date = dt.date(2008, 5, 1)
     #: report a document without any formation date (info: cannot evaluate)
     report_missing_formation: bool = True
+    #: a document with no publication date of its own, formed more than this many working days
+    #: before the check date, is most likely an old document being republished (site migration,
+    #: 补充公开 of an archive): its lateness is reported as info (``historical``), not warn;
+    #: 0 turns this off
+    historical_after_workdays: int = field(default=250, validator=_positive(2500, "historical_after_workdays", 0))
     requests: RequestParams = field(factory=RequestParams)
     periodic: tuple[PeriodicItem, ...] = (ANNUAL_REPORT,)
 

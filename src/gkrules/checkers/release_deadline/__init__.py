@@ -21,6 +21,13 @@ RULES = (
                     "目录条目可自定时限。发布日期（未写发布日期的按检查日期）晚于最后期限即报告，并说明逾期几个工作日。",
     ),
     RuleInfo(
+        "historical", "历史文件补充公开（时限仅作提示）", Severity.INFO,
+        f"{ART_26}。{_CALENDAR}",
+        tags=("发布时限",),
+        description="文件本身没有发布日期、成文已超过 historical_after_workdays 个工作日（默认 250，约一年）："
+                    "多为历史文件补充公开或网站迁移，逾期无法补救，只作提示；元数据写明原发布日期时按原日期计算。",
+    ),
+    RuleInfo(
         "due-soon", "即将到期", Severity.INFO, f"{ART_26}。{_CALENDAR}",
         tags=("发布时限",),
         description="尚未发布、距最后期限不超过 due_soon_workdays 个工作日（默认 3）时提示最后期限；"

@@ -86,6 +86,14 @@ class ReleaseDeadlineChecker:
                        f"超过公开时限 {rule.describe()}{late_by} 个工作日；最迟应于 {due}发布")
                 suggestion = "核实延迟原因；今后在时限内发布，按规定需要说明的，在发布时说明原因"
             else:
+                historical = self.params.historical_after_workdays
+                if historical and ev.elapsed > historical:
+                    msg = (f"{dates.start_label} {start} 距检查日期 {ctx.today} 已 {ev.elapsed} 个工作日，文件本身没有发布日期："
+                           f"如为历史文件补充公开或网站迁移，不再计算发布时限；如确为首次发布，已超过公开时限"
+                           f" {rule.describe()}{late_by} 个工作日（最迟应于 {due}发布）")
+                    yield ctx.finding("historical", s, e, msg, evidence=evidence, basis=rule.basis, key=key,
+                                      suggestion="历史文件请在元数据中写明原发布日期（published）；首次发布的请核实延迟原因")
+                    return
                 msg = (f"{dates.start_label} {start} 至今（{ctx.today}）已 {ev.elapsed} 个工作日仍未发布，"
                        f"超过公开时限 {rule.describe()}{late_by} 个工作日；最迟应于 {due}发布")
                 suggestion = "尽快发布，并核实延迟原因"
