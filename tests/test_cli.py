@@ -169,3 +169,31 @@ def test_incomplete_check_says_why_on_stderr(tmp_path):
     assert p.returncode == 2
     assert "检查不完整" in p.stderr and "2099 年" in p.stderr and "calendar" in p.stderr
     assert "。。" not in p.stderr and "Traceback" not in p.stderr
+
+
+def test_secret_head_exits_1_on_its_line_and_a_citation_exits_0(tmp_path):
+    marked = tmp_path / "报告.txt"
+    marked.write_text("000215\n机密★1年\n\n青梧市统计局文件\n\n关于一季度调查结果的报告\n", encoding="utf-8")
+    cited = tmp_path / "学习.txt"
+    cited.write_text("青梧市统计局组织学习保守国家秘密法\n\n　　局机关认真学习《中华人民共和国保守国家秘密法》。\n",
+                     encoding="utf-8")
+    p = run("check", marked, "--format", "json", "--today", "2024-04-08")
+    assert p.returncode == 1
+    (f,) = [f for d in json.loads(p.stdout)["documents"] for f in d["findings"] if f["severity"] == "block"]
+    assert (f["rule"], f["location"]["line"]) == ("secrecy-mark", 2)
+    assert run("check", cited, "--today", "2024-04-08").returncode == 0
+
+
+@pytest.mark.parametrize(("yaml_text", "line", "words"), [
+    ("id: site\nversion: '1'\nextends: national\nchekers: {}\n", 4, "未知的键"),
+    ("id: site\nversion: '1'\nextends: national\ncheckers:\n  confidential-marker:\n    enabled: 'no'\n", 6, "应为布尔值"),
+    ("id: site\nversion: '1'\nextends: national\ncheckers:\n  confidential-marker:\n    rules:\n      secrecy-mark:\n"
+     "        examples:\n          fail:\n            - 国家秘密分为绝密、机密、秘密三级。\n", 10, "没有检出它自己的 fail 示例"),
+])
+def test_broken_rule_set_exits_2_naming_file_and_line(tmp_path, yaml_text, line, words):
+    rs = tmp_path / "site.yaml"
+    rs.write_text(yaml_text, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("通知\n", encoding="utf-8")
+    p = run("check", tmp_path / "a.txt", "--ruleset", rs)
+    assert p.returncode == 2 and "Traceback" not in p.stderr
+    assert f"site.yaml:{line}" in p.stderr and words in p.stderr
