@@ -22,7 +22,7 @@ def build(kit) -> tuple[list, NameFinder]:
     names = NameFinder(kit)
     recognizers = [
         IdCardRecognizer(kit), BankCardRecognizer(kit), MobileRecognizer(kit), LandlineRecognizer(kit),
-        EmailRecognizer(kit), PassportRecognizer(kit), SocialSecurityRecognizer(kit), PlateRecognizer(kit),
+        EmailRecognizer(kit, names), PassportRecognizer(kit), SocialSecurityRecognizer(kit), PlateRecognizer(kit),
         HomeAddressRecognizer(kit), HealthRecognizer(kit, names), BirthDateRecognizer(kit),
         MaskedValueRecognizer(kit),
     ]

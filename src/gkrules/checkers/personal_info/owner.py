@@ -1,0 +1,152 @@
+"""Whose contact is it: a party's (当事人, 申请人…), a work contact's (联系人, 经办人…), an
+organisation's (``名称：某某公司　联系方式：…``), or nobody's in particular.
+
+The answer sets the severity of phones, e-mails and addresses. A party's data gets
+``party_severity``; so does any natural person's in a published penalty decision (浙江办法
+第七条). That escalation is about the punished person and third parties, never about the
+issuing office: a work contact or an organisation's number keeps its ordinary level. In a
+penalty decision the line must show that it is the office's (an office landline or label,
+or the unit named with the contact: ``联系人：执法科 陈敏``), because the party's own
+contact is written the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from gkrules.model import Severity
+
+from .cues import Cue
+
+#: a landline: an area code and a 7–8 digit number (``0739-8826103``, ``(0931)8123456``)
+LANDLINE = re.compile(r"(?<![0-9A-Za-z*])(?:[(（]0\d{2,3}[)）][ -]?|0\d{2,3}[ -]?)[2-9]\d{6,7}(?![0-9A-Za-z*])")
+#: characters skipped when walking back from a value to whoever it belongs to: separators,
+#: other numbers and addresses given with it (``电话：0731-8456…，手机：``)
+_BETWEEN = frozenset("，,：:、；; 　/（）()-+.@_转#0123456789"
+                     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+#: cue kinds that may stand between an organisation's name and its number
+_LABEL_KINDS = frozenset({"phone", "mail", "office", "office_mail"})
+#: how far back a party's enumeration of data is followed within one sentence
+#: (申请人：王建军，身份证号：…，联系电话：…，通讯地址：…，电子邮箱：…)
+_SENTENCE_REACH = 240
+_SENTENCE_END = "。；;！？"
+_HAN_TOKEN = re.compile(r"[\u4e00-\u9fff]{2,16}")
+
+
+class Owner(NamedTuple):
+    #: "party", "contact", "org", "penalty" or "" (nobody in particular)
+    kind: str
+    severity: Severity | None
+    #: a clause for the message ("属于“申请人”"), empty when there is nothing to say
+    why: str
+    cue: Cue | None = None
+
+
+NOBODY = Owner("", None, "")
+
+
+def office_line(scene, pos: int) -> bool:
+    """The line of ``pos`` gives an office's contact: an office label (办公电话, 传真…) or a
+    landline (individuals in published documents are reached by mobile)."""
+    ls, le = scene.line_start(pos), scene.line_end(pos)
+    if any("office" in c.kinds for c in scene.kit.book.hits(scene.text[ls:le], ls)):
+        return True
+    return LANDLINE.search(scene.text, ls, le) is not None
+
+
+def _lines(scene, pos: int, above: int, below: int) -> list[tuple[int, int]]:
+    """(start, end) of the line of ``pos`` and of up to ``above``/``below`` lines around it."""
+    ls, le = scene.line_start(pos), scene.line_end(pos)
+    out = [(ls, le)]
+    s = ls
+    for _ in range(above):
+        if s == 0:
+            break
+        s = scene.line_start(s - 1)
+        out.append((s, scene.line_end(s)))
+    e = le
+    for _ in range(below):
+        if e >= len(scene.text):
+            break
+        out.append((e + 1, scene.line_end(e + 1)))
+        e = out[-1][1]
+    return out
+
+
+def office_block(scene, pos: int) -> bool:
+    """``pos`` lies in an office's block of contacts (a 公开指南's 联系电话、传真、电子邮箱 lines, a
+    page footer): an office label on its line or the lines next to it, or a landline on its
+    line; and no party named on it or on the two lines above."""
+    book = scene.kit.book
+    for ls, le in _lines(scene, pos, 2, 0):
+        if any("party" in c.kinds for c in book.hits(scene.text[ls:le], ls)):
+            return False
+    for ls, le in _lines(scene, pos, 1, 1):
+        if any("office" in c.kinds for c in book.hits(scene.text[ls:le], ls)):
+            return True
+    return LANDLINE.search(scene.text, scene.line_start(pos), scene.line_end(pos)) is not None
+
+
+def org_owned(scene, start: int, cues: list[Cue]) -> str | None:
+    """The organisation whose number this is, when only labels, separators and other numbers
+    stand between its name and the value (``名称：湖南中信招标有限公司　联系方式：0731-…，150…``)."""
+    if scene.header(start) is not None:
+        return None  # a table row: the unit in another column is where the person works
+    text, kit = scene.text, scene.kit
+    ls = scene.line_start(start)
+    labels = {c.end: c for c in cues if not c.kinds.isdisjoint(_LABEL_KINDS)}
+    pos = start
+    while pos > ls:
+        if text[pos - 1] in _BETWEEN:
+            pos -= 1
+        elif pos in labels:
+            pos = labels[pos].start
+        else:
+            break
+    head = text[max(ls, pos - 40):pos]
+    return head if kit.is_org_name(head) else None
+
+
+def _unit_named(scene, cue: Cue, start: int) -> bool:
+    """``联系人：执法科 陈敏``: a unit is named between the contact label and the value."""
+    kit = scene.kit
+    return any(kit.is_org_name(m.group()) for m in _HAN_TOKEN.finditer(scene.text, cue.end, start))
+
+
+def _sentence_party(scene, start: int) -> Cue | None:
+    """A party named earlier in the same sentence, beyond the ``party`` window."""
+    ls = scene.line_start(start)
+    if start - ls <= scene.kit.params.windows.party:
+        return None
+    lo = max(ls, start - _SENTENCE_REACH)
+    seg = scene.text[lo:start]
+    base = lo + max(seg.rfind(c) for c in _SENTENCE_END) + 1
+    hits = scene.kit.book.hits(scene.text[base:start], base)
+    return next((c for c in reversed(hits) if "party" in c.kinds), None)
+
+
+def owner_of(scene, start: int, *, org: bool = True) -> Owner:
+    """Whose value starts at ``start`` (same line, ``windows.party`` characters back).
+
+    ``org``: whether an organisation may own it (phones and e-mails; not home addresses)."""
+    kit = scene.kit
+    p = kit.params
+    cues = scene.cues_before(start, p.windows.party)
+    for c in reversed(cues):
+        if "party" in c.kinds:
+            return Owner("party", p.party_severity, f"属于“{c.word}”", c)
+    if scene.doc.tables and "party" in scene.row_header_kinds(start):
+        return Owner("party", p.party_severity, "表中为当事人信息")
+    penalty = scene.is_penalty
+    contact = next((c for c in reversed(cues) if "contact" in c.kinds), None)
+    if contact is not None and (not penalty or _unit_named(scene, contact, start) or office_line(scene, start)):
+        return Owner("contact", p.contact_severity, f"为“{contact.word}”的联系方式", contact)
+    party = _sentence_party(scene, start)
+    if party is not None:
+        return Owner("party", p.party_severity, f"属于“{party.word}”", party)
+    if org and (not penalty or office_line(scene, start)) and org_owned(scene, start, cues) is not None:
+        return Owner("org", p.contact_severity, "为单位的联系方式")
+    if penalty:
+        return Owner("penalty", p.party_severity, "行政处罚公开中自然人的联系方式")
+    return NOBODY
