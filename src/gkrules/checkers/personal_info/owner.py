@@ -31,11 +31,14 @@ _LABEL_KINDS = frozenset({"phone", "mail", "office", "office_mail"})
 #: (申请人：王建军，身份证号：…，联系电话：…，通讯地址：…，电子邮箱：…)
 _SENTENCE_REACH = 240
 _SENTENCE_END = "。；;！？"
+# the name after a party label, up to the next separator
+_PARTY_NAME = re.compile(r"(?:名称|姓名)?[：:\s]*([^\s，,；;。（(：:|]{2,40})")
 _HAN_TOKEN = re.compile(r"[\u4e00-\u9fff]{2,16}")
 
 
 class Owner(NamedTuple):
-    #: "party", "contact", "org", "penalty" or "" (nobody in particular)
+    #: "party" (a natural person), "org-party" (an organisation that is a party), "contact",
+    #: "org", "penalty" or "" (nobody in particular)
     kind: str
     severity: Severity | None
     #: a clause for the message ("属于“申请人”"), empty when there is nothing to say
@@ -76,8 +79,8 @@ def _lines(scene, pos: int, above: int, below: int) -> list[tuple[int, int]]:
 
 def office_block(scene, pos: int) -> bool:
     """``pos`` lies in an office's block of contacts (a 公开指南's 联系电话、传真、电子邮箱 lines, a
-    page footer): an office label on its line or the lines next to it, or a landline on its
-    line; and no party named on it or on the two lines above."""
+    page footer): an office label or a landline on its
+    line or the lines next to it; and no party named on it or on the two lines above."""
     book = scene.kit.book
     for ls, le in _lines(scene, pos, 2, 0):
         if any("party" in c.kinds for c in book.hits(scene.text[ls:le], ls)):
@@ -85,7 +88,9 @@ def office_block(scene, pos: int) -> bool:
     for ls, le in _lines(scene, pos, 1, 1):
         if any("office" in c.kinds for c in book.hits(scene.text[ls:le], ls)):
             return True
-    return LANDLINE.search(scene.text, scene.line_start(pos), scene.line_end(pos)) is not None
+        if LANDLINE.search(scene.text, ls, le) is not None:
+            return True
+    return False
 
 
 def org_owned(scene, start: int, cues: list[Cue]) -> str | None:
@@ -126,6 +131,58 @@ def _sentence_party(scene, start: int) -> Cue | None:
     return next((c for c in reversed(hits) if "party" in c.kinds), None)
 
 
+#: a line of a form-like block: a short label, a colon, its value (联系电话：…)
+_FIELD = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff（）()]{2,12}[：:]")
+_BLOCK_REACH = 6  # lines of one block looked at above a value
+_HEADING = 20  # the longest heading line of a block (一、申请人基本信息)
+#: labels of personal data: a line labelled so continues its block's party
+_DATA_KINDS = frozenset({"phone", "mail", "personal_mail", "private_phone", "party_address", "home_address",
+                         "id_card", "card", "birth", "social_security", "passport", "travel_permit"})
+
+
+def _block_party(scene, start: int) -> Cue | None:
+    """A party heading a form-like block of ``label：value`` lines that the value's line
+    belongs to (``申请人：王建军⏎联系电话：…⏎电子邮箱：…``), or named in a short heading right
+    above such a block (``一、申请人信息``). The value's own line must be labelled with a
+    kind of personal data (联系电话：, 通讯地址：…; not 处罚机关：…), and a line that starts
+    with another person (联系人：…, 经营者：…) ends the search: the lines below are theirs."""
+    text, book = scene.text, scene.kit.book
+    ls = scene.line_start(start)
+    own = _FIELD.match(text, ls, start)
+    if own is None:
+        return None
+    label = book.hits(text[ls:own.end()], ls)
+    if not label or label[-1].end < own.end() - 1 or label[-1].kinds.isdisjoint(_DATA_KINDS):
+        return None
+    for _ in range(_BLOCK_REACH):
+        if ls == 0:
+            return None
+        ls = scene.line_start(ls - 1)
+        le = scene.line_end(ls)
+        hits = book.hits(text[ls:le], ls)
+        field = _FIELD.match(text, ls, le)
+        lead = next((c for c in hits if field is not None and c.start < field.end()), None)
+        if lead is not None and "party" in lead.kinds:
+            return lead
+        if lead is not None and not lead.kinds.isdisjoint(("contact", "name_before")):
+            return None  # the lines below are this person's (联系人：…, 经营者：…, 法定代表人：…)
+        if field is None:  # the heading above the block, or the end of the block
+            line = text[ls:le].strip()
+            if len(line) > _HEADING or any(c in line for c in _SENTENCE_END + "，,"):
+                return None
+            return next((c for c in hits if "party" in c.kinds), None)
+    return None
+
+
+def _party(scene, cue: Cue) -> Owner:
+    """A party that is a natural person (申请人：王建军), or an organisation (当事人名称：某某
+    有限公司), whose contacts are not a natural person's."""
+    name = _PARTY_NAME.match(scene.text, cue.end)
+    if name is not None and scene.kit.is_org_name(name.group(1)):
+        return Owner("org-party", None, "", cue)
+    return Owner("party", scene.kit.params.party_severity, f"属于“{cue.word}”", cue)
+
+
 def owner_of(scene, start: int, *, org: bool = True) -> Owner:
     """Whose value starts at ``start`` (same line, ``windows.party`` characters back).
 
@@ -135,16 +192,19 @@ def owner_of(scene, start: int, *, org: bool = True) -> Owner:
     cues = scene.cues_before(start, p.windows.party)
     for c in reversed(cues):
         if "party" in c.kinds:
-            return Owner("party", p.party_severity, f"属于“{c.word}”", c)
+            return _party(scene, c)
     if scene.doc.tables and "party" in scene.row_header_kinds(start):
         return Owner("party", p.party_severity, "表中为当事人信息")
     penalty = scene.is_penalty
     contact = next((c for c in reversed(cues) if "contact" in c.kinds), None)
     if contact is not None and (not penalty or _unit_named(scene, contact, start) or office_line(scene, start)):
         return Owner("contact", p.contact_severity, f"为“{contact.word}”的联系方式", contact)
-    party = _sentence_party(scene, start)
+    if contact is None and scene.doc.tables and "contact" in scene.row_header_kinds(start) \
+            and (not penalty or office_line(scene, start)):
+        return Owner("contact", p.contact_severity, "表中为工作联系人")
+    party = _sentence_party(scene, start) or _block_party(scene, start)
     if party is not None:
-        return Owner("party", p.party_severity, f"属于“{party.word}”", party)
+        return _party(scene, party)
     if org and (not penalty or office_line(scene, start)) and org_owned(scene, start, cues) is not None:
         return Owner("org", p.contact_severity, "为单位的联系方式")
     if penalty:

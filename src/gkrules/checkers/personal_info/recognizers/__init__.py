@@ -16,6 +16,7 @@ from .names import NameFinder
 from .passport import PassportRecognizer
 from .plate import PlateRecognizer
 from .social_security import SocialSecurityRecognizer
+from .wrapped import WrappedNumberRecognizer
 
 
 def build(kit) -> tuple[list, NameFinder]:
@@ -24,7 +25,7 @@ def build(kit) -> tuple[list, NameFinder]:
         IdCardRecognizer(kit), BankCardRecognizer(kit), MobileRecognizer(kit), LandlineRecognizer(kit),
         EmailRecognizer(kit, names), PassportRecognizer(kit), SocialSecurityRecognizer(kit), PlateRecognizer(kit),
         HomeAddressRecognizer(kit), HealthRecognizer(kit, names), BirthDateRecognizer(kit),
-        MaskedValueRecognizer(kit),
+        MaskedValueRecognizer(kit), WrappedNumberRecognizer(kit),
     ]
     return recognizers, names
 

@@ -29,8 +29,6 @@ _ADMIN = re.compile(r"(?:街道|镇|乡|苏木|自治县|县|旗|(?<![小社园�
 # residence): 住 after a separator, or glued to the ID number before it, then a place name
 _BEFORE_RESIDES = frozenset("，,；;、 　)）0123456789Xx")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|县|区|旗|镇|乡|街道)")
-# the name after a party label, up to the next separator
-_PARTY_NAME = re.compile(r"[：:\s]*([^\s，,；;。（(：:|]{2,40})")
 
 MESSAGE = "详细住址（标注为“{label}”，具体到门牌号或房号{extra}），属个人信息；住址最多公开到乡镇、街道"
 SUGGESTION = "删除街道（乡镇）以下的详细地址，或整体删除住址。"
@@ -59,8 +57,8 @@ class HomeAddressRecognizer:
         for label_start, label_end, label in scene.labels("home_address"):
             yield from self._read(scene, label_start, label_end, label)
         for label_start, label_end, label in scene.labels("party_address"):
-            owner = owner_of(scene, label_start, org=False)
-            if owner.kind == "party" and self._natural(scene, owner):
+            owner = owner_of(scene, _GAP.match(scene.text, label_end).end(), org=False)
+            if owner.kind == "party":
                 yield from self._read(scene, label_start, label_end, label, owner)
         text = scene.text
         at = text.find("住")
@@ -68,13 +66,6 @@ class HomeAddressRecognizer:
             if at > 0 and text[at - 1] in _BEFORE_RESIDES and _PLACE.match(text, at + 1):
                 yield from self._read(scene, at, at + 1, "住")
             at = text.find("住", at + 1)
-
-    def _natural(self, scene, owner) -> bool:
-        """The party is a natural person (申请人：王建军), not an organisation (当事人：某某公司)."""
-        if owner.cue is None:
-            return True
-        name = _PARTY_NAME.match(scene.text, owner.cue.end)
-        return name is None or not self.kit.is_org_name(name.group(1))
 
     def _read(self, scene, label_start: int, label_end: int, label: str, owner=None) -> Iterator[Detection]:
         text = scene.text
@@ -91,7 +82,7 @@ class HomeAddressRecognizer:
         address = address[:ends[-1]]  # glued text goes on (…12号联系电话…): not address
         s = start + keep_until(address)
         e = start + len(address)
-        owner = owner or owner_of(scene, label_start, org=False)
+        owner = owner or owner_of(scene, start, org=False)
         severity = owner.severity if owner.kind in ("party", "penalty") else None
         extra = "，" + owner.why if severity is not None else ""
         yield Detection(self.rule, s, e, key="".join(address.split()),

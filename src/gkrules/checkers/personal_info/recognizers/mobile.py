@@ -18,7 +18,7 @@ import regex
 
 from ..detection import Detection
 from ..masking import mask_value
-from ..owner import owner_of
+from ..owner import Owner, owner_of
 
 # a decimal point next to the digits makes them part of a number (3.13812345678); a comma
 # does not: eleven digits are never a thousands group, and CSV puts a comma between fields
@@ -57,14 +57,19 @@ class MobileRecognizer:
         tail = scene.after(end, 5).lstrip()
         if tail.startswith(self.kit.units):
             return None
-        cue = scene.nearest_before(start, w.before, ("phone", "serial", "amount", "card", "id_card", "org_code"))
+        cue = scene.nearest_before(start, w.before, ("phone", "office", "serial", "amount", "card", "id_card",
+                                                     "org_code"))
         if cue is not None:
-            if "phone" in cue.kinds:
+            if "phone" in cue.kinds or "office" in cue.kinds:
                 return f"标注为“{cue.word}”"
             return None
         if scene.header(start) is not None:
             return "位于人员名单中" if people_table(scene, start, self.kit) else None
         return "号段已分配的 11 位号码"
+
+    def _office_label(self, scene, start: int) -> bool:
+        cue = scene.nearest_before(start, self.kit.params.windows.party, ("phone", "office"))
+        return cue is not None and "office" in cue.kinds
 
     def find(self, scene) -> Iterator[Detection]:
         for m in scene.finditer(_MOBILE, min_len=11, first="108"):
@@ -79,6 +84,9 @@ class MobileRecognizer:
             if why is None:
                 continue
             owner = owner_of(scene, s)
+            if owner.kind != "party" and self._office_label(scene, s):
+                # published as the office's own line (咨询电话、值班电话…): a work number
+                owner = Owner("org", self.kit.params.contact_severity, "")
             if owner.why:
                 why += "，" + owner.why
             message = ORG_MESSAGE if owner.kind == "org" else CONTACT_MESSAGE if owner.kind == "contact" else MESSAGE
