@@ -29,6 +29,7 @@ LABEL_GROUPS = (LABEL_KINDS,)
 NUMERIC_RUN = regex.compile(r"[0-9]{3}[0-9 \-()（）]{6,}[0-9Xx]")
 RUN_LOOKBACK = 5  # "0086 " before a mobile
 _NUMERALS = frozenset("一二三四五六七八九十百千零〇两")
+_SEPARATORS = "，,：:;； 　、（(\t"
 
 
 class Kit:
@@ -56,6 +57,16 @@ class Kit:
         self.reach_ahead = w.after
         self.org_suffixes = tuple(sorted(params.cues.org_suffix, key=len, reverse=True))
         self.units = tuple(sorted(params.cues.unit, key=len, reverse=True))
+
+    def owned_by_org(self, head: str) -> bool:
+        """What follows ``head`` belongs to an organisation: ``head`` ends with its name
+        (``综合科（``, ``名称：某某公司　``), and not with a unit in parentheses after a
+        person (``周丽华（市统计局综合科，``: the mailbox is 周丽华's)."""
+        head = head.rstrip(_SEPARATORS)
+        i = max(head.rfind("（"), head.rfind("("))
+        if i != -1 and max(head.rfind("）"), head.rfind(")")) < i:
+            head = head[:i].rstrip(_SEPARATORS)
+        return self.is_org_name(head)
 
     def is_org_name(self, text: str) -> bool:
         """``text`` ends with an organisation's name (澧州市统计局, 综合科, 某某有限公司), not

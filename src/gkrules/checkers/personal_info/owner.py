@@ -23,7 +23,7 @@ from .cues import Cue
 LANDLINE = re.compile(r"(?<![0-9A-Za-z*])(?:[(（]0\d{2,3}[)）][ -]?|0\d{2,3}[ -]?)[2-9]\d{6,7}(?![0-9A-Za-z*])")
 #: characters skipped when walking back from a value to whoever it belongs to: separators,
 #: other numbers and addresses given with it (``电话：0731-8456…，手机：``)
-_BETWEEN = frozenset("，,：:、；; 　/（）()-+.@_转#0123456789"
+_BETWEEN = frozenset("，,：:、；; 　/（(-+.@_转#0123456789"
                      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 #: cue kinds that may stand between an organisation's name and its number
 _LABEL_KINDS = frozenset({"phone", "mail", "office", "office_mail"})
@@ -38,7 +38,8 @@ _HAN_TOKEN = re.compile(r"[\u4e00-\u9fff]{2,16}")
 
 class Owner(NamedTuple):
     #: "party" (a natural person), "org-party" (an organisation that is a party), "contact",
-    #: "org", "penalty" or "" (nobody in particular)
+    #: "person" (someone named at the head of the value's block: 姓名：, 经营者：), "org",
+    #: "penalty" or "" (nobody in particular)
     kind: str
     severity: Severity | None
     #: a clause for the message ("属于“申请人”"), empty when there is nothing to say
@@ -103,14 +104,14 @@ def org_owned(scene, start: int, cues: list[Cue]) -> str | None:
     labels = {c.end: c for c in cues if not c.kinds.isdisjoint(_LABEL_KINDS)}
     pos = start
     while pos > ls:
-        if text[pos - 1] in _BETWEEN:
-            pos -= 1
+        if text[pos - 1] in _BETWEEN or (text[pos - 1] in ")）" and pos > ls + 1 and text[pos - 2].isdigit()):
+            pos -= 1  # (a closing parenthesis only inside a number: (0731)8456…)
         elif pos in labels:
             pos = labels[pos].start
         else:
             break
     head = text[max(ls, pos - 40):pos]
-    return head if kit.is_org_name(head) else None
+    return head if kit.owned_by_org(head) else None
 
 
 def _unit_named(scene, cue: Cue, start: int) -> bool:
@@ -135,17 +136,18 @@ def _sentence_party(scene, start: int) -> Cue | None:
 _FIELD = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff（）()]{2,12}[：:]")
 _BLOCK_REACH = 6  # lines of one block looked at above a value
 _HEADING = 20  # the longest heading line of a block (一、申请人基本信息)
+_PERSON_KINDS = frozenset({"party", "contact", "name_before"})
 #: labels of personal data: a line labelled so continues its block's party
 _DATA_KINDS = frozenset({"phone", "mail", "personal_mail", "private_phone", "party_address", "home_address",
                          "id_card", "card", "birth", "social_security", "passport", "travel_permit"})
 
 
-def _block_party(scene, start: int) -> Cue | None:
-    """A party heading a form-like block of ``label：value`` lines that the value's line
-    belongs to (``申请人：王建军⏎联系电话：…⏎电子邮箱：…``), or named in a short heading right
-    above such a block (``一、申请人信息``). The value's own line must be labelled with a
-    kind of personal data (联系电话：, 通讯地址：…; not 处罚机关：…), and a line that starts
-    with another person (联系人：…, 经营者：…) ends the search: the lines below are theirs."""
+def _block_lead(scene, start: int) -> Cue | None:
+    """Who heads the form-like block of ``label：value`` lines that the value's line belongs
+    to: the label starting the nearest line above that names a person (申请人：王建军,
+    联系人：李丹, 姓名：王芳, 经营者：赖德明), or a party named in a short heading right above
+    the block (``一、申请人信息``). The value's own line must be labelled with a kind of
+    personal data (联系电话：, 通讯地址：…; not 处罚机关：…)."""
     text, book = scene.text, scene.kit.book
     ls = scene.line_start(start)
     own = _FIELD.match(text, ls, start)
@@ -161,16 +163,14 @@ def _block_party(scene, start: int) -> Cue | None:
         le = scene.line_end(ls)
         hits = book.hits(text[ls:le], ls)
         field = _FIELD.match(text, ls, le)
-        lead = next((c for c in hits if field is not None and c.start < field.end()), None)
-        if lead is not None and "party" in lead.kinds:
-            return lead
-        if lead is not None and not lead.kinds.isdisjoint(("contact", "name_before")):
-            return None  # the lines below are this person's (联系人：…, 经营者：…, 法定代表人：…)
         if field is None:  # the heading above the block, or the end of the block
             line = text[ls:le].strip()
             if len(line) > _HEADING or any(c in line for c in _SENTENCE_END + "，,"):
                 return None
             return next((c for c in hits if "party" in c.kinds), None)
+        lead = next((c for c in hits if c.start < field.end() and not c.kinds.isdisjoint(_PERSON_KINDS)), None)
+        if lead is not None:
+            return lead
     return None
 
 
@@ -202,9 +202,19 @@ def owner_of(scene, start: int, *, org: bool = True) -> Owner:
     if contact is None and scene.doc.tables and "contact" in scene.row_header_kinds(start) \
             and (not penalty or office_line(scene, start)):
         return Owner("contact", p.contact_severity, "表中为工作联系人")
-    party = _sentence_party(scene, start) or _block_party(scene, start)
+    party = _sentence_party(scene, start)
     if party is not None:
         return _party(scene, party)
+    lead = _block_lead(scene, start)
+    if lead is not None:
+        if "party" in lead.kinds:
+            return _party(scene, lead)
+        if "contact" in lead.kinds:
+            if not penalty or _unit_named(scene, lead, scene.line_end(lead.end)) or office_line(scene, start):
+                return Owner("contact", p.contact_severity, f"为“{lead.word}”的联系方式", lead)
+        else:
+            return Owner("person", p.party_severity if penalty else None,
+                         "行政处罚公开中自然人的联系方式" if penalty else "", lead)
     if org and (not penalty or office_line(scene, start)) and org_owned(scene, start, cues) is not None:
         return Owner("org", p.contact_severity, "为单位的联系方式")
     if penalty:

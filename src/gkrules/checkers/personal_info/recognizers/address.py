@@ -28,6 +28,8 @@ _ADMIN = re.compile(r"(?:街道|镇|乡|苏木|自治县|县|旗|(?<![小社园�
 # ``……，住澧州市城西区……12号`` (the way decisions and judgments give a natural person's
 # residence): 住 after a separator, or glued to the ID number before it, then a place name
 _BEFORE_RESIDES = frozenset("，,；;、 　)）0123456789Xx")
+# 住户、住房、住宿、住建… are words, not "lives at"
+_NOT_RESIDES = frozenset("户房宿所址宅院建")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|县|区|旗|镇|乡|街道)")
 
 MESSAGE = "详细住址（标注为“{label}”，具体到门牌号或房号{extra}），属个人信息；住址最多公开到乡镇、街道"
@@ -63,7 +65,8 @@ class HomeAddressRecognizer:
         text = scene.text
         at = text.find("住")
         while at != -1:
-            if at > 0 and text[at - 1] in _BEFORE_RESIDES and _PLACE.match(text, at + 1):
+            if at > 0 and text[at - 1] in _BEFORE_RESIDES and text[at + 1:at + 2] not in _NOT_RESIDES \
+                    and _PLACE.match(text, at + 1):
                 yield from self._read(scene, at, at + 1, "住")
             at = text.find("住", at + 1)
 
@@ -83,7 +86,7 @@ class HomeAddressRecognizer:
         s = start + keep_until(address)
         e = start + len(address)
         owner = owner or owner_of(scene, start, org=False)
-        severity = owner.severity if owner.kind in ("party", "penalty") else None
+        severity = owner.severity if owner.kind in ("party", "person", "penalty") else None
         extra = "，" + owner.why if severity is not None else ""
         yield Detection(self.rule, s, e, key="".join(address.split()),
                         masked=mask_all(scene.raw(s, e)),

@@ -23,7 +23,6 @@ _LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz01
 _DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
                      r"\.[A-Za-z]{2,}(?![A-Za-z0-9-]|\.[A-Za-z0-9])")
 _CLAUSE_END = "。；;！？\n"
-_SEPARATORS = "，,：: 　、（(）)"
 
 MESSAGE = "个人电子邮箱（{why}），属个人联系方式，公开发布须删除或脱敏"
 OTHER_MESSAGE = "电子邮箱（非公共机构域名，可能是个人工作邮箱），请核实是否属于个人"
@@ -65,8 +64,7 @@ class EmailRecognizer:
         head = scene.text[max(ls, cue.start - w.before):cue.start]
         for ch in _CLAUSE_END:
             head = head.rsplit(ch, 1)[-1]
-        head = head.rstrip(_SEPARATORS)
-        return self.kit.is_org_name(head)
+        return self.kit.owned_by_org(head)
 
     @staticmethod
     def _address(text: str, at: int) -> tuple[int, int, str] | None:
@@ -124,7 +122,7 @@ class EmailRecognizer:
             return None
         elif owner.kind == "contact":
             return CONTACT_MESSAGE.format(why=owner.why), owner.severity
-        elif personal and self._named(scene, s):
+        elif personal and (owner.kind == "person" or self._named(scene, s)):
             why = "免费邮箱，与自然人姓名同行"
         elif personal and office_block(scene, s):
             return BLOCK_MESSAGE, Severity.INFO
@@ -132,7 +130,7 @@ class EmailRecognizer:
             why = "免费邮箱，未注明为单位邮箱"
         else:
             return OTHER_MESSAGE, Severity.INFO
-        severity = owner.severity if owner.kind in ("party", "penalty") else None
+        severity = owner.severity if owner.kind in ("party", "person", "penalty") else None
         if severity is not None:
             why += "，" + owner.why
         return MESSAGE.format(why=why), severity

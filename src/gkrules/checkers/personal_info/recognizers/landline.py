@@ -37,10 +37,10 @@ class LandlineRecognizer:
             owner = owner_of(scene, s, org=False)
             if (cue is not None and "private_phone" in cue.kinds) or any("private_phone" in c.kinds for c in hcues):
                 why = "标注为“" + (cue.word if cue is not None and "private_phone" in cue.kinds else scene.header(s)) + "”"
-                severity = owner.severity if owner.kind in ("party", "penalty") else None
+                severity = owner.severity if owner.kind in ("party", "person", "penalty") else None
             elif cue is not None and "office" in cue.kinds:
                 continue
-            elif owner.kind == "party":
+            elif owner.kind == "party" or (owner.kind == "person" and owner.severity is not None):
                 why, severity = "当事人的电话", owner.severity
             else:
                 continue  # an office line, a work contact's, or nobody's in particular
