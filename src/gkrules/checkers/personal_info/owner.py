@@ -146,7 +146,7 @@ def _block_lead(scene, start: int) -> Cue | None:
     """Who heads the form-like block of ``label：value`` lines that the value's line belongs
     to: the label starting the nearest line above that names a person (申请人：王建军,
     联系人：李丹, 姓名：王芳, 经营者：赖德明), or a party named in a short heading right above
-    the block (``一、申请人信息``). The value's own line must be labelled with a kind of
+    the block (``一、申请人信息``), which also says whose a ``姓名：`` block is. The value's own line must be labelled with a kind of
     personal data (联系电话：, 通讯地址：…; not 处罚机关：…)."""
     text, book = scene.text, scene.kit.book
     ls = scene.line_start(start)
@@ -156,9 +156,10 @@ def _block_lead(scene, start: int) -> Cue | None:
     label = book.hits(text[ls:own.end()], ls)
     if not label or label[-1].end < own.end() - 1 or label[-1].kinds.isdisjoint(_DATA_KINDS):
         return None
+    person = None  # 姓名：王建军 heads the block; a heading above may say whose (申请人信息)
     for _ in range(_BLOCK_REACH):
         if ls == 0:
-            return None
+            break
         ls = scene.line_start(ls - 1)
         le = scene.line_end(ls)
         hits = book.hits(text[ls:le], ls)
@@ -166,12 +167,14 @@ def _block_lead(scene, start: int) -> Cue | None:
         if field is None:  # the heading above the block, or the end of the block
             line = text[ls:le].strip()
             if len(line) > _HEADING or any(c in line for c in _SENTENCE_END + "，,"):
-                return None
-            return next((c for c in hits if "party" in c.kinds), None)
+                break
+            return next((c for c in hits if "party" in c.kinds), person)
         lead = next((c for c in hits if c.start < field.end() and not c.kinds.isdisjoint(_PERSON_KINDS)), None)
         if lead is not None:
-            return lead
-    return None
+            if person is not None or not lead.kinds.isdisjoint(("party", "contact")):
+                return person or lead
+            person = lead
+    return person
 
 
 def _party(scene, cue: Cue) -> Owner:

@@ -31,6 +31,12 @@ ORG_MESSAGE = "单位联系方式中的手机号码（{why}）：请确认是单
 SUGGESTION = "删除手机号码，改为单位办公电话；确需保留的，按“前3位后4位”脱敏（如 138****1234）。"
 
 
+def placeholder(digits: str) -> bool:
+    """A sample number (13800000000, 13988888888): one digit repeated after the network code,
+    as forms and instructions print them."""
+    return len(set(digits[3:])) == 1
+
+
 def people_table(scene, pos: int, kit) -> bool:
     """A table with a column of people's names (姓名, 联系人…)."""
     return "name_before" in scene.row_header_kinds(pos)
@@ -75,7 +81,7 @@ class MobileRecognizer:
         for m in scene.finditer(_MOBILE, min_len=11, first="108"):
             core = m.group("core")
             digits = core.replace(" ", "").replace("-", "")
-            if len(digits) != 11 or digits[:3] not in self.prefixes:
+            if len(digits) != 11 or digits[:3] not in self.prefixes or placeholder(digits):
                 continue
             s, e = m.start("core"), m.end("core")
             if scene.in_url(s):

@@ -69,7 +69,7 @@ class WrappedNumberRecognizer:
                         message=id_card.MESSAGE + "（号码跨行断开）", suggestion=id_card.SUGGESTION, priority=30)
 
     def _mobile(self, scene, s: int, e: int, digits: str) -> Iterator[Detection]:
-        if digits[:3] not in self.mobile_prefixes:
+        if digits[:3] not in self.mobile_prefixes or mobile.placeholder(digits):
             return
         cue = scene.nearest_before(s, self.kit.params.windows.before, ("phone", "serial", "amount", "card", "id_card"))
         if cue is None or "phone" not in cue.kinds:
