@@ -72,3 +72,8 @@ def test_words_with_zhu_and_companies_registered_seats(pi):
 住所：澧州市城东区建设北路188号
 """
     assert of(pi(text), "home-address") == []
+
+
+def test_counts_of_households_are_not_house_numbers(pi):
+    text = "第七次全国人口普查公报\n　　全市居住在城镇的家庭户为1563200户，居住在乡村的家庭户为986400户。\n"
+    assert of(pi(text), "home-address") == []

@@ -18,8 +18,9 @@ from ..detection import Detection
 from ..masking import mask_all
 from ..owner import owner_of
 
-_NUM = r"(?:\d+|[一二三四五六七八九十百零〇两]+)"
-_HOUSE = re.compile(rf"{_NUM}\s*(?:号(?![楼院])|室|户)|{_NUM}单元")
+# house level: a door, room or unit number (short: 1563200户 is a count of households)
+_NUM = r"(?:(?<!\d)\d{1,5}|[一二三四五六七八九十百零〇两]+)"
+_HOUSE = re.compile(rf"{_NUM}\s*(?:号(?![楼院])|室)|{_NUM}单元")
 _END = re.compile(r"[，,。；;|、）)\n]")
 _GAP = re.compile(r"[：:\s为是]*")
 # administrative levels that may stay; 小区/社区/园区… end in 区 but are below the township
