@@ -54,9 +54,10 @@ GUIDE = """澧州市统计局政府信息公开指南
 
 
 def test_office_mailboxes_on_free_mail_in_a_guide_or_a_footer(pi):
-    fs = pi(GUIDE)
+    assert of(pi(GUIDE), "email") == []  # the block is the 受理机构's
+    fs = pi(GUIDE.replace("　　（一）受理机构：澧州市统计局办公室\n", ""))
     assert gate(fs) == []
-    assert [(f.location.line, f.severity.value) for f in of(fs, "email")] == [(6, "info")]
+    assert [(f.location.line, f.severity.value) for f in of(fs, "email")] == [(5, "info")]
     footer = pi("<html><body><p>正文。</p><p>联系电话：0731-84563219，电子邮箱：lzstjzf@163.com</p></body></html>",
                 name="list.html")
     assert gate(footer) == []

@@ -130,3 +130,16 @@ def test_a_unit_in_parentheses_after_a_person_is_where_they_work(pi):
             "　　经营者刘建华（城东区鸿运副食经营部），手机13974512368\n"
             "　　综合科（邮箱：lztjzhk@163.com）\n")
     assert [(f.rule, f.location.line) for f in gate(pi(text))] == [("email", 1), ("mobile", 1), ("mobile", 2)]
+
+
+def test_an_organisation_heading_a_block_owns_its_lines(pi):
+    text = "政府信息公开申请登记回执\n申请人：王建军\n联系电话：13807314567\n受理机关：澧州市统计局\n联系电话：13907310000\n"
+    fs = pi(text)
+    assert [(f.rule, f.severity.value, f.location.line) for f in gate(fs)] == [("mobile", "block", 3)]
+    assert [(f.severity.value, f.location.line) for f in of(fs, "mobile")] == [("block", 3), ("info", 5)]
+
+
+def test_the_credit_china_format_of_a_natural_persons_penalty(pi):
+    text = (f"行政处罚信息（双公示）\n行政相对人名称：谭某某\n行政相对人类别：自然人\n"
+            f"证件号码：{make_id('43010219750612351')}\n联系电话：13807311111\n")
+    assert [(f.rule, f.severity.value) for f in gate(pi(text))] == [("id-card", "block"), ("mobile", "block")]

@@ -137,6 +137,9 @@ _FIELD = re.compile(r"[ \t\u3000]*[\u4e00-\u9fff（）()]{2,12}[：:]")
 _BLOCK_REACH = 6  # lines of one block looked at above a value
 _HEADING = 20  # the longest heading line of a block (一、申请人基本信息)
 _PERSON_KINDS = frozenset({"party", "contact", "name_before"})
+_ORG = frozenset({"org"})
+#: labels of a person's workplace in a form (the organisation there is not the block's subject)
+_EMPLOYER = frozenset({"单位", "工作单位", "所在单位", "任职单位", "就职单位", "单位名称"})
 #: labels of personal data: a line labelled so continues its block's party
 _DATA_KINDS = frozenset({"phone", "mail", "personal_mail", "private_phone", "party_address", "home_address",
                          "id_card", "card", "birth", "social_security", "passport", "travel_permit"})
@@ -145,9 +148,10 @@ _DATA_KINDS = frozenset({"phone", "mail", "personal_mail", "private_phone", "par
 def _block_lead(scene, start: int) -> Cue | None:
     """Who heads the form-like block of ``label：value`` lines that the value's line belongs
     to: the label starting the nearest line above that names a person (申请人：王建军,
-    联系人：李丹, 姓名：王芳, 经营者：赖德明), or a party named in a short heading right above
-    the block (``一、申请人信息``), which also says whose a ``姓名：`` block is. The value's own line must be labelled with a kind of
-    personal data (联系电话：, 通讯地址：…; not 处罚机关：…)."""
+    联系人：李丹, 姓名：王芳, 经营者：赖德明) or an organisation (处罚机关：澧州市统计局; a cue
+    of kind ``org``), or a party named in a short heading right above the block
+    (``一、申请人信息``), which also says whose a ``姓名：`` block is. The value's own line
+    must be labelled with a kind of personal data (联系电话：, 通讯地址：…; not 处罚机关：…)."""
     text, book = scene.text, scene.kit.book
     ls = scene.line_start(start)
     own = _FIELD.match(text, ls, start)
@@ -157,6 +161,7 @@ def _block_lead(scene, start: int) -> Cue | None:
     if not label or label[-1].end < own.end() - 1 or label[-1].kinds.isdisjoint(_DATA_KINDS):
         return None
     person = None  # 姓名：王建军 heads the block; a heading above may say whose (申请人信息)
+    employer = None  # 单位：某某局, unless a person heads the block
     for _ in range(_BLOCK_REACH):
         if ls == 0:
             break
@@ -168,13 +173,21 @@ def _block_lead(scene, start: int) -> Cue | None:
             line = text[ls:le].strip()
             if len(line) > _HEADING or any(c in line for c in _SENTENCE_END + "，,"):
                 break
-            return next((c for c in hits if "party" in c.kinds), person)
+            return next((c for c in hits if "party" in c.kinds), person or employer)
         lead = next((c for c in hits if c.start < field.end() and not c.kinds.isdisjoint(_PERSON_KINDS)), None)
+        if lead is None and person is employer is None and scene.kit.is_org_name(text[field.end():le].strip()):
+            # 处罚机关：澧州市统计局⏎联系电话：…: the lines below are the organisation's; 单位：… may
+            # be the workplace of a person named above (姓名：王芳⏎单位：城东区统计局⏎邮箱：…)
+            org_cue = Cue(field.start(), field.end(), text[field.start():field.end()], _ORG)
+            if text[ls:field.end() - 1].strip() not in _EMPLOYER:
+                return org_cue
+            employer = org_cue
+            continue
         if lead is not None:
             if person is not None or not lead.kinds.isdisjoint(("party", "contact")):
                 return person or lead
             person = lead
-    return person
+    return person or employer
 
 
 def _party(scene, cue: Cue) -> Owner:
@@ -209,7 +222,10 @@ def owner_of(scene, start: int, *, org: bool = True) -> Owner:
     if party is not None:
         return _party(scene, party)
     lead = _block_lead(scene, start)
-    if lead is not None:
+    if lead is not None and lead.kinds is _ORG:
+        if org and (not penalty or office_line(scene, start)):
+            return Owner("org", p.contact_severity, "为单位的联系方式")
+    elif lead is not None:
         if "party" in lead.kinds:
             return _party(scene, lead)
         if "contact" in lead.kinds:
