@@ -167,14 +167,14 @@ def _block_lead(scene, start: int) -> Cue | None:
             break
         ls = scene.line_start(ls - 1)
         le = scene.line_end(ls)
-        hits = book.hits(text[ls:le], ls)
         field = _FIELD.match(text, ls, le)
         if field is None:  # the heading above the block, or the end of the block
             line = text[ls:le].strip()
             if len(line) > _HEADING or any(c in line for c in _SENTENCE_END + "，,"):
                 break
-            return next((c for c in hits if "party" in c.kinds), person or employer)
-        lead = next((c for c in hits if c.start < field.end() and not c.kinds.isdisjoint(_PERSON_KINDS)), None)
+            return next((c for c in book.hits(text[ls:le], ls) if "party" in c.kinds), person or employer)
+        hits = book.hits(text[ls:field.end()], ls)
+        lead = next((c for c in hits if not c.kinds.isdisjoint(_PERSON_KINDS)), None)
         if lead is None and person is employer is None and scene.kit.is_org_name(text[field.end():le].strip()):
             # 处罚机关：澧州市统计局⏎联系电话：…: the lines below are the organisation's; 单位：… may
             # be the workplace of a person named above (姓名：王芳⏎单位：城东区统计局⏎邮箱：…)

@@ -60,9 +60,7 @@ class HomeAddressRecognizer:
         for label_start, label_end, label in scene.labels("home_address"):
             yield from self._read(scene, label_start, label_end, label)
         for label_start, label_end, label in scene.labels("party_address"):
-            owner = owner_of(scene, _GAP.match(scene.text, label_end).end(), org=False)
-            if owner.kind == "party":
-                yield from self._read(scene, label_start, label_end, label, owner)
+            yield from self._read(scene, label_start, label_end, label, party_only=True)
         text = scene.text
         at = text.find("住")
         while at != -1:
@@ -71,7 +69,8 @@ class HomeAddressRecognizer:
                 yield from self._read(scene, at, at + 1, "住")
             at = text.find("住", at + 1)
 
-    def _read(self, scene, label_start: int, label_end: int, label: str, owner=None) -> Iterator[Detection]:
+    def _read(self, scene, label_start: int, label_end: int, label: str, *,
+              party_only: bool = False) -> Iterator[Detection]:
         text = scene.text
         start = _GAP.match(text, label_end).end()
         stop = min(scene.line_end(start), start + self.kit.params.windows.address)
@@ -86,7 +85,9 @@ class HomeAddressRecognizer:
         address = address[:ends[-1]]  # glued text goes on (…12号联系电话…): not address
         s = start + keep_until(address)
         e = start + len(address)
-        owner = owner or owner_of(scene, start, org=False)
+        owner = owner_of(scene, start, org=False)
+        if party_only and owner.kind != "party":
+            return  # 通讯地址、住所… of an office or a company
         severity = owner.severity if owner.kind in ("party", "person", "penalty") else None
         extra = "，" + owner.why if severity is not None else ""
         yield Detection(self.rule, s, e, key="".join(address.split()),

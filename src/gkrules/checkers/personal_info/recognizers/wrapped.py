@@ -18,9 +18,11 @@ from ..owner import owner_of
 from ..validators import is_valid_id18
 from . import id_card, mobile
 
-# a line break followed by a digit: a cheap literal search (the rest is checked by hand)
-_BREAK = re.compile(r"\n(?=[ \t\u3000]*\d)")
+# a line break followed by two characters of a number: a cheap literal search (the rest is
+# checked by hand; a line that starts with one digit is mostly a list item, 1．…)
+_BREAK = re.compile(r"\n(?=[ \t\u3000]*\d[\dXx])")
 _DIGITS = frozenset("0123456789")
+_BEFORE = frozenset("0123456789 \t\r")
 _ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz*")
 
 
@@ -36,6 +38,8 @@ class WrappedNumberRecognizer:
         n = len(text)
         for m in _BREAK.finditer(text):
             nl = m.start()
+            if nl == 0 or text[nl - 1] not in _BEFORE:
+                continue  # most lines that start with a digit follow a line of words (1．…)
             i = nl
             while i > 0 and text[i - 1] in " \t\r":
                 i -= 1
