@@ -222,7 +222,7 @@ def owner_of(scene, start: int, *, org: bool = True) -> Owner:
     if party is not None:
         return _party(scene, party)
     lead = _block_lead(scene, start)
-    if lead is not None and lead.kinds is _ORG:
+    if lead is not None and "org" in lead.kinds:
         if org and (not penalty or office_line(scene, start)):
             return Owner("org", p.contact_severity, "为单位的联系方式")
     elif lead is not None:

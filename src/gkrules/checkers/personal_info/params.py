@@ -169,6 +169,7 @@ class PersonalInfoParams:
     #: severity of a phone number, home address or e-mail of a party (当事人, 申请人…) or of
     #: any natural person in a published penalty decision (浙江办法第七条)
     party_severity: Severity = Severity.BLOCK
-    #: severity of a mobile number given for a work contact (联系人、经办人) in a notice: it may
-    #: be the clerk's own phone, but it is given for the office's business
+    #: severity of a mobile number given for a work contact (联系人、经办人) in a notice, for an
+    #: organisation or under an office label (咨询电话), and of a work contact's free-mail
+    #: mailbox: it may be the clerk's own, but it is given for the office's business
     contact_severity: Severity = Severity.INFO

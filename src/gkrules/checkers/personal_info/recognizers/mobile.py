@@ -4,10 +4,12 @@ grouped 3-4-4 with spaces or hyphens.
 An 11-digit serial number that starts with a valid code cannot be told from a mobile by its
 digits (personal-info.md §3.3): the context decides. A label (手机, 联系电话…) or a 手机号码
 column makes it a phone; the nearest label being a serial (项目编号, 流水号…), an amount
-column or a unit right after it (元, 万元) makes it a number. In a table, a number with no
-phone header counts only in a table of people (a 姓名 column). A phone of a party (当事人,
-申请人…) or of anyone in a published penalty decision gets ``party_severity``; one given for a
-work contact of a notice (联系人, 经办人) gets ``contact_severity``.
+column or a unit right after it (元, 千瓦时, 户…) makes it a number, and so does a web
+address around it. In a table, a number with no phone header counts only in a table of
+people (a 姓名 column). Whose number it is (``owner.owner_of``) sets the severity: a party's,
+or a natural person's in a published penalty decision, gets ``party_severity``; a work
+contact's (联系人, 经办人), an organisation's or one published under an office label
+(咨询电话, 值班电话) gets ``contact_severity``.
 """
 
 from __future__ import annotations
