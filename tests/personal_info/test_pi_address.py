@@ -47,3 +47,33 @@ def test_offices_companies_and_masked_addresses(pi):
 def test_party_address_in_a_penalty_blocks(pi):
     text = "行政处罚决定书\n当事人：赖德明，住址：青梧市松岚区荷塘街道翠微花园5幢1单元802室\n"
     assert [(f.rule, f.severity.value) for f in gate(pi(text))] == [("home-address", "block")]
+
+
+def test_an_applicants_postal_address_and_the_residence_of_a_decision(pi):
+    reply = pi("　　王建军：本机关收到您的申请（申请人：王建军，通讯地址：澧州市城西区白沙街道望城路18号2单元501室）。\n"
+               "　　本机关通讯地址：澧州市城东区府前路1号，联系电话：0731-84561200。\n")
+    assert [(f.rule, f.severity.value, f.evidence) for f in gate(reply)] == [
+        ("home-address", "block", "*" * len("望城路18号2单元501室"))]
+    decision = pi("行政处罚决定书\n当事人：谭某某，男，汉族，住湖南省澧州市城东区迎宾街道建设路8号。\n"
+                  "当事人刘某军身份证号码430102197506123512住澧州市城西区白沙街道桃源路12号联系电话18674521039\n"
+                  "本机关联系地址：澧州市城东区府前路1号，联系电话：0731-84561220。\n")
+    addresses = of(decision, "home-address")
+    assert [(f.severity.value, f.location.line, f.evidence) for f in addresses] == [
+        ("block", 2, "*****"), ("block", 3, "******")]  # 建设路8号, 桃源路12号: glued text stops at the number
+
+
+def test_words_with_zhu_and_companies_registered_seats(pi):
+    text = """2025年住户调查工作情况
+　　今年，住户调查覆盖全市6个区县1200户，住房面积人均42.3平方米。
+　　各乡镇（街道）、住建局、市场监管局按职责分工配合，住宿和餐饮业增加值增长5.1%。
+行政处罚信息公示
+当事人名称：澧州市恒达建材有限公司
+法定代表人：周德胜
+住所：澧州市城东区建设北路188号
+"""
+    assert of(pi(text), "home-address") == []
+
+
+def test_counts_of_households_are_not_house_numbers(pi):
+    text = "第七次全国人口普查公报\n　　全市居住在城镇的家庭户为1563200户，居住在乡村的家庭户为986400户。\n"
+    assert of(pi(text), "home-address") == []

@@ -49,3 +49,13 @@ def test_card_without_scheme_prefix_needs_a_card_label(pi):
     account = make_card("190602010900012345")
     assert gate(pi(f"　　账号：{account}\n")) == []
     assert [f.rule for f in gate(pi(f"　　申请人银行卡号：{account}\n"))] == ["bank-card"]
+
+
+def test_account_holders_behind_a_payment_verb_and_fine_collection_accounts(pi):
+    account = make_card("622260012000456789")
+    fees = pi(f"关于缴纳统计培训费的通知\n　　请将培训费汇至：户名：澧州市统计学会；开户行：中国建设银行澧州府前支行；账号：{account}。\n")
+    assert gate(fees) == []
+    fine = pi(f"行政处罚决定书\n当事人：澧州市中南工程机械有限公司\n"
+              f"　　罚款缴至：户名：澧州市财政局非税收入汇缴结算户；账号：{account}\n"
+              f"　　当事人开户银行：中国银行澧州分行，户名：澧州市中南工程机械有限公司，银行账号：{account}\n")
+    assert [(f.rule, f.location.line) for f in gate(fine)] == [("org-bank-account", 4)]

@@ -41,3 +41,29 @@ def test_other_domains_are_info_and_parties_block(pi):
 
 def test_masked_mailbox_is_not_found_again(pi):
     assert of(pi("　　个人邮箱：h***********@126.com\n"), "email") == []
+
+
+GUIDE = """澧州市统计局政府信息公开指南
+　　（一）受理机构：澧州市统计局办公室
+　　办公地址：澧州市城东区府前路1号市政府大院7栋
+　　联系电话：0731-84561200
+　　传真号码：0731-84561201
+　　电子邮箱：lztjjbgs@163.com
+　　报名方式：将报名表发送至报名邮箱lzjp2025@163.com。
+"""
+
+
+def test_office_mailboxes_on_free_mail_in_a_guide_or_a_footer(pi):
+    assert of(pi(GUIDE), "email") == []  # the block is the 受理机构's
+    fs = pi(GUIDE.replace("　　（一）受理机构：澧州市统计局办公室\n", ""))
+    assert gate(fs) == []
+    assert [(f.location.line, f.severity.value) for f in of(fs, "email")] == [(5, "info")]
+    footer = pi("<html><body><p>正文。</p><p>联系电话：0731-84563219，电子邮箱：lzstjzf@163.com</p></body></html>",
+                name="list.html")
+    assert gate(footer) == []
+
+
+def test_an_address_ending_in_shi_is_not_a_unit(pi):
+    # 501室 ends like 办公室: the mailbox after it is still the applicant's
+    text = "　　申请人王建军，通讯地址：澧州市城西区望城路18号2单元501室，电子邮箱：wjj1979@qq.com。\n"
+    assert [(f.rule, f.severity.value) for f in gate(of(pi(text), "email"))] == [("email", "block")]

@@ -100,3 +100,22 @@ def test_fingerprint_is_keyed_on_the_value_not_the_place(pi):
     c = of(pi("　　身份证号码：440524188001010014\n"), "id-card")[0]
     assert a.fingerprint == b.fingerprint != c.fingerprint
     assert "11010519491231002X" not in a.fingerprint
+
+
+def test_serial_codes_of_id_shape_are_not_ids(pi):
+    # certificate and archive numbers: address code + date + serial. One in eleven passes the
+    # check character by chance; the rest of its column, label or run says it is a code
+    rows = "".join(f"| {i} | 周丽华 | 市统计局 | 4301002024101200{i:02d} |\n" for i in range(1, 13))
+    table = pi("表彰名单\n| 序号 | 姓名 | 单位 | 证书编号 |\n" + rows)
+    assert of(table, "id-card") == []
+    lines = "".join(f"　　档案编号：43010020250115{i:04d}\n" for i in range(101, 113))
+    assert of(pi("价格监测档案\n" + lines), "id-card") == []
+
+
+def test_a_list_of_real_ids_still_blocks_even_of_one_family(pi):
+    # twins: same address code and birth date, all check characters valid
+    twins = [make_id(f"43010219860315{s}") for s in ("241", "263", "285")]
+    text = "| 姓名 | 编号 |\n" + "".join(f"| 王{n} | {v} |\n" for n, v in zip("甲乙丙", twins, strict=True))
+    assert [f.severity.value for f in of(pi(text), "id-card")] == ["block"] * 3
+    one = pi(f"　　审批编号：{make_id('43010020250115010')}\n")   # a single number: no group to judge by
+    assert [f.severity.value for f in of(one, "id-card")] == ["block"]

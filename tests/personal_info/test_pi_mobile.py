@@ -70,6 +70,20 @@ def test_bare_number_in_prose_warns(pi):
 
 def test_one_very_long_line_is_checked_completely(pi):
     # a table exported as one line: every value found, no look-up walks the whole line again
-    line = "，".join(f"申请人{i}手机：139{i:08d}" for i in range(5000)) + "\n"
+    line = "，".join(f"申请人{i}手机：139{i:08d}" for i in range(1, 5001)) + "\n"
     fs = of(pi(line), "mobile")
     assert len(fs) == 5000 and all(f.severity.value == "block" for f in fs)
+
+
+def test_csv_fields_web_addresses_units_and_sample_numbers(pi):
+    csv = "序号,姓名,性别,普查小区,手机号码,备注\n1,邓秀英,女,白沙社区01,13874125563,\n2,邹国强,男,望城社区03,15973108842,组长\n"
+    assert [(f.severity.value, f.location.line) for f in of(pi(csv, name="enumerators.csv"), "mobile")] == [
+        ("warn", 2), ("warn", 3)]
+    text = """相关链接
+　　省统计局：https://tjj.hunan.gov.cn/tjfx/202511/t20251120_13912345678.html
+　　附件下载：http://www.lizhou.gov.cn/attach/0/13874125563.pdf
+　　数据查询：https://data.lizhou.gov.cn/query?code=18674502133&year=2024
+　　1月用电量13856724512千瓦时；全市用电户数13572468013户；全年接待游客13876543210人次。
+　　说明：联系电话填写格式如0731-84561234或13800000000。
+"""
+    assert gate(of(pi(text), "mobile")) == []

@@ -27,3 +27,13 @@ def test_codes_without_a_label_are_not_documents(pi):
             "　　请为以下人员的私家车办理临时通行证：\n"
             "　　护照办理指南：因私护照由出入境管理部门签发。\n")
     assert gate(pi(text)) == []
+
+
+def test_numbers_in_a_column_headed_by_the_label(pi):
+    text = """境外来澧参加统计交流活动人员名单
+| 序号 | 姓名 | 国籍 | 护照号码 |
+| 1 | 王芳 | 中国 | E73920416 |
+| 2 | 陈家豪 | 中国 | EA1234567 |
+| 3 | 林志明 | 中国 | 待补充 |
+"""
+    assert [(f.rule, f.location.line) for f in gate(pi(text))] == [("passport", 3), ("passport", 4)]

@@ -11,10 +11,11 @@ from .params import Cues, PersonalInfoParams
 from .textview import FOLD_TRIGGERS
 
 #: lists that are not cue words around a value (they are looked up otherwise)
-_NOT_CUES = {"surname", "compound_surname", "org_suffix", "health", "official_title"}
+_NOT_CUES = {"surname", "compound_surname", "org_suffix", "health", "official_title", "unit"}
 #: kinds whose words are searched in the whole text, in one pass (a recognizer of such a kind
 #: starts from its labels instead of scanning for values)
-LABEL_KINDS = ("passport", "travel_permit", "social_security", "home_address", "birth", "plate", "health")
+LABEL_KINDS = ("passport", "travel_permit", "social_security", "home_address", "party_address", "birth", "plate",
+               "health")
 #: the label kinds scanned together. Measured (docs/benchmarks.md): one trie over all of them
 #: beats one scan per kind; a flat alternation, or a trie that is not the whole pattern,
 #: loses the engine's first-character prefilter and is many times slower. Words that start
@@ -27,6 +28,8 @@ LABEL_GROUPS = (LABEL_KINDS,)
 #: (``regex`` is the faster engine for this pattern; ``re`` for the label trie.)
 NUMERIC_RUN = regex.compile(r"[0-9]{3}[0-9 \-()（）]{6,}[0-9Xx]")
 RUN_LOOKBACK = 5  # "0086 " before a mobile
+_NUMERALS = frozenset("一二三四五六七八九十百千零〇两")
+_SEPARATORS = "，,：:;； 　、（(\t"
 
 
 class Kit:
@@ -52,6 +55,27 @@ class Kit:
         #: the widest look-back any rule uses, and the look-ahead (cached once per position)
         self.reach_back = max(w.before, w.party)
         self.reach_ahead = w.after
+        self.org_suffixes = tuple(sorted(params.cues.org_suffix, key=len, reverse=True))
+        self.units = tuple(sorted(params.cues.unit, key=len, reverse=True))
+
+    def owned_by_org(self, head: str) -> bool:
+        """What follows ``head`` belongs to an organisation: ``head`` ends with its name
+        (``综合科（``, ``名称：某某公司　``), and not with a unit in parentheses after a
+        person (``周丽华（市统计局综合科，``: the mailbox is 周丽华's)."""
+        head = head.rstrip(_SEPARATORS)
+        i = max(head.rfind("（"), head.rfind("("))
+        if i != -1 and max(head.rfind("）"), head.rfind(")")) < i:
+            head = head[:i].rstrip(_SEPARATORS)
+        return self.is_org_name(head)
+
+    def is_org_name(self, text: str) -> bool:
+        """``text`` ends with an organisation's name (澧州市统计局, 综合科, 某某有限公司), not
+        with an address that ends the same way (501室, 五组)."""
+        if not text.endswith(self.org_suffixes):
+            return False
+        suffix = next(s for s in self.org_suffixes if text.endswith(s))
+        before = text[:-len(suffix)]
+        return bool(before) and "\u4e00" <= before[-1] <= "\u9fff" and before[-1] not in _NUMERALS
 
     def header_cues(self, header: str) -> list:
         """Cue words of a table header (headers repeat on every row: computed once)."""

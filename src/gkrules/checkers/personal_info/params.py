@@ -46,6 +46,8 @@ class Cues:
     serial: tuple[str, ...] = _words("serial-cues")
     #: words that make a number an amount or a count (金额, 元, 万元…)
     amount: tuple[str, ...] = _words("amount-cues")
+    #: units of measure right after a number (元, 千瓦时, 户, 人次…): a quantity, not a phone
+    unit: tuple[str, ...] = _words("unit-words")
     #: a natural person who is a party (当事人, 申请人, 举报人, 患者…)
     party: tuple[str, ...] = _words("party-cues")
     #: a work contact named in a notice (联系人, 经办人…)
@@ -78,6 +80,9 @@ class Cues:
     social_security: tuple[str, ...] = _words("social-security-cues")
     #: labels of a natural person's home address (家庭住址, 户籍地…)
     home_address: tuple[str, ...] = _words("home-address-cues")
+    #: address labels that are a home address only when a natural person who is a party owns
+    #: them (申请人…，通讯地址：…); an office's 通讯地址 or a company's 住所 are public
+    party_address: tuple[str, ...] = _words("party-address-cues")
     #: labels of a birth date (出生日期, 出生年月, 生于…)
     birth: tuple[str, ...] = _words("birth-cues")
     #: documents that publish birth dates by rule (任前公示, 拟录用…)
@@ -164,6 +169,7 @@ class PersonalInfoParams:
     #: severity of a phone number, home address or e-mail of a party (当事人, 申请人…) or of
     #: any natural person in a published penalty decision (浙江办法第七条)
     party_severity: Severity = Severity.BLOCK
-    #: severity of a mobile number given for a work contact (联系人、经办人) in a notice: it may
-    #: be the clerk's own phone, but it is given for the office's business
+    #: severity of a mobile number given for a work contact (联系人、经办人) in a notice, for an
+    #: organisation or under an office label (咨询电话), and of a work contact's free-mail
+    #: mailbox: it may be the clerk's own, but it is given for the office's business
     contact_severity: Severity = Severity.INFO

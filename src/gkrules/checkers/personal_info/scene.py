@@ -26,6 +26,9 @@ if TYPE_CHECKING:
 _NEWLINE = re.compile("\n")
 _SHORT_LINE = 1024
 _PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息|处罚结果|处罚案件")
+#: characters a web address is written with (RFC 3986), read back from a number
+_URL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'*+,;=%")
+_URL_REACH = 300
 
 
 class Scene:
@@ -35,7 +38,7 @@ class Scene:
         self.text = self.view.text
         self.today = today
         self.kit = kit
-        self._cells: tuple[list[int], list[tuple[int, int, str, tuple[str, ...]]]] | None = None
+        self._cells: tuple[list[int], list[tuple[int, int, str, tuple[str, ...], tuple[int, int]]]] | None = None
         self._runs: list[tuple[int, int]] | None = None
         self._near_cues: dict[int, list[Cue]] = {}
         self._newlines: list[int] | None = None
@@ -128,6 +131,16 @@ class Scene:
         e = self.text.find("\n", end, end + n)
         return self.text[end:e if e != -1 else end + n]
 
+    def in_url(self, pos: int) -> bool:
+        """Whether ``pos`` lies inside a web address (``…/t20251120_13912345678.html``): digits
+        there are page and file numbers, not anyone's phone."""
+        text = self.text
+        i, lo = pos, max(0, pos - _URL_REACH)
+        while i > lo and text[i - 1] in _URL_CHARS:
+            i -= 1
+        token = text[i:pos]
+        return "://" in token or token.lower().startswith("www.")
+
     # -- cue words ---------------------------------------------------------------------------
 
     def _near(self, pos: int) -> list[Cue]:
@@ -169,22 +182,24 @@ class Scene:
 
     # -- tables ------------------------------------------------------------------------------
 
-    def cell_index(self) -> tuple[list[int], list[tuple[int, int, str, tuple[str, ...]]]]:
+    def cell_index(self) -> tuple[list[int], list[tuple[int, int, str, tuple[str, ...], tuple[int, int]]]]:
+        """(cell starts, cells): each cell as (start, end, its header, all headers of its
+        table, (table, column))."""
         if self._cells is None:
-            cells: list[tuple[int, int, str, tuple[str, ...]]] = []
-            for table in self.doc.tables:
+            cells: list[tuple[int, int, str, tuple[str, ...], tuple[int, int]]] = []
+            for t, table in enumerate(self.doc.tables):
                 headers = []
                 for j in range(max((len(r) for r in table.rows), default=0)):
                     headers.append(" ".join(r[j].text.strip() for r in table.header if j < len(r)))
                 for row in table.body:
                     for j, cell in enumerate(row):
                         if j < len(headers):
-                            cells.append((cell.start, cell.end, headers[j], tuple(headers)))
+                            cells.append((cell.start, cell.end, headers[j], tuple(headers), (t, j)))
             cells.sort()
             self._cells = ([c[0] for c in cells], cells)
         return self._cells
 
-    def _cell_at(self, pos: int) -> tuple[int, int, str, tuple[str, ...]] | None:
+    def _cell_at(self, pos: int) -> tuple[int, int, str, tuple[str, ...], tuple[int, int]] | None:
         if not self.doc.tables:
             return None
         starts, cells = self.cell_index()
@@ -203,6 +218,11 @@ class Scene:
         """All column headers of the table whose body holds ``pos`` (empty outside tables)."""
         cell = self._cell_at(pos)
         return cell[3] if cell else ()
+
+    def column(self, pos: int) -> tuple[int, int] | None:
+        """(table, column) of the table cell holding ``pos``, if any."""
+        cell = self._cell_at(pos)
+        return cell[4] if cell else None
 
     def header_cues(self, pos: int) -> list[Cue]:
         h = self.header(pos)

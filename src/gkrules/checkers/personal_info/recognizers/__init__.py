@@ -16,15 +16,16 @@ from .names import NameFinder
 from .passport import PassportRecognizer
 from .plate import PlateRecognizer
 from .social_security import SocialSecurityRecognizer
+from .wrapped import WrappedNumberRecognizer
 
 
 def build(kit) -> tuple[list, NameFinder]:
     names = NameFinder(kit)
     recognizers = [
         IdCardRecognizer(kit), BankCardRecognizer(kit), MobileRecognizer(kit), LandlineRecognizer(kit),
-        EmailRecognizer(kit), PassportRecognizer(kit), SocialSecurityRecognizer(kit), PlateRecognizer(kit),
+        EmailRecognizer(kit, names), PassportRecognizer(kit), SocialSecurityRecognizer(kit), PlateRecognizer(kit),
         HomeAddressRecognizer(kit), HealthRecognizer(kit, names), BirthDateRecognizer(kit),
-        MaskedValueRecognizer(kit),
+        MaskedValueRecognizer(kit), WrappedNumberRecognizer(kit),
     ]
     return recognizers, names
 

@@ -22,8 +22,12 @@ from ..validators import card_scheme, is_valid_id18, luhn_ok
 _CARD = regex.compile(r"(?<![0-9A-Za-z*])(?:\d{16,19}|\d{4}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?|\d{6}[ -]\d{10,13})"
                       r"(?![0-9A-Za-z*])")
 # who holds the account: 户名 …, 收款单位 …, or the payee of 汇至/缴至 …
-_HOLDER = re.compile(r"(?:户名|账户名称|帐户名称|开户名称|收款人|收款单位|汇至|汇入|缴至|缴入|转入|汇款至)[：:\s]*"
-                     r"(?P<name>[^\s；;，,。:：]{2,40})")
+# (a look-ahead: ``汇至：户名：某某学会`` holds two overlapping candidates)
+_HOLDER = re.compile(r"(?=(?:户名|账户名称|帐户名称|开户名称|收款人|收款单位|汇至|汇入|缴至|缴入|转入|汇款至)[：:\s]*"
+                     r"(?P<name>[^\s；;，,。:：]{2,40}))")
+# fines and fees paid in: the account is the collecting authority's (国库、财政非税专户), public
+# on every payment notice, not the penalised organisation's
+_PAY_IN = re.compile(r"缴至|缴入|缴纳至|缴款至|上缴至|汇缴至")
 
 MESSAGE = "银行卡号（Luhn 校验通过，{why}），属个人金融账户信息（敏感个人信息），不得公开"
 SUGGESTION = "发布前删除卡号；确需保留的，只保留末 4 位。"
@@ -40,7 +44,6 @@ class BankCardRecognizer:
         self.kit = kit
         self.prefixes = tuple(kit.params.card_prefixes)
         self.provinces = frozenset(kit.params.id_provinces)
-        self.org_suffixes = tuple(sorted(kit.params.cues.org_suffix, key=len, reverse=True))
         self.mask = kit.params.masks.bank_card
 
     def _label(self, scene, start: int):
@@ -64,9 +67,13 @@ class BankCardRecognizer:
                 return f"标注为“{c.word}”"
         for m in _HOLDER.finditer(line_before):
             name = m.group("name").rstrip("）)")
-            if name.endswith(self.org_suffixes):
+            if self.kit.is_org_name(name):
                 return "户名为单位"
         return None
+
+    def _paid_in(self, scene, start: int) -> bool:
+        ls = scene.line_start(start)
+        return _PAY_IN.search(scene.text, max(ls, start - self.kit.params.windows.party), start) is not None
 
     def find(self, scene) -> Iterator[Detection]:
         for m in scene.finditer(_CARD, min_len=16):
@@ -84,7 +91,7 @@ class BankCardRecognizer:
             masked = mask_value(scene.raw(s, e), self.mask.keep_head, self.mask.keep_tail)
             org = self._org_holder(scene, s)
             if org is not None:
-                if scene.is_penalty:
+                if scene.is_penalty and not self._paid_in(scene, s):
                     yield Detection("org-bank-account", s, e, key=digits, masked=masked,
                                     message=ORG_MESSAGE.format(why=org), suggestion=ORG_SUGGESTION, priority=35)
                 continue

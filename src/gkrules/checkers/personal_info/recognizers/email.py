@@ -16,16 +16,18 @@ from gkrules.model import Severity
 
 from ..detection import Detection
 from ..masking import mask_email
-from .mobile import contact_severity
+from ..owner import office_block, owner_of
 
 # matched outwards from each @ (a whole-text scan for addresses is several times slower)
 _LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
 _DOMAIN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*"
                      r"\.[A-Za-z]{2,}(?![A-Za-z0-9-]|\.[A-Za-z0-9])")
 _CLAUSE_END = "。；;！？\n"
-_SEPARATORS = "，,：: 　、（(）)"
 
 MESSAGE = "个人电子邮箱（{why}），属个人联系方式，公开发布须删除或脱敏"
+OTHER_MESSAGE = "电子邮箱（非公共机构域名，可能是个人工作邮箱），请核实是否属于个人"
+CONTACT_MESSAGE = "工作联系人的电子邮箱（{why}）：请确认是单位邮箱而不是个人邮箱"
+BLOCK_MESSAGE = "电子邮箱（免费邮箱，位于单位的联系方式中）：请确认是单位邮箱而不是个人邮箱"
 SUGGESTION = "删除个人邮箱，改为单位公务邮箱；确需保留的，脱敏后发布。"
 
 
@@ -38,12 +40,12 @@ def _under(domain: str, suffixes: frozenset[str]) -> bool:
 class EmailRecognizer:
     rule = "email"
 
-    def __init__(self, kit):
+    def __init__(self, kit, names):
         self.kit = kit
+        self.names = names
         p = kit.params
         self.institutional = frozenset(d.lower() for d in p.mail_domains.institutional)
         self.personal = frozenset(d.lower() for d in p.mail_domains.personal)
-        self.org_suffixes = tuple(sorted(p.cues.org_suffix, key=len, reverse=True))
         self._domain_kind: dict[str, str] = {}
         self.keep = p.masks.email_local
 
@@ -62,8 +64,7 @@ class EmailRecognizer:
         head = scene.text[max(ls, cue.start - w.before):cue.start]
         for ch in _CLAUSE_END:
             head = head.rsplit(ch, 1)[-1]
-        head = head.rstrip(_SEPARATORS)
-        return bool(head) and head.endswith(self.org_suffixes)
+        return self.kit.owned_by_org(head)
 
     @staticmethod
     def _address(text: str, at: int) -> tuple[int, int, str] | None:
@@ -98,23 +99,42 @@ class EmailRecognizer:
                     "personal" if _under(domain, self.personal) else "other")
             if kind == "institutional":
                 continue
-            cue = scene.nearest_before(s, self.kit.params.windows.before, ("personal_mail",))
-            if cue is not None:
-                why = f"标注为“{cue.word}”"
-            elif self._office_label(scene, s):
+            verdict = self._judge(scene, s, kind)
+            if verdict is None:
                 continue
-            elif kind == "personal":
-                why = "免费邮箱，未注明为单位邮箱"
-            else:
-                yield Detection(self.rule, s, e, key=text[s:e].lower(),
-                                masked=mask_email(scene.raw(s, e), self.keep),
-                                message="电子邮箱（非公共机构域名，可能是个人工作邮箱），请核实是否属于个人",
-                                severity=Severity.INFO, suggestion=SUGGESTION, priority=20)
-                continue
-            severity, party = contact_severity(scene, s, self.kit)
-            if party:
-                why += "，" + party
-            yield Detection(self.rule, s, e, key=text[s:e].lower(),
-                            masked=mask_email(scene.raw(s, e), self.keep),
-                            message=MESSAGE.format(why=why), severity=severity, suggestion=SUGGESTION,
-                            priority=20)
+            message, severity = verdict
+            yield Detection(self.rule, s, e, key=text[s:e].lower(), masked=mask_email(scene.raw(s, e), self.keep),
+                            message=message, severity=severity, suggestion=SUGGESTION, priority=20)
+
+    def _judge(self, scene, s: int, kind: str) -> tuple[str, Severity | None] | None:
+        """(message, severity) of a mailbox on a non-institutional domain, None when it is an
+        office's. Who it belongs to is asked in order: a label saying 个人邮箱; a party; a
+        label or unit saying it is an office's; a work contact; a person named on the line;
+        an organisation; a block of office contacts; finally the kind of domain."""
+        cue = scene.nearest_before(s, self.kit.params.windows.before, ("personal_mail",))
+        owner = owner_of(scene, s)
+        personal = kind == "personal"
+        if cue is not None:
+            why = f"标注为“{cue.word}”"
+        elif owner.kind == "party":
+            why = "免费邮箱" if personal else "电子邮箱"
+        elif self._office_label(scene, s) or owner.kind == "org":
+            return None
+        elif owner.kind == "contact":
+            return CONTACT_MESSAGE.format(why=owner.why), owner.severity
+        elif personal and (owner.kind == "person" or self._named(scene, s)):
+            why = "免费邮箱，与自然人姓名同行"
+        elif personal and office_block(scene, s):
+            return BLOCK_MESSAGE, Severity.INFO
+        elif personal:
+            why = "免费邮箱，未注明为单位邮箱"
+        else:
+            return OTHER_MESSAGE, Severity.INFO
+        severity = owner.severity if owner.kind in ("party", "person", "penalty") else None
+        if severity is not None:
+            why += "，" + owner.why
+        return MESSAGE.format(why=why), severity
+
+    def _named(self, scene, pos: int) -> bool:
+        ls = scene.line_start(pos)
+        return any(True for _ in self.names.in_line(scene, ls, scene.line_end(pos)))

@@ -1,7 +1,8 @@
 """Short identifiers that look like many other codes (文号, model numbers, 批次): they count
-only right after their own label (护照号码：E73920416). One fast search for the labels, then
-the value pattern at each label; the gap between them may hold only separators and label
-words (号码、编号), never letters, digits or the end of a sentence."""
+only right after their own label (护照号码：E73920416) or in a column headed by it. One fast
+search for the labels, then the value pattern at each label; the gap between them may hold
+only separators and label words (号码、编号), never letters, digits or the end of a sentence.
+In a table, a cell counts when the whole cell is one value."""
 
 from __future__ import annotations
 
@@ -22,3 +23,30 @@ def labelled_values(scene, kind: str, value_rx, gap: int) -> Iterator[tuple[str,
         m = value_rx.match(text, pos)
         if m is not None:
             yield word, m
+
+
+def column_values(scene, kind: str, value_rx) -> Iterator[tuple[str, re.Match]]:
+    """(header word, value match) for each table cell under a header with a label of ``kind``
+    whose whole content is one value."""
+    if not scene.doc.tables or not scene.view.identity:
+        return  # cells are in document offsets; they equal view offsets only then
+    text, kit = scene.text, scene.kit
+    for table in scene.doc.tables:
+        if not table.header:
+            continue
+        for j in range(max(len(r) for r in table.header)):
+            header = " ".join(r[j].text.strip() for r in table.header if j < len(r))
+            word = next((c.word for c in kit.header_cues(header) if kind in c.kinds), None)
+            if word is None:
+                continue
+            for row in table.body:
+                if j < len(row):
+                    cell = row[j]
+                    raw = text[cell.start:cell.end]
+                    core = raw.strip()
+                    if not core:
+                        continue
+                    s = cell.start + raw.index(core)
+                    m = value_rx.match(text, s)
+                    if m is not None and m.end() == s + len(core):
+                        yield word, m

@@ -4,10 +4,12 @@ grouped 3-4-4 with spaces or hyphens.
 An 11-digit serial number that starts with a valid code cannot be told from a mobile by its
 digits (personal-info.md §3.3): the context decides. A label (手机, 联系电话…) or a 手机号码
 column makes it a phone; the nearest label being a serial (项目编号, 流水号…), an amount
-column or a unit right after it (元, 万元) makes it a number. In a table, a number with no
-phone header counts only in a table of people (a 姓名 column). A phone of a party (当事人,
-申请人…) or of anyone in a published penalty decision gets ``party_severity``; one given for a
-work contact of a notice (联系人, 经办人) gets ``contact_severity``.
+column or a unit right after it (元, 千瓦时, 户…) makes it a number, and so does a web
+address around it. In a table, a number with no phone header counts only in a table of
+people (a 姓名 column). Whose number it is (``owner.owner_of``) sets the severity: a party's,
+or a natural person's in a published penalty decision, gets ``party_severity``; a work
+contact's (联系人, 经办人), an organisation's or one published under an office label
+(咨询电话, 值班电话) gets ``contact_severity``.
 """
 
 from __future__ import annotations
@@ -18,25 +20,23 @@ import regex
 
 from ..detection import Detection
 from ..masking import mask_value
+from ..owner import Owner, owner_of
 
-_MOBILE = regex.compile(r"(?<![0-9A-Za-z*]|\d[.,])(?:(?:\+|00)86[ -]?)?(?P<core>1[3-9]\d[ -]?\d{4}[ -]?\d{4})"
-                        r"(?![0-9A-Za-z*]|[.,]\d)")
+# a decimal point next to the digits makes them part of a number (3.13812345678); a comma
+# does not: eleven digits are never a thousands group, and CSV puts a comma between fields
+_MOBILE = regex.compile(r"(?<![0-9A-Za-z*]|\d\.)(?:(?:\+|00)86[ -]?)?(?P<core>1[3-9]\d[ -]?\d{4}[ -]?\d{4})"
+                        r"(?![0-9A-Za-z*]|\.\d)")
 
 MESSAGE = "个人手机号码（{why}），属个人联系方式，公开发布须删除或脱敏"
 CONTACT_MESSAGE = "工作联系人的手机号码（{why}）：请确认是单位工作号码而不是个人号码，个人号码应改为办公电话"
+ORG_MESSAGE = "单位联系方式中的手机号码（{why}）：请确认是单位工作号码而不是个人号码"
 SUGGESTION = "删除手机号码，改为单位办公电话；确需保留的，按“前3位后4位”脱敏（如 138****1234）。"
 
 
-def contact_severity(scene, start: int, kit):
-    """``party_severity`` for a party's contact or any contact in a penalty decision."""
-    if scene.is_penalty:
-        return kit.params.party_severity, "行政处罚公开中自然人的联系方式"
-    for cue in scene.cues_before(start, kit.params.windows.party):
-        if "party" in cue.kinds:
-            return kit.params.party_severity, f"属于“{cue.word}”"
-    if scene.doc.tables and "party" in scene.row_header_kinds(start):
-        return kit.params.party_severity, "表中为当事人信息"
-    return None, None
+def placeholder(digits: str) -> bool:
+    """A sample number (13800000000, 13988888888): one digit repeated after the network code,
+    as forms and instructions print them."""
+    return len(set(digits[3:])) == 1
 
 
 def people_table(scene, pos: int, kit) -> bool:
@@ -53,7 +53,6 @@ class MobileRecognizer:
         self.kit = kit
         self.prefixes = frozenset(kit.params.mobile_prefixes)
         self.mask = kit.params.masks.mobile
-        self.units = tuple(w for w in kit.params.cues.amount if len(w) <= 2)
 
     def _why(self, scene, start: int, end: int) -> str | None:
         """Why this is a phone number, or None when the context says it is not one."""
@@ -63,42 +62,43 @@ class MobileRecognizer:
             return "位于“" + scene.header(start) + "”栏"
         if any(k in c.kinds for c in hcues for k in ("serial", "amount")):
             return None
-        tail = scene.after(end, 3).lstrip()
-        if tail.startswith(self.units):
+        tail = scene.after(end, 5).lstrip()
+        if tail.startswith(self.kit.units):
             return None
-        cue = scene.nearest_before(start, w.before, ("phone", "serial", "amount", "card", "id_card", "org_code"))
+        cue = scene.nearest_before(start, w.before, ("phone", "office", "serial", "amount", "card", "id_card",
+                                                     "org_code"))
         if cue is not None:
-            if "phone" in cue.kinds:
+            if "phone" in cue.kinds or "office" in cue.kinds:
                 return f"标注为“{cue.word}”"
             return None
         if scene.header(start) is not None:
             return "位于人员名单中" if people_table(scene, start, self.kit) else None
         return "号段已分配的 11 位号码"
 
-    def _work_contact(self, scene, start: int) -> str | None:
-        for cue in reversed(scene.cues_before(start, self.kit.params.windows.party)):
-            if "contact" in cue.kinds:
-                return cue.word
-        return None
+    def _office_label(self, scene, start: int) -> bool:
+        cue = scene.nearest_before(start, self.kit.params.windows.party, ("phone", "office"))
+        return cue is not None and "office" in cue.kinds
 
     def find(self, scene) -> Iterator[Detection]:
         for m in scene.finditer(_MOBILE, min_len=11, first="108"):
             core = m.group("core")
             digits = core.replace(" ", "").replace("-", "")
-            if len(digits) != 11 or digits[:3] not in self.prefixes:
+            if len(digits) != 11 or digits[:3] not in self.prefixes or placeholder(digits):
                 continue
             s, e = m.start("core"), m.end("core")
+            if scene.in_url(s):
+                continue
             why = self._why(scene, s, e)
             if why is None:
                 continue
-            severity, party = contact_severity(scene, s, self.kit)
-            contact = None
-            if party:
-                why += "，" + party
-            elif (contact := self._work_contact(scene, s)) is not None:
-                severity = self.kit.params.contact_severity
-                why += f"，为“{contact}”的联系方式"
+            owner = owner_of(scene, s)
+            if owner.kind != "party" and self._office_label(scene, s):
+                # published as the office's own line (咨询电话、值班电话…): a work number
+                owner = Owner("org", self.kit.params.contact_severity, "")
+            if owner.why:
+                why += "，" + owner.why
+            message = ORG_MESSAGE if owner.kind == "org" else CONTACT_MESSAGE if owner.kind == "contact" else MESSAGE
             yield Detection(self.rule, s, e, key=digits,
                             masked=mask_value(scene.raw(s, e), self.mask.keep_head, self.mask.keep_tail),
-                            message=(CONTACT_MESSAGE if contact else MESSAGE).format(why=why), severity=severity,
+                            message=message.format(why=why), severity=owner.severity,
                             suggestion=SUGGESTION, priority=20)

@@ -119,7 +119,7 @@ class NameFinder:
         dls, dle = ls, le
         i = bisect.bisect_left(starts, dls)
         while i < len(cells) and cells[i][0] < dle:
-            s, e, header, _ = cells[i]
+            s, e, header = cells[i][:3]
             if header and "姓名" in header:
                 raw = scene.doc.text[s:e]
                 core = raw.strip()

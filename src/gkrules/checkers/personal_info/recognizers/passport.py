@@ -10,12 +10,13 @@ the label requirement).
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 import regex
 
 from ..detection import Detection
 from ..masking import mask_value
-from .labelled import labelled_values
+from .labelled import column_values, labelled_values
 
 _PASSPORT = regex.compile(r"(?:E[0-9]{8}|E[A-HJ-NP-Z][0-9]{7}|G[0-9]{8}|[SDP]E[0-9]{7}|[A-Z]{1,2}[0-9]{6,9})"
                           r"(?![0-9A-Za-z])")
@@ -36,7 +37,9 @@ class PassportRecognizer:
         self.kit = kit
 
     def _find(self, scene, kind, rx, rule, message, mask) -> Iterator[Detection]:
-        for label, m in labelled_values(scene, kind, rx, self.kit.params.windows.label_gap):
+        found = chain(labelled_values(scene, kind, rx, self.kit.params.windows.label_gap),
+                      column_values(scene, kind, rx))
+        for label, m in found:
             s, e = m.span()
             yield Detection(rule, s, e, key=m.group().upper(),
                             masked=mask_value(scene.raw(s, e), mask.keep_head, mask.keep_tail),

@@ -8,12 +8,13 @@ format, so any 6–20 letters and digits (at least six digits) after the label c
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import chain
 
 import regex
 
 from ..detection import Detection
 from ..masking import mask_value
-from .labelled import labelled_values
+from .labelled import column_values, labelled_values
 
 _VALUE = regex.compile(r"(?=(?:[A-Za-z]*[0-9]){6})[0-9A-Za-z]{6,20}(?![0-9A-Za-z])")
 
@@ -31,7 +32,9 @@ class SocialSecurityRecognizer:
         self.mask = kit.params.masks.social_security
 
     def find(self, scene) -> Iterator[Detection]:
-        for label, m in labelled_values(scene, "social_security", _VALUE, self.kit.params.windows.label_gap):
+        found = chain(labelled_values(scene, "social_security", _VALUE, self.kit.params.windows.label_gap),
+                      column_values(scene, "social_security", _VALUE))
+        for label, m in found:
             s, e = m.span()
             yield Detection(self.rule, s, e, key=m.group().upper(),
                             masked=mask_value(scene.raw(s, e), self.mask.keep_head, self.mask.keep_tail),
