@@ -30,7 +30,6 @@ from .params import ConfidentialMarkerParams
 _SP = r"[^\S\n]"
 # a line that is only a mark (★ required away from the head), optionally after a 份号
 _MARK_LINE = re.compile(rf"^{_SP}*(?:\d{{3,6}}{_SP}+)?(?P<mark>(?:绝|机|秘){_SP}*密{_SP}*[★☆][^\n]{{0,24}}?){_SP}*$", re.M)
-_FIELD_LINE = re.compile(rf"^{_SP}*(?P<mark>密{_SP}*级{_SP}*[:：]{_SP}*(?:绝|机|秘){_SP}*密[^\n]{{0,24}}?){_SP}*$", re.M)
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|\d+[.．、]|第[一二三四五六七八九十百]+[条章节])")
 _STRIP = re.compile(r"[\s（）()【】\[\]〔〕「」『』<>《》，。、：:；;！!？?·…—\-*★“”\"']")
 _TITLE_SUFFIX = re.compile(r"(?:办法|规定|制度|通知|细则|意见|方案|要点|规则|条例|管理|工作|培训|教育|检查)$")
@@ -121,20 +120,29 @@ class ConfidentialMarkerChecker:
                 "fenhao-without-mark", f.start, f.end,
                 f"文件版头有份号「{f.text}」但未见密级标志：按规定只有涉密公文才标注份号，请核实文件是否涉密",
                 evidence=f.text, suggestion="核实该文件的密级；确属非涉密文件的，发布前删除份号。")
-        if "★" not in text and "☆" not in text and "密级" not in text:
-            return
-        for rx in (_MARK_LINE, _FIELD_LINE):
-            for m in rx.finditer(text):
-                line = ctx.document.line_of(m.start("mark"))
-                if line in seen:
-                    continue
-                parsed = gbt9704.match_mark(m.group("mark"))
-                if parsed is None:
-                    continue
-                seen.add(line)
-                s, e = m.start("mark"), m.end("mark")
+        # a 密级 header field wherever metadata extraction read it: its own line (密　　级：机密),
+        # beside other fields (紧急程度：特急　密级：机密★1年), a table row (密级\t机密)
+        meta = ctx.metadata
+        if meta.sources.get("secrecy") == "header" and "secrecy" in meta.spans:
+            s, e = meta.spans["secrecy"]
+            parsed = gbt9704.match_mark(text[s:e])
+            if parsed is not None and ctx.document.line_of(s) not in seen:
+                seen.add(ctx.document.line_of(s))
                 yield self._mark_finding(ctx, parsed.group("level"), parsed.group("period") or None, s, e,
-                                         "文件中单独成行")
+                                         "文件的密级栏")
+        if "★" not in text and "☆" not in text:
+            return
+        for m in _MARK_LINE.finditer(text):
+            line = ctx.document.line_of(m.start("mark"))
+            if line in seen:
+                continue
+            parsed = gbt9704.match_mark(m.group("mark"))
+            if parsed is None:
+                continue
+            seen.add(line)
+            s, e = m.start("mark"), m.end("mark")
+            yield self._mark_finding(ctx, parsed.group("level"), parsed.group("period") or None, s, e,
+                                     "文件中单独成行")
 
     # -- internal-use labels ------------------------------------------------------------
 
