@@ -298,3 +298,32 @@ def test_catalogue_kinds_in_chinese():
     assert entry.kind == "interpretation"
     report = check_batch({"policy.txt": POLICY}, today=dt.date(2024, 4, 8), catalog=[entry])
     assert [f for f in report.documents[0].findings if f.checker == "policy-interpretation"] == []
+
+
+def test_secrecy_period_in_chinese_numerals():
+    text = "000035\n秘密★一年\n\n青梧市统计局文件\n青统字〔2024〕3号\n\n青梧市统计局关于样本轮换的报告\n\n青梧市统计局\n2024年5月8日\n"
+    result = check_text(text, checker="confidential-marker", today=TODAY)
+    assert "保密期限：1年（至 2025-05-08）" in result.findings[0].message
+
+
+def test_label_words_as_headings_of_an_explainer():
+    text = ("保密知识：国家秘密与工作秘密的区别\n\n国家秘密\n　　国家秘密是关系国家安全和利益的事项。\n工作秘密\n"
+            "　　工作秘密是指机关、单位在公务活动和内部管理中产生的，泄露后会对工作造成不利影响的事项。\n内部资料\n"
+            "　　内部资料是指仅在本系统内部使用的材料。\n")
+    assert found(check_text(text, checker="confidential-marker", today=TODAY), "confidential-marker") == []
+    # the same word as a stamp above a title still counts
+    stamped = "工作秘密\n\n关于做好命题工作的通知\n　　各单位：请做好命题工作。\n"
+    assert found(check_text(stamped, checker="confidential-marker", today=TODAY), "confidential-marker") == [
+        ("internal-label", Severity.BLOCK, 1)]
+
+
+@pytest.mark.parametrize("boxes,value,expected", [
+    ("☑主动公开　□依申请公开　□不予公开", "主动公开", []),
+    ("□主动公开　□依申请公开　■不予公开", "不予公开", [("withheld", Severity.BLOCK, 3)]),
+    ("□主动公开　√依申请公开　□不予公开", "依申请公开", [("on-request", Severity.WARN, 3)]),
+])
+def test_tick_boxes_of_a_draft_form(boxes, value, expected):
+    text = f"标　　题：青梧市统计局关于开展统计开放日活动的通知\n发文字号：青统字〔2024〕36号\n公开属性：{boxes}\n成文日期：2024年5月8日\n"
+    result = check_text(text, checker="disclosure-attribute", today=TODAY)
+    assert result.metadata.disclosure == value
+    assert found(result, "disclosure-attribute") == expected

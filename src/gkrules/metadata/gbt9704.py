@@ -332,10 +332,24 @@ def annotation_body(squeezed: str) -> str:
     return _ANNOTATION_WRAP.match(squeezed).group("body")
 
 
+_CHECKED = "☑✓✔√■☒▣◼●◉⊠"
+_BOXES = re.compile(rf"[{_CHECKED}□☐○◯◻]")
+
+
+def checked_choice(value: str) -> str:
+    """What a form's tick boxes chose: ``☑主动公开 □依申请公开 □不予公开`` → ``主动公开``
+    (an empty string when nothing is ticked); a value without boxes as it is."""
+    if not _BOXES.search(value):
+        return value
+    parts = _BOXES.split(value)
+    marks = _BOXES.findall(value)
+    return " ".join(part.strip() for mark, part in zip(marks, parts[1:], strict=True) if mark in _CHECKED)
+
+
 def disclosure_of(annotation_or_value: str) -> str | None:
     """主动公开 | 依申请公开 | 不予公开 from a 附注 or a portal field value (the national words; the
     disclosure-attribute checker reads them with its rule set's word lists)."""
-    t = squeeze(annotation_or_value)
+    t = squeeze(checked_choice(annotation_or_value))
     if "依申请" in t:
         return "依申请公开"
     if _WITHHELD.search(t):
@@ -420,6 +434,6 @@ def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
     return None
 
 
-__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "annotation_body", "disclosure_of", "find_addressee",
+__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "annotation_body", "checked_choice", "disclosure_of", "find_addressee",
            "find_doc_number", "iter_date_lines", "iter_lines", "match_mark", "match_squeezed_mark", "parse_head",
            "parse_tail", "search_date", "search_doc_number", "split_lines", "squeeze"]

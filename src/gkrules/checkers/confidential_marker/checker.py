@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from gkrules.context import CheckContext, CheckerSetup
 from gkrules.matching import longest_non_overlapping
 from gkrules.metadata import gbt9704
-from gkrules.metadata.dates import parse_date
+from gkrules.metadata.dates import cn_small, parse_date
 from gkrules.model import Finding
 
 from .params import ConfidentialMarkerParams
@@ -34,7 +34,8 @@ _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一�
 _STRIP = re.compile(r"[\s（）()【】\[\]〔〕「」『』<>《》，。、：:；;！!？?·…—\-*★“”\"']")
 _TITLE_SUFFIX = re.compile(r"(?:办法|规定|制度|通知|细则|意见|方案|要点|规则|条例|管理|工作|培训|教育|检查)$")
 _SENTENCE_END = "。；;！!？?\n"
-_PERIOD = re.compile(r"(?P<n>\d+)\s*(?P<unit>年|个月|月)")
+# 1年, 6个月; also in Chinese numerals (一年, 十个月, 二十年), which GB/T 9704 does not allow but people write
+_PERIOD = re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月|月)")
 
 MARK_SUGGESTION = "涉密文件不得在互联网公开。如确需公开，须由定密机关依法解密并撤除国家秘密标志、重新履行保密审查后再发布。"
 LABEL_SUGGESTION = "内部使用的材料一般不公开；如经审查确可公开，请撤除内部标志，按保密审查程序报批后再发布。"
@@ -74,8 +75,9 @@ class ConfidentialMarkerChecker:
             return "保密期限：长期", None
         formed = ctx.metadata.formed
         m = _PERIOD.fullmatch(p)
-        if m:
-            n, unit = int(m.group("n")), m.group("unit")
+        n_value = (int(m.group("n")) if m.group("n").isdigit() else cn_small(m.group("n"))) if m else None
+        if m and n_value is not None:
+            n, unit = n_value, m.group("unit")
             years = n if unit == "年" else n / 12
             desc = f"保密期限：{n}{'年' if unit == '年' else '个月'}"
             if cap is not None and years > cap:
@@ -164,6 +166,19 @@ class ConfidentialMarkerChecker:
             return False
         return len(rest) <= self.p.label_line_slack and not _TITLE_SUFFIX.search(rest)
 
+    def _heading(self, text: str, line_end: int, words: list[str]) -> bool:
+        """A label line that heads a paragraph about the label (工作秘密 / 工作秘密是指……) in a
+        text that explains such labels: a topic, not a stamp on this document."""
+        pos = line_end
+        while pos < len(text):
+            nxt = text.find("\n", pos + 1)
+            nxt = len(text) if nxt == -1 else nxt
+            following = text[pos + 1:nxt].strip()
+            if following:
+                return any(following.startswith(w) and len(following) > len(w) for w in words)
+            pos = nxt
+        return False
+
     def _sentence(self, text: str, pos: int, line_start: int, line_end: int) -> str:
         s = max((text.rfind(ch, line_start, pos) for ch in _SENTENCE_END), default=-1)
         s = max(s + 1, line_start)
@@ -183,6 +198,8 @@ class ConfidentialMarkerChecker:
             start = min(h[0] for h in hits)
             end = max(h[1] for h in hits)
             if self._is_label_line(line):
+                if self._heading(text, le, words):
+                    continue
                 shown = line.strip()
                 s = ls + (len(line) - len(line.lstrip()))
                 e = s + len(shown)

@@ -72,7 +72,8 @@ class DisclosureAttributeChecker:
                             + [(w, PUBLIC) for w in p.public_words], key=lambda x: len(x[0]), reverse=True)
 
     def value_of(self, raw: str) -> str | None:
-        t = gbt9704.squeeze(raw)
+        # a 发文稿纸 form: ☑主动公开 □依申请公开 □不予公开 says 主动公开
+        t = gbt9704.squeeze(gbt9704.checked_choice(raw))
         found = [v for w, v in self.words if w in t]
         if not found:
             # 公开, 是, （此件公开）
