@@ -124,21 +124,22 @@ def _field_like(stripped: str) -> bool:
     return _FIELD_LIKE.match(stripped) is not None and len(stripped) < 80
 
 
-def _lone_title_with_colon(lines: list[tuple[int, int, str]], idx: int) -> bool:
+def _lone_title_with_colon(text: str, stripped: str, line_end: int) -> bool:
     """``图解：…办法``, ``专家解读：…``: a first line of the form label：text, whose label is no
-    header field and which no other field line stands next to, is a title, not an OA field."""
+    header field and which no other field line follows, is a title, not an OA field."""
     from gkrules.metadata.fields import canonical  # fields does not import this module back
 
-    stripped = lines[idx][2].strip()
     label, _, value = re.split(r"([:：])", stripped, maxsplit=1)
     if not value.strip() or canonical(label.strip(" •·●\u3000")) is not None:
         return False
-    for j in (idx - 1, idx + 1):
-        k = j
-        while 0 <= k < len(lines) and not lines[k][2].strip():
-            k += (1 if j > idx else -1)
-        if 0 <= k < len(lines) and _field_like(lines[k][2].strip()):
-            return False
+    pos = line_end
+    while pos < len(text):  # the next non-empty line
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt == -1 else nxt
+        following = text[pos + 1:nxt].strip()
+        if following:
+            return not _field_like(following)
+        pos = nxt
     return True
 
 
@@ -147,9 +148,8 @@ def _parse_head(text: str, max_lines: int) -> Head:
     fenhao = secrecy = urgency = masthead = None
     seen = 0
     end_line = 0
-    lines = list(iter_lines(text, 40))
-    pending: list[int] = []  # organ lines that may open a joint masthead (…局 / …委员会 / 文件)
-    for idx, (s, e, line) in enumerate(lines):
+    pending: list[int] = []  # starts of organ lines that may open a joint masthead (…局 / …委员会 / 文件)
+    for idx, (s, e, line) in enumerate(iter_lines(text, 40)):
         stripped = line.strip()
         if not stripped:
             continue
@@ -193,9 +193,8 @@ def _parse_head(text: str, max_lines: int) -> Head:
                 consumed = True
             elif masthead is None and (MASTHEAD.match(sq) or (pending and sq == "文件")):
                 # a joint masthead: 青梧市统计局 / 青梧市发展和改革委员会 / 文件
-                ms = lines[pending[0]][0] if pending else s
-                ms, me = _strip_span(text, ms, e)
-                masthead = Span(ms, me, "".join(squeeze(lines[k][2]) for k in pending) + sq)
+                ms, me = _strip_span(text, pending[0] if pending else s, e)
+                masthead = Span(ms, me, "".join(squeeze(text[ms:me]).split()))
                 pending.clear()
                 consumed = True
             elif _ANNEX_LINE.match(sq) or _ISSUE_LINE.match(sq):
@@ -204,12 +203,12 @@ def _parse_head(text: str, max_lines: int) -> Head:
             end_line = idx + 1
             continue
         if masthead is None and sq is not None and _org_line(sq) and len(pending) < 3:
-            pending.append(idx)
+            pending.append(s)
             continue
         if pending:  # organ lines without a masthead after them: the head ended before them
             break
         # header-field lines (OA exports) and the doc number belong to the head too
-        if _field_like(stripped) and not (seen == 1 and _lone_title_with_colon(lines, idx)):
+        if _field_like(stripped) and not (seen == 1 and _lone_title_with_colon(text, stripped, e)):
             end_line = idx + 1
             continue
         if len(stripped) < 60 and search_doc_number(stripped):
