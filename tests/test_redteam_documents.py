@@ -327,3 +327,9 @@ def test_tick_boxes_of_a_draft_form(boxes, value, expected):
     result = check_text(text, checker="disclosure-attribute", today=TODAY)
     assert result.metadata.disclosure == value
     assert found(result, "disclosure-attribute") == expected
+
+
+@pytest.mark.parametrize("signer", ["青梧市统计局（盖章）", "中共青梧市统计局党组", "青梧市统计局　　青梧市财政局"])
+def test_signature_date_under_a_sealed_party_or_joint_signer(signer):
+    text = (f"关于举办统计业务培训班的通知\n\n各区县统计局：\n　　报到时间：\n　　2024年6月12日\n\n{signer}\n2024年5月31日\n")
+    assert meta(text).formed == dt.date(2024, 5, 31)

@@ -51,7 +51,7 @@ PRINTED = re.compile(r"^(?P<org>\S.{0,40}?)\s+(?P<date>\S+年\S+月\S+日)\s*印
 _ANNEX_LINE = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*$")
 _FIELD_LIKE = re.compile(r"^[•·●]?\s*[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,7}[:：]")
 _PROSE = re.compile(r"[，。；！？,;!?]")
-SIGNATURE_ORG = re.compile(r"(?:局|厅|部|委|委员会|办公室|政府|中心|队|总队|院|处|科|股|会|所|站|公司)$")
+SIGNATURE_ORG = re.compile(r"(?:局|厅|部|委|委员会|办公室|政府|中心|队|总队|院|处|科|股|会|所|站|公司|党组|党委|支部|小组)$")
 
 
 @frozen
@@ -257,6 +257,9 @@ def _first_line_match(rx: re.Pattern, text: str, lines: Iterable[tuple[int, int]
     return None
 
 
+_SEAL_NOTE = re.compile(r"[（(][^（()）]{0,6}[）)]$")
+
+
 def _signed_above(text: str, line_start: int) -> bool:
     """The nearest non-empty line above ``line_start`` names the signing organ(s)."""
     end = line_start - 1
@@ -264,7 +267,9 @@ def _signed_above(text: str, line_start: int) -> bool:
         start = text.rfind("\n", 0, end) + 1
         above = text[start:end].strip()
         if above:
-            return len(above) <= 60 and all(_org_line(part) for part in _WS.split(squeeze_keep_space(above)))
+            # 青梧市统计局（盖章）: the seal note is not part of the organ's name
+            above = _SEAL_NOTE.sub("", squeeze_keep_space(above))
+            return len(above) <= 60 and all(_org_line(part) for part in _WS.split(above))
         end = start - 1
     return False
 
