@@ -30,6 +30,13 @@ _ALIASES = {
 _KEYS = {"title", "doc_number", "kind", "formed", "published", "url", "interprets", "disclosure",
          "deadline_workdays"}
 _KINDS = {"policy", "interpretation", "notice", "penalty", "statistics", "other"}
+#: kinds as Chinese CMSes export them (类型：政策解读)
+_KIND_NAMES = {
+    "政策文件": "policy", "政策": "policy", "规范性文件": "policy", "行政规范性文件": "policy", "规章": "policy",
+    "政策解读": "interpretation", "解读": "interpretation", "通知": "notice", "通知公告": "notice",
+    "公告": "notice", "行政处罚": "penalty", "处罚": "penalty", "行政处罚决定": "penalty", "统计数据": "statistics",
+    "统计信息": "statistics", "数据发布": "statistics", "统计公报": "statistics", "其他": "other",
+}
 
 
 def _date(value: Any, raw_key: Any, where: str) -> dt.date:
@@ -68,8 +75,9 @@ def entry_from_mapping(data: Mapping[str, Any], where: str) -> CatalogEntry:
         elif key == "deadline_workdays":
             value = _workdays(value, raw_key, where)
         elif key == "kind":
+            value = _KIND_NAMES.get(str(value).strip(), value)
             if value not in _KINDS:
-                raise UsageError(f"{where}：kind 取值无效 {value!r}（可选：{'、'.join(sorted(_KINDS))}）")
+                raise UsageError(f"{where}：kind 取值无效 {value!r}（可选：{'、'.join(sorted(_KINDS))}，或中文：{'、'.join(_KIND_NAMES)}）")
         else:
             value = str(value).strip()
         values[key] = value

@@ -104,6 +104,12 @@ class _Emitter:
         self.at_line_start = False
         self.pending_space = trailing
 
+    def cell_break(self) -> None:
+        """A tab between two cells of one line."""
+        self._raw("\t")
+        self.at_line_start = False
+        self.pending_space = False
+
     def mark_source(self, el) -> None:
         line = getattr(el, "sourceline", None)
         if line:
@@ -132,6 +138,12 @@ def _walk(el, out: _Emitter) -> None:
         out.text(el.tail)
         return
     block = tag in _BLOCK_TAGS or tag in ("td", "th")
+    # a definition list used as a metadata block (<dt>发文字号</dt><dd>…</dd>): label and value
+    # on one line, separated by a tab like table cells, so header fields read them
+    if tag == "dd" and _tag_of(el.getprevious()) == "dt":
+        out.cell_break()
+        block = False
+    end_line = block and not (tag == "dt" and _tag_of(el.getnext()) == "dd")
     if tag == "br":
         out.newline()
         out.text(el.tail)
@@ -142,9 +154,13 @@ def _walk(el, out: _Emitter) -> None:
     out.text(el.text)
     for child in el:
         _walk(child, out)
-    if block:
+    if end_line or tag == "dd":
         out.newline()
     out.text(el.tail)
+
+
+def _tag_of(el) -> str:
+    return el.tag.lower() if el is not None and isinstance(el.tag, str) else ""
 
 
 def _cell_text(cell) -> str:

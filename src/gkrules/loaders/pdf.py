@@ -211,8 +211,20 @@ def _extract(data: bytes, source: str, options: LoadOptions) -> Document:
         page_no = next((p for p, s, e in pages if s <= t.start <= e), None)
         tables.append(attrs.evolve(t, page=page_no, ref=f"第{page_no}页" if page_no else None))
     meta = Metadata(format="pdf", extra={"pages": n})
+    # empty pages at the end leave only the page separators, which text() drops: no span may
+    # reach past the text
+    size = len(text)
+    blocks = tuple(_within(x, size) for x in b.blocks)
+    notices = tuple(_within(x, size) for x in b.notices)
     return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="pdf",
-                    blocks=tuple(b.blocks), tables=tuple(tables), metadata=meta, notices=tuple(b.notices))
+                    blocks=blocks, tables=tuple(tables), metadata=meta, notices=notices)
+
+
+def _within(span, size: int):
+    """A block or notice whose span ends inside a text of ``size`` characters."""
+    if span.end is None or span.end <= size:
+        return span
+    return attrs.evolve(span, start=min(span.start, size), end=size)
 
 
 def _unreadable(page: int, stats: _PageStats, area: float) -> str | None:

@@ -29,6 +29,8 @@ _TITLE_END = re.compile(r"(?:通知|办法|规定|细则|意见|方案|要点|�
 
 
 _STAMP_MAX = 6
+_CRUMB = re.compile(r"[>＞»›]|&gt;")
+_POSITION = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在位置|所在位置)\s*[:：]")
 
 
 def _next_nonempty(lines: list[tuple[int, int, str]], idx: int) -> tuple[int, str] | None:
@@ -61,11 +63,15 @@ def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | No
                 start = s + (len(line) - len(line.lstrip()))
                 end = n_start + (len(n_line) - len(n_line.lstrip())) + len(n_stripped)
                 return stripped + n_stripped, start, end
-            # a letterhead (白榆县统计局) above the 发文字号
-            if gbt9704.DOC_NUMBER.search(n_stripped) and len(n_stripped) < 60:
+            # a letterhead (白榆县统计局) above the 发文字号, the site's or organ's name above a title
+            if (gbt9704.DOC_NUMBER.search(n_stripped) and len(n_stripped) < 60) or (
+                    len(n_stripped) <= 90 and _TITLE_END.search(n_stripped) and not _SENTENCE.search(n_stripped)):
                 continue
-        # a short stamp above the title (工作秘密, 内部资料, 特急…) is not the title
-        if len(sq) <= _STAMP_MAX and not _TITLE_END.search(sq):
+        # a short stamp above the title (工作秘密, 内部资料, 特急, 内部文件　注意保存…) is not the title
+        if not _TITLE_END.search(sq) and all(len(part) <= _STAMP_MAX for part in stripped.split()):
+            continue
+        # a breadcrumb copied with the page (当前位置：首页 > 政务公开 > 通知公告)
+        if len(_CRUMB.findall(stripped)) >= 2 or _POSITION.match(stripped):
             continue
         if len(stripped) > 90 or (_SENTENCE.search(stripped) and not stripped.startswith("关于")
                                   and "关于" not in stripped[:20]):
@@ -155,6 +161,9 @@ def extract(doc: Document) -> Metadata:
                 sources["published"] = "title"
         else:
             found = _title_from_text(text, head.end_line)
+            if found is None and head.masthead is not None and head.masthead.text.endswith("纪要"):
+                # a 纪要's masthead (青梧市统计局局长办公会议纪要) is its title (GB/T 9704 §10.3)
+                found = (head.masthead.text, head.masthead.start, head.masthead.end)
             if found:
                 values["title"] = found[0]
                 spans["title"] = (found[1], found[2])

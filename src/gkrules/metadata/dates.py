@@ -18,7 +18,7 @@ COMPACT_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]
 CHINESE_DATE = re.compile(rf"(?P<y>[{_CN_YEAR}]{{4}})\s*年\s*(?P<m>[{_CN_NUM}]{{1,2}})\s*月\s*(?P<d>[{_CN_NUM}]{{1,3}})\s*日")
 
 
-def _cn_small(s: str) -> int | None:
+def cn_small(s: str) -> int | None:
     """一 … 三十一."""
     if not s:
         return None
@@ -65,7 +65,7 @@ def search_date(s: str, *, allow_compact: bool = False) -> tuple[dt.date, int, i
 def _from_match(m: re.Match, pattern: re.Pattern) -> dt.date | None:
     if pattern is CHINESE_DATE:
         y = "".join(str(_CN_DIGIT[c]) for c in m.group("y"))
-        mo, d = _cn_small(m.group("m")), _cn_small(m.group("d"))
+        mo, d = cn_small(m.group("m")), cn_small(m.group("d"))
         if mo is None or d is None:
             return None
         return _make(int(y), mo, d)

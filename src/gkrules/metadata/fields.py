@@ -3,6 +3,12 @@
 ``标    题: …``, ``• 索 引 号: …``, ``【成文日期】2023-10-23``, ``密　　级：机密``, several fields
 on one line (``发布日期：2025-02-21　来源：桐溪县统计局``), and label/value cells of a portal's
 metadata table. Labels may be spread with spaces; a line counts only if it starts with one.
+
+A metadata table without colons (``<th>文号</th><td>…</td>``, a Word table, a table copied
+from a browser) reaches the text as tab-separated cells: such a row counts when its cells
+alternate label, value, label, value… (``发布机构\t青梧市统计局\t成文日期\t2024-05-08``), so
+the header row of a listing (``标题\t发文字号\t公开方式``) or of a data table
+(``名称\t单位\t数量``) does not.
 """
 
 from __future__ import annotations
@@ -22,7 +28,8 @@ FIELD_LABELS: dict[str, tuple[str, ...]] = {
     "formed": ("成文日期", "成文时间", "发文日期", "生成日期", "形成日期", "印发日期"),
     "published": ("发布日期", "发布时间", "公开日期", "公开时间", "上网日期", "上网时间", "公示日期", "公布日期"),
     "changed": ("变更日期", "修订日期"),
-    "disclosure": ("公开方式", "公开属性", "公开形式", "公开类型", "公开类别", "信息公开方式", "信息公开属性"),
+    "disclosure": ("公开方式", "公开属性", "公开形式", "公开类型", "公开类别", "公开选项", "信息公开方式",
+                   "信息公开属性"),
     "topic": ("主题分类", "主题词", "所属主题"),
     "category": ("文件类型", "文件类别", "文件分类", "公文种类"),
     "validity": ("有效性", "文件状态", "效力状态", "时效性"),
@@ -45,8 +52,10 @@ _LABEL_ALT = "|".join(_spread(lab) for lab in _ALL)
 _LABEL_RX = re.compile(rf"【[^\S\n]*(?P<b>{_LABEL_ALT})[^\S\n]*】|(?P<c>{_LABEL_ALT})[^\S\n]*[:：]")
 _FIELD_LINE = re.compile(rf"^(?:[^\S\n]|[•·●▪◆■*\-])*(?:【[^\S\n]*(?:{_LABEL_ALT})[^\S\n]*】|(?:{_LABEL_ALT})[^\S\n]*[:：])",
                          re.M)
+# a row of tab-separated cells that starts with a label cell (no colon)
+_TAB_LINE = re.compile(rf"^[^\S\n]*(?:{_LABEL_ALT})[^\S\n\t]*\t", re.M)
 _FIELD_START = re.compile(r"(?:[^\S\n]|[•·●▪◆■*\-])*[【" + "".join(sorted({re.escape(lab[0]) for lab in _ALL})) + "]")
-_LABEL_END = re.compile("[" + "".join(sorted({re.escape(lab[-1]) for lab in _ALL})) + r"][^\S\n]*[:：】]")
+_LABEL_END = re.compile("[" + "".join(sorted({re.escape(lab[-1]) for lab in _ALL})) + r"][^\S\n]*[:：】\t]")
 _TRIM = " \t\u3000\u2002\u2003\xa0•·|｜"
 
 
@@ -60,7 +69,11 @@ def iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     # lines holding that (see gkrules.metadata.scan), not every line start of the text
     for line_start, line_end in lines_at(text, (m.start() for m in _LABEL_END.finditer(text))):
         # _FIELD_LINE tries every label; first make sure the line starts like one
-        if not (_FIELD_START.match(text, line_start, line_end) and _FIELD_LINE.match(text, line_start, line_end)):
+        if not _FIELD_START.match(text, line_start, line_end):
+            continue
+        if not _FIELD_LINE.match(text, line_start, line_end):
+            if _TAB_LINE.match(text, line_start, line_end):
+                yield from _tab_cells(text, line_start, line_end)
             continue
         line = text[line_start:line_end]
         hits = list(_LABEL_RX.finditer(line))
@@ -77,4 +90,27 @@ def iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
                 continue
             offset = raw.find(value)
             start = line_start + vs + offset
+            yield name, "".join(label.split()), value, start, start + len(value)
+
+
+def _tab_cells(text: str, line_start: int, line_end: int) -> Iterator[tuple[str, str, str, int, int]]:
+    """Fields of a row of label and value cells (``标题\t…\t发文字号\t…``): every even cell a
+    label, no odd cell one."""
+    cells = []
+    pos = line_start
+    for raw in text[line_start:line_end].split("\t"):
+        cells.append((raw, pos))
+        pos += len(raw) + 1
+    pairs = []
+    for i in range(0, len(cells), 2):
+        label = cells[i][0].strip(_TRIM)
+        name = canonical(label)
+        value_raw, vpos = cells[i + 1] if i + 1 < len(cells) else ("", pos)
+        if name is None or canonical(value_raw.strip(_TRIM)) is not None:
+            return
+        pairs.append((name, label, value_raw, vpos))
+    for name, label, value_raw, vpos in pairs:
+        value = value_raw.strip(_TRIM)
+        if value:
+            start = vpos + value_raw.find(value)
             yield name, "".join(label.split()), value, start, start + len(value)

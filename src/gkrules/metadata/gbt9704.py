@@ -30,7 +30,7 @@ _WS = re.compile(r"[^\S\n]+")
 FENHAO = re.compile(r"^(?:\d{6}|0\d{2,5})$")
 # a level, optionally followed by ★ and a period, date or condition, then optionally an urgency
 _MARK = re.compile(r"^(?P<level>绝密|机密|秘密)(?:(?P<star>[★☆])(?P<period>.*?))?(?P<urgency>特急|加急|特提|平急)?$")
-_FIELD_MARK = re.compile(r"^密级[:：](?P<level>绝密|机密|秘密)(?:(?P<star>[★☆])(?P<period>.*))?$")
+_FIELD_MARK = re.compile(r"^密级[:：]?(?P<level>绝密|机密|秘密)(?:(?P<star>[★☆])(?P<period>.*))?$")
 DOC_NUMBER = re.compile(
     r"(?P<org>[\u4e00-\u9fa5A-Za-z]{1,16}?)\s*(?P<open>[〔\[【(（［{｛])\s*(?P<year>(?:19|20)\d{2})\s*"
     r"(?P<close>[〕\]】)）］}｝])\s*(?P<di>第)?\s*(?P<num>\d{1,5})\s*号")
@@ -50,7 +50,8 @@ ANNOTATION = re.compile(r"^[（(]\s*(?P<body>(?:此件|此文件|本件|本文�
 PRINTED = re.compile(r"^(?P<org>\S.{0,40}?)\s+(?P<date>\S+年\S+月\S+日)\s*印发$")
 _ANNEX_LINE = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*$")
 _FIELD_LIKE = re.compile(r"^[•·●]?\s*[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,7}[:：]")
-SIGNATURE_ORG = re.compile(r"(?:局|厅|部|委|委员会|办公室|政府|中心|队|总队|院|处|科|股|会|所|站|公司)$")
+_PROSE = re.compile(r"[，。；！？,;!?]")
+SIGNATURE_ORG = re.compile(r"(?:局|厅|部|委|委员会|办公室|政府|中心|队|总队|院|处|科|股|会|所|站|公司|党组|党委|支部|小组)$")
 
 
 @frozen
@@ -111,11 +112,43 @@ def parse_head(text: str, max_lines: int = 12) -> Head:
     return _parse_head(text, max_lines)
 
 
+_ISSUE_LINE = re.compile(r"^(?:[〔\[【(（]\d{4}[〕\]】)）]|\d{4}年)?第?[0-9一二三四五六七八九十百]+期(?:[（(]总第\d+期[）)])?$")
+
+
+def _org_line(sq: str) -> bool:
+    """A line that only names organs (a joint masthead's first lines: 青梧市统计局)."""
+    return len(sq) <= 30 and SIGNATURE_ORG.search(sq) is not None and "关于" not in sq and not _PROSE.search(sq)
+
+
+def _field_like(stripped: str) -> bool:
+    return _FIELD_LIKE.match(stripped) is not None and len(stripped) < 80
+
+
+def _lone_title_with_colon(text: str, stripped: str, line_end: int) -> bool:
+    """``图解：…办法``, ``专家解读：…``: a first line of the form label：text, whose label is no
+    header field and which no other field line follows, is a title, not an OA field."""
+    from gkrules.metadata.fields import canonical  # fields does not import this module back
+
+    label, _, value = re.split(r"([:：])", stripped, maxsplit=1)
+    if not value.strip() or canonical(label.strip(" •·●\u3000")) is not None:
+        return False
+    pos = line_end
+    while pos < len(text):  # the next non-empty line
+        nxt = text.find("\n", pos + 1)
+        nxt = len(text) if nxt == -1 else nxt
+        following = text[pos + 1:nxt].strip()
+        if following:
+            return not _field_like(following)
+        pos = nxt
+    return True
+
+
 @functools.lru_cache(maxsize=2)
 def _parse_head(text: str, max_lines: int) -> Head:
     fenhao = secrecy = urgency = masthead = None
     seen = 0
     end_line = 0
+    pending: list[int] = []  # starts of organ lines that may open a joint masthead (…局 / …委员会 / 文件)
     for idx, (s, e, line) in enumerate(iter_lines(text, 40)):
         stripped = line.strip()
         if not stripped:
@@ -125,6 +158,7 @@ def _parse_head(text: str, max_lines: int) -> Head:
             break
         first = _WS.split(stripped, 1)[0]  # stripped has no leading space: never empty
         consumed = False
+        sq = None
         # 份号 first on the line (alone, or with a 1999 top-right 密级 beside it)
         if fenhao is None and seen <= 3 and FENHAO.match(squeeze(first)):
             fs = s + line.find(first)
@@ -157,17 +191,24 @@ def _parse_head(text: str, max_lines: int) -> Head:
                 us, ue = _strip_span(text, s, e)
                 urgency = Span(us, ue, sq)
                 consumed = True
-            elif masthead is None and MASTHEAD.match(sq):
-                ms, me = _strip_span(text, s, e)
-                masthead = Span(ms, me, stripped)
+            elif masthead is None and (MASTHEAD.match(sq) or (pending and sq == "文件")):
+                # a joint masthead: 青梧市统计局 / 青梧市发展和改革委员会 / 文件
+                ms, me = _strip_span(text, pending[0] if pending else s, e)
+                masthead = Span(ms, me, "".join(squeeze(text[ms:me]).split()))
+                pending.clear()
                 consumed = True
-            elif _ANNEX_LINE.match(sq):
+            elif _ANNEX_LINE.match(sq) or _ISSUE_LINE.match(sq):
                 consumed = True
         if consumed:
             end_line = idx + 1
             continue
+        if masthead is None and sq is not None and _org_line(sq) and len(pending) < 3:
+            pending.append(s)
+            continue
+        if pending:  # organ lines without a masthead after them: the head ended before them
+            break
         # header-field lines (OA exports) and the doc number belong to the head too
-        if _FIELD_LIKE.match(stripped) and len(stripped) < 80:
+        if _field_like(stripped) and not (seen == 1 and _lone_title_with_colon(text, stripped, e)):
             end_line = idx + 1
             continue
         if len(stripped) < 60 and search_doc_number(stripped):
@@ -216,6 +257,27 @@ def _first_line_match(rx: re.Pattern, text: str, lines: Iterable[tuple[int, int]
     return None
 
 
+_SEAL_NOTE = re.compile(r"[（(][^（()）]{0,6}[）)]$")
+
+
+def _signed_above(text: str, line_start: int) -> bool:
+    """The nearest non-empty line above ``line_start`` names the signing organ(s)."""
+    end = line_start - 1
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        above = text[start:end].strip()
+        if above:
+            # 青梧市统计局（盖章）: the seal note is not part of the organ's name
+            above = _SEAL_NOTE.sub("", squeeze_keep_space(above))
+            return len(above) <= 60 and all(_org_line(part) for part in _WS.split(above))
+        end = start - 1
+    return False
+
+
+def squeeze_keep_space(s: str) -> str:
+    return unicodedata.normalize("NFKC", s).strip()
+
+
 def parse_tail(text: str, after: int = 0) -> Tail:
     """Signature date (the first one after offset ``after``), 附注, 抄送 and 印发 lines.
 
@@ -224,17 +286,23 @@ def parse_tail(text: str, after: int = 0) -> Tail:
     document, and ``^``-anchored multi-line patterns cost an attempt at every position."""
     formed = None
     candidates = []
-    date_line = signed = None
+    first_date = date_line = signed = None
     date_positions = sorted(m.start() for rx in (_ENDS_WITH_RI, *_ENDS_WITH_ISO) for m in rx.finditer(text, after))
     for ls, le in lines_at(text, date_positions, after):
-        if date_line is None:
-            date_line = _DATE_LINE.match(text, ls, le)
+        if date_line is None and (dm := _DATE_LINE.match(text, ls, le)) is not None:
+            # the signature date sits under the signing organ; a date alone on a line of the
+            # body (报到时间：/2024年6月12日) is a date the text talks about
+            first_date = first_date or dm
+            if _signed_above(text, ls):
+                date_line = dm
         if signed is None:
             sm = _SIGNED_DATE_LINE.match(text, ls, le)
             if sm and SIGNATURE_ORG.search(sm.group("org")):
                 signed = sm
         if date_line is not None and signed is not None:
             break
+    if date_line is None and signed is None:
+        date_line = first_date  # no organ signs: the first date line
     for m in (date_line, signed):
         if m is not None:
             candidates.append((m.start("date"), m.end("date")))
@@ -259,14 +327,38 @@ def iter_date_lines(text: str) -> list[Span]:
     return sorted(out, key=lambda sp: sp.start)
 
 
+_ANNOTATION_WRAP = re.compile(r"^[（(]?(?:此件|此文件|本件|本文件)?(?P<body>.*?)[）)]?$")
+_WITHHELD = re.compile(r"不(?:予|宜|对外|在网上|上网|在网站|在互联网)?公开|免予公开")
+
+
+def annotation_body(squeezed: str) -> str:
+    """（此件公开） → 公开: what a 附注 says, without its brackets and 此件."""
+    return _ANNOTATION_WRAP.match(squeezed).group("body")
+
+
+_CHECKED = "☑✓✔√■☒▣◼●◉⊠"
+_BOXES = re.compile(rf"[{_CHECKED}□☐○◯◻]")
+
+
+def checked_choice(value: str) -> str:
+    """What a form's tick boxes chose: ``☑主动公开 □依申请公开 □不予公开`` → ``主动公开``
+    (an empty string when nothing is ticked); a value without boxes as it is."""
+    if not _BOXES.search(value):
+        return value
+    parts = _BOXES.split(value)
+    marks = _BOXES.findall(value)
+    return " ".join(part.strip() for mark, part in zip(marks, parts[1:], strict=True) if mark in _CHECKED)
+
+
 def disclosure_of(annotation_or_value: str) -> str | None:
-    """主动公开 | 依申请公开 | 不予公开 from a 附注 or a portal field value."""
-    t = squeeze(annotation_or_value)
+    """主动公开 | 依申请公开 | 不予公开 from a 附注 or a portal field value (the national words; the
+    disclosure-attribute checker reads them with its rule set's word lists)."""
+    t = squeeze(checked_choice(annotation_or_value))
     if "依申请" in t:
         return "依申请公开"
-    if "不予公开" in t or "不公开" in t or "免予公开" in t:
+    if _WITHHELD.search(t):
         return "不予公开"
-    if "主动公开" in t or "公开发布" in t or t in ("公开", "全文公开"):
+    if "主动公开" in t or "公开发布" in t or "向社会公开" in t or annotation_body(t) in ("公开", "全文公开"):
         return "主动公开"
     return None
 
@@ -316,18 +408,36 @@ def find_addressee(text: str, after: int = 0, max_lines: int = 40) -> Span | Non
     return None
 
 
+_SIGNER = re.compile(r"^签发人[:：]?.{0,12}$")
+
+
+def _number_line(line: str, m: re.Match) -> bool:
+    """The document's own number: on a line of its own, ending a field or title line
+    (``发文字号：…``, ``…行政处罚决定书（岚统罚决字〔2024〕第3号）``) or followed by a 签发人
+    (上行文). A number cited in prose (``…印发了鹤统规〔2024〕1号文件，…``), inside a title that
+    goes on (``关于转发…（国统字〔2024〕5号）的通知``) or in a later cell of a listing row belongs to
+    another document."""
+    if "\t" in line[:m.start()].strip():
+        return False
+    before, after = squeeze(line[:m.start()]), squeeze(line[m.end():])
+    if _PROSE.search(before) or _PROSE.search(after):
+        return False
+    return after in ("", "）", ")", "]", "】") or _SIGNER.match(after) is not None
+
+
 def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
-    """The first 发文字号 on one of the first ``max_lines`` lines (only lines holding 号 can)."""
+    """The first 发文字号 on one of the first ``max_lines`` lines (only lines holding 号 can),
+    standing on its own line (see ``_number_line``)."""
     for s, e in lines_with(text, ("号",)):
         if text.count("\n", 0, s) >= max_lines:
             return None
         line = text[s:e]
         m = search_doc_number(line)
-        if m and len(line.strip()) < 80:
+        if m and len(line.strip()) < 80 and _number_line(line, m):
             return Span(s + m.start(), s + m.end(), m.group(0).strip())
     return None
 
 
-__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "disclosure_of", "find_addressee",
+__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "annotation_body", "checked_choice", "disclosure_of", "find_addressee",
            "find_doc_number", "iter_date_lines", "iter_lines", "match_mark", "match_squeezed_mark", "parse_head",
            "parse_tail", "search_date", "search_doc_number", "split_lines", "squeeze"]

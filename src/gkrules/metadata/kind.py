@@ -23,10 +23,13 @@ _DOCTYPES: tuple[tuple[str, str], ...] = (
     ("通知", "notice"), ("通报", "notice"), ("公告", "notice"), ("通告", "notice"), ("公示", "notice"),
     ("函", "notice"), ("批复", "notice"), ("请示", "notice"), ("纪要", "notice"),
 )
-_ISSUED = re.compile(r"(?:印发|发布|转发|颁布)\s*[《<〈]\s*(?P<inner>[^》>〉]+?)\s*[》>〉]")
-_INTERPRETATION_HEAD = re.compile(r"^(?:一图读懂|一图看懂|图解|图说|解读|(?:视频|图文|音频|动漫|H5)解读)")
+# 印发《X》的通知, and 印发X的通知 without the book-title marks
+_ISSUED = re.compile(r"(?:印发|发布|转发|颁布)\s*(?:[《<〈]\s*(?P<inner>[^》>〉]+?)\s*[》>〉]|(?P<bare>[^《》<>〈〉]{4,80}?)的通知)")
+# 图解：…, 【政策解读】…: the form of an interpretation heads the title
+_INTERPRETATION_HEAD = re.compile(r"^[【\[［(（]?(?:一图读懂|一图看懂|图解|图说|解读|(?:政策|视频|图文|音频|动漫|H5)解读"
+                                  r"|[^：:｜|丨《]{1,6}解读[：:｜|丨])")
 # "…就《X》答记者问", "《X》解读（文字稿）": a 解读 of a named document; 数据解读 explains figures
-_NAMED_INTERPRETATION = re.compile(r"[《〈].+?[》〉].*?(?:解读|答记者问|答问)")
+_NAMED_INTERPRETATION = re.compile(r"[《〈].+?[》〉].*?(?:解读|答记者问|答问|新闻发布会|吹风会)")
 _PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息")
 
 
@@ -46,7 +49,7 @@ def classify(title: str | None, doc_number: str | None = None) -> tuple[str | No
             return "policy", None
         return None, None
     found = _doctype_of(title)
-    if _INTERPRETATION_HEAD.match(title) or (_NAMED_INTERPRETATION.search(title) and "数据解读" not in title):
+    if (_INTERPRETATION_HEAD.match(title) or _NAMED_INTERPRETATION.search(title)) and "数据解读" not in title:
         return "interpretation", found[0] if found and found[1] == "interpretation" else "解读"
     if found and found[1] == "interpretation":
         return "interpretation", found[0]
@@ -54,7 +57,7 @@ def classify(title: str | None, doc_number: str | None = None) -> tuple[str | No
         return "penalty", found[0]
     m = _ISSUED.search(title)
     if m and found and found[0] == "通知":
-        inner = _doctype_of(m.group("inner"))
+        inner = _doctype_of(m.group("inner") or m.group("bare"))
         if inner:
             return inner[1], inner[0]
     if found:

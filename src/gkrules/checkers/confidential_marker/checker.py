@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from gkrules.context import CheckContext, CheckerSetup
 from gkrules.matching import longest_non_overlapping
 from gkrules.metadata import gbt9704
-from gkrules.metadata.dates import parse_date
+from gkrules.metadata.dates import cn_small, parse_date
 from gkrules.model import Finding
 
 from .params import ConfidentialMarkerParams
@@ -30,12 +30,12 @@ from .params import ConfidentialMarkerParams
 _SP = r"[^\S\n]"
 # a line that is only a mark (★ required away from the head), optionally after a 份号
 _MARK_LINE = re.compile(rf"^{_SP}*(?:\d{{3,6}}{_SP}+)?(?P<mark>(?:绝|机|秘){_SP}*密{_SP}*[★☆][^\n]{{0,24}}?){_SP}*$", re.M)
-_FIELD_LINE = re.compile(rf"^{_SP}*(?P<mark>密{_SP}*级{_SP}*[:：]{_SP}*(?:绝|机|秘){_SP}*密[^\n]{{0,24}}?){_SP}*$", re.M)
 _ENUMERATOR = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|\d+[.．、]|第[一二三四五六七八九十百]+[条章节])")
 _STRIP = re.compile(r"[\s（）()【】\[\]〔〕「」『』<>《》，。、：:；;！!？?·…—\-*★“”\"']")
 _TITLE_SUFFIX = re.compile(r"(?:办法|规定|制度|通知|细则|意见|方案|要点|规则|条例|管理|工作|培训|教育|检查)$")
 _SENTENCE_END = "。；;！!？?\n"
-_PERIOD = re.compile(r"(?P<n>\d+)\s*(?P<unit>年|个月|月)")
+# 1年, 6个月; also in Chinese numerals (一年, 十个月, 二十年), which GB/T 9704 does not allow but people write
+_PERIOD = re.compile(r"(?P<n>\d+|[一二两三四五六七八九十]{1,3})\s*(?P<unit>年|个月|月)")
 
 MARK_SUGGESTION = "涉密文件不得在互联网公开。如确需公开，须由定密机关依法解密并撤除国家秘密标志、重新履行保密审查后再发布。"
 LABEL_SUGGESTION = "内部使用的材料一般不公开；如经审查确可公开，请撤除内部标志，按保密审查程序报批后再发布。"
@@ -75,8 +75,9 @@ class ConfidentialMarkerChecker:
             return "保密期限：长期", None
         formed = ctx.metadata.formed
         m = _PERIOD.fullmatch(p)
-        if m:
-            n, unit = int(m.group("n")), m.group("unit")
+        n_value = (int(m.group("n")) if m.group("n").isdigit() else cn_small(m.group("n"))) if m else None
+        if m and n_value is not None:
+            n, unit = n_value, m.group("unit")
             years = n if unit == "年" else n / 12
             desc = f"保密期限：{n}{'年' if unit == '年' else '个月'}"
             if cap is not None and years > cap:
@@ -121,20 +122,29 @@ class ConfidentialMarkerChecker:
                 "fenhao-without-mark", f.start, f.end,
                 f"文件版头有份号「{f.text}」但未见密级标志：按规定只有涉密公文才标注份号，请核实文件是否涉密",
                 evidence=f.text, suggestion="核实该文件的密级；确属非涉密文件的，发布前删除份号。")
-        if "★" not in text and "☆" not in text and "密级" not in text:
-            return
-        for rx in (_MARK_LINE, _FIELD_LINE):
-            for m in rx.finditer(text):
-                line = ctx.document.line_of(m.start("mark"))
-                if line in seen:
-                    continue
-                parsed = gbt9704.match_mark(m.group("mark"))
-                if parsed is None:
-                    continue
-                seen.add(line)
-                s, e = m.start("mark"), m.end("mark")
+        # a 密级 header field wherever metadata extraction read it: its own line (密　　级：机密),
+        # beside other fields (紧急程度：特急　密级：机密★1年), a table row (密级\t机密)
+        meta = ctx.metadata
+        if meta.sources.get("secrecy") == "header" and "secrecy" in meta.spans:
+            s, e = meta.spans["secrecy"]
+            parsed = gbt9704.match_mark(text[s:e])
+            if parsed is not None and ctx.document.line_of(s) not in seen:
+                seen.add(ctx.document.line_of(s))
                 yield self._mark_finding(ctx, parsed.group("level"), parsed.group("period") or None, s, e,
-                                         "文件中单独成行")
+                                         "文件的密级栏")
+        if "★" not in text and "☆" not in text:
+            return
+        for m in _MARK_LINE.finditer(text):
+            line = ctx.document.line_of(m.start("mark"))
+            if line in seen:
+                continue
+            parsed = gbt9704.match_mark(m.group("mark"))
+            if parsed is None:
+                continue
+            seen.add(line)
+            s, e = m.start("mark"), m.end("mark")
+            yield self._mark_finding(ctx, parsed.group("level"), parsed.group("period") or None, s, e,
+                                     "文件中单独成行")
 
     # -- internal-use labels ------------------------------------------------------------
 
@@ -156,6 +166,19 @@ class ConfidentialMarkerChecker:
             return False
         return len(rest) <= self.p.label_line_slack and not _TITLE_SUFFIX.search(rest)
 
+    def _heading(self, text: str, line_end: int, words: list[str]) -> bool:
+        """A label line that heads a paragraph about the label (工作秘密 / 工作秘密是指……) in a
+        text that explains such labels: a topic, not a stamp on this document."""
+        pos = line_end
+        while pos < len(text):
+            nxt = text.find("\n", pos + 1)
+            nxt = len(text) if nxt == -1 else nxt
+            following = text[pos + 1:nxt].strip()
+            if following:
+                return any(following.startswith(w) and len(following) > len(w) for w in words)
+            pos = nxt
+        return False
+
     def _sentence(self, text: str, pos: int, line_start: int, line_end: int) -> str:
         s = max((text.rfind(ch, line_start, pos) for ch in _SENTENCE_END), default=-1)
         s = max(s + 1, line_start)
@@ -175,6 +198,8 @@ class ConfidentialMarkerChecker:
             start = min(h[0] for h in hits)
             end = max(h[1] for h in hits)
             if self._is_label_line(line):
+                if self._heading(text, le, words):
+                    continue
                 shown = line.strip()
                 s = ls + (len(line) - len(line.lstrip()))
                 e = s + len(shown)

@@ -72,10 +72,12 @@ class DisclosureAttributeChecker:
                             + [(w, PUBLIC) for w in p.public_words], key=lambda x: len(x[0]), reverse=True)
 
     def value_of(self, raw: str) -> str | None:
-        t = gbt9704.squeeze(raw)
+        # a 发文稿纸 form: ☑主动公开 □依申请公开 □不予公开 says 主动公开
+        t = gbt9704.squeeze(gbt9704.checked_choice(raw))
         found = [v for w, v in self.words if w in t]
         if not found:
-            return PUBLIC if t in ("公开", "是") else None
+            # 公开, 是, （此件公开）
+            return PUBLIC if gbt9704.annotation_body(t) in ("公开", "是") else None
         return max(found, key=_RANK.__getitem__)
 
     # -- where the attribute is stated -------------------------------------------------------
@@ -99,21 +101,32 @@ class DisclosureAttributeChecker:
                 out.append(Attribute(self.value_of(value), value, label, s, e))
                 break  # the page's own field; later ones belong to listings in the text
         for table in doc.tables:
-            for row in table.rows:
+            for r, row in enumerate(table.rows):
                 for i, cell in enumerate(row[:-1]):
                     if "公开" not in cell.text:  # cheap guard: data tables have many cells
                         continue
-                    if canonical(cell.text.strip(_LABEL_TRIM)) == "disclosure" and row[i + 1].text.strip():
-                        nxt = row[i + 1]
+                    nxt = row[i + 1]
+                    # the next cell holds the value, unless it is another label or the column
+                    # below holds attribute values: then this is the header row of a listing
+                    # whose 公开方式 column speaks of each listed item
+                    if (canonical(cell.text.strip(_LABEL_TRIM)) == "disclosure" and nxt.text.strip()
+                            and canonical(nxt.text.strip(_LABEL_TRIM)) is None
+                            and not self._column_of_values(table, r, i)):
                         out.append(Attribute(self.value_of(nxt.text), nxt.text.strip(), cell.text.strip(_LABEL_TRIM),
                                              nxt.start, nxt.end))
         return out
+
+    def _column_of_values(self, table, r: int, i: int) -> bool:
+        below = table.rows[r + 1] if r + 1 < len(table.rows) else ()
+        return i < len(below) and below[i] is not table.rows[r][i] and self.value_of(below[i].text) is not None
 
     def _annotations(self, ctx: CheckContext) -> list[Attribute]:
         out = []
         for a in gbt9704.parse_tail(ctx.text).annotations:
             value = self.value_of(a.text)
-            if value is not None:
+            # a 附注 that speaks of 公开 in words the rule set does not know (（此件删减后公开）)
+            # states an attribute all the same: it is reported as unknown, not as missing
+            if value is not None or "公开" in a.text:
                 out.append(Attribute(value, a.text, "附注", a.start, a.end))
         return out
 

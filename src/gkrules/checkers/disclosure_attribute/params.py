@@ -11,8 +11,10 @@ class DisclosureAttributeParams:
     public_words: tuple[str, ...] = ("主动公开", "公开发布", "全文公开", "向社会公开")
     #: words meaning 依申请公开
     on_request_words: tuple[str, ...] = ("依申请公开", "依申请")
-    #: words meaning 不予公开 (不公开 and 免予公开 are older wordings)
-    withheld_words: tuple[str, ...] = ("不予公开", "不公开", "免予公开", "暂不公开")
+    #: words meaning 不予公开 (不公开 and 免予公开 are older wordings; 不宜公开, 不对外公开 and
+    #: 不在网上公开 say the same of a document about to go on the web)
+    withheld_words: tuple[str, ...] = ("不予公开", "不公开", "免予公开", "暂不公开", "不宜公开", "不对外公开",
+                                       "不在网上公开", "不上网公开", "不在网站公开", "不在互联网公开")
     #: a 公开方式 field counts as the page's own when it is within this many lines of the top,
     #: or next to another header field (索引号, 发文字号…); elsewhere it is text
     header_lines: int = 20

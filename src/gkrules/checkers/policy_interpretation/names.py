@@ -23,8 +23,10 @@ _BRACKETS = re.compile(r"《(?P<a>[^《》\n]{2,80})》|〈(?P<b>[^〈〉\n]{2,8
                        r"|〔(?P<g>[^〔〕\n]{4,80})〕|【(?P<h>[^【】\n]{4,80})】|\[(?P<i>[^\[\]\n]{4,80})\]")
 _ABOUT = re.compile(r"关于(?P<x>.{2,80}?)的(?:政策)?解读")
 # affixes around the policy's name in an interpretation title
-_LEADING = re.compile(r"^(?:[^《]{0,20}?(?:负责同志|负责人|局长|主任|专家)就|(?:一图(?:读|看)懂|图解|图说|"
-                      r"(?:视频|图文|音频|动漫|H5)?解读)[：:｜|丨\s]*)")
+_LEADING = re.compile(r"^(?:[^《]{0,20}?(?:负责同志|负责人|局长|主任|专家)就|[【\[［(（]?(?:一图(?:读|看)懂|图解|图说|"
+                      r"(?:政策|视频|图文|音频|动漫|H5)?解读)[】\]］)）]?[：:｜|丨\s]*)")
+# a bracketed tag that only names the form (【政策解读】), not the policy
+_FORM_ONLY = re.compile(r"^(?:政策|文件|图文|视频|音频|新闻|专家)?(?:解读|图解|问答)$")
 _TRAILING = re.compile(r"(?:的?(?:政策)?解读|答记者问|十问十答|政策问答|问答|新闻发布会答问实录|答问实录|答问|"
                        r"新闻发布会|吹风会)(?:[（(][^（()）]*[）)])?$")
 _PARENS_TAIL = re.compile(r"[（(][^（()）]*[）)]$")
@@ -53,13 +55,20 @@ def normalise_number(s: str) -> str | None:
     return f"{m.group('org')}〔{m.group('year')}〕{int(m.group('n'))}号"
 
 
+_IN_BOOK_TITLE = re.compile(r"《[^《》]*》")
+
+
 def inner_title(title: str) -> str | None:
-    """The title of the document that a 印发/发布 notice issues (《X》 or bare X)."""
+    """The title of the document that a 印发/发布 notice issues (《X》 or bare X).
+
+    The verb is looked for outside 《》 (a name may hold one: 关于公开征求《…数据发布管理办法
+    （征求意见稿）》意见的公告 issues nothing)."""
     t = title.strip()
-    m = _ISSUES.search(t)
+    masked = _IN_BOOK_TITLE.sub(lambda b: "《" + "\x00" * (len(b.group(0)) - 2) + "》", t) if "《" in t else t
+    m = _ISSUES.search(masked)
     if not m:
         return None
-    inner = m.group("inner").strip()
+    inner = t[m.start("inner"):m.end("inner")].strip()
     b = _BRACKETS.fullmatch(inner)
     if b:
         inner = next(g for g in b.groups() if g)
@@ -90,7 +99,7 @@ def names_of(title: str | None, source: str | None = None, *, after_about: bool 
 
 def refs_in_title(title: str) -> set[str]:
     """Names of the policy that an interpretation's title cites."""
-    out = {base_name(x) for x in bracketed(title)}
+    out = {base_name(x) for x in bracketed(title) if not _FORM_ONLY.match(base_name(x))}
     m = _ABOUT.search(title)
     if m:
         out.add(base_name(m.group("x")))
