@@ -10,6 +10,7 @@ together (relations.py + audit.py), then the prose rules on the text outside tab
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from fractions import Fraction
 
@@ -157,8 +158,14 @@ class UnitIdentifiabilityChecker:
         for col in v.columns:
             if col.role not in ("label", "text"):
                 continue
+            if col.role == "label" and self._category_rows(v):
+                continue
             e = v.entry(r, col.index)
-            names = self.prose.org_names(text, e.cell.start, e.cell.end)
+            # a row label or name cell names a unit when the whole cell is the name
+            # (青梧钢铁有限公司, 鹤汀水泥厂), not when a suffix sits inside another word
+            # (非金属矿采选业, 松岚矿区)
+            end = e.cell.start + len(_TRAILING_MARKS.sub("", e.cell.text))
+            names = [o for o in self.prose.org_names(text, e.cell.start, e.cell.end) if o.end == end]
             if not names:
                 continue
             figs = [f"{c.header.strip()}={v.entry(r, c.index).cell.text}" for c in v.figure_columns
@@ -180,6 +187,13 @@ class UnitIdentifiabilityChecker:
                 evidence=f"{o.name}：" + "；".join(figs[:3]), suggestion=remedies_named(),
                 key=f"{o.name}|{figs[0]}")
             return
+
+    def _category_rows(self, v: TableView) -> bool:
+        """The label column's header says the rows are categories (行业, 县（区）, 产品名称…)."""
+        h = "".join(_header_of(v, v.label_col).split())
+        if any(w in h for w in self.p.unit_headers):
+            return False
+        return any(w in h for w in self.p.category_headers)
 
     def _ranked(self, v: TableView) -> bool:
         from .prose import RANKING
@@ -305,6 +319,13 @@ class UnitIdentifiabilityChecker:
                     evidence=f"关系：{rel.label[:80]}", suggestion=remedies.SINGLETON,
                     key=f"{rb.view.number}|{rb.view.rows[rb.r].key}|{norm(rb.view.columns[rb.c].header)}|s")
                 break
+
+
+_TRAILING_MARKS = re.compile(r"(?:[\s　]*(?:[（(][^（）()]{0,20}[）)]|[*＊①②③④⑤⑥⑦⑧⑨]|注\d?))+[\s　]*$")
+
+
+def _header_of(v: TableView, c: int) -> str:
+    return v.columns[c].header if c < len(v.columns) else ""
 
 
 def remedies_named() -> str:

@@ -30,7 +30,7 @@ GROWTH = regex.compile(rf"(?:同比|比上年)?(?:增长|下降)\s*{_NUM}\s*[%�
 _UNIT_NOUN = r"(?:企业|单位|公司|工厂|法人|网点|商户|调查户|样本户|住户|农户)"
 SMALL_COUNT = regex.compile(
     # 仅有1家规模以上企业 / 只有2家企业纳入统计
-    r"(?:仅有?|只有|唯一(?:的)?|共有?|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户|个)"
+    r"(?:仅有?的?|只有的?|唯一(?:的)?|共有?|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户|个)"
     rf"(?:规模以上|规上|限额以上|限上)?[^，。；\n]{{0,20}}?{_UNIT_NOUN}"
     # 规模以上企业仅1户 / 烟草制品业仅1家（家、户 are measure words of units on their own）
     rf"|(?:{_UNIT_NOUN}[^，。；\n]{{0,8}}?)?(?:仅有?|只有|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?![\p{{Han}}])")
@@ -103,7 +103,7 @@ def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
 
 
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9（）()·]")
-_LEAD = regex.compile(r"^(?:在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
+_LEAD = regex.compile(r"^(?:全年|今年|去年|当年|年内|上半年|下半年|前三季度|[一二三四]季度|剔除|扣除|除去|不含|在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
 
 
 class ProseRules:
@@ -112,6 +112,7 @@ class ProseRules:
         self.suffixes = setup.keyword_matcher(p.org_suffixes)
         self.indicators = setup.keyword_matcher(p.indicators)
         self.known = setup.keyword_matcher(p.known_units)
+        self.categories = setup.keyword_matcher(p.category_names)
         self.self_pub = setup.keyword_matcher(p.self_published_words)
         self.enforce = setup.keyword_matcher(p.enforcement_words)
         self.followers = tuple(p.org_suffix_followers)
@@ -125,13 +126,18 @@ class ProseRules:
         characters, generic words (该公司, 上市公司…) and leading function words removed."""
         seg = text[start:end]
         out: list[OrgName] = []
+        # 非金属矿物制品业, 铁精矿, 专科医院: a suffix inside a category name ends no name
+        masks = [(c.start, c.end) for c in self.categories.iter(seg)]
         hits = longest_non_overlapping(self.suffixes.iter(seg))
         for h in hits:
             nxt = seg[h.end:h.end + 2]
             if any(nxt.startswith(f) for f in self.followers):
                 continue
+            if any(a <= h.start and h.end <= b for a, b in masks):
+                continue
             i = h.start
-            while i > 0 and _NAME_CHAR.match(seg[i - 1]) and h.end - (i - 1) <= 40:
+            # a name does not run across 的 or 了 (全年新投产的青梧…有限公司, 调研了…)
+            while i > 0 and _NAME_CHAR.match(seg[i - 1]) and seg[i - 1] not in "的了" and h.end - (i - 1) <= 40:
                 i -= 1
             name = seg[i:h.end]
             lead = _LEAD.match(name)
@@ -223,7 +229,11 @@ class ProseRules:
             # growth, not an award or a rate about the survey (奖励资金200万元, 报送率98.5%)
             fig = self.figure_after(s.text, m.end(), 60) or GROWTH.search(s.text, m.end())
             shown = s.text.strip()[:60]
-            if fig and not _is_rate_of_reporting(s.text, fig):
+            # 只有两家企业出口交货值超过10亿元: a size class, not the group's figure (one unit
+            # above a threshold is still an interval about that unit)
+            if fig and n >= 2 and _is_threshold(fig):
+                fig = None
+            if fig and not _is_rate_of_reporting(fig):
                 yield ProseHit("small-count-text", s.start + m.start(), s.start + m.end(),
                                f"文中写明该类别只有{n}个单位，并公布了其数据（{fig.group(0)}），可直接推断单个调查对象的数据",
                                shown, f"{m.group(0)}|{fig.group(0)}",
@@ -283,7 +293,11 @@ class ProseRules:
             return
         if self.excluded_context(s.text):
             return
+        # 剔除XX公司影响后增长5%: the figure is the remainder's, the exclusion rule reports it
+        excluded = [(s.start + m.start("org"), s.start + m.end("org")) for m in EXCLUSION.finditer(s.text)]
         for k, o in enumerate(names):
+            if any(a <= o.start < b for a, b in excluded):
+                continue
             # the figure belongs to the name when it follows it before the next name
             stop = names[k + 1].start if k + 1 < len(names) else s.end
             rel = o.end - s.start
@@ -331,7 +345,17 @@ def _nk(share: float, k: float, p: UnitIdentifiabilityParams) -> bool:
     return share >= k if p.nk_operator == ">=" else share > k
 
 
-def _is_rate_of_reporting(sentence: str, fig: regex.Match) -> bool:
+def _is_rate_of_reporting(fig: regex.Match) -> bool:
     """报送率/及时率/参与率 are rates about the survey itself, not the unit's data."""
-    before = sentence[max(0, fig.start() - 6):fig.start()]
+    before = fig.string[max(0, fig.start() - 6):fig.start()]
     return bool(regex.search(r"(?:报送率|及时率|参与率|完成率|覆盖率|回收率|合格率)达?$", before)) and "%" in fig.group(0)
+
+
+_THRESHOLD_BEFORE = regex.compile(r"(?:超过|超|过|突破|逾|不足|低于|高于|大于|小于)$")
+_THRESHOLD_AFTER = regex.compile(r"^(?:以上|以下|及以上|之上)")
+
+
+def _is_threshold(fig: regex.Match) -> bool:
+    """A figure that bounds a size class (超过10亿元, 1亿元以上), not a reported value."""
+    before = fig.string[max(0, fig.start() - 2):fig.start()]
+    return bool(_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(fig.string[fig.end():fig.end() + 3]))
