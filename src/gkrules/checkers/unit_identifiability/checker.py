@@ -11,7 +11,7 @@ together (relations.py + audit.py), then the prose rules on the text outside tab
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from fractions import Fraction
 
 from gkrules.context import CheckContext, CheckerSetup
@@ -23,7 +23,7 @@ from .audit import INF, Relation, audit
 from .contributions import coerce
 from .params import UnitIdentifiabilityParams
 from .primary import assess
-from .prose import ProseRules
+from .prose import _RANK_FIX, OrgName, ProseRules
 from .relations import RelationBuilder
 from .tables import TableReader, TableView, nearby_notes, norm
 
@@ -103,6 +103,7 @@ class UnitIdentifiabilityChecker:
                     figures_by_label.setdefault(row.key, []).append((v, r, figs))
         for v in views:
             excluded = self.prose.excluded_context(v.context + self._text_before(ctx, v))
+            bare: list = []
             for r, row in enumerate(v.rows):
                 n, main = self._row_count(v, r)
                 if n is not None:
@@ -142,14 +143,25 @@ class UnitIdentifiabilityChecker:
                                 evidence=f"{main.header.strip()}={n}；{col.header.strip()}={e.cell.text}",
                                 suggestion=remedies.GROUP, key=f"{v.number}|{row.key}|{col.header}")
                 if not excluded:
-                    yield from self._named_row(ctx, v, r)
+                    name = yield from self._named_row(ctx, v, r)
+                    if name is not None:
+                        bare.append(name)
+            if bare and self.prose.has(self.prose.indicators, v.caption or ""):
+                # names ranked by a survey indicator, without values: the order itself tells
+                names = "、".join(o.name for o in bare[:3]) + ("等" if len(bare) > 3 else "")
+                yield ctx.finding(
+                    "top-n-names", bare[0].start, bare[0].end,
+                    f"{v.name()}按调查指标排名列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
+                    evidence=names, suggestion=_RANK_FIX, key="|".join(o.name for o in bare))
 
     def _text_before(self, ctx: CheckContext, v: TableView) -> str:
         line = ctx.document.line_of(v.table.start)
         lo = max(1, line - 2)
         return " ".join(ctx.document.line_text(i) for i in range(lo, line))
 
-    def _named_row(self, ctx: CheckContext, v: TableView, r: int) -> Iterator[Finding]:
+    def _named_row(self, ctx: CheckContext, v: TableView, r: int) -> Generator[Finding, None, OrgName | None]:
+        """Findings for a row that names a unit with its figures; returns the name of a row
+        in a ranking table that names a unit without figures."""
         text = ctx.document.text
         row_cells = [v.entry(r, c.index) for c in v.columns]
         row_text = " ".join(e.cell.text for e in row_cells)
@@ -176,6 +188,8 @@ class UnitIdentifiabilityChecker:
                     if m:
                         figs.append(m.group(0))
             if not figs:
+                if self._ranked(v) and not self.prose.public.get("".join(names[0].name.split())):
+                    return names[0]
                 continue
             o = names[0]
             public = self.prose.public.get("".join(o.name.split()))

@@ -295,6 +295,7 @@ class ProseRules:
             return
         # 剔除XX公司影响后增长5%: the figure is the remainder's, the exclusion rule reports it
         excluded = [(s.start + m.start("org"), s.start + m.end("org")) for m in EXCLUSION.finditer(s.text)]
+        bare: list[OrgName] = []  # names in a ranking without a figure of their own
         for k, o in enumerate(names):
             if any(a <= o.start < b for a, b in excluded):
                 continue
@@ -310,6 +311,8 @@ class ProseRules:
                     last = names[-1]
                     fig = self.figure_after(s.text, last.end - s.start, 40)
             if fig is None:
+                if ranked and not self.public.get("".join(o.name.split())):
+                    bare.append(o)
                 continue
             public = self.public.get("".join(o.name.split()))
             rule = "named-unit-public" if public else ("top-n-list" if ranked else "named-unit")
@@ -320,6 +323,11 @@ class ProseRules:
                 msg = f"排名名单点名“{o.name}”并公布其数据（{fig.group(0)}），属于可以识别单个调查对象的资料"
             yield ProseHit(rule, o.start, o.end, msg, f"{o.name}：{fig.group(0)}", f"{o.name}|{fig.group(0)}",
                            _NAMED_FIX)
+        if bare:
+            shown = "、".join(o.name for o in bare[:3]) + ("等" if len(bare) > 3 else "")
+            yield ProseHit("top-n-names", bare[0].start, bare[-1].end,
+                           f"按调查指标排名的名单列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
+                           shown, "|".join(o.name for o in bare), _RANK_FIX)
 
     def _exclusion(self, s: Sentence) -> Iterator[ProseHit]:
         for m in EXCLUSION.finditer(s.text):
@@ -337,6 +345,7 @@ class ProseRules:
 
 
 _DOMINANCE_FIX = "删除单位占比的表述，或与其他类别合并后再公布；不得公布可推算最大单位数据的集中度信息。"
+_RANK_FIX = "确认排名所用数据是否来自统计调查；如是，删除名次或改为不排序的名单，或注明数据为企业自行公开。"
 _NAMED_FIX = ("删除单位名称，改为“N家重点企业合计”（N 足够大且无单家企业占主导）；如确为企业自行公开的数据，"
               "请注明公开来源并登记到允许清单。")
 
