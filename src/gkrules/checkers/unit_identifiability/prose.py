@@ -103,7 +103,7 @@ def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
 
 
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9（）()·]")
-_LEAD = regex.compile(r"^(?:全年|今年|去年|当年|年内|上半年|下半年|前三季度|[一二三四]季度|剔除|扣除|除去|不含|在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
+_LEAD = regex.compile(r"^(?:受|随着|由于|因|全年|今年|去年|当年|年内|上半年|下半年|前三季度|[一二三四]季度|剔除|扣除|除去|不含|在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
 
 
 class ProseRules:
@@ -131,7 +131,8 @@ class ProseRules:
         hits = longest_non_overlapping(self.suffixes.iter(seg))
         for h in hits:
             nxt = seg[h.end:h.end + 2]
-            if any(nxt.startswith(f) for f in self.followers):
+            # 矿产、厂房 are not names; 公司产值、厂产量 are (an indicator starts there)
+            if any(nxt.startswith(f) for f in self.followers) and not self._indicator_at(seg, h.end):
                 continue
             if any(a <= h.start and h.end <= b for a, b in masks):
                 continue
@@ -147,13 +148,12 @@ class ProseRules:
             core = name[: len(name) - len(h.word)]
             # peel generic words off the end (国有企业集团 → 国有企业 → 国有 → ""): what is
             # left must still be a name of its own
-            rest = core
-            while rest:
-                g = next((g for g in self.generic if rest.endswith(g)), None)
-                if g is None:
-                    break
-                rest = rest[: len(rest) - len(g)]
+            rest = self._peel(core)
             if len(rest) < 2:
+                continue
+            # 购物中心和大型商场, 宾馆及星级酒店: a coordination that ends in a generic class
+            tail = regex.split(r"[和及与或]", core)[-1] if regex.search(r"[和及与或]", core) else None
+            if tail is not None and not self._peel(tail):
                 continue
             if len(core) < 2 or regex.fullmatch(r"[\d一二两三四五六七八九十百几多数各该本此这那每]+[家个户]?.*", core):
                 continue
@@ -170,6 +170,19 @@ class ProseRules:
                 continue
             kept.append(o)
         return kept
+
+    def _peel(self, core: str) -> str:
+        """Generic words peeled off the end (国有企业集团 → 国有企业 → 国有 → "")."""
+        rest = core
+        while rest:
+            g = next((g for g in self.generic if rest.endswith(g)), None)
+            if g is None:
+                break
+            rest = rest[: len(rest) - len(g)]
+        return rest
+
+    def _indicator_at(self, text: str, pos: int) -> bool:
+        return any(h.start == 0 for h in self.indicators.iter(text[pos:pos + 8]))
 
     def has(self, matcher, text: str) -> bool:
         return next(iter(matcher.iter(text)), None) is not None
@@ -303,7 +316,13 @@ class ProseRules:
             stop = names[k + 1].start if k + 1 < len(names) else s.end
             rel = o.end - s.start
             seg_end = stop - s.start
-            fig = self.figure_after(s.text, rel, max(8, min(40, seg_end - rel + 16)))
+            frame = _FRAME.match(s.text, rel)
+            if frame and _FRAME_START.search(s.text[:o.start - s.start]):
+                # 受X影响，全市…下降5.3% / 在X带动下，…: the figure after the clause is not X's
+                seg_end = min(seg_end, rel + len(frame.group("inside")))
+                fig = self.figure_after(s.text[:seg_end], rel, seg_end - rel)
+            else:
+                fig = self.figure_after(s.text, rel, max(8, min(40, seg_end - rel + 16)))
             if fig is None and k + 1 < len(names):
                 # 、-joined names with one joint figure: A、B、C合计拉动…
                 between = text[o.end:names[k + 1].start]
@@ -345,6 +364,9 @@ class ProseRules:
 
 
 _DOMINANCE_FIX = "删除单位占比的表述，或与其他类别合并后再公布；不得公布可推算最大单位数据的集中度信息。"
+# 受X影响， / 在X带动下， / 由于X停产检修，: X frames a clause whose figure is someone else's
+_FRAME_START = regex.compile(r"(?:^|[，,；;：:])[\s　]*(?:受|在|由于|因|随着)[^，,；;。]*$")
+_FRAME = regex.compile(r"(?P<inside>[^，,；;。]*?(?:带动|影响|推动|拉动|作用|带领|引领|停产|检修|减产|投产)[^，,；;。]{0,4})[，,]")
 _RANK_FIX = "确认排名所用数据是否来自统计调查；如是，删除名次或改为不排序的名单，或注明数据为企业自行公开。"
 _NAMED_FIX = ("删除单位名称，改为“N家重点企业合计”（N 足够大且无单家企业占主导）；如确为企业自行公开的数据，"
               "请注明公开来源并登记到允许清单。")
