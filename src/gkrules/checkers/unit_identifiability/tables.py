@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import pairwise
 
 from attrs import frozen
 
@@ -247,7 +248,7 @@ class TableReader:
         if kinds.count("text") * 2 < len(kinds):
             return None
         outer = [row[label_col] for row in table.body if label_col < len(row)]
-        spans = any(a.start == b.start and a.text for a, b in zip(outer, outer[1:], strict=False))
+        spans = any(a.start == b.start and a.text for a, b in pairwise(outer))
         blanks = sum(1 for c in outer[1:] if not c.text.strip())
         return j if spans or blanks * 2 >= len(outer) - 1 > 0 else None
 
