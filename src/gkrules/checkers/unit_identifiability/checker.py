@@ -146,6 +146,7 @@ class UnitIdentifiabilityChecker:
                     name = yield from self._named_row(ctx, v, r)
                     if name is not None:
                         bare.append(name)
+            yield from self._count_rows(ctx, v)
             if bare and self.prose.has(self.prose.indicators, v.caption or ""):
                 # names ranked by a survey indicator, without values: the order itself tells
                 names = "、".join(o.name for o in bare[:3]) + ("等" if len(bare) > 3 else "")
@@ -153,6 +154,28 @@ class UnitIdentifiabilityChecker:
                     "top-n-names", bare[0].start, bare[0].end,
                     f"{v.name()}按调查指标排名列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
                     evidence=names, suggestion=_RANK_FIX, key="|".join(o.name for o in bare))
+
+    def _count_rows(self, ctx: CheckContext, v: TableView) -> Iterator[Finding]:
+        """Long-format tables: a column whose unit-count row is small publishes that small
+        group's figures in its other rows."""
+        for r in v.count_rows:
+            for col in v.columns:
+                if col.role not in ("magnitude", "count"):
+                    continue
+                e = v.entry(r, col.index)
+                if e.kind != "number" or e.raw is None or e.raw != int(e.raw) or not 1 <= e.raw < self.p.min_units:
+                    continue
+                figs = [f"{v.rows[q].label.strip()}={v.entry(q, col.index).cell.text}" for q in range(len(v.rows))
+                        if q not in v.count_rows and v.entry(q, col.index).kind == "number"]
+                if not figs:
+                    continue
+                n = int(e.raw)
+                yield ctx.finding(
+                    "small-cell", e.cell.start, e.cell.end,
+                    f"{v.name()}“{col.header.strip() or v.rows[r].label.strip()}”一列的{v.rows[r].label.strip()}只有{n}个，"
+                    "却公布了同一列的其他数据，可直接推断单个调查对象的数据",
+                    evidence=f"{v.rows[r].label.strip()}={n}；" + "；".join(figs[:4]),
+                    suggestion=remedies.SMALL_CELL, key=f"{v.number}|{norm(col.header)}|{v.rows[r].key}|{n}")
 
     def _text_before(self, ctx: CheckContext, v: TableView) -> str:
         line = ctx.document.line_of(v.table.start)

@@ -34,6 +34,10 @@ SMALL_COUNT = regex.compile(
     rf"(?:规模以上|规上|限额以上|限上)?[^，。；\n]{{0,20}}?{_UNIT_NOUN}"
     # 规模以上企业仅1户 / 烟草制品业仅1家（家、户 are measure words of units on their own）
     rf"|(?:{_UNIT_NOUN}[^，。；\n]{{0,8}}?)?(?:仅有?|只有|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?![\p{{Han}}])")
+# 规上工业企业2家 / 有规模以上工业企业1家 (no 仅/只: reported only with the group's own figure)
+PLAIN_COUNT = regex.compile(
+    rf"{_UNIT_NOUN}\s*(?:共|有|共有)?\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?![\p{{Han}}\d])")
+_OTHER_GROUP = regex.compile(r"\d+\s*(?:家|户|个)|[一二两三四五六七八九十]+\s*(?:家|户)|全(?:国|省|市|县|区|镇|乡|行业)|其中")
 TWO_SHARES = regex.compile(
     rf"(?:前两位|前2位|前两家|前2家|最大的两家|居前两位|前两名|前2名)[^。；\n]{{0,30}}?分别占[^。；\n]{{0,24}}?"
     rf"(?P<s1>{_NUM})\s*[%％]\s*[和、与及,，]\s*(?P<s2>{_NUM})\s*[%％]")
@@ -196,12 +200,13 @@ class ProseRules:
         return None
 
     def figure_after(self, text: str, pos: int, limit: int = 40) -> regex.Match | None:
-        """An indicator followed by a figure, starting at ``pos`` within ``limit`` characters."""
+        """An indicator followed by a figure, starting at ``pos`` within ``limit`` characters
+        (the match's offsets are in ``text``)."""
         seg = text[pos:pos + limit + 24]
         for h in self.indicators.iter(seg):
             if h.start > limit:
                 break
-            m = FIGURE.search(seg, h.end, min(len(seg), h.end + 24))
+            m = FIGURE.search(text, pos + h.end, pos + min(len(seg), h.end + 24))
             if m:
                 return m
         return None
@@ -232,15 +237,25 @@ class ProseRules:
         return pos
 
     def _small_count(self, s: Sentence) -> Iterator[ProseHit]:
-        for m in SMALL_COUNT.finditer(s.text):
+        seen = set()
+        for plain, m in [*((False, m) for m in SMALL_COUNT.finditer(s.text)),
+                         *((True, m) for m in PLAIN_COUNT.finditer(s.text))]:
             n = cn_int(m.group("n"))
-            if n is None or not (1 <= n < self.p.min_units):
+            if n is None or not (1 <= n < self.p.min_units) or m.end() in seen:
                 continue
+            seen.add(m.end())
             if self.excluded_context(s.text):
                 continue
             # the figure must be a survey indicator of those units (营业收入1.86亿元) or their
             # growth, not an award or a rate about the survey (奖励资金200万元, 报送率98.5%)
             fig = self.figure_after(s.text, m.end(), 60) or GROWTH.search(s.text, m.end())
+            # the figure is the group's own only if no other group (全县…58家) comes between
+            if fig is not None and _OTHER_GROUP.search(s.text, m.end(), fig.start()):
+                fig = None
+            if plain and fig is None:
+                # 规上工业企业2家，完成产值3.1亿元: a count stated without 仅/只 is reported only
+                # with its own figure
+                continue
             shown = s.text.strip()[:60]
             # 只有两家企业出口交货值超过10亿元: a size class, not the group's figure (one unit
             # above a threshold is still an interval about that unit)

@@ -84,6 +84,8 @@ class TableView:
     label_col: int
     caption: str
     context: str  # caption, headers and notes, for context words
+    #: rows that count the units of each column (long format: 企业单位数 | 个 | 2)
+    count_rows: tuple[int, ...] = ()
 
     def entry(self, r: int, c: int) -> Entry:
         return self.entries[r][c]
@@ -213,7 +215,20 @@ class TableReader:
         entries = tuple(tuple(self._scaled(e, scale) for e in r) for r in raw_entries)
         rows = self._rows(doc, table, label_col, inner)
         context = " ".join([caption, *headers, *notes])
-        return TableView(number, table, tuple(columns), rows, entries, legend, scale, label_col, caption, context)
+        count_rows = tuple(i for i, row in enumerate(rows) if self._is_count_row(row, entries[i], columns))
+        return TableView(number, table, tuple(columns), rows, entries, legend, scale, label_col, caption, context,
+                         count_rows)
+
+    def _is_count_row(self, row: Row, entries: Sequence[Entry], columns: Sequence[Column]) -> bool:
+        """A row of unit counts in a table whose rows are indicators (企业单位数 | 个 | 2 | 5…);
+        subgroup counts (亏损企业数) and 其中 rows are not the column's population."""
+        label = "".join(row.label.split())
+        if row.kind == "subitem" or not label or any(w in label for w in self.subgroup_words):
+            return False
+        if self.is_count_header(label):
+            return True
+        units = {e.cell.text.strip() for e, c in zip(entries, columns, strict=False) if c.role == "text"}
+        return any(self.is_count_header(f"{label}（{u}）") for u in units & set(COUNT_UNITS))
 
     def _entry(self, cell: Cell, legend: Legend, always: tuple[str, ...], legend_only: tuple[str, ...]) -> Entry:
         t = cell.text
