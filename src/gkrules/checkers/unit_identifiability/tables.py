@@ -60,6 +60,8 @@ class Column:
     signed: bool = False
     is_total: bool = False
     subgroup: bool = False
+    #: the colspan headers above this column's own header (multi-level headers)
+    parent: str = ""
 
 
 @frozen
@@ -107,12 +109,17 @@ def _decimals(text: str) -> int:
     return len(m.group(1)) if m else 0
 
 
-def _header_text(table: Table, col: int) -> str:
-    parts = []
+def _header_parts(table: Table, col: int) -> list[str]:
+    """The header texts over a column, top to bottom (a colspan parent once)."""
+    parts: list[str] = []
     for row in table.header:
         if col < len(row) and row[col].text and row[col].text not in parts:
             parts.append(row[col].text)
-    return "".join(parts)
+    return parts
+
+
+def _header_text(table: Table, col: int) -> str:
+    return "".join(_header_parts(table, col))
 
 
 def _indent(doc: Document, cell: Cell) -> int:
@@ -203,13 +210,17 @@ class TableReader:
         for j in range(width):
             col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
             role = "label" if j in (label_col, inner) else self.column_role(headers[j], col_entries)
-            um = _UNIT.search(unicodedata.normalize("NFKC", headers[j]))
+            parts = _header_parts(table, j)
+            # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
+            um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
             unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
             hnorm = norm(headers[j])
+            is_total = hnorm in self.total_labels or (len(parts) > 1 and norm(parts[-1]) in self.total_labels)
             signed = any(w in headers[j] or w in caption for w in self.signed) or any(
                 e.raw is not None and e.raw < 0 for e in col_entries)
-            columns.append(Column(j, headers[j], role, unit, signed, hnorm in self.total_labels,
-                                  role == "count" and any(w in headers[j] for w in self.subgroup_words)))
+            columns.append(Column(j, headers[j], role, unit, signed, is_total,
+                                  role == "count" and any(w in headers[j] for w in self.subgroup_words),
+                                  "".join(parts[:-1])))
         # one scale for the whole table: every number an exact integer
         scale = max((e.decimals for r in raw_entries for e in r if e.kind == "number"), default=0)
         entries = tuple(tuple(self._scaled(e, scale) for e in r) for r in raw_entries)
