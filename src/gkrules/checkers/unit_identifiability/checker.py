@@ -56,6 +56,8 @@ class UnitIdentifiabilityChecker:
             yield from self._contributions(ctx, views, counts)
         if self.p.check_audit and views:
             yield from self._audit(ctx, views, counts)
+            for v in views:
+                yield from self._share_leaks(ctx, v)
         if self.p.check_text:
             spans = self._prose_spans(doc.text, [(t.start, t.end) for t in doc.tables])
             for h in self.prose.check(doc.text, spans):
@@ -332,6 +334,54 @@ class UnitIdentifiabilityChecker:
                     key=f"{v.number}|{v.rows[r].key}|{norm(v.columns[c].header)}")
         yield from self._singletons(ctx, ds, system.relations, flagged, counts)
 
+    def _share_leaks(self, ctx: CheckContext, v: TableView) -> Iterator[Finding]:
+        """A hidden value whose share of the published total stands in the same row (占全县比重):
+        share × total gives it back to within the share's rounding."""
+        totals = [i for i, row in enumerate(v.rows) if row.kind == "total"]
+        if len(totals) != 1:
+            return
+        t = totals[0]
+        for sc in v.columns:
+            if sc.role != "rate" or not _SHARE_HEADER.search(sc.header):
+                continue
+            base = next((c for c in reversed(v.columns[:sc.index]) if c.role in ("magnitude", "count")), None)
+            if base is None or v.entry(t, base.index).kind != "number":
+                continue
+            total = v.entry(t, base.index).raw or 0.0
+            if total <= 0 or not self._share_of_total(v, base.index, sc.index, total):
+                continue
+            for r, row in enumerate(v.rows):
+                e, share = v.entry(r, base.index), v.entry(r, sc.index)
+                if e.kind != "suppressed" or share.kind != "number" or share.raw is None or total <= 0:
+                    continue
+                est = share.raw / 100 * total
+                half = 0.5 * 10 ** -share.decimals / 100 * total
+                if est <= 0 or 2 * half >= self.p.p_percent / 100 * est:
+                    continue
+                d = v.entry(t, base.index).decimals
+                yield ctx.finding(
+                    "recoverable-suppression", e.cell.start, e.cell.end,
+                    f"{v.name()}“{row.label.strip()}/{base.header.strip()}”虽已隐藏，但同一行公布了它的{sc.header.strip()}"
+                    f"（{share.cell.text}），乘以合计即可推算出约 {est:.{d}f}{base.unit or ''}（误差不超过 {half:.{d + 1}f}），隐藏无效",
+                    evidence=f"{v.rows[t].label.strip()}={v.entry(t, base.index).cell.text}；{sc.header.strip()}={share.cell.text}",
+                    suggestion="同时隐藏该行的比重（及可由其推算的速度等派生指标），然后重新检查。",
+                    key=f"{v.number}|{row.key}|{norm(base.header)}|share")
+
+    @staticmethod
+    def _share_of_total(v: TableView, bc: int, sc: int, total: float) -> bool:
+        """The share column is base ÷ total on every row that publishes both (at least two),
+        not a share of something else (高技术产业占比 within the row)."""
+        checked = 0
+        for r in range(len(v.rows)):
+            e, share = v.entry(r, bc), v.entry(r, sc)
+            if e.kind != "number" or share.kind != "number" or e.raw is None or share.raw is None:
+                continue
+            slack = 0.5 * 10 ** -share.decimals + 0.5 * 10 ** -e.decimals / total * 100 + 1e-9
+            if abs(e.raw / total * 100 - share.raw) > slack:
+                return False
+            checked += 1
+        return checked >= 2
+
     def _singletons(self, ctx: CheckContext, ds, relations: tuple[Relation, ...], flagged: set[int],
                     counts: dict) -> Iterator[Finding]:
         """UI-11: a relation with two hidden values one of which has a single unit."""
@@ -358,6 +408,7 @@ class UnitIdentifiabilityChecker:
                 break
 
 
+_SHARE_HEADER = re.compile(r"比重|占比|占全|占总")
 _TRAILING_MARKS = re.compile(r"(?:[\s　]*(?:[（(][^（）()]{0,20}[）)]|[*＊①②③④⑤⑥⑦⑧⑨]|注\d?))+[\s　]*$")
 
 
