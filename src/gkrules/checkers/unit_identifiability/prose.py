@@ -217,17 +217,26 @@ class ProseRules:
 
     def check(self, text: str, spans: list[tuple[int, int]]) -> Iterator[ProseHit]:
         ranking_until = -1
+        list_until = -1  # names without figures count as a ranking only in the list itself
+        bare: list[OrgName] = []  # ranked names without figures, one finding per list
         for start, end in spans:
             for s in sentences(text, start, end):
                 if not s.text.strip():
                     continue
+                if bare and s.start > list_until:
+                    yield _ranked_names(bare)
+                    bare = []
                 if RANKING.search(s.text) and self.has(self.indicators, s.text):
                     ranking_until = max(ranking_until, self._line_end(text, s.end, self.p.ranking_window_lines))
+                    heading = s.text.rstrip().endswith(("：", ":")) or "如下" in s.text
+                    list_until = max(list_until, ranking_until if heading else s.end)
                 yield from self._small_count(s)
                 yield from self._dominance(s)
                 yield from self._group_attribute(s)
-                yield from self._named(text, s, s.start <= ranking_until)
+                yield from self._named(text, s, s.start <= ranking_until, bare if s.start <= list_until else None)
                 yield from self._exclusion(s)
+        if bare:
+            yield _ranked_names(bare)
 
     @staticmethod
     def _line_end(text: str, pos: int, lines: int) -> int:
@@ -317,7 +326,8 @@ class ProseRules:
                            s.text.strip()[:60], m.group(0),
                            "改为不指明单位数的表述，或与其他组别合并后再描述。")
 
-    def _named(self, text: str, s: Sentence, ranked: bool) -> Iterator[ProseHit]:
+    def _named(self, text: str, s: Sentence, ranked: bool, bare: list[OrgName] | None = None) -> Iterator[ProseHit]:
+        """Named units with their own figures; names in a ranking list without one go to ``bare``."""
         names = self.org_names(text, s.start, s.end)
         if not names:
             return
@@ -325,7 +335,6 @@ class ProseRules:
             return
         # 剔除XX公司影响后增长5%: the figure is the remainder's, the exclusion rule reports it
         excluded = [(s.start + m.start("org"), s.start + m.end("org")) for m in EXCLUSION.finditer(s.text)]
-        bare: list[OrgName] = []  # names in a ranking without a figure of their own
         for k, o in enumerate(names):
             if any(a <= o.start < b for a, b in excluded):
                 continue
@@ -347,7 +356,7 @@ class ProseRules:
                     last = names[-1]
                     fig = self.figure_after(s.text, last.end - s.start, 40)
             if fig is None:
-                if ranked and not self.public.get("".join(o.name.split())):
+                if bare is not None and not self.public.get("".join(o.name.split())):
                     bare.append(o)
                 continue
             public = self.public.get("".join(o.name.split()))
@@ -359,11 +368,6 @@ class ProseRules:
                 msg = f"排名名单点名“{o.name}”并公布其数据（{fig.group(0)}），属于可以识别单个调查对象的资料"
             yield ProseHit(rule, o.start, o.end, msg, f"{o.name}：{fig.group(0)}", f"{o.name}|{fig.group(0)}",
                            _NAMED_FIX)
-        if bare:
-            shown = "、".join(o.name for o in bare[:3]) + ("等" if len(bare) > 3 else "")
-            yield ProseHit("top-n-names", bare[0].start, bare[-1].end,
-                           f"按调查指标排名的名单列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
-                           shown, "|".join(o.name for o in bare), _RANK_FIX)
 
     def _exclusion(self, s: Sentence) -> Iterator[ProseHit]:
         for m in EXCLUSION.finditer(s.text):
@@ -387,6 +391,13 @@ _FRAME = regex.compile(r"(?P<inside>[^，,；;。]*?(?:带动|影响|推动|拉�
 _RANK_FIX = "确认排名所用数据是否来自统计调查；如是，删除名次或改为不排序的名单，或注明数据为企业自行公开。"
 _NAMED_FIX = ("删除单位名称，改为“N家重点企业合计”（N 足够大且无单家企业占主导）；如确为企业自行公开的数据，"
               "请注明公开来源并登记到允许清单。")
+
+
+def _ranked_names(bare: list[OrgName]) -> ProseHit:
+    shown = "、".join(o.name for o in bare[:3]) + ("等" if len(bare) > 3 else "")
+    return ProseHit("top-n-names", bare[0].start, bare[0].end,
+                    f"按调查指标排名的名单列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
+                    shown, "|".join(o.name for o in bare), _RANK_FIX)
 
 
 def _nk(share: float, k: float, p: UnitIdentifiabilityParams) -> bool:
