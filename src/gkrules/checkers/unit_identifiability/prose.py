@@ -33,9 +33,10 @@ SMALL_COUNT = regex.compile(
     r"(?:仅有?的?|只有的?|唯一(?:的)?|共有?|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户|个)"
     rf"(?:规模以上|规上|限额以上|限上)?[^，。；\n]{{0,20}}?{_UNIT_NOUN}"
     # 规模以上企业仅1户 / 烟草制品业仅1家（家、户 are measure words of units on their own）
-    # 只有1户从事个体经营 (家/户 as a measure word, not 家庭、户籍…)
+    # 只有1户从事个体经营: 家/户 standing for the units, followed by a verb (not 2家医院)
     rf"|(?:{_UNIT_NOUN}[^，。；\n]{{0,8}}?)?(?:仅有?|只有|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)"
-    r"(?![族庭长属乡里具电用口籍型外内独])")
+    r"(?![\p{Han}])|(?:仅有?|只有|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)"
+    r"(?=从事|经营|实现|完成|纳入|属于|位于|为|是|的)")
 # 规上工业企业2家 / 有规模以上工业企业1家 (no 仅/只: reported only with the group's own figure)
 PLAIN_COUNT = regex.compile(
     rf"{_UNIT_NOUN}\s*(?:共|有|共有)?\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?![\p{{Han}}\d])")
