@@ -199,7 +199,9 @@ class TableReader:
         label_col = 0
         for j in range(width):
             kinds = [raw_entries[i][j].kind for i in range(len(raw_entries))]
-            if kinds.count("text") * 2 >= len(kinds):
+            # a group label column is mostly blank under its group names (采矿业 | 小计 …)
+            grouped = kinds.count("text") >= 2 and kinds.count("text") + kinds.count("blank") == len(kinds)
+            if kinds.count("text") * 2 >= len(kinds) or grouped:
                 label_col = j
                 break
         inner = self._inner_label_col(table, raw_entries, label_col, width)
