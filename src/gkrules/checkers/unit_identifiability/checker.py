@@ -105,6 +105,7 @@ class UnitIdentifiabilityChecker:
                     figures_by_label.setdefault(row.key, []).append((v, r, figs))
         for v in views:
             excluded = self.prose.excluded_context(v.context + self._text_before(ctx, v))
+            categories = self._category_rows(v)
             bare: list = []
             for r, row in enumerate(v.rows):
                 n, main = self._row_count(v, r)
@@ -145,7 +146,7 @@ class UnitIdentifiabilityChecker:
                                 evidence=f"{main.header.strip()}={n}；{col.header.strip()}={e.cell.text}",
                                 suggestion=remedies.GROUP, key=f"{v.number}|{row.key}|{col.header}")
                 if not excluded:
-                    name = yield from self._named_row(ctx, v, r)
+                    name = yield from self._named_row(ctx, v, r, categories)
                     if name is not None:
                         bare.append(name)
             yield from self._count_rows(ctx, v)
@@ -184,7 +185,8 @@ class UnitIdentifiabilityChecker:
         lo = max(1, line - 2)
         return " ".join(ctx.document.line_text(i) for i in range(lo, line))
 
-    def _named_row(self, ctx: CheckContext, v: TableView, r: int) -> Generator[Finding, None, OrgName | None]:
+    def _named_row(self, ctx: CheckContext, v: TableView, r: int,
+                   categories: bool) -> Generator[Finding, None, OrgName | None]:
         """Findings for a row that names a unit with its figures; returns the name of a row
         in a ranking table that names a unit without figures."""
         text = ctx.document.text
@@ -195,7 +197,7 @@ class UnitIdentifiabilityChecker:
         for col in v.columns:
             if col.role not in ("label", "text"):
                 continue
-            if col.role == "label" and self._category_rows(v):
+            if col.role == "label" and categories:
                 continue
             e = v.entry(r, col.index)
             # a row label or name cell names a unit when the whole cell is the name

@@ -133,9 +133,9 @@ class ProseRules:
         characters, generic words (该公司, 上市公司…) and leading function words removed."""
         seg = text[start:end]
         out: list[OrgName] = []
-        # 非金属矿物制品业, 铁精矿, 专科医院: a suffix inside a category name ends no name
-        masks = [(c.start, c.end) for c in self.categories.iter(seg)]
         hits = longest_non_overlapping(self.suffixes.iter(seg))
+        # 非金属矿物制品业, 铁精矿, 专科医院: a suffix inside a category name ends no name
+        masks = [(c.start, c.end) for c in self.categories.iter(seg)] if hits else []
         for h in hits:
             nxt = seg[h.end:h.end + 2]
             # 矿产、厂房 are not names; 公司产值、厂产量 are (an indicator starts there)
@@ -249,6 +249,8 @@ class ProseRules:
         return pos
 
     def _small_count(self, s: Sentence) -> Iterator[ProseHit]:
+        if not any(c in s.text for c in "家户个"):
+            return
         seen = set()
         for plain, m in [*((False, m) for m in SMALL_COUNT.finditer(s.text)),
                          *((True, m) for m in PLAIN_COUNT.finditer(s.text))]:

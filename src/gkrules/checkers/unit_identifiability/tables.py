@@ -228,7 +228,9 @@ class TableReader:
         entries = tuple(tuple(self._scaled(e, scale) for e in r) for r in raw_entries)
         rows = self._rows(doc, table, label_col, inner)
         context = " ".join([caption, *headers, *notes])
-        count_rows = tuple(i for i, row in enumerate(rows) if self._is_count_row(row, entries[i], columns))
+        # only tables without a count column can carry their counts in a row (long format)
+        count_rows = () if any(c.role == "count" for c in columns) else tuple(
+            i for i, row in enumerate(rows) if self._is_count_row(row, entries[i], columns))
         return TableView(number, table, tuple(columns), rows, entries, legend, scale, label_col, caption, context,
                          count_rows)
 
@@ -238,6 +240,8 @@ class TableReader:
         label = "".join(row.label.split())
         if row.kind == "subitem" or not label or any(w in label for w in self.subgroup_words):
             return False
+        if not any(w in label for w in self.count_headers) and not label.endswith(self.unit_nouns):
+            return False  # cheap guard: most rows are indicators or categories
         if self.is_count_header(label):
             return True
         units = {e.cell.text.strip() for e, c in zip(entries, columns, strict=False) if c.role == "text"}
