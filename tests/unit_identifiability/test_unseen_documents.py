@@ -317,3 +317,17 @@ def test_ranking_table_without_values():
 | 2 | 鹤汀水泥厂 | 鹤汀县 |
 """
     assert found(text) == [("top-n-names", 5, "warn")]
+
+
+def test_self_publication_stated_after_the_table_but_not_a_closing_formula():
+    table = """2024年度全市纳税百强企业（前三位）
+
+| 排名 | 企业名称 | 纳税额（亿元） |
+|---|---|---|
+| 1 | 青梧烟草有限公司 | 42.6 |
+| 2 | 青梧钢铁有限公司 | 18.3 |
+| 3 | 青梧汽车股份有限公司 | 12.1 |
+
+"""
+    assert found(table + "　　以上数据均由各企业在年度报告中自行披露。\n") == []
+    assert [r[0] for r in found(table + "　　特此公告。\n")] == ["top-n-list"] * 3

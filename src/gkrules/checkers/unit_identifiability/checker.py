@@ -104,7 +104,7 @@ class UnitIdentifiabilityChecker:
                 if figs and row.key:
                     figures_by_label.setdefault(row.key, []).append((v, r, figs))
         for v in views:
-            excluded = self.prose.excluded_context(v.context + self._text_before(ctx, v))
+            excluded = self.prose.excluded_context(v.context + self._text_around(ctx, v))
             categories = self._category_rows(v)
             bare: list = []
             for r, row in enumerate(v.rows):
@@ -180,10 +180,13 @@ class UnitIdentifiabilityChecker:
                     evidence=f"{v.rows[r].label.strip()}={n}；" + "；".join(figs[:4]),
                     suggestion=remedies.SMALL_CELL, key=f"{v.number}|{norm(col.header)}|{v.rows[r].key}|{n}")
 
-    def _text_before(self, ctx: CheckContext, v: TableView) -> str:
-        line = ctx.document.line_of(v.table.start)
-        lo = max(1, line - 2)
-        return " ".join(ctx.document.line_text(i) for i in range(lo, line))
+    def _text_around(self, ctx: CheckContext, v: TableView) -> str:
+        """Two lines before and after the table: where 据……官方网站 / 以上数据由企业自行披露 stands."""
+        doc = ctx.document
+        first, last = doc.line_of(v.table.start), doc.line_of(max(v.table.end - 1, v.table.start))
+        lines = [*range(max(1, first - 2), first), *range(last + 1, min(doc.line_count, last + 3) + 1)]
+        # 特此公告 closes the issuer's own announcement: it says nothing of the firms' sources
+        return _CLOSING.sub("", " ".join(doc.line_text(i) for i in lines))
 
     def _named_row(self, ctx: CheckContext, v: TableView, r: int,
                    categories: bool) -> Generator[Finding, None, OrgName | None]:
@@ -410,6 +413,7 @@ class UnitIdentifiabilityChecker:
                 break
 
 
+_CLOSING = re.compile(r"特此(?:公告|通告|通知|函告)")
 _SHARE_HEADER = re.compile(r"比重|占比|占全|占总")
 _TRAILING_MARKS = re.compile(r"(?:[\s　]*(?:[（(][^（）()]{0,20}[）)]|[*＊①②③④⑤⑥⑦⑧⑨]|注\d?))+[\s　]*$")
 
