@@ -161,10 +161,12 @@ def test_small_count_phrasings_beyond_only():
 　　全年新增规上工业企业2家，全县规上工业企业达到58家，实现营业收入86.4亿元。
 　　全县仅有1家企业未按期报送，全县规上工业营业收入增长5.1%。
 　　全市新认定专精特新企业2家，奖励资金200万元。
+　　全县2家规上企业营业收入增长12%。全县12家规上企业营业收入增长9%。
+　　全年新培育2家国家级专精特新企业，全市规上工业增加值增长6.8%。
 """
     assert found(text) == [("small-count-text", 1, "block"), ("small-count-text", 2, "block"),
                            ("small-count-text", 3, "block"), ("small-count-mention", 4, "info"),
-                           ("small-count-mention", 6, "info")]
+                           ("small-count-mention", 6, "info"), ("small-count-text", 8, "block")]
 
 
 def test_household_survey_small_groups():
