@@ -169,6 +169,14 @@ def test_small_count_phrasings_beyond_only():
                            ("small-count-mention", 6, "info"), ("small-count-text", 8, "block")]
 
 
+def test_first_of_its_kind():
+    text = """　　全县首家规上数字经济企业全年实现营业收入2.1亿元。
+　　全县首家数字经济产业园一季度入驻企业12家。
+　　青梧汽车股份有限公司成为全市首家营业收入超百亿元的民营企业，全年实现营业收入103.6亿元。
+"""
+    assert found(text) == [("small-count-text", 1, "block"), ("named-unit", 3, "block")]
+
+
 def test_household_survey_small_groups():
     text = """　　全县共抽选调查户340户，其中农户286户，农村居民人均可支配收入21346元。
 　　石门乡样本户仅2户，人均可支配收入18236元；桃源乡调查户54户，人均可支配收入19872元。

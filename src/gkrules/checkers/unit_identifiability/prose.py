@@ -41,7 +41,9 @@ SMALL_COUNT = regex.compile(
 PLAIN_COUNT = regex.compile(
     rf"{_UNIT_NOUN}\s*(?:共|有|共有)?\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?![\p{{Han}}\d])"
     # 全县2家规上企业营业收入增长12%
-    rf"|(?<![\d.])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?:规模以上|规上|限额以上|限上)?[^，。；\n]{{0,10}}?{_UNIT_NOUN}")
+    rf"|(?<![\d.])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?:规模以上|规上|限额以上|限上)?[^，。；\n]{{0,10}}?{_UNIT_NOUN}"
+    # 全县首家规上数字经济企业全年实现营业收入2.1亿元: one unit and its own figure
+    rf"|首(?P<n>家)[^，。；\n]{{0,16}}?{_UNIT_NOUN}")
 _OTHER_GROUP = regex.compile(r"\d+\s*(?:家|户|个)|[一二两三四五六七八九十]+\s*(?:家|户)|全(?:国|省|市|县|区|镇|乡|行业)|其中")
 TWO_SHARES = regex.compile(
     rf"(?:前两位|前2位|前两家|前2家|最大的两家|居前两位|前两名|前2名)[^。；\n]{{0,30}}?分别占[^。；\n]{{0,24}}?"
@@ -62,6 +64,8 @@ SENTENCE_END = "。！？!?；;\n"
 
 
 def cn_int(text: str) -> int | None:
+    if text == "家":  # 首家: the first, a single unit
+        return 1
     if text.isdigit():
         return int(text)
     if text == "十":
@@ -262,6 +266,8 @@ class ProseRules:
             seen.add(m.end())
             if self.excluded_context(s.text):
                 continue
+            if m.group("n") == "家" and self.org_names(s.text, 0, len(s.text)):
+                continue  # ××公司成为全市首家……: the named-unit rule reports the name
             # the figure must be a survey indicator of those units (营业收入1.86亿元) or their
             # growth, not an award or a rate about the survey (奖励资金200万元, 报送率98.5%)
             fig = self.figure_after(s.text, m.end(), 60) or GROWTH.search(s.text, m.end())
