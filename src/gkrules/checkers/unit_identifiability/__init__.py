@@ -42,6 +42,9 @@ RULES = (
        "单位数少于 min_units 的表述，同一句未见该类别的数据：请确认其他位置没有公布。"),
     _r("top-n-list", "UI-06", "排名名单公布各单位数据", Severity.BLOCK, BASIS_NAMED,
        "“营业收入前三位”“十强企业”等排名名单逐一列出单位名称及其数值。"),
+    _r("top-n-names", "UI-06", "按调查指标排名的单位名单（无数值，复核）", Severity.WARN, BASIS_REVIEW,
+       "“营业收入前五位的企业依次为……”等按调查指标排名的名单只列出单位名称和名次、不列数值："
+       "名次透露了单位之间的大小关系，需确认数据来源。"),
     _r("exclusion", "UI-07", "剔除特定单位后的数据（可相减推算）", Severity.BLOCK, BASIS_AGG,
        "“剔除XX公司影响后增长5%”等表述与总量同时公布，相减即得该单位的数据。"),
     _r("group-attribute", "UI-08", "小组别全部具有同一属性", Severity.WARN, BASIS_REVIEW,

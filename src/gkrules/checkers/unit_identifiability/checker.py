@@ -10,7 +10,8 @@ together (relations.py + audit.py), then the prose rules on the text outside tab
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Generator, Iterator
 from fractions import Fraction
 
 from gkrules.context import CheckContext, CheckerSetup
@@ -22,7 +23,7 @@ from .audit import INF, Relation, audit
 from .contributions import coerce
 from .params import UnitIdentifiabilityParams
 from .primary import assess
-from .prose import ProseRules
+from .prose import _RANK_FIX, OrgName, ProseRules
 from .relations import RelationBuilder
 from .tables import TableReader, TableView, nearby_notes, norm
 
@@ -55,6 +56,8 @@ class UnitIdentifiabilityChecker:
             yield from self._contributions(ctx, views, counts)
         if self.p.check_audit and views:
             yield from self._audit(ctx, views, counts)
+            for v in views:
+                yield from self._share_leaks(ctx, v)
         if self.p.check_text:
             spans = self._prose_spans(doc.text, [(t.start, t.end) for t in doc.tables])
             for h in self.prose.check(doc.text, spans):
@@ -101,7 +104,9 @@ class UnitIdentifiabilityChecker:
                 if figs and row.key:
                     figures_by_label.setdefault(row.key, []).append((v, r, figs))
         for v in views:
-            excluded = self.prose.excluded_context(v.context + self._text_before(ctx, v))
+            excluded = self.prose.excluded_context(v.context + self._text_around(ctx, v))
+            categories = self._category_rows(v)
+            bare: list = []
             for r, row in enumerate(v.rows):
                 n, main = self._row_count(v, r)
                 if n is not None:
@@ -141,14 +146,52 @@ class UnitIdentifiabilityChecker:
                                 evidence=f"{main.header.strip()}={n}；{col.header.strip()}={e.cell.text}",
                                 suggestion=remedies.GROUP, key=f"{v.number}|{row.key}|{col.header}")
                 if not excluded:
-                    yield from self._named_row(ctx, v, r)
+                    name = yield from self._named_row(ctx, v, r, categories)
+                    if name is not None:
+                        bare.append(name)
+            yield from self._count_rows(ctx, v)
+            if bare and self.prose.has(self.prose.indicators, v.caption or ""):
+                # names ranked by a survey indicator, without values: the order itself tells
+                names = "、".join(o.name for o in bare[:3]) + ("等" if len(bare) > 3 else "")
+                yield ctx.finding(
+                    "top-n-names", bare[0].start, bare[0].end,
+                    f"{v.name()}按调查指标排名列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
+                    evidence=names, suggestion=_RANK_FIX, key="|".join(o.name for o in bare))
 
-    def _text_before(self, ctx: CheckContext, v: TableView) -> str:
-        line = ctx.document.line_of(v.table.start)
-        lo = max(1, line - 2)
-        return " ".join(ctx.document.line_text(i) for i in range(lo, line))
+    def _count_rows(self, ctx: CheckContext, v: TableView) -> Iterator[Finding]:
+        """Long-format tables: a column whose unit-count row is small publishes that small
+        group's figures in its other rows."""
+        for r in v.count_rows:
+            for col in v.columns:
+                if col.role not in ("magnitude", "count"):
+                    continue
+                e = v.entry(r, col.index)
+                if e.kind != "number" or e.raw is None or e.raw != int(e.raw) or not 1 <= e.raw < self.p.min_units:
+                    continue
+                figs = [f"{v.rows[q].label.strip()}={v.entry(q, col.index).cell.text}" for q in range(len(v.rows))
+                        if q not in v.count_rows and v.entry(q, col.index).kind == "number"]
+                if not figs:
+                    continue
+                n = int(e.raw)
+                yield ctx.finding(
+                    "small-cell", e.cell.start, e.cell.end,
+                    f"{v.name()}“{col.header.strip() or v.rows[r].label.strip()}”一列的{v.rows[r].label.strip()}只有{n}个，"
+                    "却公布了同一列的其他数据，可直接推断单个调查对象的数据",
+                    evidence=f"{v.rows[r].label.strip()}={n}；" + "；".join(figs[:4]),
+                    suggestion=remedies.SMALL_CELL, key=f"{v.number}|{norm(col.header)}|{v.rows[r].key}|{n}")
 
-    def _named_row(self, ctx: CheckContext, v: TableView, r: int) -> Iterator[Finding]:
+    def _text_around(self, ctx: CheckContext, v: TableView) -> str:
+        """Two lines before and after the table: where 据……官方网站 / 以上数据由企业自行披露 stands."""
+        doc = ctx.document
+        first, last = doc.line_of(v.table.start), doc.line_of(max(v.table.end - 1, v.table.start))
+        lines = [*range(max(1, first - 2), first), *range(last + 1, min(doc.line_count, last + 3) + 1)]
+        # 特此公告 closes the issuer's own announcement: it says nothing of the firms' sources
+        return _CLOSING.sub("", " ".join(doc.line_text(i) for i in lines))
+
+    def _named_row(self, ctx: CheckContext, v: TableView, r: int,
+                   categories: bool) -> Generator[Finding, None, OrgName | None]:
+        """Findings for a row that names a unit with its figures; returns the name of a row
+        in a ranking table that names a unit without figures."""
         text = ctx.document.text
         row_cells = [v.entry(r, c.index) for c in v.columns]
         row_text = " ".join(e.cell.text for e in row_cells)
@@ -157,8 +200,14 @@ class UnitIdentifiabilityChecker:
         for col in v.columns:
             if col.role not in ("label", "text"):
                 continue
+            if col.role == "label" and categories:
+                continue
             e = v.entry(r, col.index)
-            names = self.prose.org_names(text, e.cell.start, e.cell.end)
+            # a row label or name cell names a unit when the whole cell is the name
+            # (青梧钢铁有限公司, 鹤汀水泥厂), not when a suffix sits inside another word
+            # (非金属矿采选业, 松岚矿区)
+            end = e.cell.start + len(_TRAILING_MARKS.sub("", e.cell.text))
+            names = [o for o in self.prose.org_names(text, e.cell.start, e.cell.end) if o.end == end]
             if not names:
                 continue
             figs = [f"{c.header.strip()}={v.entry(r, c.index).cell.text}" for c in v.figure_columns
@@ -169,6 +218,8 @@ class UnitIdentifiabilityChecker:
                     if m:
                         figs.append(m.group(0))
             if not figs:
+                if self._ranked(v) and not self.prose.public.get("".join(names[0].name.split())):
+                    return names[0]
                 continue
             o = names[0]
             public = self.prose.public.get("".join(o.name.split()))
@@ -180,6 +231,13 @@ class UnitIdentifiabilityChecker:
                 evidence=f"{o.name}：" + "；".join(figs[:3]), suggestion=remedies_named(),
                 key=f"{o.name}|{figs[0]}")
             return
+
+    def _category_rows(self, v: TableView) -> bool:
+        """The label column's header says the rows are categories (行业, 县（区）, 产品名称…)."""
+        h = "".join(_header_of(v, v.label_col).split())
+        if any(w in h for w in self.p.unit_headers):
+            return False
+        return any(w in h for w in self.p.category_headers)
 
     def _ranked(self, v: TableView) -> bool:
         from .prose import RANKING
@@ -281,6 +339,54 @@ class UnitIdentifiabilityChecker:
                     key=f"{v.number}|{v.rows[r].key}|{norm(v.columns[c].header)}")
         yield from self._singletons(ctx, ds, system.relations, flagged, counts)
 
+    def _share_leaks(self, ctx: CheckContext, v: TableView) -> Iterator[Finding]:
+        """A hidden value whose share of the published total stands in the same row (占全县比重):
+        share × total gives it back to within the share's rounding."""
+        totals = [i for i, row in enumerate(v.rows) if row.kind == "total"]
+        if len(totals) != 1:
+            return
+        t = totals[0]
+        for sc in v.columns:
+            if sc.role != "rate" or not _SHARE_HEADER.search(sc.header):
+                continue
+            base = next((c for c in reversed(v.columns[:sc.index]) if c.role in ("magnitude", "count")), None)
+            if base is None or v.entry(t, base.index).kind != "number":
+                continue
+            total = v.entry(t, base.index).raw or 0.0
+            if total <= 0 or not self._share_of_total(v, base.index, sc.index, total):
+                continue
+            for r, row in enumerate(v.rows):
+                e, share = v.entry(r, base.index), v.entry(r, sc.index)
+                if e.kind != "suppressed" or share.kind != "number" or share.raw is None or total <= 0:
+                    continue
+                est = share.raw / 100 * total
+                half = 0.5 * 10 ** -share.decimals / 100 * total
+                if est <= 0 or 2 * half >= self.p.p_percent / 100 * est:
+                    continue
+                d = v.entry(t, base.index).decimals
+                yield ctx.finding(
+                    "recoverable-suppression", e.cell.start, e.cell.end,
+                    f"{v.name()}“{row.label.strip()}/{base.header.strip()}”虽已隐藏，但同一行公布了它的{sc.header.strip()}"
+                    f"（{share.cell.text}），乘以合计即可推算出约 {est:.{d}f}{base.unit or ''}（误差不超过 {half:.{d + 1}f}），隐藏无效",
+                    evidence=f"{v.rows[t].label.strip()}={v.entry(t, base.index).cell.text}；{sc.header.strip()}={share.cell.text}",
+                    suggestion="同时隐藏该行的比重（及可由其推算的速度等派生指标），然后重新检查。",
+                    key=f"{v.number}|{row.key}|{norm(base.header)}|share")
+
+    @staticmethod
+    def _share_of_total(v: TableView, bc: int, sc: int, total: float) -> bool:
+        """The share column is base ÷ total on every row that publishes both (at least two),
+        not a share of something else (高技术产业占比 within the row)."""
+        checked = 0
+        for r in range(len(v.rows)):
+            e, share = v.entry(r, bc), v.entry(r, sc)
+            if e.kind != "number" or share.kind != "number" or e.raw is None or share.raw is None:
+                continue
+            slack = 0.5 * 10 ** -share.decimals + 0.5 * 10 ** -e.decimals / total * 100 + 1e-9
+            if abs(e.raw / total * 100 - share.raw) > slack:
+                return False
+            checked += 1
+        return checked >= 2
+
     def _singletons(self, ctx: CheckContext, ds, relations: tuple[Relation, ...], flagged: set[int],
                     counts: dict) -> Iterator[Finding]:
         """UI-11: a relation with two hidden values one of which has a single unit."""
@@ -305,6 +411,15 @@ class UnitIdentifiabilityChecker:
                     evidence=f"关系：{rel.label[:80]}", suggestion=remedies.SINGLETON,
                     key=f"{rb.view.number}|{rb.view.rows[rb.r].key}|{norm(rb.view.columns[rb.c].header)}|s")
                 break
+
+
+_CLOSING = re.compile(r"特此(?:公告|通告|通知|函告)")
+_SHARE_HEADER = re.compile(r"比重|占比|占全|占总")
+_TRAILING_MARKS = re.compile(r"(?:[\s　]*(?:[（(][^（）()]{0,20}[）)]|[*＊①②③④⑤⑥⑦⑧⑨]|注\d?))+[\s　]*$")
+
+
+def _header_of(v: TableView, c: int) -> str:
+    return v.columns[c].header if c < len(v.columns) else ""
 
 
 def remedies_named() -> str:

@@ -29,6 +29,11 @@ DEFAULT_RATE_MARKERS = (
 )
 DEFAULT_SIGNED_MARKERS = ("利润", "利税", "盈亏", "增减", "净", "差额", "余额", "变动", "损益")
 DEFAULT_SUBGROUP_COUNT_WORDS = ("亏损", "停产", "减产", "半停产", "外资", "关停", "歇业", "新增", "退库")
+DEFAULT_CATEGORY_HEADERS = (
+    "行业", "门类", "大类", "产品", "地区", "区域", "县", "区", "市", "乡", "镇", "街道", "园区", "指标",
+    "项目", "登记注册类型", "经济类型", "注册类型", "规模", "分组", "组别", "类别", "类型", "按",
+)
+DEFAULT_UNIT_HEADERS = ("企业", "单位", "公司", "纳税人", "机构", "医院", "学校", "商户", "网点")
 
 
 @frozen
@@ -98,6 +103,12 @@ class UnitIdentifiabilityParams:
     org_suffix_followers: tuple[str, ...] = ()
     #: generic words that are not a name before a suffix (该公司, 上市公司…)
     generic_org_words: tuple[str, ...] = ()
+    #: category names (GB/T 4754 industries, products…): a suffix inside one is not a name end
+    category_names: tuple[str, ...] = ()
+    #: label-column header words saying the rows are categories (行业、地区、产品…), not units
+    category_headers: tuple[str, ...] = DEFAULT_CATEGORY_HEADERS
+    #: label-column header words saying the rows are units (企业名称、被检查单位…)
+    unit_headers: tuple[str, ...] = DEFAULT_UNIT_HEADERS
     #: short names of units known to the bureau (鞍钢冷轧…), matched as whole names
     known_units: tuple[str, ...] = ()
     #: survey indicators (产值, 营业收入…) (Aho-Corasick)

@@ -30,10 +30,21 @@ GROWTH = regex.compile(rf"(?:同比|比上年)?(?:增长|下降)\s*{_NUM}\s*[%�
 _UNIT_NOUN = r"(?:企业|单位|公司|工厂|法人|网点|商户|调查户|样本户|住户|农户)"
 SMALL_COUNT = regex.compile(
     # 仅有1家规模以上企业 / 只有2家企业纳入统计
-    r"(?:仅有?|只有|唯一(?:的)?|共有?|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户|个)"
+    r"(?:仅有?的?|只有的?|唯一(?:的)?|共有?|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户|个)"
     rf"(?:规模以上|规上|限额以上|限上)?[^，。；\n]{{0,20}}?{_UNIT_NOUN}"
     # 规模以上企业仅1户 / 烟草制品业仅1家（家、户 are measure words of units on their own）
-    rf"|(?:{_UNIT_NOUN}[^，。；\n]{{0,8}}?)?(?:仅有?|只有|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?![\p{{Han}}])")
+    # 只有1户从事个体经营: 家/户 standing for the units, followed by a verb (not 2家医院)
+    rf"|(?:{_UNIT_NOUN}[^，。；\n]{{0,8}}?)?(?:仅有?|只有|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)"
+    r"(?![\p{Han}])|(?:仅有?|只有|只)\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)"
+    r"(?=从事|经营|实现|完成|纳入|属于|位于|为|是|的)")
+# 规上工业企业2家 / 有规模以上工业企业1家 (no 仅/只: reported only with the group's own figure)
+PLAIN_COUNT = regex.compile(
+    rf"{_UNIT_NOUN}\s*(?:共|有|共有)?\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?![\p{{Han}}\d])"
+    # 全县2家规上企业营业收入增长12%
+    rf"|(?<![\d.])(?P<n>\d+|[一二两三四五六七八九十]+)\s*(?:家|户)(?:规模以上|规上|限额以上|限上)?[^，。；\n]{{0,10}}?{_UNIT_NOUN}"
+    # 全县首家规上数字经济企业全年实现营业收入2.1亿元: one unit and its own figure
+    rf"|首(?P<n>家)[^，。；\n]{{0,16}}?{_UNIT_NOUN}")
+_OTHER_GROUP = regex.compile(r"\d+\s*(?:家|户|个)|[一二两三四五六七八九十]+\s*(?:家|户)|全(?:国|省|市|县|区|镇|乡|行业)|其中")
 TWO_SHARES = regex.compile(
     rf"(?:前两位|前2位|前两家|前2家|最大的两家|居前两位|前两名|前2名)[^。；\n]{{0,30}}?分别占[^。；\n]{{0,24}}?"
     rf"(?P<s1>{_NUM})\s*[%％]\s*[和、与及,，]\s*(?P<s2>{_NUM})\s*[%％]")
@@ -53,6 +64,8 @@ SENTENCE_END = "。！？!?；;\n"
 
 
 def cn_int(text: str) -> int | None:
+    if text == "家":  # 首家: the first, a single unit
+        return 1
     if text.isdigit():
         return int(text)
     if text == "十":
@@ -103,7 +116,7 @@ def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
 
 
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9（）()·]")
-_LEAD = regex.compile(r"^(?:在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
+_LEAD = regex.compile(r"^(?:受|随着|由于|因|全年|今年|去年|当年|年内|上半年|下半年|前三季度|[一二三四]季度|剔除|扣除|除去|不含|在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
 
 
 class ProseRules:
@@ -112,6 +125,7 @@ class ProseRules:
         self.suffixes = setup.keyword_matcher(p.org_suffixes)
         self.indicators = setup.keyword_matcher(p.indicators)
         self.known = setup.keyword_matcher(p.known_units)
+        self.categories = setup.keyword_matcher(p.category_names)
         self.self_pub = setup.keyword_matcher(p.self_published_words)
         self.enforce = setup.keyword_matcher(p.enforcement_words)
         self.followers = tuple(p.org_suffix_followers)
@@ -126,12 +140,18 @@ class ProseRules:
         seg = text[start:end]
         out: list[OrgName] = []
         hits = longest_non_overlapping(self.suffixes.iter(seg))
+        # 非金属矿物制品业, 铁精矿, 专科医院: a suffix inside a category name ends no name
+        masks = [(c.start, c.end) for c in self.categories.iter(seg)] if hits else []
         for h in hits:
             nxt = seg[h.end:h.end + 2]
-            if any(nxt.startswith(f) for f in self.followers):
+            # 矿产、厂房 are not names; 公司产值、厂产量 are (an indicator starts there)
+            if any(nxt.startswith(f) for f in self.followers) and not self._indicator_at(seg, h.end):
+                continue
+            if any(a <= h.start and h.end <= b for a, b in masks):
                 continue
             i = h.start
-            while i > 0 and _NAME_CHAR.match(seg[i - 1]) and h.end - (i - 1) <= 40:
+            # a name does not run across 的 or 了 (全年新投产的青梧…有限公司, 调研了…)
+            while i > 0 and _NAME_CHAR.match(seg[i - 1]) and seg[i - 1] not in "的了" and h.end - (i - 1) <= 40:
                 i -= 1
             name = seg[i:h.end]
             lead = _LEAD.match(name)
@@ -141,13 +161,12 @@ class ProseRules:
             core = name[: len(name) - len(h.word)]
             # peel generic words off the end (国有企业集团 → 国有企业 → 国有 → ""): what is
             # left must still be a name of its own
-            rest = core
-            while rest:
-                g = next((g for g in self.generic if rest.endswith(g)), None)
-                if g is None:
-                    break
-                rest = rest[: len(rest) - len(g)]
+            rest = self._peel(core)
             if len(rest) < 2:
+                continue
+            # 购物中心和大型商场, 宾馆及星级酒店: a coordination that ends in a generic class
+            tail = regex.split(r"[和及与或]", core)[-1] if regex.search(r"[和及与或]", core) else None
+            if tail is not None and not self._peel(tail):
                 continue
             if len(core) < 2 or regex.fullmatch(r"[\d一二两三四五六七八九十百几多数各该本此这那每]+[家个户]?.*", core):
                 continue
@@ -165,6 +184,19 @@ class ProseRules:
             kept.append(o)
         return kept
 
+    def _peel(self, core: str) -> str:
+        """Generic words peeled off the end (国有企业集团 → 国有企业 → 国有 → "")."""
+        rest = core
+        while rest:
+            g = next((g for g in self.generic if rest.endswith(g)), None)
+            if g is None:
+                break
+            rest = rest[: len(rest) - len(g)]
+        return rest
+
+    def _indicator_at(self, text: str, pos: int) -> bool:
+        return any(h.start == 0 for h in self.indicators.iter(text[pos:pos + 8]))
+
     def has(self, matcher, text: str) -> bool:
         return next(iter(matcher.iter(text)), None) is not None
 
@@ -177,12 +209,13 @@ class ProseRules:
         return None
 
     def figure_after(self, text: str, pos: int, limit: int = 40) -> regex.Match | None:
-        """An indicator followed by a figure, starting at ``pos`` within ``limit`` characters."""
+        """An indicator followed by a figure, starting at ``pos`` within ``limit`` characters
+        (the match's offsets are in ``text``)."""
         seg = text[pos:pos + limit + 24]
         for h in self.indicators.iter(seg):
             if h.start > limit:
                 break
-            m = FIGURE.search(seg, h.end, min(len(seg), h.end + 24))
+            m = FIGURE.search(text, pos + h.end, pos + min(len(seg), h.end + 24))
             if m:
                 return m
         return None
@@ -191,17 +224,26 @@ class ProseRules:
 
     def check(self, text: str, spans: list[tuple[int, int]]) -> Iterator[ProseHit]:
         ranking_until = -1
+        list_until = -1  # names without figures count as a ranking only in the list itself
+        bare: list[OrgName] = []  # ranked names without figures, one finding per list
         for start, end in spans:
             for s in sentences(text, start, end):
                 if not s.text.strip():
                     continue
+                if bare and s.start > list_until:
+                    yield _ranked_names(bare)
+                    bare = []
                 if RANKING.search(s.text) and self.has(self.indicators, s.text):
                     ranking_until = max(ranking_until, self._line_end(text, s.end, self.p.ranking_window_lines))
+                    heading = s.text.rstrip().endswith(("：", ":")) or "如下" in s.text
+                    list_until = max(list_until, ranking_until if heading else s.end)
                 yield from self._small_count(s)
                 yield from self._dominance(s)
                 yield from self._group_attribute(s)
-                yield from self._named(text, s, s.start <= ranking_until)
+                yield from self._named(text, s, s.start <= ranking_until, bare if s.start <= list_until else None)
                 yield from self._exclusion(s)
+        if bare:
+            yield _ranked_names(bare)
 
     @staticmethod
     def _line_end(text: str, pos: int, lines: int) -> int:
@@ -213,17 +255,35 @@ class ProseRules:
         return pos
 
     def _small_count(self, s: Sentence) -> Iterator[ProseHit]:
-        for m in SMALL_COUNT.finditer(s.text):
+        if not any(c in s.text for c in "家户个"):
+            return
+        seen = set()
+        for plain, m in [*((False, m) for m in SMALL_COUNT.finditer(s.text)),
+                         *((True, m) for m in PLAIN_COUNT.finditer(s.text))]:
             n = cn_int(m.group("n"))
-            if n is None or not (1 <= n < self.p.min_units):
+            if n is None or not (1 <= n < self.p.min_units) or m.end() in seen:
                 continue
+            seen.add(m.end())
             if self.excluded_context(s.text):
                 continue
+            if m.group("n") == "家" and self.org_names(s.text, 0, len(s.text)):
+                continue  # ××公司成为全市首家……: the named-unit rule reports the name
             # the figure must be a survey indicator of those units (营业收入1.86亿元) or their
             # growth, not an award or a rate about the survey (奖励资金200万元, 报送率98.5%)
             fig = self.figure_after(s.text, m.end(), 60) or GROWTH.search(s.text, m.end())
+            # the figure is the group's own only if no other group (全县…58家) comes between
+            if fig is not None and _OTHER_GROUP.search(s.text, m.end(), fig.start()):
+                fig = None
+            if plain and fig is None:
+                # 规上工业企业2家，完成产值3.1亿元: a count stated without 仅/只 is reported only
+                # with its own figure
+                continue
             shown = s.text.strip()[:60]
-            if fig and not _is_rate_of_reporting(s.text, fig):
+            # 只有两家企业出口交货值超过10亿元: a size class, not the group's figure (one unit
+            # above a threshold is still an interval about that unit)
+            if fig and n >= 2 and _is_threshold(fig):
+                fig = None
+            if fig and not _is_rate_of_reporting(fig):
                 yield ProseHit("small-count-text", s.start + m.start(), s.start + m.end(),
                                f"文中写明该类别只有{n}个单位，并公布了其数据（{fig.group(0)}），可直接推断单个调查对象的数据",
                                shown, f"{m.group(0)}|{fig.group(0)}",
@@ -277,18 +337,29 @@ class ProseRules:
                            s.text.strip()[:60], m.group(0),
                            "改为不指明单位数的表述，或与其他组别合并后再描述。")
 
-    def _named(self, text: str, s: Sentence, ranked: bool) -> Iterator[ProseHit]:
+    def _named(self, text: str, s: Sentence, ranked: bool, bare: list[OrgName] | None = None) -> Iterator[ProseHit]:
+        """Named units with their own figures; names in a ranking list without one go to ``bare``."""
         names = self.org_names(text, s.start, s.end)
         if not names:
             return
         if self.excluded_context(s.text):
             return
+        # 剔除XX公司影响后增长5%: the figure is the remainder's, the exclusion rule reports it
+        excluded = [(s.start + m.start("org"), s.start + m.end("org")) for m in EXCLUSION.finditer(s.text)]
         for k, o in enumerate(names):
+            if any(a <= o.start < b for a, b in excluded):
+                continue
             # the figure belongs to the name when it follows it before the next name
             stop = names[k + 1].start if k + 1 < len(names) else s.end
             rel = o.end - s.start
             seg_end = stop - s.start
-            fig = self.figure_after(s.text, rel, max(8, min(40, seg_end - rel + 16)))
+            frame = _FRAME.match(s.text, rel)
+            if frame and _FRAME_START.search(s.text[:o.start - s.start]):
+                # 受X影响，全市…下降5.3% / 在X带动下，…: the figure after the clause is not X's
+                seg_end = min(seg_end, rel + len(frame.group("inside")))
+                fig = self.figure_after(s.text[:seg_end], rel, seg_end - rel)
+            else:
+                fig = self.figure_after(s.text, rel, max(8, min(40, seg_end - rel + 16)))
             if fig is None and k + 1 < len(names):
                 # 、-joined names with one joint figure: A、B、C合计拉动…
                 between = text[o.end:names[k + 1].start]
@@ -296,6 +367,8 @@ class ProseRules:
                     last = names[-1]
                     fig = self.figure_after(s.text, last.end - s.start, 40)
             if fig is None:
+                if bare is not None and not self.public.get("".join(o.name.split())):
+                    bare.append(o)
                 continue
             public = self.public.get("".join(o.name.split()))
             rule = "named-unit-public" if public else ("top-n-list" if ranked else "named-unit")
@@ -323,15 +396,36 @@ class ProseRules:
 
 
 _DOMINANCE_FIX = "删除单位占比的表述，或与其他类别合并后再公布；不得公布可推算最大单位数据的集中度信息。"
+# 受X影响， / 在X带动下， / 由于X停产检修，: X frames a clause whose figure is someone else's
+_FRAME_START = regex.compile(r"(?:^|[，,；;：:])[\s　]*(?:受|在|由于|因|随着)[^，,；;。]*$")
+_FRAME = regex.compile(r"(?P<inside>[^，,；;。]*?(?:带动|影响|推动|拉动|作用|带领|引领|停产|检修|减产|投产)[^，,；;。]{0,4})[，,]")
+_RANK_FIX = "确认排名所用数据是否来自统计调查；如是，删除名次或改为不排序的名单，或注明数据为企业自行公开。"
 _NAMED_FIX = ("删除单位名称，改为“N家重点企业合计”（N 足够大且无单家企业占主导）；如确为企业自行公开的数据，"
               "请注明公开来源并登记到允许清单。")
+
+
+def _ranked_names(bare: list[OrgName]) -> ProseHit:
+    shown = "、".join(o.name for o in bare[:3]) + ("等" if len(bare) > 3 else "")
+    return ProseHit("top-n-names", bare[0].start, bare[0].end,
+                    f"按调查指标排名的名单列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
+                    shown, "|".join(o.name for o in bare), _RANK_FIX)
 
 
 def _nk(share: float, k: float, p: UnitIdentifiabilityParams) -> bool:
     return share >= k if p.nk_operator == ">=" else share > k
 
 
-def _is_rate_of_reporting(sentence: str, fig: regex.Match) -> bool:
+def _is_rate_of_reporting(fig: regex.Match) -> bool:
     """报送率/及时率/参与率 are rates about the survey itself, not the unit's data."""
-    before = sentence[max(0, fig.start() - 6):fig.start()]
+    before = fig.string[max(0, fig.start() - 6):fig.start()]
     return bool(regex.search(r"(?:报送率|及时率|参与率|完成率|覆盖率|回收率|合格率)达?$", before)) and "%" in fig.group(0)
+
+
+_THRESHOLD_BEFORE = regex.compile(r"(?:超过|超|过|突破|逾|不足|低于|高于|大于|小于)$")
+_THRESHOLD_AFTER = regex.compile(r"^(?:以上|以下|及以上|之上)")
+
+
+def _is_threshold(fig: regex.Match) -> bool:
+    """A figure that bounds a size class (超过10亿元, 1亿元以上), not a reported value."""
+    before = fig.string[max(0, fig.start() - 2):fig.start()]
+    return bool(_THRESHOLD_BEFORE.search(before) or _THRESHOLD_AFTER.match(fig.string[fig.end():fig.end() + 3]))

@@ -189,10 +189,18 @@ class RelationBuilder:
         for tcol in (c for c in cols if c.is_total):
             # a 合计 column without its own unit adds up the columns of one unit: try each
             units = [tcol.unit] if tcol.unit else list(dict.fromkeys(c.unit for c in cols if not c.is_total))
+            # under a multi-level header the parts share the 合计 column's parent header
+            # (营业收入 over 合计 | 大型 | 中型); a 合计 beside a 其中 group has none of its own
+            candidates = []
             for unit in units:
-                parts = [c for c in cols if not c.is_total and c.role == tcol.role and c.unit == unit]
-                if len(parts) < 2:
+                same = [c for c in cols if not c.is_total and c.role == tcol.role and c.unit == unit]
+                candidates += [[c for c in same if c.parent == tcol.parent], same]
+            seen_parts: set[tuple[int, ...]] = set()
+            for parts in candidates:
+                sig = tuple(c.index for c in parts)
+                if len(parts) < 2 or sig in seen_parts:
                     continue
+                seen_parts.add(sig)
                 ok, bad, found = False, False, []
                 for r in range(len(view.rows)):
                     res = self._check(view, (r, tcol.index), [(r, c.index) for c in parts])

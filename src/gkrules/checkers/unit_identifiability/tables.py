@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import pairwise
 
 from attrs import frozen
 
@@ -59,6 +60,8 @@ class Column:
     signed: bool = False
     is_total: bool = False
     subgroup: bool = False
+    #: the colspan headers above this column's own header (multi-level headers)
+    parent: str = ""
 
 
 @frozen
@@ -83,6 +86,8 @@ class TableView:
     label_col: int
     caption: str
     context: str  # caption, headers and notes, for context words
+    #: rows that count the units of each column (long format: 企业单位数 | 个 | 2)
+    count_rows: tuple[int, ...] = ()
 
     def entry(self, r: int, c: int) -> Entry:
         return self.entries[r][c]
@@ -104,12 +109,17 @@ def _decimals(text: str) -> int:
     return len(m.group(1)) if m else 0
 
 
-def _header_text(table: Table, col: int) -> str:
-    parts = []
+def _header_parts(table: Table, col: int) -> list[str]:
+    """The header texts over a column, top to bottom (a colspan parent once)."""
+    parts: list[str] = []
     for row in table.header:
         if col < len(row) and row[col].text and row[col].text not in parts:
             parts.append(row[col].text)
-    return "".join(parts)
+    return parts
+
+
+def _header_text(table: Table, col: int) -> str:
+    return "".join(_header_parts(table, col))
 
 
 def _indent(doc: Document, cell: Cell) -> int:
@@ -189,29 +199,53 @@ class TableReader:
         label_col = 0
         for j in range(width):
             kinds = [raw_entries[i][j].kind for i in range(len(raw_entries))]
-            if kinds.count("text") * 2 >= len(kinds):
+            # a group label column is mostly blank under its group names (采矿业 | 小计 …)
+            grouped = kinds.count("text") >= 2 and kinds.count("text") + kinds.count("blank") == len(kinds)
+            if kinds.count("text") * 2 >= len(kinds) or grouped:
                 label_col = j
                 break
+        inner = self._inner_label_col(table, raw_entries, label_col, width)
         headers = [_header_text(table, j) for j in range(width)]
         caption = table.caption or ""
         caption_unit = _ANY_UNIT.search(caption)
         columns = []
         for j in range(width):
             col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
-            role = "label" if j == label_col else self.column_role(headers[j], col_entries)
-            um = _UNIT.search(unicodedata.normalize("NFKC", headers[j]))
+            role = "label" if j in (label_col, inner) else self.column_role(headers[j], col_entries)
+            parts = _header_parts(table, j)
+            # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
+            um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
             unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
             hnorm = norm(headers[j])
+            is_total = hnorm in self.total_labels or (len(parts) > 1 and norm(parts[-1]) in self.total_labels)
             signed = any(w in headers[j] or w in caption for w in self.signed) or any(
                 e.raw is not None and e.raw < 0 for e in col_entries)
-            columns.append(Column(j, headers[j], role, unit, signed, hnorm in self.total_labels,
-                                  role == "count" and any(w in headers[j] for w in self.subgroup_words)))
+            columns.append(Column(j, headers[j], role, unit, signed, is_total,
+                                  role == "count" and any(w in headers[j] for w in self.subgroup_words),
+                                  "".join(parts[:-1])))
         # one scale for the whole table: every number an exact integer
         scale = max((e.decimals for r in raw_entries for e in r if e.kind == "number"), default=0)
         entries = tuple(tuple(self._scaled(e, scale) for e in r) for r in raw_entries)
-        rows = self._rows(doc, table, label_col)
+        rows = self._rows(doc, table, label_col, inner)
         context = " ".join([caption, *headers, *notes])
-        return TableView(number, table, tuple(columns), rows, entries, legend, scale, label_col, caption, context)
+        # only tables without a count column can carry their counts in a row (long format)
+        count_rows = () if any(c.role == "count" for c in columns) else tuple(
+            i for i, row in enumerate(rows) if self._is_count_row(row, entries[i], columns))
+        return TableView(number, table, tuple(columns), rows, entries, legend, scale, label_col, caption, context,
+                         count_rows)
+
+    def _is_count_row(self, row: Row, entries: Sequence[Entry], columns: Sequence[Column]) -> bool:
+        """A row of unit counts in a table whose rows are indicators (企业单位数 | 个 | 2 | 5…);
+        subgroup counts (亏损企业数) and 其中 rows are not the column's population."""
+        label = "".join(row.label.split())
+        if row.kind == "subitem" or not label or any(w in label for w in self.subgroup_words):
+            return False
+        if not any(w in label for w in self.count_headers) and not label.endswith(self.unit_nouns):
+            return False  # cheap guard: most rows are indicators or categories
+        if self.is_count_header(label):
+            return True
+        units = {e.cell.text.strip() for e, c in zip(entries, columns, strict=False) if c.role == "text"}
+        return any(self.is_count_header(f"{label}（{u}）") for u in units & set(COUNT_UNITS))
 
     def _entry(self, cell: Cell, legend: Legend, always: tuple[str, ...], legend_only: tuple[str, ...]) -> Entry:
         t = cell.text
@@ -235,15 +269,47 @@ class TableReader:
             return e
         return Entry(e.cell, e.kind, round(e.raw * 10 ** scale), e.decimals, e.raw)
 
-    def _rows(self, doc: Document, table: Table, label_col: int) -> tuple[Row, ...]:
+    @staticmethod
+    def _inner_label_col(table: Table, entries: list[list[Entry]], label_col: int, width: int) -> int | None:
+        """A second label column (门类 | 大类): the next column is text too, and the first one
+        spans several rows (a rowspan, or blanks under a group label)."""
+        j = label_col + 1
+        if j >= width or len(table.body) < 3:
+            return None
+        kinds = [entries[i][j].kind for i in range(len(entries))]
+        if kinds.count("text") * 2 < len(kinds):
+            return None
+        outer = [row[label_col] for row in table.body if label_col < len(row)]
+        spans = any(a.start == b.start and a.text for a, b in pairwise(outer))
+        blanks = sum(1 for c in outer[1:] if not c.text.strip())
+        return j if spans or blanks * 2 >= len(outer) - 1 > 0 else None
+
+    def _label(self, row: Sequence[Cell], label_col: int, inner: int | None,
+               group: str) -> tuple[Cell | None, str, str, int | None]:
+        """(label cell, display label, key, forced depth) of one body row."""
+        cell = row[label_col] if label_col < len(row) else None
+        if inner is None or inner >= len(row) or cell is None:
+            return cell, cell.text if cell else "", norm(cell.text) if cell else "", None
+        n = row[inner]
+        outer = cell.text.strip() or group
+        if n.start == cell.start or not n.text.strip() or norm(n.text) == norm(outer):
+            return cell, cell.text, norm(cell.text), None  # one label over both columns
+        if norm(n.text) in self.total_labels:
+            return n, f"{outer}/{n.text.strip()}", norm(outer), 1  # the group's 小计
+        return n, f"{outer}/{n.text.strip()}", norm(n.text), 2
+
+    def _rows(self, doc: Document, table: Table, label_col: int, inner: int | None = None) -> tuple[Row, ...]:
         out = []
         indents = []
         codes = []
+        forced: list[int | None] = []
+        group = ""
         for i, row in enumerate(table.body):
-            cell = row[label_col] if label_col < len(row) else None
-            label = cell.text if cell else ""
-            key = norm(label)
-            if _SUBITEM.match(label):
+            cell, label, key, depth = self._label(row, label_col, inner, group)
+            if inner is not None and label_col < len(row) and row[label_col].text.strip():
+                group = row[label_col].text.strip()
+            forced.append(depth)
+            if _SUBITEM.match(cell.text if cell else label):
                 kind = "subitem"
             elif key in self.total_labels or (key.startswith("全") and len(key) <= 4 and key[-1:] in "国省市州县区镇乡旗盟"):
                 kind = "total"
@@ -256,9 +322,11 @@ class TableReader:
         # depth: totals 0; otherwise by industry code length, else by indentation rank
         levels = sorted({ind for ind, (_, _, _, kind, _) in zip(indents, out, strict=True) if kind == "body"})
         rows = []
-        for (i, label, key, kind, cell), ind, code in zip(out, indents, codes, strict=True):
+        for (i, label, key, kind, cell), ind, code, fd in zip(out, indents, codes, forced, strict=True):
             if kind == "total":
                 depth = 0
+            elif inner is not None:
+                depth = fd or 1
             elif code is not None and sum(1 for c in codes if c) >= 2:
                 depth = 1 if code[0].isalpha() and len(code) == 1 else (len(code.lstrip("ABCDEFGHIJKLMNOPQRST")) or 1)
                 depth = {1: 1, 2: 2, 3: 3, 4: 4}.get(depth, depth)
