@@ -105,14 +105,42 @@ class ProseHit:
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
-    s = start
-    for i in range(start, end):
-        if text[i] in SENTENCE_END:
-            if i + 1 > s:
-                yield Sentence(s, i + 1, text[s:i + 1])
-            s = i + 1
-    if s < end:
-        yield Sentence(s, end, text[s:end])
+    """text[start:end] cut after every sentence-end character (and the rest at the end)."""
+    for m in _SENTENCE.finditer(text, start, end):
+        yield Sentence(m.start(), m.end(), m.group())
+
+
+def sentence_at(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence of text[start:end] (as cut by :func:`sentences`) that
+    holds ``pos``."""
+    m = _END_BACK.search(text, start, pos)
+    s = m.end() if m else start
+    m = _END_FWD.search(text, pos, end)
+    return s, m.end() if m else end
+
+
+_SENTENCE = regex.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]|[^。！？!?；;\n]+")
+_END_FWD = regex.compile(r"[。！？!?；;\n]")
+_END_BACK = regex.compile(r"[。！？!?；;\n]", flags=regex.REVERSE)
+
+# Cheap guards (one scan of the text each): every match of a rule's pattern in a sentence
+# contains a match of its guard, so a sentence without a guard hit cannot give that rule a
+# finding. A scan for non-overlapping guard hits still marks every such sentence: a guard
+# occurrence is either covered by a reported hit, which then overlaps the sentence, or is
+# itself reported. Each guard is a substring of its patterns' matches:
+#: SMALL_COUNT / PLAIN_COUNT: the 家/户 after a number, 首家, or 仅/只/唯一/共…N个
+_COUNT_GUARD = regex.compile(
+    r"[家户](?<=[\d一二两三四五六七八九十]\s*[家户])|首家"
+    r"|(?:仅|只|唯一|共)[有的]{0,2}\s*(?:\d+|[一二两三四五六七八九十]+)\s*个")
+#: TWO_SHARES / LARGEST_SHARE / TOP_N_SHARE: 前两…, 最大…, 第一大, 居首位, 龙头
+_DOMINANCE_GUARD = regex.compile(r"前[二两三四五2-5]|最大|第一|首位|龙头")
+#: GROUP_ATTRIBUTE: the 全部/均/都 … attribute at its end
+_GROUP_GUARD = regex.compile(
+    r"(?:全部|均|都|无一例外)(?:为|是|处于|出现|实现)?"
+    r"(?:亏损|停产|减产|外资|关停|歇业|下降|增长|负增长|盈利|停工)")
+#: EXCLUSION: 剔除/扣除/除去/除, 不含
+_EXCLUSION_GUARD = regex.compile(r"除|不含")
+_F_COUNT, _F_DOMINANCE, _F_GROUP, _F_NAME, _F_EXCLUSION, _F_RANKING = 1, 2, 4, 8, 16, 32
 
 
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9（）()·]")
@@ -131,6 +159,12 @@ class ProseRules:
         self.followers = tuple(p.org_suffix_followers)
         self.generic = tuple(sorted(p.generic_org_words, key=len, reverse=True))
         self.public = {"".join(s.entity.split()): s for s in p.public_sources}
+        # guard for org_names: a name needs a suffix or a known unit inside the sentence
+        words = sorted({w for w in (*p.org_suffixes, *p.known_units) if w}, key=len, reverse=True)
+        self._name_guard = regex.compile("|".join(regex.escape(w) for w in words)) if words else None
+        self._guards = [(g, f) for g, f in ((_COUNT_GUARD, _F_COUNT), (_DOMINANCE_GUARD, _F_DOMINANCE),
+                                            (_GROUP_GUARD, _F_GROUP), (_EXCLUSION_GUARD, _F_EXCLUSION),
+                                            (RANKING, _F_RANKING), (self._name_guard, _F_NAME)) if g is not None]
 
     # -- names ---------------------------------------------------------------------------
 
@@ -223,27 +257,58 @@ class ProseRules:
     # -- the rules -----------------------------------------------------------------------
 
     def check(self, text: str, spans: list[tuple[int, int]]) -> Iterator[ProseHit]:
+        """Every rule on every sentence of the spans, in order — but only on the sentences
+        their guards mark (see ``_marked``): the others cannot give a finding. The list of
+        ranked names is closed at the first non-blank sentence after the list; no finding
+        comes between it and the next marked sentence, so closing it there is the same."""
         ranking_until = -1
         list_until = -1  # names without figures count as a ranking only in the list itself
         bare: list[OrgName] = []  # ranked names without figures, one finding per list
         for start, end in spans:
-            for s in sentences(text, start, end):
+            for ss, se, flags in self._marked(text, start, end):
+                s = Sentence(ss, se, text[ss:se])
                 if not s.text.strip():
                     continue
                 if bare and s.start > list_until:
                     yield _ranked_names(bare)
                     bare = []
-                if RANKING.search(s.text) and self.has(self.indicators, s.text):
+                if flags & _F_RANKING and RANKING.search(s.text) and self.has(self.indicators, s.text):
                     ranking_until = max(ranking_until, self._line_end(text, s.end, self.p.ranking_window_lines))
                     heading = s.text.rstrip().endswith(("：", ":")) or "如下" in s.text
                     list_until = max(list_until, ranking_until if heading else s.end)
-                yield from self._small_count(s)
-                yield from self._dominance(s)
-                yield from self._group_attribute(s)
-                yield from self._named(text, s, s.start <= ranking_until, bare if s.start <= list_until else None)
-                yield from self._exclusion(s)
+                if flags & _F_COUNT:
+                    yield from self._small_count(s)
+                if flags & _F_DOMINANCE:
+                    yield from self._dominance(s)
+                if flags & _F_GROUP:
+                    yield from self._group_attribute(s)
+                if flags & _F_NAME:
+                    yield from self._named(text, s, s.start <= ranking_until, bare if s.start <= list_until else None)
+                    if flags & _F_EXCLUSION:
+                        yield from self._exclusion(s)
         if bare:
             yield _ranked_names(bare)
+
+    def _marked(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(start, end, rule flags) of the sentences of text[start:end] that some guard hits,
+        in text order."""
+        hits = [(m.start(), m.end(), flag) for guard, flag in self._guards for m in guard.finditer(text, start, end)]
+        if not hits:
+            return []
+        hits.sort()
+        marked: dict[int, list[int]] = {}  # sentence start -> [end, flags]
+        cur_s = cur_e = -1
+        for a, b, flag in hits:
+            if not cur_s <= a < cur_e:
+                cur_s, cur_e = sentence_at(text, a, start, end)
+            slot = marked.setdefault(cur_s, [cur_e, 0])
+            slot[1] |= flag
+            s, e = cur_s, cur_e
+            while e < b:  # a hit that runs on into the next sentences marks them too
+                s, e = sentence_at(text, e, start, end)
+                slot = marked.setdefault(s, [e, 0])
+                slot[1] |= flag
+        return [(s, e, f) for s, (e, f) in sorted(marked.items())]
 
     @staticmethod
     def _line_end(text: str, pos: int, lines: int) -> int:
