@@ -45,14 +45,19 @@ class UnitIdentifiabilityChecker:
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         doc = ctx.document
         views: list[TableView] = []
-        for i, t in enumerate(doc.tables, start=1):
+        tables = doc.tables
+        given = "contributions" in ctx.extras and ctx.extras["contributions"] is not None
+        if not given and all(self.reader.inert(doc, t, self.p.legend_window_lines, self.prose.name_guard)
+                             for t in tables):
+            tables = ()  # most statistical tables: nothing any table rule could report
+        for i, t in enumerate(tables, start=1):
             v = self.reader.read(doc, t, i, nearby_notes(doc, t, self.p.legend_window_lines))
             if v is not None:
                 views.append(v)
         counts: dict[tuple[int, int], int] = {}
         if self.p.check_tables:
             yield from self._tables(ctx, views, counts)
-        if "contributions" in ctx.extras and ctx.extras["contributions"] is not None:
+        if given:
             yield from self._contributions(ctx, views, counts)
         if self.p.check_audit and views:
             yield from self._audit(ctx, views, counts)

@@ -9,6 +9,7 @@ those hits point at.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -161,10 +162,10 @@ class ProseRules:
         self.public = {"".join(s.entity.split()): s for s in p.public_sources}
         # guard for org_names: a name needs a suffix or a known unit inside the sentence
         words = sorted({w for w in (*p.org_suffixes, *p.known_units) if w}, key=len, reverse=True)
-        self._name_guard = regex.compile("|".join(regex.escape(w) for w in words)) if words else None
+        self.name_guard = re.compile("|".join(re.escape(w) for w in words)) if words else None
         self._guards = [(g, f) for g, f in ((_COUNT_GUARD, _F_COUNT), (_DOMINANCE_GUARD, _F_DOMINANCE),
                                             (_GROUP_GUARD, _F_GROUP), (_EXCLUSION_GUARD, _F_EXCLUSION),
-                                            (RANKING, _F_RANKING), (self._name_guard, _F_NAME)) if g is not None]
+                                            (RANKING, _F_RANKING), (self.name_guard, _F_NAME)) if g is not None]
 
     # -- names ---------------------------------------------------------------------------
 

@@ -178,6 +178,44 @@ class TableReader:
             return "rate"
         return "magnitude"
 
+    # -- a cheap look first ---------------------------------------------------------------
+
+    def inert(self, doc: Document, table: Table, legend_window: int, name_guard: re.Pattern | None) -> bool:
+        """The table cannot give a finding, on its own or with the other tables: no column
+        header reads as a unit count, no row label could be a count row, no entry could be a
+        suppression, no cell holds an organisation-name suffix (``name_guard``). Each test
+        is what :meth:`read` and the rules would need, or looser."""
+        if not table.body or max(len(r) for r in table.rows) < 2:
+            return True  # read() gives no view
+        if any("/" in w for w in (*self.count_headers, *self.unit_nouns)):
+            return False  # a word across the outer/inner label join: no shortcut
+        width = max(len(r) for r in table.rows)
+        if any(self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width)):
+            return False
+        symbols = {*self.p.suppression_symbols, *self.p.legend_symbols}
+        blank = False
+        lo, hi = len(doc.text), 0
+        for row in table.body:
+            if len(row) < width:
+                blank = True  # read() pads with empty cells
+            for cell in row:
+                t = "".join(cell.text.split())
+                if not t:
+                    blank = True
+                elif t in symbols or t.endswith(self.unit_nouns) or any(w in t for w in self.count_headers):
+                    return False
+                if cell.start < lo:
+                    lo = cell.start
+                if cell.end > hi:
+                    hi = cell.end
+        if name_guard is not None and lo < hi and name_guard.search(doc.text, lo, hi):
+            return False
+        if blank:
+            legend = parse_legend([*table.notes, *nearby_notes(doc, table, legend_window)])
+            if ("空白" in legend.suppressed or "空格" in legend.suppressed) and "空白" in self.p.legend_symbols:
+                return False
+        return True
+
     # -- the whole table -----------------------------------------------------------------
 
     def read(self, doc: Document, table: Table, number: int, extra_notes: Sequence[str] = ()) -> TableView | None:
