@@ -64,3 +64,16 @@ def test_lines_with_several_needles_yields_each_line_once_in_order():
     assert list(lines_with(text, ("：", ":", "】"))) == [(0, 3), (6, 10), (12, 13)]
     assert list(lines_with(text, ("：",), after=1)) == [(12, 13)]  # a search from 1 cannot match line 1
     assert list(lines_at(text, [0, 1, 7, 12])) == [(0, 3), (6, 10), (12, 13)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_iter_date_lines_is_the_whole_text_scan(text):
+    def span(m):
+        return gbt9704.Span(m.start("date"), m.end("date"), m.group("date"))
+
+    whole = [span(m) for m in gbt9704._DATE_LINE.finditer(text)]
+    whole += [span(m) for m in gbt9704._SIGNED_DATE_LINE.finditer(text)
+              if gbt9704.SIGNATURE_ORG.search(m.group("org"))]
+    assert gbt9704.iter_date_lines(text) == sorted(whole, key=lambda sp: sp.start)
+    assert gbt9704.parse_tail(text).annotations == gbt9704.annotations(text)

@@ -111,7 +111,7 @@ class DocumentFormatChecker:
     def _annotations(self, ctx: CheckContext, dates: list[gbt9704.Span]) -> Iterator[Finding]:
         doc = ctx.document
         o, c = self.p.annotation_brackets
-        for a in gbt9704.parse_tail(ctx.text).annotations:
+        for a in gbt9704.annotations(ctx.text):
             problems = []
             text = a.text.strip()
             if not (text.startswith(o) and text.endswith(c)):
