@@ -128,15 +128,17 @@ _END_BACK = regex.compile(r"[。！？!?；;\n]", flags=regex.REVERSE)
 # contains a match of its guard, so a sentence without a guard hit cannot give that rule a
 # finding. A scan for non-overlapping guard hits still marks every such sentence: a guard
 # occurrence is either covered by a reported hit, which then overlaps the sentence, or is
-# itself reported. Each guard is a substring of its patterns' matches:
+# itself reported. Each guard is a substring of its patterns' matches (literal guards use
+# whichever of re and regex scans faster; classes such as \d and \s stay in regex, as in the
+# patterns they guard):
 #: SMALL_COUNT / PLAIN_COUNT: the 家/户 after a number, 首家, or 仅/只/唯一/共…N个
 _COUNT_GUARD = regex.compile(
     r"[家户](?<=[\d一二两三四五六七八九十]\s*[家户])|首家"
     r"|(?:仅|只|唯一|共)[有的]{0,2}\s*(?:\d+|[一二两三四五六七八九十]+)\s*个")
 #: TWO_SHARES / LARGEST_SHARE / TOP_N_SHARE: 前两…, 最大…, 第一大, 居首位, 龙头
-_DOMINANCE_GUARD = regex.compile(r"前[二两三四五2-5]|最大|第一|首位|龙头")
+_DOMINANCE_GUARD = re.compile(r"前[二两三四五2-5]|最大|第一|首位|龙头")
 #: GROUP_ATTRIBUTE: the 全部/均/都 … attribute at its end
-_GROUP_GUARD = regex.compile(
+_GROUP_GUARD = re.compile(
     r"(?:全部|均|都|无一例外)(?:为|是|处于|出现|实现)?"
     r"(?:亏损|停产|减产|外资|关停|歇业|下降|增长|负增长|盈利|停工)")
 #: EXCLUSION: 剔除/扣除/除去/除, 不含

@@ -29,6 +29,7 @@ _SUBITEM = re.compile(r"^[\s　]*(?:[#＃]|其中[:：]?|在总计中|内[:：])
 _LABEL_STRIP = re.compile(r"^[\s　#＃]*(?:其中[:：]?)?[\s　]*")
 _DECIMALS = re.compile(r"\.(\d+)")
 _SEQ_HEADER = re.compile(r"^(?:序号|编号|排名|名次|行次|代码)$")
+_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
 COUNT_UNITS = ("个", "家", "户")
 
 
@@ -148,10 +149,26 @@ class TableReader:
         self.rate_markers = tuple(p.rate_markers)
         self.signed = tuple(p.signed_markers)
         self.subgroup_words = tuple(p.subgroup_count_words)
+        self._count_header_memo: dict[str, bool] = {}
+        words = [w for w in self.count_headers if w]
+        self._count_word = re.compile("|".join(map(re.escape, words))) if words else None
+        # when every count word and unit noun has a CJK ideograph, an ASCII cell can be no
+        # count-row label (see inert)
+        self._numbers_inert = all(_IDEOGRAPH.search(w) for w in (*self.count_headers, *self.unit_nouns))
 
     # -- columns -------------------------------------------------------------------------
 
     def is_count_header(self, header: str) -> bool:
+        # the same headers (营业收入（亿元）, 比上年增长（%）) come back in table after table
+        memo = self._count_header_memo
+        found = memo.get(header)
+        if found is None:
+            if len(memo) > 4096:
+                memo.clear()
+            found = memo[header] = self._is_count_header(header)
+        return found
+
+    def _is_count_header(self, header: str) -> bool:
         h = unicodedata.normalize("NFKC", "".join(header.split()))
         if any(w in h for w in ("人数", "人次", "件数", "项目", "次数", "岗位", "工程", "栏目", "信息", "申请", "案件",
                                 "网站", "活动", "会议", "文件", "课题", "设备", "车辆")):
@@ -193,21 +210,24 @@ class TableReader:
         if any(self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width)):
             return False
         symbols = {*self.p.suppression_symbols, *self.p.legend_symbols}
+        numbers_inert, count_word = self._numbers_inert, self._count_word
         blank = False
         lo, hi = len(doc.text), 0
         for row in table.body:
             if len(row) < width:
                 blank = True  # read() pads with empty cells
             for cell in row:
-                t = "".join(cell.text.split())
-                if not t:
-                    blank = True
-                elif t in symbols or t.endswith(self.unit_nouns) or any(w in t for w in self.count_headers):
-                    return False
                 if cell.start < lo:
                     lo = cell.start
                 if cell.end > hi:
                     hi = cell.end
+                if numbers_inert and cell.number is not None and cell.text.isascii():
+                    continue  # a number (never a suppression or a blank in read()), and no label
+                t = "".join(cell.text.split())
+                if not t:
+                    blank = True
+                elif t in symbols or t.endswith(self.unit_nouns) or (count_word and count_word.search(t)):
+                    return False
         if name_guard is not None and lo < hi and name_guard.search(doc.text, lo, hi):
             return False
         if blank:
