@@ -32,7 +32,7 @@ def _both(engine: Engine, text: str) -> tuple[list, list, bool]:
     skipped = bool(doc.tables) and all(
         active.instance.reader.inert(doc, t, active.instance.p.legend_window_lines, active.instance.prose.name_guard)
         for t in doc.tables)
-    with mock.patch.object(TableReader, "inert", lambda *a, **k: False):
+    with mock.patch.object(TableReader, "profile", lambda *a, **k: (True, True)):
         full = list(active.instance.check(ctx))
     return fast, full, skipped
 
@@ -89,11 +89,34 @@ def long_table(draw) -> list[str]:
             _row(["营业收入", "万元", *draw(st.lists(st.integers(10, 900), min_size=areas, max_size=areas))])]
 
 
+AREAS = ["城关镇", "石桥镇", "桃源乡", "柳湾乡", "双河镇"]
+
+
+@st.composite
+def count_table(draw) -> list[str]:
+    """Unit counts per area, with or without the areas' figures in the same rows."""
+    areas = draw(st.lists(st.sampled_from(AREAS), min_size=2, max_size=4, unique=True))
+    figures = draw(st.booleans())
+    rows = [_row(["地区", "企业单位数（个）", *(["营业收入（万元）"] if figures else [])])]
+    for a in areas:
+        rows.append(_row([a, draw(st.integers(1, 6)), *([draw(st.integers(10, 900))] if figures else [])]))
+    return rows
+
+
+@st.composite
+def figure_table(draw) -> list[str]:
+    """Figures per area without counts: what a small count elsewhere joins to."""
+    areas = draw(st.lists(st.sampled_from(AREAS), min_size=2, max_size=4, unique=True))
+    return [_row(["地区", "营业收入（万元）", "比上年增长（%）"]),
+            *(_row([a, draw(st.integers(10, 900)), draw(st.sampled_from(["5.2", "-1.3", "12.0"]))]) for a in areas)]
+
+
 @st.composite
 def documents(draw) -> str:
     out = ["2024年鹤汀县规模以上工业主要指标", ""]
     for _ in range(draw(st.integers(1, 3))):
-        out.extend(draw(st.one_of(random_table(), additive_table(), long_table())))
+        out.extend(draw(st.one_of(random_table(), additive_table(), long_table(), count_table(), figure_table(),
+                                  figure_table())))
         out.append(draw(st.sampled_from(NOTES)))
         out.append("")
     return "\n".join(out) + "\n"

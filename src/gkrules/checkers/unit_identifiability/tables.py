@@ -198,17 +198,27 @@ class TableReader:
     # -- a cheap look first ---------------------------------------------------------------
 
     def inert(self, doc: Document, table: Table, legend_window: int, name_guard: re.Pattern | None) -> bool:
-        """The table cannot give a finding, on its own or with the other tables: no column
-        header reads as a unit count, no row label could be a count row, no entry could be a
-        suppression, no cell holds an organisation-name suffix (``name_guard``). Each test
-        is what :meth:`read` and the rules would need, or looser."""
+        """The table cannot give a finding, on its own or with the other tables (see
+        :meth:`profile`)."""
+        return self.profile(doc, table, legend_window, name_guard) == (False, False)
+
+    def profile(self, doc: Document, table: Table, legend_window: int,
+                name_guard: re.Pattern | None) -> tuple[bool, bool]:
+        """(active, suppressions) of a table, from a look at its cells without reading it.
+
+        ``active``: a column header may read as a unit count, a row label may be a count row,
+        or a cell may hold an organisation name (a ``name_guard`` hit) — what the table rules
+        need. ``suppressions``: an entry may be a suppression (a symbol, or a blank the legend
+        says is one) — what the differencing audit needs. (False, False): nothing any rule
+        could report. Each test is what :meth:`read` and the rules need, or looser."""
         if not table.body or max(len(r) for r in table.rows) < 2:
-            return True  # read() gives no view
+            return False, False  # read() gives no view
         if any("/" in w for w in (*self.count_headers, *self.unit_nouns)):
-            return False  # a word across the outer/inner label join: no shortcut
+            return True, True  # a word across the outer/inner label join: no shortcut
         width = max(len(r) for r in table.rows)
-        if any(self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width)):
-            return False
+        active = any(self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j)))
+                     for j in range(width))
+        suppressions = False
         symbols = {*self.p.suppression_symbols, *self.p.legend_symbols}
         numbers_inert, count_word = self._numbers_inert, self._count_word
         blank = False
@@ -226,15 +236,17 @@ class TableReader:
                 t = "".join(cell.text.split())
                 if not t:
                     blank = True
-                elif t in symbols or t.endswith(self.unit_nouns) or (count_word and count_word.search(t)):
-                    return False
-        if name_guard is not None and lo < hi and name_guard.search(doc.text, lo, hi):
-            return False
-        if blank:
+                elif t in symbols:
+                    suppressions = True
+                elif not active and (t.endswith(self.unit_nouns) or (count_word and count_word.search(t))):
+                    active = True
+        if not active and name_guard is not None and lo < hi and name_guard.search(doc.text, lo, hi):
+            active = True
+        if blank and not suppressions:
             legend = parse_legend([*table.notes, *nearby_notes(doc, table, legend_window)])
             if ("空白" in legend.suppressed or "空格" in legend.suppressed) and "空白" in self.p.legend_symbols:
-                return False
-        return True
+                suppressions = True
+        return active, suppressions
 
     # -- the whole table -----------------------------------------------------------------
 
