@@ -3,6 +3,7 @@ whole text gives (they only skip lines that cannot match)."""
 
 from __future__ import annotations
 
+import functools
 import heapq
 
 from hypothesis import given, settings
@@ -77,3 +78,26 @@ def test_iter_date_lines_is_the_whole_text_scan(text):
               if gbt9704.SIGNATURE_ORG.search(m.group("org"))]
     assert gbt9704.iter_date_lines(text) == sorted(whole, key=lambda sp: sp.start)
     assert gbt9704.parse_tail(text).annotations == gbt9704.annotations(text)
+
+
+LABEL_FRAGMENTS = ["\n", " ", "　", "•", "处罚决定日期", "处 罚 决 定 日 期", "许可日期", "检查结束日期", "：", ":", "【", "】",
+                   "2024年8月21日", "2024-08-21", "无", "日期", "期", "x"]
+
+
+@functools.lru_cache(maxsize=1)
+def _resolvers():
+    from gkrules.deadlines.rules import RuleResolver
+    from gkrules.testing import cached_engine
+
+    active = next(a for a in cached_engine().checkers if a.spec.id == "release-deadline")
+    scanned, whole = RuleResolver(active.config.params), RuleResolver(active.config.params)
+    assert scanned._label_end is not None
+    whole._label_end = None  # the multi-line scan over the whole text
+    return scanned, whole
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_FRAGMENTS), max_size=30).map("".join))
+def test_labelled_dates_scan_only_lines_with_a_label_end(text):
+    scanned, whole = _resolvers()
+    assert scanned.labelled_date(text) == whole.labelled_date(text)
