@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import ahocorasick
 import regex
 from attrs import frozen
 
@@ -124,25 +125,26 @@ _SENTENCE = regex.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]|[^。！？
 _END_FWD = regex.compile(r"[。！？!?；;\n]")
 _END_BACK = regex.compile(r"[。！？!?；;\n]", flags=regex.REVERSE)
 
-# Cheap guards (one scan of the text each): every match of a rule's pattern in a sentence
-# contains a match of its guard, so a sentence without a guard hit cannot give that rule a
-# finding. A scan for non-overlapping guard hits still marks every such sentence: a guard
-# occurrence is either covered by a reported hit, which then overlaps the sentence, or is
-# itself reported. Each guard is a substring of its patterns' matches (literal guards use
-# whichever of re and regex scans faster; classes such as \d and \s stay in regex, as in the
-# patterns they guard):
+# Cheap guards: every match of a rule's pattern in a sentence contains a guard hit, so a
+# sentence without one cannot give that rule a finding. The count guard is a regex (it needs
+# \d and \s as the patterns have them): a scan for its non-overlapping hits still marks every
+# sentence that holds an occurrence (one is either covered by a reported hit, which then
+# overlaps the sentence, or is itself reported). The other guards are words, all found by one
+# Aho-Corasick pass that reports every occurrence. Each guard is a substring of the matches:
 #: SMALL_COUNT / PLAIN_COUNT: the 家/户 after a number, 首家, or 仅/只/唯一/共…N个
 _COUNT_GUARD = regex.compile(
     r"[家户](?<=[\d一二两三四五六七八九十]\s*[家户])|首家"
     r"|(?:仅|只|唯一|共)[有的]{0,2}\s*(?:\d+|[一二两三四五六七八九十]+)\s*个")
 #: TWO_SHARES / LARGEST_SHARE / TOP_N_SHARE: 前两…, 最大…, 第一大, 居首位, 龙头
-_DOMINANCE_GUARD = re.compile(r"前[二两三四五2-5]|最大|第一|首位|龙头")
-#: GROUP_ATTRIBUTE: the 全部/均/都 … attribute at its end
-_GROUP_GUARD = re.compile(
-    r"(?:全部|均|都|无一例外)(?:为|是|处于|出现|实现)?"
-    r"(?:亏损|停产|减产|外资|关停|歇业|下降|增长|负增长|盈利|停工)")
+DOMINANCE_WORDS = (*("前" + n for n in "二两三四五2345"), "最大", "第一", "首位", "龙头")
+#: GROUP_ATTRIBUTE: the 全部/均/都 … attribute at its end (全都 ends in 都)
+GROUP_WORDS = tuple(q + v + a for q in ("全部", "均", "都", "无一例外") for v in ("", "为", "是", "处于", "出现", "实现")
+                    for a in ("亏损", "停产", "减产", "外资", "关停", "歇业", "下降", "增长", "负增长", "盈利", "停工"))
 #: EXCLUSION: 剔除/扣除/除去/除, 不含
-_EXCLUSION_GUARD = regex.compile(r"除|不含")
+EXCLUSION_WORDS = ("除", "不含")
+#: RANKING: (排名)前N强/位/名/家, 百强…
+RANKING_WORDS = (*("前" + n + s for n in ("三", "五", "十", "二十", "3", "5", "10", "20") for s in "强位名家"),
+                 "百强", "十强", "二十强", "龙头企业名单", "纳税大户", "重点企业名单")
 _F_COUNT, _F_DOMINANCE, _F_GROUP, _F_NAME, _F_EXCLUSION, _F_RANKING = 1, 2, 4, 8, 16, 32
 
 
@@ -165,9 +167,15 @@ class ProseRules:
         # guard for org_names: a name needs a suffix or a known unit inside the sentence
         words = sorted({w for w in (*p.org_suffixes, *p.known_units) if w}, key=len, reverse=True)
         self.name_guard = re.compile("|".join(re.escape(w) for w in words)) if words else None
-        self._guards = [(g, f) for g, f in ((_COUNT_GUARD, _F_COUNT), (_DOMINANCE_GUARD, _F_DOMINANCE),
-                                            (_GROUP_GUARD, _F_GROUP), (_EXCLUSION_GUARD, _F_EXCLUSION),
-                                            (RANKING, _F_RANKING), (self.name_guard, _F_NAME)) if g is not None]
+        flags: dict[str, int] = {}
+        for group, flag in ((DOMINANCE_WORDS, _F_DOMINANCE), (GROUP_WORDS, _F_GROUP), (EXCLUSION_WORDS, _F_EXCLUSION),
+                            (RANKING_WORDS, _F_RANKING), (words, _F_NAME)):
+            for w in group:
+                flags[w] = flags.get(w, 0) | flag
+        self._guard_words = ahocorasick.Automaton()
+        for w, flag in flags.items():
+            self._guard_words.add_word(w, (len(w), flag))
+        self._guard_words.make_automaton()
 
     # -- names ---------------------------------------------------------------------------
 
@@ -295,7 +303,8 @@ class ProseRules:
     def _marked(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
         """(start, end, rule flags) of the sentences of text[start:end] that some guard hits,
         in text order."""
-        hits = [(m.start(), m.end(), flag) for guard, flag in self._guards for m in guard.finditer(text, start, end)]
+        hits = [(m.start(), m.end(), _F_COUNT) for m in _COUNT_GUARD.finditer(text, start, end)]
+        hits += [(e - n + 1, e + 1, flag) for e, (n, flag) in self._guard_words.iter(text, start, end)]
         if not hits:
             return []
         hits.sort()
