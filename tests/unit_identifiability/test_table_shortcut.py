@@ -4,6 +4,7 @@ must be exactly those of reading every table."""
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 from unittest import mock
 
@@ -144,3 +145,43 @@ def test_seed_documents_give_the_same_findings(engine):
     for p in sorted(seeds.glob("*.txt")):
         fast, full, _ = _both(engine, p.read_text(encoding="utf-8"))
         assert fast == full
+
+
+def _profile_cell_by_cell(reader: TableReader, doc, table, legend_window: int, name_guard) -> tuple[bool, bool]:
+    """profile() written cell by cell, as the rules read each cell."""
+    from gkrules.checkers.unit_identifiability.legend import parse_legend
+    from gkrules.checkers.unit_identifiability.tables import _header_text, nearby_notes
+
+    if not table.body or max(len(r) for r in table.rows) < 2:
+        return False, False
+    width = max(len(r) for r in table.rows)
+    active = any(reader.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width))
+    symbols = {*reader.p.suppression_symbols, *reader.p.legend_symbols}
+    suppressions = blank = False
+    for row in table.body:
+        blank = blank or len(row) < width
+        for cell in row:
+            t = "".join(cell.text.split())
+            if not t:
+                blank = True
+            elif t in symbols:
+                suppressions = True
+            elif t.endswith(reader.unit_nouns) or any(w in t for w in reader.count_headers):
+                active = True
+            if name_guard is not None and name_guard.search(doc.text, cell.start, cell.end):
+                active = True
+    if blank and not suppressions:
+        legend = parse_legend([*table.notes, *nearby_notes(doc, table, legend_window)])
+        suppressions = ("空白" in legend.suppressed or "空格" in legend.suppressed) and "空白" in reader.p.legend_symbols
+    return active, suppressions
+
+
+@settings(max_examples=300, deadline=None)
+@given(documents())
+def test_profile_is_the_cell_by_cell_look(engine, text):
+    active = next(a for a in engine.checkers if a.spec.id == "unit-identifiability")
+    checker = active.instance
+    doc = engine.prepare(InputDocument("doc.txt", text))
+    for t in doc.tables:
+        args = (doc, t, checker.p.legend_window_lines, checker.prose.name_guard)
+        assert checker.reader.profile(*args) == _profile_cell_by_cell(checker.reader, *args)

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import chain, pairwise
+from operator import attrgetter
 
 from attrs import frozen
 
@@ -29,7 +30,14 @@ _SUBITEM = re.compile(r"^[\s　]*(?:[#＃]|其中[:：]?|在总计中|内[:：])
 _LABEL_STRIP = re.compile(r"^[\s　#＃]*(?:其中[:：]?)?[\s　]*")
 _DECIMALS = re.compile(r"\.(\d+)")
 _SEQ_HEADER = re.compile(r"^(?:序号|编号|排名|名次|行次|代码)$")
-_IDEOGRAPH = re.compile(r"[\u4e00-\u9fff]")
+_BLANK_CELL = re.compile(r"\x00\s*(?=\x00|\Z)")
+_TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
+
+
+def _spaced(word: str) -> str:
+    """A pattern for ``word`` in a text that may have white space between its characters
+    (``"".join(text.split())`` contains ``word``)."""
+    return r"\s*".join(re.escape(c) for c in word)
 COUNT_UNITS = ("个", "家", "户")
 
 
@@ -150,11 +158,17 @@ class TableReader:
         self.signed = tuple(p.signed_markers)
         self.subgroup_words = tuple(p.subgroup_count_words)
         self._count_header_memo: dict[str, bool] = {}
-        words = [w for w in self.count_headers if w]
-        self._count_word = re.compile("|".join(map(re.escape, words))) if words else None
-        # when every count word and unit noun has a CJK ideograph, an ASCII cell can be no
-        # count-row label (see inert)
-        self._numbers_inert = all(_IDEOGRAPH.search(w) for w in (*self.count_headers, *self.unit_nouns))
+        # profile(): a cell (each text after a NUL) whose text without white space is a symbol,
+        # contains a count word or ends with a unit noun
+        symbols = [x for x in (*p.suppression_symbols, *p.legend_symbols) if x]
+        if any("\x00" in x for x in symbols):
+            self._symbol_cell: re.Pattern | None = re.compile("")  # cannot tell: any table may have one
+        else:
+            self._symbol_cell = re.compile(
+                rf"\x00\s*(?:{'|'.join(_spaced(x) for x in symbols)})\s*(?=\x00|\Z)") if symbols else None
+        counted = [*(_spaced(w) for w in self.count_headers if w),
+                   *(_spaced(n) + r"\s*(?=\x00|\Z)" for n in self.unit_nouns if n)]
+        self._count_cell = re.compile("|".join(counted)) if counted else None
 
     # -- columns -------------------------------------------------------------------------
 
@@ -218,31 +232,17 @@ class TableReader:
         width = max(len(r) for r in table.rows)
         active = any(self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j)))
                      for j in range(width))
-        suppressions = False
-        symbols = {*self.p.suppression_symbols, *self.p.legend_symbols}
-        numbers_inert, count_word = self._numbers_inert, self._count_word
-        blank = False
-        lo, hi = len(doc.text), 0
-        for row in table.body:
-            if len(row) < width:
-                blank = True  # read() pads with empty cells
-            for cell in row:
-                if cell.start < lo:
-                    lo = cell.start
-                if cell.end > hi:
-                    hi = cell.end
-                if numbers_inert and cell.number is not None and cell.text.isascii():
-                    continue  # a number (never a suppression or a blank in read()), and no label
-                t = "".join(cell.text.split())
-                if not t:
-                    blank = True
-                elif t in symbols:
-                    suppressions = True
-                elif not active and (t.endswith(self.unit_nouns) or (count_word and count_word.search(t))):
-                    active = True
-        if not active and name_guard is not None and lo < hi and name_guard.search(doc.text, lo, hi):
-            active = True
-        if blank and not suppressions:
+        # the body cells' texts, each after a NUL: each test is one regex search over them
+        cells = list(chain.from_iterable(table.body))
+        joined = "\x00" + "\x00".join(map(_TEXT, cells)) if cells else ""
+        suppressions = self._symbol_cell is not None and self._symbol_cell.search(joined) is not None
+        if not active and cells:
+            if self._count_cell is not None and self._count_cell.search(joined):
+                active = True  # a row label that may be a count row
+            elif name_guard is not None and name_guard.search(doc.text, min(map(_START, cells)), max(map(_END, cells))):
+                active = True  # a cell that may hold an organisation name
+        blank = any(len(r) < width for r in table.body) or _BLANK_CELL.search(joined) is not None
+        if blank and not suppressions:  # read() pads short rows with empty cells
             legend = parse_legend([*table.notes, *nearby_notes(doc, table, legend_window)])
             if ("空白" in legend.suppressed or "空格" in legend.suppressed) and "空白" in self.p.legend_symbols:
                 suppressions = True
