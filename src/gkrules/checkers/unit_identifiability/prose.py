@@ -149,6 +149,9 @@ _F_COUNT, _F_DOMINANCE, _F_GROUP, _F_NAME, _F_EXCLUSION, _F_RANKING = 1, 2, 4, 8
 
 
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9（）()·]")
+_COORD = regex.compile(r"[和及与或]")
+_COUNTED = regex.compile(r"[\d一二两三四五六七八九十百几多数各该本此这那每]+[家个户]?.*")
+_REPORTING_RATE = regex.compile(r"(?:报送率|及时率|参与率|完成率|覆盖率|回收率|合格率)达?$")
 _LEAD = regex.compile(r"^(?:受|随着|由于|因|全年|今年|去年|当年|年内|上半年|下半年|前三季度|[一二三四]季度|剔除|扣除|除去|不含|在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
 
 
@@ -210,10 +213,10 @@ class ProseRules:
             if len(rest) < 2:
                 continue
             # 购物中心和大型商场, 宾馆及星级酒店: a coordination that ends in a generic class
-            tail = regex.split(r"[和及与或]", core)[-1] if regex.search(r"[和及与或]", core) else None
+            tail = _COORD.split(core)[-1] if _COORD.search(core) else None
             if tail is not None and not self._peel(tail):
                 continue
-            if len(core) < 2 or regex.fullmatch(r"[\d一二两三四五六七八九十百几多数各该本此这那每]+[家个户]?.*", core):
+            if len(core) < 2 or _COUNTED.fullmatch(core):
                 continue
             out.append(OrgName(start + i, start + h.end, name))
         for h in self.known.iter(seg):
@@ -495,7 +498,7 @@ def _nk(share: float, k: float, p: UnitIdentifiabilityParams) -> bool:
 def _is_rate_of_reporting(fig: regex.Match) -> bool:
     """报送率/及时率/参与率 are rates about the survey itself, not the unit's data."""
     before = fig.string[max(0, fig.start() - 6):fig.start()]
-    return bool(regex.search(r"(?:报送率|及时率|参与率|完成率|覆盖率|回收率|合格率)达?$", before)) and "%" in fig.group(0)
+    return bool(_REPORTING_RATE.search(before)) and "%" in fig.group(0)
 
 
 _THRESHOLD_BEFORE = regex.compile(r"(?:超过|超|过|突破|逾|不足|低于|高于|大于|小于)$")

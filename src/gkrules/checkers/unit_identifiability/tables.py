@@ -31,6 +31,8 @@ _LABEL_STRIP = re.compile(r"^[\s　#＃]*(?:其中[:：]?)?[\s　]*")
 _DECIMALS = re.compile(r"\.(\d+)")
 _SEQ_HEADER = re.compile(r"^(?:序号|编号|排名|名次|行次|代码)$")
 _BLANK_CELL = re.compile(r"\x00\s*(?=\x00|\Z)")
+_TRAILING_UNIT = re.compile(r"(?:亿元|万元|元|万吨|吨|万人|人|家|个|户|[*＊①②③])$")
+_NOTE = re.compile(r"^[（(]?(?:注|说明|备注|附注)")
 _TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
 
 
@@ -328,7 +330,7 @@ class TableReader:
         if not t.strip():
             return Entry(cell, "blank")
         # a number with a trailing unit or footnote mark (12.3亿元, 45*) is still that number
-        v = parse_number(re.sub(r"(?:亿元|万元|元|万吨|吨|万人|人|家|个|户|[*＊①②③])$", "", t.strip()))
+        v = parse_number(_TRAILING_UNIT.sub("", t.strip()))
         if v is not None and len(t.strip()) <= 16:
             return Entry(cell, "number", None, _decimals(t), v)
         return Entry(cell, "text")
@@ -413,6 +415,6 @@ def nearby_notes(doc: Document, table: Table, window: int) -> list[str]:
     out = []
     for ln in range(last + 1, min(doc.line_count, last + window) + 1):
         line = doc.line_text(ln).strip()
-        if re.match(r"^[（(]?(?:注|说明|备注|附注)", line):
+        if _NOTE.match(line):
             out.append(line)
     return out
