@@ -101,3 +101,13 @@ def _resolvers():
 def test_labelled_dates_scan_only_lines_with_a_label_end(text):
     scanned, whole = _resolvers()
     assert scanned.labelled_date(text) == whole.labelled_date(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.integers(0, 300))
+def test_printed_and_annotation_lines_by_their_literal_scans(text, after):
+    after = min(after, len(text))
+    ends = lines_at(text, (m.start() for m in gbt9704._ENDS_WITH_PRINTED.finditer(text, after)), after)
+    assert _same(_first(gbt9704._PRINTED_LINE, text, ends), gbt9704._PRINTED_LINE.search(text, after))
+    scanned = lines_at(text, (m.start() for m in gbt9704._ANNOTATION_LITERAL.finditer(text)))
+    assert list(scanned) == list(lines_with(text, gbt9704._ANNOTATION_LITERALS))

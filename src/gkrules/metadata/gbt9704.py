@@ -238,8 +238,11 @@ _ANNOTATION_LINE = re.compile(rf"^{_SP}*(?P<a>[（(]{_SP}*(?:此件|此文件|�
                               rf"[^（()）\n]{{1,24}}[）)]){_SP}*$", re.M)
 #: literals one of which every 附注 line holds (the line pattern is tried only on those lines)
 _ANNOTATION_LITERALS = ("此件", "此文件", "本件", "本文件", "公开方式", "公开属性", "公开形式")
+#: the same literals in one scan (the lines holding any of them, as lines_with finds them)
+_ANNOTATION_LITERAL = re.compile("|".join(_ANNOTATION_LITERALS))
 _COPY_LINE = re.compile(rf"^{_SP}*抄{_SP}*送{_SP}*[:：]{_SP}*(?P<v>[^\n]*)$", re.M)
 _PRINTED_LINE = re.compile(rf"^{_SP}*(?P<v>[^\n]{{1,60}}?印发){_SP}*$", re.M)
+_ENDS_WITH_PRINTED = re.compile(rf"印发{_SP}*$", re.M)
 
 
 # a date line ends with 日 (Chinese forms) or an ISO date: the only lines the date patterns can match
@@ -310,7 +313,9 @@ def parse_tail(text: str, after: int = 0) -> Tail:
         formed = Span(ds, de, text[ds:de])
     cm = _first_line_match(_COPY_LINE, text, lines_with(text, ("抄",), after))
     copy_to = Span(cm.start("v"), cm.end("v"), cm.group("v").strip()) if cm else None
-    pm = _first_line_match(_PRINTED_LINE, text, lines_with(text, ("印发",), after))
+    # only a line that ends in 印发 can match (印发 is common in titles and sentences)
+    pm = _first_line_match(_PRINTED_LINE, text, lines_at(text, (m.start() for m in _ENDS_WITH_PRINTED.finditer(text, after)),
+                                                         after))
     printed = Span(pm.start("v"), pm.end("v"), pm.group("v").strip()) if pm and search_date(pm.group("v")) else None
     return Tail(formed, annotations(text), copy_to, printed)
 
@@ -322,7 +327,7 @@ def annotations(text: str) -> tuple[Span, ...]:
     Metadata extraction, disclosure-attribute and document-format all read them from the
     same text, one right after the other: the last two results are kept."""
     return tuple(Span(a.start("a"), a.end("a"), a.group("a"))
-                 for ls, le in lines_with(text, _ANNOTATION_LITERALS)
+                 for ls, le in lines_at(text, (m.start() for m in _ANNOTATION_LITERAL.finditer(text)))
                  if (a := _ANNOTATION_LINE.match(text, ls, le)))
 
 
