@@ -185,3 +185,14 @@ def test_profile_is_the_cell_by_cell_look(engine, text):
     for t in doc.tables:
         args = (doc, t, checker.p.legend_window_lines, checker.prose.name_guard)
         assert checker.reader.profile(*args) == _profile_cell_by_cell(checker.reader, *args)
+
+
+@given(st.text(alphabet="0123456789.,-% \t\x1c１．－，", max_size=12))
+def test_decimals_without_normalising_ascii_is_the_same(text):
+    import re as _re
+
+    from gkrules.checkers.unit_identifiability.tables import _decimals
+    from gkrules.numbers import normalise_number_text
+
+    m = _re.search(r"\.(\d+)", normalise_number_text(text))
+    assert _decimals(text) == (len(m.group(1)) if m else 0)

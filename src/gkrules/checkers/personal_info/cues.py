@@ -12,7 +12,6 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
-
 _new_tuple = tuple.__new__
 
 

@@ -166,6 +166,13 @@ class ProseRules:
         self.enforce = setup.keyword_matcher(p.enforcement_words)
         self.followers = tuple(p.org_suffix_followers)
         self.generic = tuple(sorted(p.generic_org_words, key=len, reverse=True))
+        # the same words by their last character, in that order: _peel tries only those
+        self._generic_by_last: dict[str, list[str]] | None = {}
+        for g in self.generic:
+            if not g:
+                self._generic_by_last = None  # an empty word: keep the plain loop
+                break
+            self._generic_by_last.setdefault(g[-1], []).append(g)
         self.public = {"".join(s.entity.split()): s for s in p.public_sources}
         # guard for org_names: a name needs a suffix or a known unit inside the sentence
         words = sorted({w for w in (*p.org_suffixes, *p.known_units) if w}, key=len, reverse=True)
@@ -236,7 +243,8 @@ class ProseRules:
         """Generic words peeled off the end (国有企业集团 → 国有企业 → 国有 → "")."""
         rest = core
         while rest:
-            g = next((g for g in self.generic if rest.endswith(g)), None)
+            words = self.generic if self._generic_by_last is None else self._generic_by_last.get(rest[-1], ())
+            g = next((g for g in words if rest.endswith(g)), None)
             if g is None:
                 break
             rest = rest[: len(rest) - len(g)]

@@ -116,8 +116,12 @@ class TableView:
 
 
 def _decimals(text: str) -> int:
-    m = _DECIMALS.search(normalise_number_text(text))
+    # ASCII without white space is already in normal form (the common cell: 12.3)
+    m = _DECIMALS.search(text if text.isascii() and _NO_SPACE.fullmatch(text) else normalise_number_text(text))
     return len(m.group(1)) if m else 0
+
+
+_NO_SPACE = re.compile(r"\S*")
 
 
 def _header_parts(table: Table, col: int) -> list[str]:
