@@ -164,6 +164,7 @@ class TableReader:
         self.signed = tuple(p.signed_markers)
         self.subgroup_words = tuple(p.subgroup_count_words)
         self._count_header_memo: dict[str, bool] = {}
+        self._header_memo: dict[tuple, bool] = {}
         # profile(): a cell (each text after a NUL) whose text without white space is a symbol,
         # contains a count word or ends with a unit noun
         symbols = [x for x in (*p.suppression_symbols, *p.legend_symbols) if x]
@@ -236,8 +237,14 @@ class TableReader:
         if any("/" in w for w in (*self.count_headers, *self.unit_nouns)):
             return True, True  # a word across the outer/inner label join: no shortcut
         width = max(len(r) for r in table.rows)
-        active = any(self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j)))
-                     for j in range(width))
+        # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often
+        key = (width, tuple(tuple(c.text for c in row) for row in table.header))
+        active = self._header_memo.get(key)
+        if active is None:
+            if len(self._header_memo) > 4096:
+                self._header_memo.clear()
+            active = self._header_memo[key] = any(
+                self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width))
         # the body cells' texts, each after a NUL: each test is one regex search over them
         cells = list(chain.from_iterable(table.body))
         joined = "\x00" + "\x00".join(map(_TEXT, cells)) if cells else ""
