@@ -3,6 +3,7 @@ whole text gives (they only skip lines that cannot match)."""
 
 from __future__ import annotations
 
+import functools
 import heapq
 
 from hypothesis import given, settings
@@ -64,3 +65,49 @@ def test_lines_with_several_needles_yields_each_line_once_in_order():
     assert list(lines_with(text, ("：", ":", "】"))) == [(0, 3), (6, 10), (12, 13)]
     assert list(lines_with(text, ("：",), after=1)) == [(12, 13)]  # a search from 1 cannot match line 1
     assert list(lines_at(text, [0, 1, 7, 12])) == [(0, 3), (6, 10), (12, 13)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts)
+def test_iter_date_lines_is_the_whole_text_scan(text):
+    def span(m):
+        return gbt9704.Span(m.start("date"), m.end("date"), m.group("date"))
+
+    whole = [span(m) for m in gbt9704._DATE_LINE.finditer(text)]
+    whole += [span(m) for m in gbt9704._SIGNED_DATE_LINE.finditer(text)
+              if gbt9704.SIGNATURE_ORG.search(m.group("org"))]
+    assert gbt9704.iter_date_lines(text) == sorted(whole, key=lambda sp: sp.start)
+    assert gbt9704.parse_tail(text).annotations == gbt9704.annotations(text)
+
+
+LABEL_FRAGMENTS = ["\n", " ", "　", "•", "处罚决定日期", "处 罚 决 定 日 期", "许可日期", "检查结束日期", "：", ":", "【", "】",
+                   "2024年8月21日", "2024-08-21", "无", "日期", "期", "x"]
+
+
+@functools.lru_cache(maxsize=1)
+def _resolvers():
+    from gkrules.deadlines.rules import RuleResolver
+    from gkrules.testing import cached_engine
+
+    active = next(a for a in cached_engine().checkers if a.spec.id == "release-deadline")
+    scanned, whole = RuleResolver(active.config.params), RuleResolver(active.config.params)
+    assert scanned._label_end is not None
+    whole._label_end = None  # the multi-line scan over the whole text
+    return scanned, whole
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(LABEL_FRAGMENTS), max_size=30).map("".join))
+def test_labelled_dates_scan_only_lines_with_a_label_end(text):
+    scanned, whole = _resolvers()
+    assert scanned.labelled_date(text) == whole.labelled_date(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.integers(0, 300))
+def test_printed_and_annotation_lines_by_their_literal_scans(text, after):
+    after = min(after, len(text))
+    ends = lines_at(text, (m.start() for m in gbt9704._ENDS_WITH_PRINTED.finditer(text, after)), after)
+    assert _same(_first(gbt9704._PRINTED_LINE, text, ends), gbt9704._PRINTED_LINE.search(text, after))
+    scanned = lines_at(text, (m.start() for m in gbt9704._ANNOTATION_LITERAL.finditer(text)))
+    assert list(scanned) == list(lines_with(text, gbt9704._ANNOTATION_LITERALS))

@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import signal
 import threading
+
+try:  # the C functions behind signal.signal/getsignal: the wrappers convert to and from enums
+    import _signal as _raw_signal  # with two caught exceptions a call, for every checker run
+except ImportError:  # pragma: no cover - other interpreters
+    _raw_signal = signal  # type: ignore[assignment]
 import time
 from collections.abc import Callable
 from typing import TypeVar
@@ -44,20 +49,20 @@ def run_with_budget(fn: Callable[[], T], seconds: float | None,
     if _can_use_alarm():
         outer = signal.getitimer(signal.ITIMER_REAL)[0]
         outer_deadline = time.monotonic() + outer if outer > 0 else None
-        previous = signal.getsignal(signal.SIGALRM)
+        previous = _raw_signal.getsignal(signal.SIGALRM)
 
         def on_alarm(signum, frame):
             if outer_deadline is not None and time.monotonic() >= outer_deadline - _TICK and callable(previous):
                 previous(signum, frame)  # the enclosing budget ran out first: its exception
             raise error()
 
-        signal.signal(signal.SIGALRM, on_alarm)
+        _raw_signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer > 0 else seconds)
         try:
             return fn()
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
-            signal.signal(signal.SIGALRM, previous)
+            _raw_signal.signal(signal.SIGALRM, previous)
             if outer_deadline is not None:  # a spent enclosing budget fires right away
                 signal.setitimer(signal.ITIMER_REAL, max(outer_deadline - time.monotonic(), _TICK))
     box: dict[str, object] = {}

@@ -345,8 +345,8 @@ class Engine:
 
     def _process_all(self, items: list[Any], today: dt.date, jobs: int,
                      extras: dict[str, Any]) -> list[tuple[Document | None, DocumentResult]]:
-        config = self.config
-        if jobs > 1 and len(items) > 1 and config is not None and all(isinstance(i, Path) for i in items):
+        config = self.config if jobs > 1 and len(items) > 1 else None  # resolves paths: only when it is used
+        if config is not None and all(isinstance(i, Path) for i in items):
             chunk = max(1, len(items) // (jobs * 4))
             with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(config,)) as pool:
                 return list(pool.map(_worker_process, items, [today] * len(items), [extras] * len(items),

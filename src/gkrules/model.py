@@ -193,29 +193,37 @@ class Document:
     source_lines: tuple[tuple[int, int], ...] = ()
     #: conditions the loader found that make part of the file uncheckable (see Notice)
     notices: tuple[Notice, ...] = ()
-    _starts: tuple[int, ...] = field(init=False, repr=False, eq=False)
+    #: line start offsets, computed on first use (a loader's Document is rebuilt with its
+    #: metadata before anything asks for a line)
+    _starts: tuple[int, ...] | None = field(init=False, default=None, repr=False, eq=False)
     _places: tuple[tuple[int, ...], tuple[int, ...]] | None = field(init=False, default=None, repr=False,
                                                                     eq=False)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_starts", _line_starts(self.text))
+    def _line_starts(self) -> tuple[int, ...]:
+        starts = self._starts
+        if starts is None:
+            starts = _line_starts(self.text)
+            object.__setattr__(self, "_starts", starts)
+        return starts
 
     @property
     def line_count(self) -> int:
-        return len(self._starts)
+        return len(self._line_starts())
 
     def line_of(self, offset: int) -> int:
         """1-based line of a code-point offset."""
-        return bisect.bisect_right(self._starts, offset)
+        return bisect.bisect_right(self._line_starts(), offset)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        line = bisect.bisect_right(self._starts, offset)
-        return line, offset - self._starts[line - 1] + 1
+        starts = self._line_starts()
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
 
     def line_span(self, line: int) -> tuple[int, int]:
         """(start, end) of a 1-based line, without its newline."""
-        start = self._starts[line - 1]
-        end = self._starts[line] - 1 if line < len(self._starts) else len(self.text)
+        starts = self._line_starts()
+        start = starts[line - 1]
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
         return start, end
 
     def line_text(self, line: int) -> str:

@@ -14,6 +14,7 @@ from attrs import frozen
 
 from gkrules.deadlines.params import DeadlineCategory, PeriodicItem, ReleaseDeadlineParams
 from gkrules.metadata.dates import parse_date
+from gkrules.metadata.scan import lines_at
 
 _SP = r"[^\S\n]*"
 
@@ -82,11 +83,17 @@ class RuleResolver:
                 label_to_cat.setdefault(label, c)
         self._label_cat = label_to_cat
         self._labels = None
+        self._label_end = None
         if label_to_cat:
             alt = "|".join(_spread(lab) for lab in sorted(label_to_cat, key=len, reverse=True))
             self._labels = re.compile(
                 rf"^(?:[^\S\n]|[•·●▪◆■*\-])*(?:【{_SP}(?P<b>{alt}){_SP}】|(?P<c>{alt}){_SP}[:：])(?P<v>[^\n]*)",
                 re.M)
+            if all(label_to_cat):
+                # a labelled line has a label's last character before its colon or 】: only the
+                # lines holding that are tried (see gkrules.metadata.scan)
+                ends = "".join(sorted({re.escape(lab[-1]) for lab in label_to_cat}))
+                self._label_end = re.compile(rf"[{ends}]{_SP}[:：】]")
         self._skip = set(params.skip_disclosures)
         self._periodic = [(p, tuple(p.title_words)) for p in params.periodic]
 
@@ -127,7 +134,12 @@ class RuleResolver:
         if self._labels is None:
             return None
         best = bad = None
-        for m in self._labels.finditer(text):
+        if self._label_end is not None:
+            lines = lines_at(text, (m.start() for m in self._label_end.finditer(text)))
+            matches: Iterable[re.Match] = (m for ls, le in lines if (m := self._labels.match(text, ls, le)))
+        else:
+            matches = self._labels.finditer(text)
+        for m in matches:
             label = "".join((m.group("b") or m.group("c")).split())
             value = m.group("v")
             raw = value.strip()

@@ -13,6 +13,7 @@ the header row of a listing (``标题\t发文字号\t公开方式``) or of a dat
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -65,6 +66,16 @@ def canonical(label: str) -> str | None:
 
 def iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     """(canonical name, label as printed, value, value start, value end) for every header field."""
+    # metadata extraction and disclosure-attribute read the same text one after the other
+    yield from _fields(text)
+
+
+@functools.lru_cache(maxsize=2)
+def _fields(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
+    return tuple(_iter_fields(text))
+
+
+def _iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     # a field line has a label's last character right before a colon or 】: match only the
     # lines holding that (see gkrules.metadata.scan), not every line start of the text
     for line_start, line_end in lines_at(text, (m.start() for m in _LABEL_END.finditer(text))):

@@ -238,8 +238,11 @@ _ANNOTATION_LINE = re.compile(rf"^{_SP}*(?P<a>[（(]{_SP}*(?:此件|此文件|�
                               rf"[^（()）\n]{{1,24}}[）)]){_SP}*$", re.M)
 #: literals one of which every 附注 line holds (the line pattern is tried only on those lines)
 _ANNOTATION_LITERALS = ("此件", "此文件", "本件", "本文件", "公开方式", "公开属性", "公开形式")
+#: the same literals in one scan (the lines holding any of them, as lines_with finds them)
+_ANNOTATION_LITERAL = re.compile("|".join(_ANNOTATION_LITERALS))
 _COPY_LINE = re.compile(rf"^{_SP}*抄{_SP}*送{_SP}*[:：]{_SP}*(?P<v>[^\n]*)$", re.M)
 _PRINTED_LINE = re.compile(rf"^{_SP}*(?P<v>[^\n]{{1,60}}?印发){_SP}*$", re.M)
+_ENDS_WITH_PRINTED = re.compile(rf"印发{_SP}*$", re.M)
 
 
 # a date line ends with 日 (Chinese forms) or an ISO date: the only lines the date patterns can match
@@ -287,8 +290,7 @@ def parse_tail(text: str, after: int = 0) -> Tail:
     formed = None
     candidates = []
     first_date = date_line = signed = None
-    date_positions = sorted(m.start() for rx in (_ENDS_WITH_RI, *_ENDS_WITH_ISO) for m in rx.finditer(text, after))
-    for ls, le in lines_at(text, date_positions, after):
+    for ls, le in lines_at(text, _date_positions(text, after), after):
         if date_line is None and (dm := _DATE_LINE.match(text, ls, le)) is not None:
             # the signature date sits under the signing organ; a date alone on a line of the
             # body (报到时间：/2024年6月12日) is a date the text talks about
@@ -309,22 +311,46 @@ def parse_tail(text: str, after: int = 0) -> Tail:
     if candidates:
         ds, de = min(candidates)
         formed = Span(ds, de, text[ds:de])
-    annotations = tuple(Span(a.start("a"), a.end("a"), a.group("a"))
-                        for ls, le in lines_with(text, _ANNOTATION_LITERALS)
-                        if (a := _ANNOTATION_LINE.match(text, ls, le)))
     cm = _first_line_match(_COPY_LINE, text, lines_with(text, ("抄",), after))
     copy_to = Span(cm.start("v"), cm.end("v"), cm.group("v").strip()) if cm else None
-    pm = _first_line_match(_PRINTED_LINE, text, lines_with(text, ("印发",), after))
+    # only a line that ends in 印发 can match (印发 is common in titles and sentences)
+    pm = _first_line_match(_PRINTED_LINE, text, lines_at(text, (m.start() for m in _ENDS_WITH_PRINTED.finditer(text, after)),
+                                                         after))
     printed = Span(pm.start("v"), pm.end("v"), pm.group("v").strip()) if pm and search_date(pm.group("v")) else None
-    return Tail(formed, annotations, copy_to, printed)
+    return Tail(formed, annotations(text), copy_to, printed)
+
+
+@functools.lru_cache(maxsize=2)
+def annotations(text: str) -> tuple[Span, ...]:
+    """Every 附注 line (``（此件主动公开）``) of the text: ``parse_tail(text).annotations``.
+
+    Metadata extraction, disclosure-attribute and document-format all read them from the
+    same text, one right after the other: the last two results are kept."""
+    return tuple(Span(a.start("a"), a.end("a"), a.group("a"))
+                 for ls, le in lines_at(text, (m.start() for m in _ANNOTATION_LITERAL.finditer(text)))
+                 if (a := _ANNOTATION_LINE.match(text, ls, le)))
 
 
 def iter_date_lines(text: str) -> list[Span]:
     """Every signature date: a date alone on its line, or after the signing organ."""
-    out = [Span(m.start("date"), m.end("date"), m.group("date")) for m in _DATE_LINE.finditer(text)]
-    out += [Span(m.start("date"), m.end("date"), m.group("date")) for m in _SIGNED_DATE_LINE.finditer(text)
-            if SIGNATURE_ORG.search(m.group("org"))]
-    return sorted(out, key=lambda sp: sp.start)
+    return list(_date_lines(text))
+
+
+@functools.lru_cache(maxsize=2)
+def _date_lines(text: str) -> tuple[Span, ...]:
+    # both patterns match whole lines that end in a date: only lines ending in 日 or in an ISO
+    # date are tried (see parse_tail), each the way the multi-line scan would try it
+    lines = list(lines_at(text, _date_positions(text, 0)))
+    out = [Span(m.start("date"), m.end("date"), m.group("date"))
+           for ls, le in lines if (m := _DATE_LINE.match(text, ls, le))]
+    out += [Span(m.start("date"), m.end("date"), m.group("date"))
+            for ls, le in lines if (m := _SIGNED_DATE_LINE.match(text, ls, le)) and SIGNATURE_ORG.search(m.group("org"))]
+    return tuple(sorted(out, key=lambda sp: sp.start))
+
+
+def _date_positions(text: str, after: int) -> list[int]:
+    """Where lines that end in a date (日, or an ISO date) have that ending, ascending."""
+    return sorted(m.start() for rx in (_ENDS_WITH_RI, *_ENDS_WITH_ISO) for m in rx.finditer(text, after))
 
 
 _ANNOTATION_WRAP = re.compile(r"^[（(]?(?:此件|此文件|本件|本文件)?(?P<body>.*?)[）)]?$")
@@ -386,20 +412,21 @@ def find_addressee(text: str, after: int = 0, max_lines: int = 40) -> Span | Non
     from gkrules.metadata.fields import canonical  # fields does not import this module back
 
     seen = 0
-    for s, _e, line in split_lines(text[after:], None):
+    for s, _e, line in iter_lines(text[after:]):  # lazily: it stops after max_lines lines
         stripped = line.strip()
         if not stripped:
             continue
         seen += 1
         if seen > max_lines:
             break
+        # every test below only rules a line out: the cheapest come first
+        colon = stripped.endswith(("：", ":"))
+        if not colon and ("各" not in stripped or len(stripped) > 40):
+            continue
         if len(stripped) > 100 or _ADDRESSEE_NOT.search(stripped):
             continue
-        colon = stripped.endswith(("：", ":"))
         body = stripped[:-1] if colon else stripped
         if not body or canonical(body.strip(" •·\u3000")) is not None:
-            continue
-        if not colon and ("各" not in body or len(body) > 40):
             continue
         if _addressee_segments(body) is None:
             continue
@@ -438,6 +465,6 @@ def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
     return None
 
 
-__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "annotation_body", "checked_choice", "disclosure_of", "find_addressee",
+__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "annotation_body", "annotations", "checked_choice", "disclosure_of", "find_addressee",
            "find_doc_number", "iter_date_lines", "iter_lines", "match_mark", "match_squeezed_mark", "parse_head",
            "parse_tail", "search_date", "search_doc_number", "split_lines", "squeeze"]

@@ -33,10 +33,17 @@ _NAMED_INTERPRETATION = re.compile(r"[《〈].+?[》〉].*?(?:解读|答记者�
 _PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息")
 
 
+# the words by their last character, in _DOCTYPES order: a title can only end with those
+_BY_LAST: dict[str, list[tuple[str, str]]] = {}
+for _word, _kind in _DOCTYPES:
+    _BY_LAST.setdefault(_word[-1], []).append((_word, _kind))
+_TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
+
+
 def _doctype_of(title: str) -> tuple[str, str] | None:
     t = title.strip().rstrip("。. ")
-    t = re.sub(r"[（(][^（()）]*[）)]$", "", t).strip()  # （试行）, （征求意见稿）
-    for word, kind in _DOCTYPES:
+    t = _TRAILING_NOTE.sub("", t).strip()  # （试行）, （征求意见稿）
+    for word, kind in _BY_LAST.get(t[-1:], ()):
         if t.endswith(word):
             return word, kind
     return None

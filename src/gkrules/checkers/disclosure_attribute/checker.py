@@ -122,7 +122,7 @@ class DisclosureAttributeChecker:
 
     def _annotations(self, ctx: CheckContext) -> list[Attribute]:
         out = []
-        for a in gbt9704.parse_tail(ctx.text).annotations:
+        for a in gbt9704.annotations(ctx.text):
             value = self.value_of(a.text)
             # a 附注 that speaks of 公开 in words the rule set does not know (（此件删减后公开）)
             # states an attribute all the same: it is reported as unknown, not as missing

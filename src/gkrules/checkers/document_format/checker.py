@@ -54,7 +54,8 @@ class DocumentFormatChecker:
         # the number line under the masthead (GB/T 9704 layout), when the header gave another
         for s, _e, line in gbt9704.split_lines(ctx.text, self.p.head_lines):
             stripped = line.strip()
-            m = gbt9704.DOC_NUMBER.fullmatch(stripped) if stripped else None
+            # a whole line that is a number ends in 号 (the cheap test first: most lines do not)
+            m = gbt9704.DOC_NUMBER.fullmatch(stripped) if stripped.endswith("号") else None
             if m:
                 start = s + line.find(stripped)
                 spans.setdefault(doc.line_of(start), (start, start + len(stripped)))
@@ -111,7 +112,7 @@ class DocumentFormatChecker:
     def _annotations(self, ctx: CheckContext, dates: list[gbt9704.Span]) -> Iterator[Finding]:
         doc = ctx.document
         o, c = self.p.annotation_brackets
-        for a in gbt9704.parse_tail(ctx.text).annotations:
+        for a in gbt9704.annotations(ctx.text):
             problems = []
             text = a.text.strip()
             if not (text.startswith(o) and text.endswith(c)):

@@ -67,14 +67,16 @@ class PersonalInfoChecker:
         params: PersonalInfoParams = setup.params or PersonalInfoParams()
         self.kit = Kit(params)
         self.recognizers, self.names = build(self.kit)
+        # what each recognizer needs, read once (documents are small: this loop is per document)
+        self._plan = [(r, frozenset(needs) if (needs := getattr(r, "needs", None)) is not None else None,
+                       bool(getattr(r, "numeric", False))) for r in self.recognizers]
 
     def detect(self, scene: Scene) -> list[Detection]:
         found: list[Detection] = []
-        for r in self.recognizers:
-            needs = getattr(r, "needs", None)
-            if needs is not None and not any(scene.labels(k) for k in needs):
+        for r, needs, numeric in self._plan:
+            if needs is not None and not scene.has_labels(needs):
                 continue  # most documents: no label of this kind, skip the call
-            if getattr(r, "numeric", False) and not scene.runs():
+            if numeric and not scene.runs():
                 continue
             found.extend(r.find(scene))
         found = resolve_overlaps(found)

@@ -12,6 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
+_new_tuple = tuple.__new__
+
 
 class Cue(NamedTuple):
     start: int
@@ -43,8 +45,9 @@ class CueBook:
         if self._rx is None or not window:
             return []
         kinds = self._kinds
-        return [Cue(m.start() + offset, m.end() + offset, m.group(), kinds[m.group()])
-                for m in self._rx.finditer(window)]
+        # tuple.__new__ directly: a NamedTuple's own __new__ is a Python function (same object)
+        return [_new_tuple(Cue, (m.start() + offset, m.end() + offset, w, kinds[w]))
+                for m in self._rx.finditer(window) for w in (m.group(),)]
 
 
 def _trie(words: Iterable[str]) -> str:

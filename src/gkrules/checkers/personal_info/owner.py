@@ -54,7 +54,7 @@ def office_line(scene, pos: int) -> bool:
     """The line of ``pos`` gives an office's contact: an office label (办公电话, 传真…) or a
     landline (individuals in published documents are reached by mobile)."""
     ls, le = scene.line_start(pos), scene.line_end(pos)
-    if any("office" in c.kinds for c in scene.kit.book.hits(scene.text[ls:le], ls)):
+    if any("office" in c.kinds for c in scene.hits(ls, le)):
         return True
     return LANDLINE.search(scene.text, ls, le) is not None
 
@@ -82,12 +82,11 @@ def office_block(scene, pos: int) -> bool:
     """``pos`` lies in an office's block of contacts (a 公开指南's 联系电话、传真、电子邮箱 lines, a
     page footer): an office label or a landline on its
     line or the lines next to it; and no party named on it or on the two lines above."""
-    book = scene.kit.book
     for ls, le in _lines(scene, pos, 2, 0):
-        if any("party" in c.kinds for c in book.hits(scene.text[ls:le], ls)):
+        if any("party" in c.kinds for c in scene.hits(ls, le)):
             return False
     for ls, le in _lines(scene, pos, 1, 1):
-        if any("office" in c.kinds for c in book.hits(scene.text[ls:le], ls)):
+        if any("office" in c.kinds for c in scene.hits(ls, le)):
             return True
         if LANDLINE.search(scene.text, ls, le) is not None:
             return True
@@ -128,7 +127,7 @@ def _sentence_party(scene, start: int) -> Cue | None:
     lo = max(ls, start - _SENTENCE_REACH)
     seg = scene.text[lo:start]
     base = lo + max(seg.rfind(c) for c in _SENTENCE_END) + 1
-    hits = scene.kit.book.hits(scene.text[base:start], base)
+    hits = scene.hits(base, start)
     return next((c for c in reversed(hits) if "party" in c.kinds), None)
 
 
@@ -152,12 +151,12 @@ def _block_lead(scene, start: int) -> Cue | None:
     of kind ``org``), or a party named in a short heading right above the block
     (``一、申请人信息``), which also says whose a ``姓名：`` block is. The value's own line
     must be labelled with a kind of personal data (联系电话：, 通讯地址：…; not 处罚机关：…)."""
-    text, book = scene.text, scene.kit.book
+    text = scene.text
     ls = scene.line_start(start)
     own = _FIELD.match(text, ls, start)
     if own is None:
         return None
-    label = book.hits(text[ls:own.end()], ls)
+    label = scene.hits(ls, own.end())
     if not label or label[-1].end < own.end() - 1 or label[-1].kinds.isdisjoint(_DATA_KINDS):
         return None
     person = None  # 姓名：王建军 heads the block; a heading above may say whose (申请人信息)
@@ -172,8 +171,8 @@ def _block_lead(scene, start: int) -> Cue | None:
             line = text[ls:le].strip()
             if len(line) > _HEADING or any(c in line for c in _SENTENCE_END + "，,"):
                 break
-            return next((c for c in book.hits(text[ls:le], ls) if "party" in c.kinds), person or employer)
-        hits = book.hits(text[ls:field.end()], ls)
+            return next((c for c in scene.hits(ls, le) if "party" in c.kinds), person or employer)
+        hits = scene.hits(ls, field.end())
         lead = next((c for c in hits if not c.kinds.isdisjoint(_PERSON_KINDS)), None)
         if lead is None and person is employer is None and scene.kit.is_org_name(text[field.end():le].strip()):
             # 处罚机关：澧州市统计局⏎联系电话：…: the lines below are the organisation's; 单位：… may

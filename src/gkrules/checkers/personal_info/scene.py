@@ -41,6 +41,7 @@ class Scene:
         self._cells: tuple[list[int], list[tuple[int, int, str, tuple[str, ...], tuple[int, int]]]] | None = None
         self._runs: list[tuple[int, int]] | None = None
         self._near_cues: dict[int, list[Cue]] = {}
+        self._span_cues: dict[tuple[int, int], list[Cue]] = {}
         self._newlines: list[int] | None = None
         self._labels: dict[str, list[tuple[int, int, str]]] | None = None
         self._scan_labels()
@@ -79,6 +80,10 @@ class Scene:
             for m in rx.finditer(self.text):
                 for k in kinds_of[m.group()]:
                     self._labels.setdefault(k, []).append((m.start(), m.end(), m.group()))
+
+    def has_labels(self, kinds: frozenset[str]) -> bool:
+        """Whether a label word of any of ``kinds`` occurs (``any(self.labels(k) for k in kinds)``)."""
+        return not self._labels.keys().isdisjoint(kinds)
 
     def labels(self, kind: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every label word of ``kind`` (one of ``LABEL_KINDS``),
@@ -154,6 +159,15 @@ class Scene:
             e = text.find("\n", pos, pos + self.kit.reach_ahead)
             cues = self._near_cues[pos] = self.kit.book.hits(
                 text[s:e if e != -1 else pos + self.kit.reach_ahead], s)
+        return cues
+
+    def hits(self, start: int, end: int) -> list[Cue]:
+        """``kit.book.hits(text[start:end], start)``, once per span: the lines of a form-like
+        block are looked at again for every value in it. (Callers only read the list.)"""
+        key = (start, end)
+        cues = self._span_cues.get(key)
+        if cues is None:
+            cues = self._span_cues[key] = self.kit.book.hits(self.text[start:end], start)
         return cues
 
     def cues_before(self, pos: int, n: int) -> list[Cue]:

@@ -110,9 +110,9 @@ class PolicyInterpretationChecker:
 
     # -- items -----------------------------------------------------------------------------
 
-    def _doc_item(self, index: int, doc: Document, today: dt.date) -> Item:
+    def _doc_item(self, index: int, doc: Document, today: dt.date, role: Role | None = None) -> Item:
         meta = doc.metadata
-        role = self.classifier.classify(doc)
+        role = role if role is not None else self.classifier.classify(doc)
         numbers = {normalise_number(meta.doc_number)} if meta.doc_number else set()
         url = meta.extra.get("url")
         urls = {normalise_url(url)} if isinstance(url, str) and url else set()
@@ -208,7 +208,10 @@ class PolicyInterpretationChecker:
     # -- the check -------------------------------------------------------------------------
 
     def check_batch(self, ctx: BatchContext) -> Iterator[tuple[int, Finding]]:
-        items = [self._doc_item(i, d, ctx.today) for i, d in enumerate(ctx.documents)]
+        roles = [self.classifier.classify(d) for d in ctx.documents]
+        if not any(r.role in (POLICY, INTERPRETATION) for r in roles):
+            return  # every finding is about a policy or an interpretation of the batch
+        items = [self._doc_item(i, d, ctx.today, roles[i]) for i, d in enumerate(ctx.documents)]
         everything = items + [self._catalog_item(e) for e in ctx.catalog]
         policies = [x for x in items if x.role.role == POLICY]
         readings = [x for x in items if x.role.role == INTERPRETATION]

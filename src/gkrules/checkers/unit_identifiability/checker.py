@@ -16,7 +16,7 @@ from fractions import Fraction
 
 from gkrules.context import CheckContext, CheckerSetup
 from gkrules.errors import InputError, UsageError
-from gkrules.model import Finding
+from gkrules.model import Document, Finding
 
 from . import remedies
 from .audit import INF, Relation, audit
@@ -44,15 +44,12 @@ class UnitIdentifiabilityChecker:
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         doc = ctx.document
-        views: list[TableView] = []
-        for i, t in enumerate(doc.tables, start=1):
-            v = self.reader.read(doc, t, i, nearby_notes(doc, t, self.p.legend_window_lines))
-            if v is not None:
-                views.append(v)
+        given = "contributions" in ctx.extras and ctx.extras["contributions"] is not None
+        views = self._views(doc, given)
         counts: dict[tuple[int, int], int] = {}
         if self.p.check_tables:
             yield from self._tables(ctx, views, counts)
-        if "contributions" in ctx.extras and ctx.extras["contributions"] is not None:
+        if given:
             yield from self._contributions(ctx, views, counts)
         if self.p.check_audit and views:
             yield from self._audit(ctx, views, counts)
@@ -63,6 +60,42 @@ class UnitIdentifiabilityChecker:
             for h in self.prose.check(doc.text, spans):
                 yield ctx.finding(h.rule, h.start, h.end, h.message, evidence=h.evidence,
                                   suggestion=h.suggestion or None, key=h.key)
+
+    def _views(self, doc: Document, given: bool) -> list[TableView]:
+        """The tables read, in order — only those a rule can use. Most statistical tables
+        give nothing: no unit counts, names or suppressions (TableReader.profile). Without a
+        possible suppression the audit finds nothing, and a table without counts or names
+        matters only as the figures a small count in another table joins to (UI-01): when no
+        small count needs them, the other tables are not read."""
+        tables = doc.tables
+        chosen: list[int] | range = range(len(tables))
+        if not given:
+            profiles = [self.reader.profile(doc, t, self.p.legend_window_lines, self.prose.name_guard)
+                        for t in tables]
+            if not any(s for _, s in profiles):
+                chosen = [i for i, (a, _) in enumerate(profiles) if a]
+        views = self._read(doc, chosen)
+        if len(chosen) < len(tables) and any(self._joins(v) for v in views):
+            views = self._read(doc, range(len(tables)))
+        return views
+
+    def _read(self, doc: Document, chosen) -> list[TableView]:
+        views = []
+        for i in chosen:
+            t = doc.tables[i]
+            v = self.reader.read(doc, t, i + 1, nearby_notes(doc, t, self.p.legend_window_lines))
+            if v is not None:
+                views.append(v)
+        return views
+
+    def _joins(self, v: TableView) -> bool:
+        """A row with a small count and no figures of its own: _tables looks for its figures
+        in the other tables."""
+        for r in range(len(v.rows)):
+            n, _ = self._row_count(v, r)
+            if n is not None and 1 <= n < self.p.min_units and not self._figures(v, r):
+                return True
+        return False
 
     @staticmethod
     def _prose_spans(text: str, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:

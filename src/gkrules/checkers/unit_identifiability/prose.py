@@ -9,8 +9,10 @@ those hits point at.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
+import ahocorasick
 import regex
 from attrs import frozen
 
@@ -105,17 +107,51 @@ class ProseHit:
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
-    s = start
-    for i in range(start, end):
-        if text[i] in SENTENCE_END:
-            if i + 1 > s:
-                yield Sentence(s, i + 1, text[s:i + 1])
-            s = i + 1
-    if s < end:
-        yield Sentence(s, end, text[s:end])
+    """text[start:end] cut after every sentence-end character (and the rest at the end)."""
+    for m in _SENTENCE.finditer(text, start, end):
+        yield Sentence(m.start(), m.end(), m.group())
+
+
+def sentence_at(text: str, pos: int, start: int, end: int) -> tuple[int, int]:
+    """(start, end) of the sentence of text[start:end] (as cut by :func:`sentences`) that
+    holds ``pos``."""
+    m = _END_BACK.search(text, start, pos)
+    s = m.end() if m else start
+    m = _END_FWD.search(text, pos, end)
+    return s, m.end() if m else end
+
+
+_SENTENCE = regex.compile(r"[^。！？!?；;\n]*[。！？!?；;\n]|[^。！？!?；;\n]+")
+_END_FWD = regex.compile(r"[。！？!?；;\n]")
+_END_BACK = regex.compile(r"[。！？!?；;\n]", flags=regex.REVERSE)
+
+# Cheap guards: every match of a rule's pattern in a sentence contains a guard hit, so a
+# sentence without one cannot give that rule a finding. The count guard is a regex (it needs
+# \d and \s as the patterns have them): a scan for its non-overlapping hits still marks every
+# sentence that holds an occurrence (one is either covered by a reported hit, which then
+# overlaps the sentence, or is itself reported). The other guards are words, all found by one
+# Aho-Corasick pass that reports every occurrence. Each guard is a substring of the matches:
+#: SMALL_COUNT / PLAIN_COUNT: the 家/户 after a number, 首家, or 仅/只/唯一/共…N个
+_COUNT_GUARD = regex.compile(
+    r"[家户](?<=[\d一二两三四五六七八九十]\s*[家户])|首家"
+    r"|(?:仅|只|唯一|共)[有的]{0,2}\s*(?:\d+|[一二两三四五六七八九十]+)\s*个")
+#: TWO_SHARES / LARGEST_SHARE / TOP_N_SHARE: 前两…, 最大…, 第一大, 居首位, 龙头
+DOMINANCE_WORDS = (*("前" + n for n in "二两三四五2345"), "最大", "第一", "首位", "龙头")
+#: GROUP_ATTRIBUTE: the 全部/均/都 … attribute at its end (全都 ends in 都)
+GROUP_WORDS = tuple(q + v + a for q in ("全部", "均", "都", "无一例外") for v in ("", "为", "是", "处于", "出现", "实现")
+                    for a in ("亏损", "停产", "减产", "外资", "关停", "歇业", "下降", "增长", "负增长", "盈利", "停工"))
+#: EXCLUSION: 剔除/扣除/除去/除, 不含
+EXCLUSION_WORDS = ("除", "不含")
+#: RANKING: (排名)前N强/位/名/家, 百强…
+RANKING_WORDS = (*("前" + n + s for n in ("三", "五", "十", "二十", "3", "5", "10", "20") for s in "强位名家"),
+                 "百强", "十强", "二十强", "龙头企业名单", "纳税大户", "重点企业名单")
+_F_COUNT, _F_DOMINANCE, _F_GROUP, _F_NAME, _F_EXCLUSION, _F_RANKING = 1, 2, 4, 8, 16, 32
 
 
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9（）()·]")
+_COORD = regex.compile(r"[和及与或]")
+_COUNTED = regex.compile(r"[\d一二两三四五六七八九十百几多数各该本此这那每]+[家个户]?.*")
+_REPORTING_RATE = regex.compile(r"(?:报送率|及时率|参与率|完成率|覆盖率|回收率|合格率)达?$")
 _LEAD = regex.compile(r"^(?:受|随着|由于|因|全年|今年|去年|当年|年内|上半年|下半年|前三季度|[一二三四]季度|剔除|扣除|除去|不含|在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
 
 
@@ -130,7 +166,26 @@ class ProseRules:
         self.enforce = setup.keyword_matcher(p.enforcement_words)
         self.followers = tuple(p.org_suffix_followers)
         self.generic = tuple(sorted(p.generic_org_words, key=len, reverse=True))
+        # the same words by their last character, in that order: _peel tries only those
+        self._generic_by_last: dict[str, list[str]] | None = {}
+        for g in self.generic:
+            if not g:
+                self._generic_by_last = None  # an empty word: keep the plain loop
+                break
+            self._generic_by_last.setdefault(g[-1], []).append(g)
         self.public = {"".join(s.entity.split()): s for s in p.public_sources}
+        # guard for org_names: a name needs a suffix or a known unit inside the sentence
+        words = sorted({w for w in (*p.org_suffixes, *p.known_units) if w}, key=len, reverse=True)
+        self.name_guard = re.compile("|".join(re.escape(w) for w in words)) if words else None
+        flags: dict[str, int] = {}
+        for group, flag in ((DOMINANCE_WORDS, _F_DOMINANCE), (GROUP_WORDS, _F_GROUP), (EXCLUSION_WORDS, _F_EXCLUSION),
+                            (RANKING_WORDS, _F_RANKING), (words, _F_NAME)):
+            for w in group:
+                flags[w] = flags.get(w, 0) | flag
+        self._guard_words = ahocorasick.Automaton()
+        for w, flag in flags.items():
+            self._guard_words.add_word(w, (len(w), flag))
+        self._guard_words.make_automaton()
 
     # -- names ---------------------------------------------------------------------------
 
@@ -165,10 +220,10 @@ class ProseRules:
             if len(rest) < 2:
                 continue
             # 购物中心和大型商场, 宾馆及星级酒店: a coordination that ends in a generic class
-            tail = regex.split(r"[和及与或]", core)[-1] if regex.search(r"[和及与或]", core) else None
+            tail = _COORD.split(core)[-1] if _COORD.search(core) else None
             if tail is not None and not self._peel(tail):
                 continue
-            if len(core) < 2 or regex.fullmatch(r"[\d一二两三四五六七八九十百几多数各该本此这那每]+[家个户]?.*", core):
+            if len(core) < 2 or _COUNTED.fullmatch(core):
                 continue
             out.append(OrgName(start + i, start + h.end, name))
         for h in self.known.iter(seg):
@@ -188,7 +243,8 @@ class ProseRules:
         """Generic words peeled off the end (国有企业集团 → 国有企业 → 国有 → "")."""
         rest = core
         while rest:
-            g = next((g for g in self.generic if rest.endswith(g)), None)
+            words = self.generic if self._generic_by_last is None else self._generic_by_last.get(rest[-1], ())
+            g = next((g for g in words if rest.endswith(g)), None)
             if g is None:
                 break
             rest = rest[: len(rest) - len(g)]
@@ -223,27 +279,59 @@ class ProseRules:
     # -- the rules -----------------------------------------------------------------------
 
     def check(self, text: str, spans: list[tuple[int, int]]) -> Iterator[ProseHit]:
+        """Every rule on every sentence of the spans, in order — but only on the sentences
+        their guards mark (see ``_marked``): the others cannot give a finding. The list of
+        ranked names is closed at the first non-blank sentence after the list; no finding
+        comes between it and the next marked sentence, so closing it there is the same."""
         ranking_until = -1
         list_until = -1  # names without figures count as a ranking only in the list itself
         bare: list[OrgName] = []  # ranked names without figures, one finding per list
         for start, end in spans:
-            for s in sentences(text, start, end):
+            for ss, se, flags in self._marked(text, start, end):
+                s = Sentence(ss, se, text[ss:se])
                 if not s.text.strip():
                     continue
                 if bare and s.start > list_until:
                     yield _ranked_names(bare)
                     bare = []
-                if RANKING.search(s.text) and self.has(self.indicators, s.text):
+                if flags & _F_RANKING and RANKING.search(s.text) and self.has(self.indicators, s.text):
                     ranking_until = max(ranking_until, self._line_end(text, s.end, self.p.ranking_window_lines))
                     heading = s.text.rstrip().endswith(("：", ":")) or "如下" in s.text
                     list_until = max(list_until, ranking_until if heading else s.end)
-                yield from self._small_count(s)
-                yield from self._dominance(s)
-                yield from self._group_attribute(s)
-                yield from self._named(text, s, s.start <= ranking_until, bare if s.start <= list_until else None)
-                yield from self._exclusion(s)
+                if flags & _F_COUNT:
+                    yield from self._small_count(s)
+                if flags & _F_DOMINANCE:
+                    yield from self._dominance(s)
+                if flags & _F_GROUP:
+                    yield from self._group_attribute(s)
+                if flags & _F_NAME:
+                    yield from self._named(text, s, s.start <= ranking_until, bare if s.start <= list_until else None)
+                    if flags & _F_EXCLUSION:
+                        yield from self._exclusion(s)
         if bare:
             yield _ranked_names(bare)
+
+    def _marked(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(start, end, rule flags) of the sentences of text[start:end] that some guard hits,
+        in text order."""
+        hits = [(m.start(), m.end(), _F_COUNT) for m in _COUNT_GUARD.finditer(text, start, end)]
+        hits += [(e - n + 1, e + 1, flag) for e, (n, flag) in self._guard_words.iter(text, start, end)]
+        if not hits:
+            return []
+        hits.sort()
+        marked: dict[int, list[int]] = {}  # sentence start -> [end, flags]
+        cur_s = cur_e = -1
+        for a, b, flag in hits:
+            if not cur_s <= a < cur_e:
+                cur_s, cur_e = sentence_at(text, a, start, end)
+            slot = marked.setdefault(cur_s, [cur_e, 0])
+            slot[1] |= flag
+            s, e = cur_s, cur_e
+            while e < b:  # a hit that runs on into the next sentences marks them too
+                s, e = sentence_at(text, e, start, end)
+                slot = marked.setdefault(s, [e, 0])
+                slot[1] |= flag
+        return [(s, e, f) for s, (e, f) in sorted(marked.items())]
 
     @staticmethod
     def _line_end(text: str, pos: int, lines: int) -> int:
@@ -418,7 +506,7 @@ def _nk(share: float, k: float, p: UnitIdentifiabilityParams) -> bool:
 def _is_rate_of_reporting(fig: regex.Match) -> bool:
     """报送率/及时率/参与率 are rates about the survey itself, not the unit's data."""
     before = fig.string[max(0, fig.start() - 6):fig.start()]
-    return bool(regex.search(r"(?:报送率|及时率|参与率|完成率|覆盖率|回收率|合格率)达?$", before)) and "%" in fig.group(0)
+    return bool(_REPORTING_RATE.search(before)) and "%" in fig.group(0)
 
 
 _THRESHOLD_BEFORE = regex.compile(r"(?:超过|超|过|突破|逾|不足|低于|高于|大于|小于)$")

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import chain, pairwise
+from operator import attrgetter
 
 from attrs import frozen
 
@@ -29,6 +30,16 @@ _SUBITEM = re.compile(r"^[\s　]*(?:[#＃]|其中[:：]?|在总计中|内[:：])
 _LABEL_STRIP = re.compile(r"^[\s　#＃]*(?:其中[:：]?)?[\s　]*")
 _DECIMALS = re.compile(r"\.(\d+)")
 _SEQ_HEADER = re.compile(r"^(?:序号|编号|排名|名次|行次|代码)$")
+_BLANK_CELL = re.compile(r"\x00\s*(?=\x00|\Z)")
+_TRAILING_UNIT = re.compile(r"(?:亿元|万元|元|万吨|吨|万人|人|家|个|户|[*＊①②③])$")
+_NOTE = re.compile(r"^[（(]?(?:注|说明|备注|附注)")
+_TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
+
+
+def _spaced(word: str) -> str:
+    """A pattern for ``word`` in a text that may have white space between its characters
+    (``"".join(text.split())`` contains ``word``)."""
+    return r"\s*".join(re.escape(c) for c in word)
 COUNT_UNITS = ("个", "家", "户")
 
 
@@ -105,8 +116,12 @@ class TableView:
 
 
 def _decimals(text: str) -> int:
-    m = _DECIMALS.search(normalise_number_text(text))
+    # ASCII without white space is already in normal form (the common cell: 12.3)
+    m = _DECIMALS.search(text if text.isascii() and _NO_SPACE.fullmatch(text) else normalise_number_text(text))
     return len(m.group(1)) if m else 0
+
+
+_NO_SPACE = re.compile(r"\S*")
 
 
 def _header_parts(table: Table, col: int) -> list[str]:
@@ -148,10 +163,33 @@ class TableReader:
         self.rate_markers = tuple(p.rate_markers)
         self.signed = tuple(p.signed_markers)
         self.subgroup_words = tuple(p.subgroup_count_words)
+        self._count_header_memo: dict[str, bool] = {}
+        self._header_memo: dict[tuple, bool] = {}
+        # profile(): a cell (each text after a NUL) whose text without white space is a symbol,
+        # contains a count word or ends with a unit noun
+        symbols = [x for x in (*p.suppression_symbols, *p.legend_symbols) if x]
+        if any("\x00" in x for x in symbols):
+            self._symbol_cell: re.Pattern | None = re.compile("")  # cannot tell: any table may have one
+        else:
+            self._symbol_cell = re.compile(
+                rf"\x00\s*(?:{'|'.join(_spaced(x) for x in symbols)})\s*(?=\x00|\Z)") if symbols else None
+        counted = [*(_spaced(w) for w in self.count_headers if w),
+                   *(_spaced(n) + r"\s*(?=\x00|\Z)" for n in self.unit_nouns if n)]
+        self._count_cell = re.compile("|".join(counted)) if counted else None
 
     # -- columns -------------------------------------------------------------------------
 
     def is_count_header(self, header: str) -> bool:
+        # the same headers (营业收入（亿元）, 比上年增长（%）) come back in table after table
+        memo = self._count_header_memo
+        found = memo.get(header)
+        if found is None:
+            if len(memo) > 4096:
+                memo.clear()
+            found = memo[header] = self._is_count_header(header)
+        return found
+
+    def _is_count_header(self, header: str) -> bool:
         h = unicodedata.normalize("NFKC", "".join(header.split()))
         if any(w in h for w in ("人数", "人次", "件数", "项目", "次数", "岗位", "工程", "栏目", "信息", "申请", "案件",
                                 "网站", "活动", "会议", "文件", "课题", "设备", "车辆")):
@@ -177,6 +215,51 @@ class TableReader:
         if any(m in h for m in self.rate_markers):
             return "rate"
         return "magnitude"
+
+    # -- a cheap look first ---------------------------------------------------------------
+
+    def inert(self, doc: Document, table: Table, legend_window: int, name_guard: re.Pattern | None) -> bool:
+        """The table cannot give a finding, on its own or with the other tables (see
+        :meth:`profile`)."""
+        return self.profile(doc, table, legend_window, name_guard) == (False, False)
+
+    def profile(self, doc: Document, table: Table, legend_window: int,
+                name_guard: re.Pattern | None) -> tuple[bool, bool]:
+        """(active, suppressions) of a table, from a look at its cells without reading it.
+
+        ``active``: a column header may read as a unit count, a row label may be a count row,
+        or a cell may hold an organisation name (a ``name_guard`` hit) — what the table rules
+        need. ``suppressions``: an entry may be a suppression (a symbol, or a blank the legend
+        says is one) — what the differencing audit needs. (False, False): nothing any rule
+        could report. Each test is what :meth:`read` and the rules need, or looser."""
+        if not table.body or max(len(r) for r in table.rows) < 2:
+            return False, False  # read() gives no view
+        if any("/" in w for w in (*self.count_headers, *self.unit_nouns)):
+            return True, True  # a word across the outer/inner label join: no shortcut
+        width = max(len(r) for r in table.rows)
+        # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often
+        key = (width, tuple(tuple(c.text for c in row) for row in table.header))
+        active = self._header_memo.get(key)
+        if active is None:
+            if len(self._header_memo) > 4096:
+                self._header_memo.clear()
+            active = self._header_memo[key] = any(
+                self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width))
+        # the body cells' texts, each after a NUL: each test is one regex search over them
+        cells = list(chain.from_iterable(table.body))
+        joined = "\x00" + "\x00".join(map(_TEXT, cells)) if cells else ""
+        suppressions = self._symbol_cell is not None and self._symbol_cell.search(joined) is not None
+        if not active and cells:
+            if self._count_cell is not None and self._count_cell.search(joined):
+                active = True  # a row label that may be a count row
+            elif name_guard is not None and name_guard.search(doc.text, min(map(_START, cells)), max(map(_END, cells))):
+                active = True  # a cell that may hold an organisation name
+        blank = any(len(r) < width for r in table.body) or _BLANK_CELL.search(joined) is not None
+        if blank and not suppressions:  # read() pads short rows with empty cells
+            legend = parse_legend([*table.notes, *nearby_notes(doc, table, legend_window)])
+            if ("空白" in legend.suppressed or "空格" in legend.suppressed) and "空白" in self.p.legend_symbols:
+                suppressions = True
+        return active, suppressions
 
     # -- the whole table -----------------------------------------------------------------
 
@@ -258,7 +341,7 @@ class TableReader:
         if not t.strip():
             return Entry(cell, "blank")
         # a number with a trailing unit or footnote mark (12.3亿元, 45*) is still that number
-        v = parse_number(re.sub(r"(?:亿元|万元|元|万吨|吨|万人|人|家|个|户|[*＊①②③])$", "", t.strip()))
+        v = parse_number(_TRAILING_UNIT.sub("", t.strip()))
         if v is not None and len(t.strip()) <= 16:
             return Entry(cell, "number", None, _decimals(t), v)
         return Entry(cell, "text")
@@ -343,6 +426,6 @@ def nearby_notes(doc: Document, table: Table, window: int) -> list[str]:
     out = []
     for ln in range(last + 1, min(doc.line_count, last + window) + 1):
         line = doc.line_text(ln).strip()
-        if re.match(r"^[（(]?(?:注|说明|备注|附注)", line):
+        if _NOTE.match(line):
             out.append(line)
     return out
