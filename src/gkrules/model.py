@@ -165,6 +165,10 @@ class Metadata:
     extra: Mapping[str, Any] = field(factory=dict)
 
 
+#: line/column look-ups answered by counting before the line index is built
+_COUNTED_LOOKUPS = 8
+
+
 def _line_starts(text: str) -> tuple[int, ...]:
     starts = [0]
     find = text.find
@@ -198,6 +202,7 @@ class Document:
     _starts: tuple[int, ...] | None = field(init=False, default=None, repr=False, eq=False)
     _places: tuple[tuple[int, ...], tuple[int, ...]] | None = field(init=False, default=None, repr=False,
                                                                     eq=False)
+    _asked: int = field(init=False, default=0, repr=False, eq=False)
 
     def _line_starts(self) -> tuple[int, ...]:
         starts = self._starts
@@ -215,7 +220,16 @@ class Document:
         return bisect.bisect_right(self._line_starts(), offset)
 
     def line_col(self, offset: int) -> tuple[int, int]:
-        starts = self._line_starts()
+        starts = self._starts
+        if starts is None:
+            # the first few look-ups count newlines in C (a document with a finding or two
+            # never pays for the whole index); from the ninth on, the index answers
+            asked = self._asked + 1
+            object.__setattr__(self, "_asked", asked)
+            if asked <= _COUNTED_LOOKUPS and offset >= 0:
+                text = self.text
+                return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
+            starts = self._line_starts()
         line = bisect.bisect_right(starts, offset)
         return line, offset - starts[line - 1] + 1
 

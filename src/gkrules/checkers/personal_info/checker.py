@@ -73,11 +73,16 @@ class PersonalInfoChecker:
 
     def detect(self, scene: Scene) -> list[Detection]:
         found: list[Detection] = []
+        labels = scene.label_kinds()
+        has_runs = None  # the numeric-run scan only when a numeric recognizer asks
         for r, needs, numeric in self._plan:
-            if needs is not None and not scene.has_labels(needs):
+            if needs is not None and labels.isdisjoint(needs):
                 continue  # most documents: no label of this kind, skip the call
-            if numeric and not scene.runs():
-                continue
+            if numeric:
+                if has_runs is None:
+                    has_runs = bool(scene.runs())
+                if not has_runs:
+                    continue
             found.extend(r.find(scene))
         found = resolve_overlaps(found)
         names = list(self._names(scene, found)) if found else []

@@ -28,6 +28,8 @@ LABEL_GROUPS = (LABEL_KINDS,)
 #: (``regex`` is the faster engine for this pattern; ``re`` for the label trie.)
 NUMERIC_RUN = regex.compile(r"[0-9]{3}[0-9 \-()（）]{6,}[0-9Xx]")
 RUN_LOOKBACK = 5  # "0086 " before a mobile
+#: the characters a masked value is written with (the weak-mask recognizer's trigger)
+MASK_TRIGGERS = "*＊×"
 _NUMERALS = frozenset("一二三四五六七八九十百千零〇两")
 _SEPARATORS = "，,：:;； 　、（(\t"
 
@@ -47,9 +49,18 @@ class Kit:
         # digits, ＠, zero-width characters): cheaper than a search of its own
         for c in FOLD_TRIGGERS:
             self.label_kinds.setdefault(c, ("fold",))
+        # ... and for mask characters (``*``, ``＊``, ``×``), which the weak-mask recognizer
+        # needs: unless a label word holds one (a match would then hide it), the same scan
+        # tells whether any occurs, instead of three searches of the whole text
+        self.mask_in_scan = not any(c in w for w in self.label_kinds for c in MASK_TRIGGERS)
+        triggers = list(FOLD_TRIGGERS)
+        if self.mask_in_scan:
+            for c in MASK_TRIGGERS:
+                self.label_kinds[c] = (*self.label_kinds.get(c, ()), "mask")
+            triggers += [c for c in MASK_TRIGGERS if c not in triggers]
         self.label_scans = [rx for i, group in enumerate(LABEL_GROUPS)
                             if (rx := alternation([w for k in group for w in lists[k]]
-                                                  + (list(FOLD_TRIGGERS) if i == 0 else []))) is not None]
+                                                  + (triggers if i == 0 else []))) is not None]
         self._header_cues: dict[str, list] = {}
         w = params.windows
         #: the widest look-back any rule uses, and the look-ahead (cached once per position)

@@ -11,7 +11,6 @@ import bisect
 import datetime as dt
 import re
 from collections.abc import Collection
-from functools import cached_property
 from typing import TYPE_CHECKING
 
 from gkrules.model import Document
@@ -42,8 +41,13 @@ class Scene:
         self._runs: list[tuple[int, int]] | None = None
         self._near_cues: dict[int, list[Cue]] = {}
         self._span_cues: dict[tuple[int, int], list[Cue]] = {}
+        self._before_cues: dict[tuple[int, int], list[Cue]] = {}
+        #: owner.py's block leads by (line start, label end), computed once per line
+        self.block_leads: dict[tuple[int, int], Cue | None] = {}
         self._newlines: list[int] | None = None
         self._labels: dict[str, list[tuple[int, int, str]]] | None = None
+        self._penalty: bool | None = None
+        self._appointment: bool | None = None
         self._scan_labels()
         if "fold" in self._labels:  # full-width digits or zero-width characters: fold, scan again
             self.view = TextView(doc.text, fold=True)
@@ -80,6 +84,18 @@ class Scene:
             for m in rx.finditer(self.text):
                 for k in kinds_of[m.group()]:
                     self._labels.setdefault(k, []).append((m.start(), m.end(), m.group()))
+
+    def has_mask_chars(self) -> bool:
+        """Whether ``*``, ``＊`` or ``×`` occurs in the text (from the label scan when the kit
+        lets it look for them)."""
+        if self.kit.mask_in_scan:
+            return "mask" in self._labels
+        text = self.text
+        return "*" in text or "＊" in text or "×" in text
+
+    def label_kinds(self):
+        """The kinds of label word that occur (a set view: ``isdisjoint`` answers ``has_labels``)."""
+        return self._labels.keys()
 
     def has_labels(self, kinds: frozenset[str]) -> bool:
         """Whether a label word of any of ``kinds`` occurs (``any(self.labels(k) for k in kinds)``)."""
@@ -176,8 +192,12 @@ class Scene:
         if n > self.kit.reach_back:
             window, s = self.before(pos, n)
             return self.kit.book.hits(window, s)
-        lo = pos - n
-        return [c for c in self._near(pos) if c.end <= pos and c.start >= lo]
+        key = (pos, n)  # a value's rules ask again with the same window (callers only read it)
+        cues = self._before_cues.get(key)
+        if cues is None:
+            lo = pos - n
+            cues = self._before_cues[key] = [c for c in self._near(pos) if c.end <= pos and c.start >= lo]
+        return cues
 
     def nearest_before(self, pos: int, n: int, kinds: Collection[str]) -> Cue | None:
         """The closest cue before ``pos`` (within ``n`` characters, same line) that has one of
@@ -248,15 +268,21 @@ class Scene:
 
     # -- the whole document ------------------------------------------------------------------
 
-    @cached_property
+    # (plain attributes filled on first use: functools.cached_property takes a lock on
+    # every first access, a measurable cost at one scene per document)
+    @property
     def is_penalty(self) -> bool:
         """A published penalty decision (浙江办法第七条: hide natural persons' contacts)."""
-        meta = self.doc.metadata
-        head = (meta.title or "") + "\n" + self.text[:300]
-        return meta.kind == "penalty" or _PENALTY.search(head) is not None
+        if self._penalty is None:
+            meta = self.doc.metadata
+            head = (meta.title or "") + "\n" + self.text[:300]
+            self._penalty = meta.kind == "penalty" or _PENALTY.search(head) is not None
+        return self._penalty
 
-    @cached_property
+    @property
     def is_appointment(self) -> bool:
         """An appointment or recruitment notice, which publishes 出生年月 by rule."""
-        head = (self.doc.metadata.title or "") + "\n" + self.text[:300]
-        return any(w in head for w in self.kit.params.cues.appointment)
+        if self._appointment is None:
+            head = (self.doc.metadata.title or "") + "\n" + self.text[:300]
+            self._appointment = any(w in head for w in self.kit.params.cues.appointment)
+        return self._appointment

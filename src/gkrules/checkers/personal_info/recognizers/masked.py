@@ -14,7 +14,7 @@ from collections.abc import Iterator
 import regex
 
 from ..detection import Detection
-from ..masking import MASK, mask_value
+from ..masking import mask_value
 
 # * and the other mask characters people type (＊, ×) alike
 _M = "*＊×"
@@ -41,7 +41,7 @@ class MaskedValueRecognizer:
 
     def find(self, scene) -> Iterator[Detection]:
         text = scene.text
-        if MASK not in text and "＊" not in text and "×" not in text:
+        if not scene.has_mask_chars():
             return
         seen: list[tuple[str, int, int]] = []
         for m in _MASKED_ID.finditer(text):
