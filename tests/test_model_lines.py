@@ -35,3 +35,13 @@ def test_a_location_in_a_real_notice():
     loc = doc.location(at, at + 12)
     assert (loc.line, loc.column, loc.end_line, loc.end_column) == (3, 11, 3, 23)  # end column is exclusive
     assert doc.line_of(at) == 3 and doc.line_text(3) == "联系人：李丹，电话：0739-8826103。"
+
+
+@given(st.text(alphabet="统计\n 1", max_size=40), st.integers(0, 45), st.integers(0, 8))
+def test_location_end_matches_a_second_look_up(text, start, length):
+    doc = _doc(text)
+    end = start + length
+    loc = doc.location(start, end)
+    end_line, end_col = _by_index(text, max(start, end - 1))
+    assert (loc.line, loc.column) == _by_index(text, start)
+    assert (loc.end_line, loc.end_column) == (end_line, end_col + 1 if end > start else end_col)

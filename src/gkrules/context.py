@@ -59,7 +59,8 @@ class _FindingFactory:
               severity: Severity | str | None, basis: str | None, tags: Sequence[str] | None,
               key: str | None) -> Finding:
         info = self.rules.get(rule)
-        sev = Severity(severity) if severity is not None else (info.severity if info else Severity.WARN)
+        sev = (severity if type(severity) is Severity else Severity(severity)) if severity is not None \
+            else (info.severity if info else Severity.WARN)
         location = None
         if document is not None and start is not None:
             location = document.location(start, end if end is not None else start)

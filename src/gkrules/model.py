@@ -248,7 +248,11 @@ class Document:
         """A Location for text[start:end], with place details from the enclosing block."""
         line, col = self.line_col(start)
         # the end column points at the last character, as editors and SARIF expect
-        end_line, end_col = self.line_col(max(start, end - 1))
+        last = max(start, end - 1)
+        if self.text.find("\n", start, last) == -1:  # a span within one line: no second look-up
+            end_line, end_col = line, col + (last - start)
+        else:
+            end_line, end_col = self.line_col(last)
         page = ref = None
         hidden = False
         block = self.block_at(start)
