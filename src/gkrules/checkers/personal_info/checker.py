@@ -29,6 +29,15 @@ _PERSONAL = {"id-card", "id-card-legacy", "mobile", "landline", "bank-card", "em
              "plate", "social-security", "home-address", "health", "birth-date"}
 
 
+def switched_off(setup: CheckerSetup) -> frozenset[str]:
+    """Rule ids the rule set turns off for this checker (``rules: {plate: {enabled: false}}``)."""
+    ruleset = setup.ruleset
+    if ruleset is None:
+        return frozenset()
+    return frozenset(rid for rid, settings in ruleset.checker(setup.checker_id).rules.items()
+                     if settings.enabled is False)
+
+
 def resolve_overlaps(found: list[Detection]) -> list[Detection]:
     """Of overlapping detections keep the one with the higher priority (then the longer).
 
@@ -66,7 +75,14 @@ class PersonalInfoChecker:
     def __init__(self, setup: CheckerSetup):
         params: PersonalInfoParams = setup.params or PersonalInfoParams()
         self.kit = Kit(params)
-        self.recognizers, self.names = build(self.kit)
+        recognizers, self.names = build(self.kit)
+        # a recognizer whose rules the rule set switched off is not run at all, and label
+        # words only it reads leave the whole-text scan (as Presidio's ``entities`` does): a
+        # province that does not want plates or birth dates does not pay for them
+        off = switched_off(setup)
+        self.recognizers = [r for r in recognizers if not off.issuperset(r.rules)]
+        self.kit.scan_labels_of({k for r in self.recognizers for k in getattr(r, "label_kinds", ())})
+        self.find_names = "person-name" not in off
         # what each recognizer needs, read once (documents are small: this loop is per document)
         self._plan = [(r, frozenset(needs) if (needs := getattr(r, "needs", None)) is not None else None,
                        bool(getattr(r, "numeric", False))) for r in self.recognizers]
@@ -85,7 +101,7 @@ class PersonalInfoChecker:
                     continue
             found.extend(r.find(scene))
         found = resolve_overlaps(found)
-        names = list(self._names(scene, found)) if found else []
+        names = list(self._names(scene, found)) if found and self.find_names else []
         return resolve_overlaps(found + names) if names else found
 
     def _names(self, scene: Scene, found: list[Detection]) -> Iterator[Detection]:

@@ -16,11 +16,10 @@ _NOT_CUES = {"surname", "compound_surname", "org_suffix", "health", "official_ti
 #: starts from its labels instead of scanning for values)
 LABEL_KINDS = ("passport", "travel_permit", "social_security", "home_address", "party_address", "birth", "plate",
                "health")
-#: the label kinds scanned together. Measured (docs/benchmarks.md): one trie over all of them
-#: beats one scan per kind; a flat alternation, or a trie that is not the whole pattern,
-#: loses the engine's first-character prefilter and is many times slower. Words that start
-#: with very common characters (中风、手术、工伤…) slow the scan and were left out of the lists.
-LABEL_GROUPS = (LABEL_KINDS,)
+# The label kinds are scanned together. Measured (docs/benchmarks.md): one trie over all of
+# them beats one scan per kind; a flat alternation, or a trie that is not the whole pattern,
+# loses the engine's first-character prefilter and is many times slower. Words that start
+# with very common characters (中风、手术、工伤…) slow the scan and were left out of the lists.
 #: digits with the separators that phone, ID and card numbers are written with; a value of
 #: those kinds lies inside one such run (the numeric recognizers only look there). A run
 #: starts with three digits (every value does: 138 1234 5678, 0931)8123456, 6217 0027…);
@@ -41,26 +40,8 @@ class Kit:
         self.book = CueBook({k: v for k, v in lists.items() if k not in _NOT_CUES})
         #: labels after which a name stands (姓名：, 申请人…), searched on a finding's line
         self.name_before_rx = alternation(params.cues.name_before)
-        self.label_kinds: dict[str, tuple[str, ...]] = {}
-        for kind in LABEL_KINDS:
-            for w in lists[kind]:
-                self.label_kinds[w] = (*self.label_kinds.get(w, ()), kind)
-        # the first scan also looks for characters that make folding worth it (full-width
-        # digits, ＠, zero-width characters): cheaper than a search of its own
-        for c in FOLD_TRIGGERS:
-            self.label_kinds.setdefault(c, ("fold",))
-        # ... and for mask characters (``*``, ``＊``, ``×``), which the weak-mask recognizer
-        # needs: unless a label word holds one (a match would then hide it), the same scan
-        # tells whether any occurs, instead of three searches of the whole text
-        self.mask_in_scan = not any(c in w for w in self.label_kinds for c in MASK_TRIGGERS)
-        triggers = list(FOLD_TRIGGERS)
-        if self.mask_in_scan:
-            for c in MASK_TRIGGERS:
-                self.label_kinds[c] = (*self.label_kinds.get(c, ()), "mask")
-            triggers += [c for c in MASK_TRIGGERS if c not in triggers]
-        self.label_scans = [rx for i, group in enumerate(LABEL_GROUPS)
-                            if (rx := alternation([w for k in group for w in lists[k]]
-                                                  + (triggers if i == 0 else []))) is not None]
+        self._lists = lists
+        self.scan_labels_of(LABEL_KINDS)
         self._header_cues: dict[str, list] = {}
         w = params.windows
         #: the widest look-back any rule uses, and the look-ahead (cached once per position)
@@ -68,6 +49,28 @@ class Kit:
         self.reach_ahead = w.after
         self.org_suffixes = tuple(sorted(params.cues.org_suffix, key=len, reverse=True))
         self.units = tuple(sorted(params.cues.unit, key=len, reverse=True))
+
+    def scan_labels_of(self, kinds) -> None:
+        """Build the whole-text label scan for label ``kinds`` (a subset of ``LABEL_KINDS``:
+        the checker leaves out the kinds that only switched-off rules would read)."""
+        self.label_kinds: dict[str, tuple[str, ...]] = {}
+        for kind in LABEL_KINDS:
+            if kind in kinds:
+                for w in self._lists[kind]:
+                    self.label_kinds[w] = (*self.label_kinds.get(w, ()), kind)
+        # the scan also looks for characters that make folding worth it (full-width digits,
+        # ＠, zero-width characters): cheaper than a search of its own
+        for c in FOLD_TRIGGERS:
+            self.label_kinds.setdefault(c, ("fold",))
+        # ... and for mask characters (``*``, ``＊``, ``×``), which the weak-mask recognizer
+        # needs: unless a label word holds one (a match would then hide it), the same scan
+        # tells whether any occurs, instead of three searches of the whole text
+        self.mask_in_scan = not any(c in w for w in self.label_kinds for c in MASK_TRIGGERS)
+        if self.mask_in_scan:
+            for c in MASK_TRIGGERS:
+                self.label_kinds[c] = (*self.label_kinds.get(c, ()), "mask")
+        rx = alternation(self.label_kinds)
+        self.label_scans = [rx] if rx is not None else []
 
     def owned_by_org(self, head: str) -> bool:
         """What follows ``head`` belongs to an organisation: ``head`` ends with its name

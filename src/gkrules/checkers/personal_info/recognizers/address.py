@@ -51,6 +51,10 @@ def keep_until(address: str) -> int:
 
 
 class HomeAddressRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("home-address",)
+    #: the label kinds it reads from the whole-text label scan
+    label_kinds = ("home_address", "party_address")
     rule = "home-address"
 
     def __init__(self, kit):

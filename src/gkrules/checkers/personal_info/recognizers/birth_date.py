@@ -29,6 +29,10 @@ SUGGESTION = "无公开必要的，删除出生日期或只保留年份。"
 
 
 class BirthDateRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("birth-date",)
+    #: the label kinds it reads from the whole-text label scan
+    label_kinds = ("birth",)
     rule = "birth-date"
 
     def __init__(self, kit):

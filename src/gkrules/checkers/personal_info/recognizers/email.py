@@ -38,6 +38,8 @@ def _under(domain: str, suffixes: frozenset[str]) -> bool:
 
 
 class EmailRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("email",)
     rule = "email"
 
     def __init__(self, kit, names):

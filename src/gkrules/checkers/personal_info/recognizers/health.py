@@ -22,6 +22,10 @@ SUGGESTION = "删除疾病、诊疗等健康信息，或删除可识别个人的
 
 
 class HealthRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("health",)
+    #: the label kinds it reads from the whole-text label scan
+    label_kinds = ("health",)
     rule = "health"
     #: label kinds without which this recognizer has nothing to do
     needs = ("health",)

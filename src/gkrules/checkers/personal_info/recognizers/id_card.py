@@ -33,6 +33,8 @@ LEGACY_MESSAGE = "15 位（第一代）居民身份证号码（出生日期、�
 
 
 class IdCardRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("id-card", "id-card-legacy")
     rule = "id-card"
     #: looks only inside numeric runs (nothing to do without one)
     numeric = True

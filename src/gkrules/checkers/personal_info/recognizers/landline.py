@@ -18,6 +18,8 @@ SUGGESTION = "删除个人电话，改为单位办公电话；确需保留的，
 
 
 class LandlineRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("landline",)
     rule = "landline"
     #: looks only inside numeric runs (nothing to do without one)
     numeric = True

@@ -32,6 +32,8 @@ def _visible(value: str) -> set[int]:
 
 
 class MaskedValueRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("weak-mask",)
     rule = "weak-mask"
 
     def __init__(self, kit):

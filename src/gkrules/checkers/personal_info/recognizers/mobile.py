@@ -45,6 +45,8 @@ def people_table(scene, pos: int, kit) -> bool:
 
 
 class MobileRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("mobile",)
     rule = "mobile"
     #: looks only inside numeric runs (nothing to do without one)
     numeric = True

@@ -29,6 +29,10 @@ SUGGESTION = "删除证件号码；确需保留的，脱敏后发布。"
 
 
 class PassportRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("passport", "travel-permit")
+    #: the label kinds it reads from the whole-text label scan
+    label_kinds = ("passport", "travel_permit")
     rule = "passport"
     #: label kinds without which this recognizer has nothing to do
     needs = ("passport", "travel_permit")

@@ -24,6 +24,10 @@ SUGGESTION = "删除号牌号码；确需保留的，脱敏后发布（如 湘E�
 
 
 class PlateRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("plate",)
+    #: the label kinds it reads from the whole-text label scan
+    label_kinds = ("plate",)
     rule = "plate"
     #: label kinds without which this recognizer has nothing to do
     needs = ("plate",)

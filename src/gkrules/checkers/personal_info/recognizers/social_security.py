@@ -23,6 +23,10 @@ SUGGESTION = "删除该号码；确需保留的，脱敏后发布。"
 
 
 class SocialSecurityRecognizer:
+    #: the rules it reports (it is not run when the rule set switches all of them off)
+    rules = ("social-security",)
+    #: the label kinds it reads from the whole-text label scan
+    label_kinds = ("social_security",)
     rule = "social-security"
     #: label kinds without which this recognizer has nothing to do
     needs = ("social_security",)
