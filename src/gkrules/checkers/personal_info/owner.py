@@ -156,17 +156,8 @@ def _block_lead(scene, start: int) -> Cue | None:
     own = _FIELD.match(text, ls, start)
     if own is None:
         return None
-    # the answer depends on the line and its label only: values of one line share it
-    key = (ls, own.end())
-    if key not in scene.block_leads:
-        scene.block_leads[key] = _lead_above(scene, ls, own.end())
-    return scene.block_leads[key]
-
-
-def _lead_above(scene, ls: int, label_end: int) -> Cue | None:
-    text = scene.text
-    label = scene.hits(ls, label_end)
-    if not label or label[-1].end < label_end - 1 or label[-1].kinds.isdisjoint(_DATA_KINDS):
+    label = scene.hits(ls, own.end())
+    if not label or label[-1].end < own.end() - 1 or label[-1].kinds.isdisjoint(_DATA_KINDS):
         return None
     person = None  # 姓名：王建军 heads the block; a heading above may say whose (申请人信息)
     employer = None  # 单位：某某局, unless a person heads the block

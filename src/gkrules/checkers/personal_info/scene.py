@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from gkrules.model import Document
 
 from .cues import Cue
-from .kit import NUMERIC_RUN, RUN_LOOKBACK
+from .kit import MASK_TRIGGERS, NUMERIC_RUN, RUN_LOOKBACK
 from .textview import TextView
 
 if TYPE_CHECKING:
@@ -41,9 +41,6 @@ class Scene:
         self._runs: list[tuple[int, int]] | None = None
         self._near_cues: dict[int, list[Cue]] = {}
         self._span_cues: dict[tuple[int, int], list[Cue]] = {}
-        self._before_cues: dict[tuple[int, int], list[Cue]] = {}
-        #: owner.py's block leads by (line start, label end), computed once per line
-        self.block_leads: dict[tuple[int, int], Cue | None] = {}
         self._newlines: list[int] | None = None
         self._labels: dict[str, list[tuple[int, int, str]]] | None = None
         self._penalty: bool | None = None
@@ -91,15 +88,12 @@ class Scene:
         if self.kit.mask_in_scan:
             return "mask" in self._labels
         text = self.text
-        return "*" in text or "＊" in text or "×" in text
+        return any(c in text for c in MASK_TRIGGERS)
 
     def label_kinds(self):
-        """The kinds of label word that occur (a set view: ``isdisjoint`` answers ``has_labels``)."""
+        """The kinds of label word that occur, as a set view (``isdisjoint(kinds)``: none of
+        ``kinds`` occurs)."""
         return self._labels.keys()
-
-    def has_labels(self, kinds: frozenset[str]) -> bool:
-        """Whether a label word of any of ``kinds`` occurs (``any(self.labels(k) for k in kinds)``)."""
-        return not self._labels.keys().isdisjoint(kinds)
 
     def labels(self, kind: str) -> list[tuple[int, int, str]]:
         """(start, end, word) of every label word of ``kind`` (one of ``LABEL_KINDS``),
@@ -192,12 +186,8 @@ class Scene:
         if n > self.kit.reach_back:
             window, s = self.before(pos, n)
             return self.kit.book.hits(window, s)
-        key = (pos, n)  # a value's rules ask again with the same window (callers only read it)
-        cues = self._before_cues.get(key)
-        if cues is None:
-            lo = pos - n
-            cues = self._before_cues[key] = [c for c in self._near(pos) if c.end <= pos and c.start >= lo]
-        return cues
+        lo = pos - n
+        return [c for c in self._near(pos) if c.end <= pos and c.start >= lo]
 
     def nearest_before(self, pos: int, n: int, kinds: Collection[str]) -> Cue | None:
         """The closest cue before ``pos`` (within ``n`` characters, same line) that has one of

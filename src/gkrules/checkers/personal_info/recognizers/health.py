@@ -28,7 +28,7 @@ class HealthRecognizer:
     label_kinds = ("health",)
     rule = "health"
     #: label kinds without which this recognizer has nothing to do
-    needs = ("health",)
+    needs = label_kinds
 
     def __init__(self, kit, names):
         self.kit = kit

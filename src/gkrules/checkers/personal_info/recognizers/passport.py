@@ -35,7 +35,7 @@ class PassportRecognizer:
     label_kinds = ("passport", "travel_permit")
     rule = "passport"
     #: label kinds without which this recognizer has nothing to do
-    needs = ("passport", "travel_permit")
+    needs = label_kinds
 
     def __init__(self, kit):
         self.kit = kit

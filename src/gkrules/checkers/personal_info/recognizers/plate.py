@@ -30,7 +30,7 @@ class PlateRecognizer:
     label_kinds = ("plate",)
     rule = "plate"
     #: label kinds without which this recognizer has nothing to do
-    needs = ("plate",)
+    needs = label_kinds
 
     def __init__(self, kit):
         self.kit = kit

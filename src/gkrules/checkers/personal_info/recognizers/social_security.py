@@ -29,7 +29,7 @@ class SocialSecurityRecognizer:
     label_kinds = ("social_security",)
     rule = "social-security"
     #: label kinds without which this recognizer has nothing to do
-    needs = ("social_security",)
+    needs = label_kinds
 
     def __init__(self, kit):
         self.kit = kit

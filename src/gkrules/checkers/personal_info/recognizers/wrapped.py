@@ -29,6 +29,7 @@ _ALNUM = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 class WrappedNumberRecognizer:
     #: the rules it reports (it is not run when the rule set switches all of them off)
     rules = ("id-card", "mobile")
+
     def __init__(self, kit):
         p = kit.params
         self.kit = kit
