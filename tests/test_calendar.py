@@ -17,7 +17,7 @@ from gkrules.calendar import (
     required_years,
 )
 from gkrules.context import CheckerSetup
-from gkrules.errors import CalendarError, RulesetError
+from gkrules.errors import CalendarError, ProvisionalCalendarError, RulesetError
 from gkrules.plugins import PluginManager, hookimpl
 from gkrules.ruleset import load_ruleset
 from gkrules.ruleset.convert import structure
@@ -76,17 +76,23 @@ def test_backwards_and_between(cal):
 
 
 def test_walk_past_the_table_fails_closed(cal):
-    with pytest.raises(CalendarError) as exc:
+    # 2027–2029 are provisional (the law's statutory days, 调休 unknown): an exact answer that
+    # depends on the unknown 调休 is refused with the interval methods named
+    with pytest.raises(ProvisionalCalendarError) as exc:
         cal.add_workdays(D(2026, 12, 20), 20)
-    message = str(exc.value)
-    assert "2027 年" in message and "calendar" in message and "周一至周五" in message
-    with pytest.raises(CalendarError):
-        cal.workdays_between(D(2026, 12, 20), D(2027, 1, 4))
-    with pytest.raises(CalendarError):
-        cal.is_workday(D(2027, 1, 4))
-    with pytest.raises(CalendarError):
+    assert "2027 年调休安排尚未公布" in str(exc.value) and exc.value.years == (2027,)
+    assert cal.deadline_bounds(D(2026, 12, 20), 20) == (D(2027, 1, 18), D(2027, 1, 19))
+    # beyond the provisional years, and before the first year, there is nothing to derive from
+    for call in (lambda: cal.add_workdays(D(2029, 12, 20), 20), lambda: cal.is_workday(D(2030, 1, 4)),
+                 lambda: cal.deadline_bounds(D(2029, 12, 20), 20)):
+        with pytest.raises(CalendarError) as exc:
+            call()
+        message = str(exc.value)
+        assert "2030 年" in message and "calendar" in message and "周一至周五" in message
+        assert "放假办法可能已经修订" in message
+    with pytest.raises(CalendarError, match="早于日历的第一个年份"):
         cal.add_workdays(D(2004, 1, 5), -5)
-    # within the table, the last days of 2026 are fine
+    # within the official table, the last days of 2026 are fine
     assert cal.add_workdays(D(2026, 12, 20), 5) == D(2026, 12, 25)
 
 
@@ -265,7 +271,7 @@ def test_regional_holiday_moves_a_deadline():
     assert plain.add_workdays(D(2026, 4, 15), 7) == D(2026, 4, 24)
     assert regional.add_workdays(D(2026, 4, 15), 7) == D(2026, 4, 28)
     assert regional.describe(D(2026, 4, 20)) == "2026-04-20（星期一，三月三）"
-    assert not regional.covers_year(2027)
+    assert not regional.covers_year(2030) and 2027 in regional.provisional_years
 
 
 @pytest.mark.parametrize(("data", "message"), [
@@ -303,8 +309,11 @@ def test_ruleset_supplement_through_the_hook(tmp_path):
         encoding="utf-8")
     cal = get_calendar(2027, ruleset=str(tmp_path / "ruleset.yaml"))
     assert cal.add_workdays(D(2027, 2, 5), 1) == D(2027, 2, 15)
-    with pytest.raises(CalendarError, match="2027"):
-        get_calendar(2027)  # the national rule set alone does not cover it
+    assert 2027 in cal.official_years and 2028 in cal.provisional_years
+    national = get_calendar(2027)  # the national rule set alone: 2027 is provisional
+    assert 2027 in national.provisional_years
+    with pytest.raises(CalendarError, match="2030"):
+        get_calendar(2030)
 
 
 class _FixedCalendar:
@@ -332,6 +341,7 @@ def test_plugin_calendar_wins_and_builtin_answers_the_rest():
     setup = CheckerSetup(checker_id="t", params=None, ruleset=rs, plugins=pm)
     assert isinstance(setup.calendar(2030), _FixedCalendar)
     assert isinstance(setup.calendar(2026), WorkdayTable)
+    assert isinstance(setup.calendar(2027), WorkdayTable)  # provisional
     with pytest.raises(CalendarError, match="2031"):
         setup.calendar(2031)
 
@@ -356,13 +366,14 @@ def test_required_years(today, years):
     assert required_years(today) == years
 
 
-def test_national_calendar_covers_the_years_needed_today():
-    """Fails from 1 December until next year's holiday arrangement is in the national rule set
-    (``calendar:`` of rulesets/national/ruleset.yaml) or in a newer chinese-calendar; before
-    1 December it requires the current year. See docs/calendar.md, 「每年的更新」."""
-    today = dt.date.today()
+@pytest.mark.parametrize("today", [D(2026, 12, 6), D(2027, 1, 20), D(2027, 12, 20), D(2026, 11, 22)])
+def test_national_calendar_answers_for_the_years_needed_on_any_day(today):
+    """Whatever the date, the national rule set answers for the years a deployment needs:
+    officially for announced years, provisionally (an interval) for the next ones — never an
+    error (rules-basis §8, docs/calendar.md「暂定年份」). The date is explicit, never the clock."""
     cal = calendar_from_section(load_ruleset("national").spec.calendar)
-    missing = [y for y in required_years(today) if not cal.covers_year(y)]
-    assert not missing, (
-        f"今天是 {today}：工作日历缺少 {missing} 年的节假日安排。国务院办公厅通常在 11 月公布下一年的安排，"
-        f"请在 rulesets/national/ruleset.yaml 的 calendar 部分补充（见 docs/calendar.md）或升级 chinese-calendar。")
+    for year in required_years(today):
+        assert cal.covers_year(year)
+        first, last = cal.deadline_bounds(dt.date(year, 1, 1), 20)
+        assert first <= last
+    assert package_years()[1] in cal.official_years

@@ -240,14 +240,16 @@ def test_bad_periodic_due_is_a_ruleset_error(tmp_path):
 
 
 def test_a_date_beyond_the_calendar_is_an_error_row():
-    entries = [CatalogEntry(title="定于明年发布", formed=D(2026, 12, 20), published=D(2027, 1, 10)),
+    entries = [CatalogEntry(title="定于明年发布", formed=D(2029, 12, 20), published=D(2030, 1, 10)),
+               CatalogEntry(title="暂定年份", formed=D(2026, 12, 20), published=D(2027, 1, 10)),
                CatalogEntry(title="已逾期", formed=D(2026, 11, 2))]
     report = monitor(catalog=entries, today=D(2026, 12, 22))
     assert [r.title for r in report.rows] == ["已逾期"]
-    (err,) = report.errors
-    assert err.title == "定于明年发布" and "2027 年" in err.message
-    with pytest.raises(CalendarError, match="2027"):
-        monitor(catalog=entries, today=D(2027, 1, 4))
+    (err,) = report.errors  # 2027 is provisional (no error); 2030 is beyond it
+    assert err.title == "定于明年发布" and "2030 年" in err.message
+    with pytest.raises(CalendarError, match="2030"):
+        monitor(catalog=entries, today=D(2030, 1, 4))
+    assert "暂定 2027–2029 年" in monitor(catalog=entries, today=D(2027, 1, 4)).calendar["text"]
 
 
 def test_information_before_the_regulation_is_not_counted():
@@ -289,8 +291,10 @@ def test_cli_requests_and_errors(tmp_path, capsys):
     reqs.write_text('{"id": "2026-031", "received": "2026-09-15", "extension": true}\n', encoding="utf-8")
     code, out, _ = _cli(["deadlines", "--requests", str(reqs), "--today", "2026-11-17"], capsys)
     assert code == 1 and "逾期未答复" in out and "2026-11-16" in out and "延期 20 个工作日" in out
-    code, _, err = _cli(["deadlines", "--requests", str(reqs), "--today", "2027-01-04"], capsys)
-    assert code == 2 and "工作日历没有 2027 年的节假日安排" in err and "Traceback" not in err
+    code, _, err = _cli(["deadlines", "--requests", str(reqs), "--today", "2030-01-04"], capsys)
+    assert code == 2 and "工作日历没有 2030 年的节假日安排" in err and "Traceback" not in err
+    code, out, _ = _cli(["deadlines", "--requests", str(reqs), "--today", "2027-01-04"], capsys)
+    assert code == 1 and "暂定 2027–2029 年" in out
     code, _, err = _cli(["deadlines", "--today", "2026-11-17"], capsys)
     assert code == 2 and "至少一项" in err
     code, _, err = _cli(["deadlines", "--periodic", "--requests", str(reqs)], capsys)

@@ -231,12 +231,17 @@ calendar:
 PAGE_2027 = page("2027-01-05", "2027-01-20")
 
 
-def test_a_2027_date_without_supplement_stops_the_document():
+def test_a_2027_date_without_supplement_is_provisional_not_an_error():
+    # 2027 is provisional: formed 2027-01-05, published 2027-01-20 is on time under every
+    # arrangement the law allows, so nothing is said and the check is complete
     result = check_text(PAGE_2027, checker=CHECKER, today=D(2027, 1, 20))
+    assert result.findings == () and not result.errors
+    # a year beyond the provisional ones still stops the document, saying why
+    result = check_text(page("2030-01-07", "2030-01-20"), checker=CHECKER, today=D(2030, 1, 20))
     (f,) = result.findings
     assert (f.checker, f.rule, f.severity) == ("engine", "checker-error", Severity.BLOCK)
-    assert "2027 年" in f.message and "calendar" in f.message and "不得发布" in f.message
-    assert result.errors and "2027" in result.errors[0].message
+    assert "2030 年" in f.message and "calendar" in f.message and "不得发布" in f.message
+    assert "放假办法可能已经修订" in f.message
 
 
 def test_a_2027_supplement_in_the_rule_set_makes_it_work(tmp_path):
@@ -255,23 +260,27 @@ def _run_cli(args, capsys):
     return code, out.out, out.err
 
 
-def test_cli_exits_2_with_the_chinese_message_and_0_with_the_supplement(tmp_path, capsys):
+def test_cli_exits_2_beyond_the_provisional_years_and_0_with_the_supplement(tmp_path, capsys):
     doc = tmp_path / "通知.txt"
-    doc.write_text(PAGE_2027, encoding="utf-8")
-    code, out, _ = _run_cli(["check", str(doc), "--today", "2027-01-20"], capsys)
+    doc.write_text(page("2030-01-07", "2030-01-20"), encoding="utf-8")
+    code, out, _ = _run_cli(["check", str(doc), "--today", "2030-01-20"], capsys)
     assert code == 2
-    assert "工作日历没有 2027 年的节假日安排" in out and "规则集的 calendar 部分" in out and "检查不完整" in out
-    code, out, _ = _run_cli(["check", str(doc), "--today", "2027-01-20", "--format", "json"], capsys)
+    assert "工作日历没有 2030 年的节假日安排" in out and "规则集的 calendar 部分" in out and "检查不完整" in out
+    code, out, _ = _run_cli(["check", str(doc), "--today", "2030-01-20", "--format", "json"], capsys)
     report = json.loads(out)
     assert code == 2 and report["complete"] is False
-    assert "2027" in report["documents"][0]["errors"][0]["message"]
-    rs = tmp_path / "ruleset.yaml"
-    rs.write_text(SUPPLEMENT, encoding="utf-8")
-    code, out, _ = _run_cli(["check", str(doc), "--today", "2027-01-20", "--ruleset", str(rs),
-                             "--format", "json"], capsys)
-    report = json.loads(out)
-    assert code == 0 and report["complete"] is True
-    assert not [f for d in report["documents"] for f in d["findings"] if f["checker"] in (CHECKER, "engine")]
+    assert "2030" in report["documents"][0]["errors"][0]["message"]
+    doc.write_text(PAGE_2027, encoding="utf-8")
+    for ruleset in ("national", None):
+        args = ["check", str(doc), "--today", "2027-01-20", "--format", "json"]
+        if ruleset is None:
+            rs = tmp_path / "ruleset.yaml"
+            rs.write_text(SUPPLEMENT, encoding="utf-8")
+            ruleset = str(rs)
+        code, out, _ = _run_cli(args + ["--ruleset", ruleset], capsys)
+        report = json.loads(out)
+        assert code == 0 and report["complete"] is True
+        assert not [f for d in report["documents"] for f in d["findings"] if f["checker"] in (CHECKER, "engine")]
 
 
 def test_old_documents_never_need_the_new_year():

@@ -77,6 +77,18 @@ class CalendarError(GkrulesError):
     code = "calendar"
 
 
+class ProvisionalCalendarError(CalendarError):
+    """An exact working-day answer was asked for, but it depends on the 调休 of a year whose
+    holiday arrangement is not yet announced (a provisional year, docs/calendar.md): the
+    interval methods (``count_bounds``, ``deadline_bounds``) answer instead."""
+
+    code = "calendar-provisional"
+
+    def __init__(self, message: str, *, years: tuple[int, ...] = ()):
+        super().__init__(message)
+        self.years = years
+
+
 class CheckerTimeout(GkrulesError):
     """A checker exceeded its time budget on a document (used internally by the engine)."""
 

@@ -15,6 +15,7 @@ every known year raises :class:`gkrules.errors.CalendarError` — never a Monday
 from __future__ import annotations
 
 from gkrules.calendar.sources import (
+    build_calendar,
     calendar_from_section,
     national_calendar,
     package_version,
@@ -43,6 +44,27 @@ def calendar_lookup(setup):
     return lookup
 
 
+def calendar_status(ruleset) -> dict:
+    """Which years the built-in calendar of ``ruleset`` (a loaded Ruleset) knows officially and
+    which provisionally — for ``gkrules rules``, ``gkrules deadlines`` and ``/v1/health``."""
+    cal = calendar_from_section(ruleset.spec.calendar)
+    official, provisional = sorted(cal.official_years), sorted(cal.provisional_years)
+    text = f"工作日历：正式 {_ranges(official)} 年"
+    if provisional:
+        text += f"；暂定 {_ranges(provisional)} 年（调休安排尚未公布，只有法定节假日，跨入这些年份的期限按区间计算）"
+    return {"official": official, "provisional": provisional, "source": cal.sources, "text": text}
+
+
+def _ranges(years: list[int]) -> str:
+    out: list[str] = []
+    for y in years:
+        if out and out[-1][1] == y - 1:
+            out[-1] = (out[-1][0], y)
+        else:
+            out.append((y, y))
+    return "、".join(f"{a}–{b}" if a != b else str(a) for a, b in out)
+
+
 def get_calendar(year: int, ruleset=None, plugins=None):
     """The working-day calendar covering ``year`` under ``ruleset`` (an id, a path or a
     loaded Ruleset; default ``national``), as the ``gkrules_calendar`` hook answers it."""
@@ -59,8 +81,10 @@ def get_calendar(year: int, ruleset=None, plugins=None):
 __all__ = [
     "CalendarError",
     "WorkdayTable",
+    "build_calendar",
     "calendar_from_section",
     "calendar_lookup",
+    "calendar_status",
     "describe_day",
     "get_calendar",
     "national_calendar",

@@ -7,6 +7,7 @@ import json
 
 import cattrs
 
+from gkrules.calendar import calendar_status
 from gkrules.commands import EXIT_OK, add_plugin_options, plugin_manager
 from gkrules.model import Severity
 
@@ -37,6 +38,7 @@ def effective_rules(engine) -> dict:
         "checkers": {},
         "allowlist": [_jsonable(e) for e in rs.spec.allowlist],
         "calendar": _jsonable(rs.spec.calendar),
+        "calendar_years": calendar_status(rs),
         "engine": _jsonable(rs.spec.engine),
     }
     enabled = {a.spec.id for a in engine.checkers}
@@ -67,6 +69,7 @@ def run(args) -> int:
     rs = data["ruleset"]
     print(f"规则集：{rs['id']} {rs['version']}（{rs['digest']}）")
     print("分层：" + " → ".join(f"{c['id']}@{c['version']}（{c['file']}）" for c in rs["chain"]))
+    print(data["calendar_years"]["text"])
     for cid, c in data["checkers"].items():
         state = "启用" if c["enabled"] else "停用"
         print(f"\n[{cid}] {state}（插件 {c['plugin']}）")

@@ -19,6 +19,8 @@ import datetime as dt
 import os
 from collections.abc import Iterable, Sequence
 
+import attrs
+
 from gkrules.deadlines.items import Evaluation, Item, document_dates, evaluate, item_from_entry
 from gkrules.deadlines.monitor import MonitorReport, Row, RowError, run_monitor
 from gkrules.deadlines.params import (
@@ -96,9 +98,12 @@ def monitor(*, today: dt.date, catalog: str | os.PathLike | Sequence[CatalogEntr
     if periodic:
         published = [e for _, e in entries] + [
             CatalogEntry(title=d.metadata.title, published=d.metadata.published) for d in docs]
-    return run_monitor(params=params, calendar=calendar_provider(rs, plugins), today=today, within=within,
-                       entries=entries, documents=docs, requests=records, periodic_catalog=published,
-                       show_all=show_all)
+    from gkrules.calendar import calendar_status
+
+    report = run_monitor(params=params, calendar=calendar_provider(rs, plugins), today=today, within=within,
+                         entries=entries, documents=docs, requests=records, periodic_catalog=published,
+                         show_all=show_all)
+    return attrs.evolve(report, calendar=calendar_status(rs))
 
 
 __all__ = [

@@ -18,7 +18,7 @@ from gkrules.metadata.fields import canonical
 from gkrules.model import CatalogEntry, Document
 from gkrules.specs import WorkdayCalendar
 
-State = Literal["late", "overdue", "due-soon", "on-time", "pending"]
+State = Literal["late", "overdue", "due-soon", "on-time", "pending", "undetermined"]
 
 #: where the formation date may come from, most trusted first for the clock
 _EXPLICIT_SOURCES = ("host", "sidecar")
@@ -39,14 +39,25 @@ class Item:
 
 @frozen
 class Evaluation:
-    """Where an item stands on ``reference`` (its publication date, or today)."""
+    """Where an item stands on ``reference`` (its publication date, or today).
+
+    Across a provisional year (docs/calendar.md) the counts and the due date are intervals:
+    ``elapsed``–``elapsed_max`` working days, due ``due``–``due_latest``; outside one both ends
+    are equal.
+    """
 
     item: Item
     state: State
     reference: dt.date
-    #: working days in (start, reference]
+    #: working days in (start, reference] (the least possible, across a provisional year)
     elapsed: int
+    #: earliest possible due date
     due: dt.date | None = None
+    elapsed_max: int | None = None
+    #: latest possible due date
+    due_latest: dt.date | None = None
+    #: provisional years whose unknown 调休 widened the answer
+    provisional: tuple[int, ...] = ()
 
     @property
     def published(self) -> bool:
@@ -54,30 +65,72 @@ class Evaluation:
 
     @property
     def remaining(self) -> int:
-        """Working days left (negative: working days late)."""
+        """Working days left (negative: working days late), at the latest possible count."""
         return self.item.rule.workdays - self.elapsed
+
+    @property
+    def uncertain(self) -> bool:
+        return bool(self.provisional)
 
 
 def evaluate(item: Item, calendar: WorkdayCalendar, today: dt.date, within: int, *,
              due: bool = True) -> Evaluation:
     """The state of ``item`` on ``today``; with ``due``, the due date of a late, overdue or
     due-soon item. Raises CalendarError if a day it needs is not in the calendar; the caller
-    checks that the publication date is not before the start."""
+    checks that the publication date is not before the start.
+
+    Across a provisional year: late only past the latest possible deadline, due soon when the
+    earliest possible deadline is near (or passed), and "undetermined" for a publication that
+    may or may not have been late.
+    """
     reference = item.published or today
     limit = item.rule.workdays
-    elapsed = calendar.workdays_between(item.start, reference)
-    state = state_of(elapsed, limit, item.published is not None, within)
+    lo, hi = count_bounds(calendar, item.start, reference)
+    state = state_of(lo, limit, item.published is not None, within, elapsed_max=hi)
     with_due = due and state in ("late", "overdue", "due-soon")
-    return Evaluation(item, state, reference, elapsed, calendar.add_workdays(item.start, limit) if with_due else None)
+    first = last = None
+    if with_due:
+        first, last = deadline_bounds(calendar, item.start, limit)
+    provisional: tuple[int, ...] = ()
+    if lo != hi or first != last:
+        provisional = provisional_years_in(calendar, item.start, max(reference, last or reference))
+    return Evaluation(item, state, reference, lo, first, elapsed_max=hi, due_latest=last, provisional=provisional)
 
 
-def state_of(elapsed: int, limit: int, published: bool, within: int) -> State:
-    """late / overdue past the limit; on-time if published; due-soon within ``within``."""
+def count_bounds(calendar: WorkdayCalendar, start: dt.date, end: dt.date) -> tuple[int, int]:
+    """``count_bounds`` of the built-in calendar; a plugin calendar's exact count twice."""
+    bounds = getattr(calendar, "count_bounds", None)
+    if bounds is not None:
+        return bounds(start, end)
+    n = calendar.workdays_between(start, end)
+    return n, n
+
+
+def deadline_bounds(calendar: WorkdayCalendar, start: dt.date, n: int) -> tuple[dt.date, dt.date]:
+    bounds = getattr(calendar, "deadline_bounds", None)
+    if bounds is not None:
+        return bounds(start, n)
+    due = calendar.add_workdays(start, n)
+    return due, due
+
+
+def provisional_years_in(calendar: WorkdayCalendar, first: dt.date, last: dt.date) -> tuple[int, ...]:
+    years = getattr(calendar, "provisional_in", None)
+    return years(first, last) if years is not None else ()
+
+
+def state_of(elapsed: int, limit: int, published: bool, within: int, *, elapsed_max: int | None = None) -> State:
+    """late / overdue past the limit; on-time if published; due-soon within ``within``.
+
+    ``elapsed``–``elapsed_max`` is the interval of a provisional year: late only when even
+    the least count is past the limit; due soon when the largest count is near or past it.
+    """
+    most = elapsed if elapsed_max is None else elapsed_max
     if elapsed > limit:
         return "late" if published else "overdue"
     if published:
-        return "on-time"
-    return "due-soon" if limit - elapsed <= within else "pending"
+        return "on-time" if most <= limit else "undetermined"
+    return "due-soon" if limit - most <= within else "pending"
 
 
 def item_from_entry(entry: CatalogEntry, resolver: RuleResolver, ref: str = "") -> Item | None:

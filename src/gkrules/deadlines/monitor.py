@@ -11,7 +11,7 @@ from typing import Literal
 from attrs import field, frozen
 
 from gkrules.calendar.table import describe_day
-from gkrules.deadlines.items import Item, document_dates, evaluate, state_of
+from gkrules.deadlines.items import Item, count_bounds, deadline_bounds, document_dates, evaluate, state_of
 from gkrules.deadlines.params import ReleaseDeadlineParams
 from gkrules.deadlines.periodic import evaluate_periodic
 from gkrules.deadlines.requests import RequestRecord, evaluate_request
@@ -24,8 +24,8 @@ RowType = Literal["item", "request", "periodic"]
 
 #: states listed by default; the others only with ``show_all``
 ATTENTION = frozenset({"overdue", "due-soon", "invalid"})
-_STATE_ORDER = {"overdue": 0, "invalid": 1, "due-soon": 2, "late": 3, "paused": 4, "awaiting-correction": 5,
-                "pending": 6, "on-time": 7, "replied": 7, "done": 7, "no-date": 8}
+_STATE_ORDER = {"overdue": 0, "invalid": 1, "due-soon": 2, "late": 3, "undetermined": 4, "paused": 4,
+                "awaiting-correction": 5, "pending": 6, "on-time": 7, "replied": 7, "done": 7, "no-date": 8}
 
 
 @frozen
@@ -70,6 +70,8 @@ class MonitorReport:
     errors: tuple[RowError, ...] = ()
     counts: dict[str, int] = field(factory=dict)
     total: int = 0
+    #: which calendar years are official and which provisional (calendar_status)
+    calendar: dict = field(factory=dict)
 
     @property
     def overdue(self) -> int:
@@ -105,17 +107,21 @@ def _item_row(item: Item, calendars: CalendarCache, today: dt.date, within: int,
     ev = evaluate(item, cal, today, within, due=False)
     if not show_all and ev.state not in ATTENTION:
         return ev.state
-    due, notes = None, ()
-    if ev.state in ATTENTION or ev.state == "late":
-        due = cal.add_workdays(item.start, item.rule.workdays)
-    else:  # on time or not yet due: the due date is shown only if the calendar has it
-        try:
-            due = cal.add_workdays(item.start, item.rule.workdays)
-        except CalendarError:
-            notes = ("到期日所在年份的节假日安排尚未补充，暂不显示到期日",)
-    left = None if ev.state == "on-time" else ev.remaining
-    return _item_base(item, ev.state, due=due, workdays_left=left, notes=notes,
-                      due_text=describe_day(cal, due) if due else "")
+    notes: tuple[str, ...] = ()
+    try:
+        first, last = deadline_bounds(cal, item.start, item.rule.workdays)
+    except CalendarError:
+        if ev.state in ATTENTION or ev.state == "late":
+            raise
+        first = last = None  # on time or not yet due: the due date is shown only if the calendar has it
+        notes = ("到期日所在年份不在工作日历中，暂不显示到期日",)
+    due_text = describe_day(cal, last) if last else ""
+    if first is not None and last is not None and first != last:
+        due_text = f"{describe_day(cal, first)} 至 {describe_day(cal, last)}（暂定）"
+        years = "、".join(str(y) for y in cal.provisional_in(first, last)) if hasattr(cal, "provisional_in") else ""
+        notes = (f"暂定：{years} 年调休安排尚未公布，到期日在 {first} 至 {last} 之间",)
+    left = None if ev.state in ("on-time", "undetermined") else ev.remaining
+    return _item_base(item, ev.state, due=last, workdays_left=left, notes=notes, due_text=due_text)
 
 
 def _item_base(item: Item, state: str, **kw) -> Row:
@@ -200,8 +206,8 @@ def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], Work
         reference = published or today
         try:
             if reference >= formed and not show_all:
-                state = state_of(calendars.get(formed.year, reference.year).workdays_between(formed, reference),
-                                 rule.workdays, published is not None, within)
+                lo, hi = count_bounds(calendars.get(formed.year, reference.year), formed, reference)
+                state = state_of(lo, rule.workdays, published is not None, within, elapsed_max=hi)
                 if state not in ATTENTION:
                     counts[state] += 1
                     continue

@@ -15,6 +15,7 @@ from typing import Literal
 
 from attrs import frozen
 
+from gkrules.deadlines.items import deadline_bounds
 from gkrules.deadlines.params import PeriodicItem
 from gkrules.deadlines.rules import RuleResolver, report_year
 from gkrules.model import CatalogEntry
@@ -70,7 +71,7 @@ def evaluate_periodic(item: PeriodicItem, entries: Iterable[CatalogEntry], resol
             out.append(PeriodicEvaluation(item, year, due, state, entry.published, entry.title))
         elif due < today:
             out.append(PeriodicEvaluation(item, year, due, "overdue"))
-        elif due <= calendar.add_workdays(today, within):
+        elif due <= deadline_bounds(calendar, today, within)[1]:  # latest end of the window
             out.append(PeriodicEvaluation(item, year, due, "due-soon"))
         else:
             out.append(PeriodicEvaluation(item, year, due, "pending"))

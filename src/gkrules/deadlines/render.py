@@ -46,6 +46,8 @@ def render_text(report: MonitorReport) -> str:
            f"提示 {report.within} 个工作日内到期的事项",
            f"共 {report.total} 项；逾期 {c.get('overdue', 0)} 项，即将到期 {c.get('due-soon', 0)} 项，"
            f"日期有误 {c.get('invalid', 0)} 项，无法计算 {len(report.errors)} 项"]
+    if report.calendar:
+        out.append(report.calendar["text"])
     if not report.rows and not report.errors:
         out.append("\n没有逾期或即将到期的事项。")
     for row in report.rows:
@@ -92,6 +94,7 @@ def render_json(report: MonitorReport, ruleset: dict | None = None) -> str:
                     "errors": len(report.errors), "by_state": dict(sorted(report.counts.items()))},
         "items": [row_dict(r) for r in report.rows],
         "errors": [{"ref": e.ref, "title": e.title, "message": e.message} for e in report.errors],
+        "calendar": {k: report.calendar[k] for k in ("official", "provisional")} if report.calendar else None,
     }
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

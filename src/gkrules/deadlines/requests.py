@@ -25,11 +25,12 @@ from attrs import frozen
 
 from gkrules.catalog import iter_records
 from gkrules.deadlines.params import RequestParams
-from gkrules.errors import UsageError
+from gkrules.errors import ProvisionalCalendarError, UsageError
 from gkrules.metadata.dates import parse_date
 from gkrules.specs import WorkdayCalendar
 
-RequestState = Literal["replied", "late", "overdue", "due-soon", "pending", "awaiting-correction", "paused"]
+RequestState = Literal["replied", "late", "overdue", "due-soon", "pending", "awaiting-correction", "paused",
+                       "undetermined"]
 
 
 @frozen
@@ -71,6 +72,9 @@ class RequestEvaluation:
     elapsed: int | None
     limit: int
     notes: tuple[str, ...] = ()
+
+    #: earliest possible deadline when a provisional year's 调休 matters (``due`` is the latest)
+    due_earliest: dt.date | None = None
 
     @property
     def remaining(self) -> int | None:
@@ -119,7 +123,34 @@ def due_with_pauses(calendar: WorkdayCalendar, start: dt.date, n: int, pauses: I
 
 def evaluate_request(record: RequestRecord, calendar: WorkdayCalendar, today: dt.date, within: int,
                      params: RequestParams | None = None) -> RequestEvaluation:
-    """Where a request stands on ``today``."""
+    """Where a request stands on ``today``.
+
+    Across a provisional year the built-in calendar's two extremes bracket every arrangement:
+    overdue or late only if so even when every uncertain day is a rest day; due soon if the
+    earliest possible deadline is near; a reply that may or may not have been late is
+    "undetermined".
+    """
+    try:
+        return _evaluate_request(record, calendar, today, within, params)
+    except ProvisionalCalendarError:
+        extremes = getattr(calendar, "extremes", None)
+        if extremes is None:
+            raise
+    fast_cal, slow_cal = extremes()
+    fast = _evaluate_request(record, fast_cal, today, within, params)
+    slow = _evaluate_request(record, slow_cal, today, within, params)
+    state = slow.state
+    if slow.state not in ("late", "overdue") and fast.state in ("late", "overdue", "due-soon"):
+        state = "undetermined" if record.replied is not None else "due-soon"
+    notes = slow.notes
+    if fast.due != slow.due and fast.due and slow.due:
+        notes += (f"暂定：调休安排尚未公布，答复期限在 {fast.due} 至 {slow.due} 之间",)
+    return RequestEvaluation(record, state, slow.clock_start, slow.due, slow.base_due, slow.elapsed, slow.limit,
+                             notes, due_earliest=fast.due)
+
+
+def _evaluate_request(record: RequestRecord, calendar: WorkdayCalendar, today: dt.date, within: int,
+                      params: RequestParams | None = None) -> RequestEvaluation:
     params = params or RequestParams()
     notes: list[str] = []
     if record.correction_notice is not None:

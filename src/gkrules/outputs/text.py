@@ -5,6 +5,9 @@ from __future__ import annotations
 from gkrules.model import DocumentResult, Finding, Report
 from gkrules.specs import RenderContext
 
+#: tag of findings computed on a provisional calendar year (release-deadline sets it)
+PROVISIONAL_TAG = "provisional-calendar"
+
 _META_LABELS = (("title", "标题"), ("doc_number", "文号"), ("formed", "成文日期"), ("published", "发布日期"),
                 ("disclosure", "公开属性"))
 
@@ -68,4 +71,7 @@ def render_text(report: Report, ctx: RenderContext | None = None) -> str:
     lines.append(f"共 {len(report.documents)} 个文件；阻断 {s.block}，警告 {s.warn}，提示 {s.info}，"
                  f"已忽略 {s.suppressed}；{status}")
     lines.append(f"规则集：{report.ruleset.id} {report.ruleset.version}（gkrules {report.tool_version}）")
+    if any(PROVISIONAL_TAG in f.tags for d in report.documents for f in d.findings):
+        lines.append("注：部分期限按暂定日历计算（相关年份的调休安排尚未公布，期限为区间）；"
+                     "在规则集 calendar 部分补充该年安排或升级 chinese-calendar 后可得到确切期限（见 docs/calendar.md）")
     return "\n".join(lines) + "\n"

@@ -162,9 +162,14 @@ class Service:
         return report, document_text_map(docs), engine
 
 
-def _ruleset(engine: Engine) -> dict[str, str]:
+def _ruleset(engine: Engine) -> dict[str, Any]:
+    from gkrules.calendar import calendar_status
+
     info = engine.ruleset_info()
-    return {"id": info.id, "version": info.version, "digest": info.digest}
+    calendar = calendar_status(engine.ruleset)
+    return {"id": info.id, "version": info.version, "digest": info.digest,
+            "calendar": {"official": calendar["official"], "provisional": calendar["provisional"],
+                         "text": calendar["text"]}}
 
 
 def _replay(body: bytes):

@@ -191,19 +191,26 @@ class PolicyInterpretationChecker:
             self._calendars[year] = self.setup.calendar(year)
         return self._calendars[year]
 
-    def _lag(self, start: dt.date, end: dt.date) -> tuple[int, str | None]:
-        """Days after ``start`` up to ``end``: working days, or calendar days with the reason."""
+    def _lag(self, start: dt.date, end: dt.date) -> tuple[int, str | None, str]:
+        """Days after ``start`` up to ``end``: working days, or calendar days with the reason;
+        across a provisional year the least possible working days, with a note saying so."""
         try:
             cals = {y: self._calendar(y) for y in range(start.year, end.year + 1)}
         except CalendarError as exc:
-            return (end - start).days, exc.message
+            return (end - start).days, exc.message, ""
+        cal = cals[end.year]
+        bounds = getattr(cal, "count_bounds", None)
+        if bounds is not None and all(c is cal for c in cals.values()):
+            lo, hi = bounds(start, end)
+            note = "" if lo == hi else f"（暂定：调休安排尚未公布，按最少的 {lo} 个工作日计，可能多至 {hi} 个）"
+            return lo, None, note
         n = 0
         day = start + dt.timedelta(days=1)
         while day <= end:
             if cals[day.year].is_workday(day):
                 n += 1
             day += dt.timedelta(days=1)
-        return n, None
+        return n, None, ""
 
     # -- the check -------------------------------------------------------------------------
 
@@ -275,7 +282,7 @@ class PolicyInterpretationChecker:
     def _late(self, ctx: BatchContext, item: Item, target: Item, how: str, start, end):
         if target.published is None or item.published is None or item.published <= target.published:
             return
-        lag, no_calendar = self._lag(target.published, item.published)
+        lag, no_calendar, provisional = self._lag(target.published, item.published)
         limit = self.p.max_lag_workdays
         if no_calendar is None and lag <= limit:
             return
@@ -289,7 +296,7 @@ class PolicyInterpretationChecker:
         yield ctx.finding(
             item.index, "late-interpretation", start, end,
             f"本解读比所解读的政策文件《{target.label}》（按{how}对应）晚发布 {lag} {unit}：政策 {p_when} 发布，"
-            f"解读 {i_when} 发布，超过规则集允许的 {limit} 个工作日{note}",
+            f"解读 {i_when} 发布，超过规则集允许的 {limit} 个工作日{note}{provisional}",
             evidence=item.label[:80], suggestion=LATE_SUGGESTION,
             key=f"{min(target.names, default=target.label)}|{item.published.isoformat()}")
 

@@ -1,7 +1,9 @@
 """release-deadline: was (or will) this document be published within its period?
 
-Working days come from ``setup.calendar(year)`` (the ``gkrules_calendar`` hook). A date the
-calendar does not cover raises CalendarError, which the engine turns into a blocking
+Working days come from ``setup.calendar(year)`` (the ``gkrules_calendar`` hook). Across a
+provisional year (its 调休 not yet announced) the deadline is an interval: late only past its
+latest possible day, due soon when its earliest possible day is near, and the message says so.
+A date no calendar covers raises CalendarError, which the engine turns into a blocking
 ``engine/checker-error`` and exit 2: a deadline is never guessed on a Monday–Friday count.
 """
 
@@ -13,11 +15,12 @@ from collections.abc import Iterator
 from gkrules.calendar import calendar_lookup
 from gkrules.calendar.table import describe_day
 from gkrules.context import CheckContext, CheckerSetup
-from gkrules.deadlines.items import DocumentDates, document_dates, evaluate
+from gkrules.deadlines.items import DocumentDates, Evaluation, deadline_bounds, document_dates, evaluate
 from gkrules.deadlines.monitor import CalendarCache
 from gkrules.deadlines.params import ReleaseDeadlineParams
 from gkrules.deadlines.rules import RuleResolver, report_year
 from gkrules.model import Finding
+from gkrules.outputs.text import PROVISIONAL_TAG
 
 
 class ReleaseDeadlineChecker:
@@ -78,31 +81,41 @@ class ReleaseDeadlineChecker:
         evidence = f"{dates.start_label} {start}；" + (
             f"{dates.published_label} {published}" if published else f"尚未发布（检查日期 {ctx.today}）")
         key = f"{start}:{rule.workdays}"
+        tags = (PROVISIONAL_TAG,) if ev.uncertain else None
+        note = _provisional_note(ev, cal)
         if ev.state in ("late", "overdue"):
-            due = describe_day(cal, ev.due)
+            due = _due_text(ev, cal)
             late_by = -ev.remaining
             if ev.state == "late":
-                msg = (f"{dates.start_label} {start} 至{dates.published_label} {published} 共 {ev.elapsed} 个工作日，"
-                       f"超过公开时限 {rule.describe()}{late_by} 个工作日；最迟应于 {due}发布")
+                msg = (f"{dates.start_label} {start} 至{dates.published_label} {published} 共 {_elapsed(ev)} 个工作日，"
+                       f"超过公开时限 {rule.describe()}{_late_by(ev)} 个工作日{_last_day(ev, due, note)}")
                 suggestion = "核实延迟原因；今后在时限内发布，按规定需要说明的，在发布时说明原因"
             else:
                 historical = self.params.historical_after_workdays
                 if historical and ev.elapsed > historical:
-                    msg = (f"{dates.start_label} {start} 距检查日期 {ctx.today} 已 {ev.elapsed} 个工作日，文件本身没有发布日期："
+                    msg = (f"{dates.start_label} {start} 距检查日期 {ctx.today} 已 {_elapsed(ev)} 个工作日，文件本身没有发布日期："
                            f"如为历史文件补充公开或网站迁移，不再计算发布时限；如确为首次发布，已超过公开时限"
-                           f" {rule.describe()}{late_by} 个工作日（最迟应于 {due}发布）")
+                           f" {rule.describe()}{late_by} 个工作日{_last_day(ev, due, note)}")
                     yield ctx.finding("historical", s, e, msg, evidence=evidence, basis=rule.basis, key=key,
-                                      suggestion="历史文件请在元数据中写明原发布日期（published）；首次发布的请核实延迟原因")
+                                      suggestion="历史文件请在元数据中写明原发布日期（published）；首次发布的请核实延迟原因",
+                                      tags=tags)
                     return
-                msg = (f"{dates.start_label} {start} 至今（{ctx.today}）已 {ev.elapsed} 个工作日仍未发布，"
-                       f"超过公开时限 {rule.describe()}{late_by} 个工作日；最迟应于 {due}发布")
+                msg = (f"{dates.start_label} {start} 至今（{ctx.today}）已 {_elapsed(ev)} 个工作日仍未发布，"
+                       f"超过公开时限 {rule.describe()}{_late_by(ev)} 个工作日{_last_day(ev, due, note)}")
                 suggestion = "尽快发布，并核实延迟原因"
-            yield ctx.finding("late", s, e, msg, evidence=evidence, basis=rule.basis, suggestion=suggestion, key=key)
+            yield ctx.finding("late", s, e, msg, evidence=evidence, basis=rule.basis, suggestion=suggestion, key=key,
+                              tags=tags)
         elif ev.state == "due-soon":
-            left = f"还剩 {ev.remaining} 个工作日" if ev.remaining else "今天是最后期限"
-            msg = (f"尚未发布：公开时限 {rule.describe()}，自{dates.start_label} {start} 起算，"
-                   f"最迟 {describe_day(cal, ev.due)}，{left}")
-            yield ctx.finding("due-soon", s, e, msg, evidence=evidence, basis=rule.basis, key=key)
+            if ev.uncertain:
+                left = f"已计 {_elapsed(ev)} 个工作日"
+            else:
+                left = f"还剩 {ev.remaining} 个工作日" if ev.remaining else "今天是最后期限"
+            if ev.uncertain:
+                msg = f"尚未发布：公开时限 {rule.describe()}，自{dates.start_label} {start} 起算，{left}{note}"
+            else:
+                msg = (f"尚未发布：公开时限 {rule.describe()}，自{dates.start_label} {start} 起算，"
+                       f"最迟 {_due_text(ev, cal)}，{left}")
+            yield ctx.finding("due-soon", s, e, msg, evidence=evidence, basis=rule.basis, key=key, tags=tags)
 
     def _periodic(self, ctx: CheckContext, dates: DocumentDates) -> Iterator[Finding]:
         meta = ctx.metadata
@@ -128,4 +141,41 @@ class ReleaseDeadlineChecker:
             yield ctx.finding("due-soon", s, e, msg, basis=item.basis, key=f"{item.id}:{year}")
 
     def _soon(self, today: dt.date) -> dt.date:
-        return self.calendars.get(today.year).add_workdays(today, self.params.due_soon_workdays)
+        # the latest possible end of the window: across a provisional year, soon rather than late
+        return deadline_bounds(self.calendars.get(today.year), today, self.params.due_soon_workdays)[1]
+
+
+def _elapsed(ev: Evaluation) -> str:
+    if ev.elapsed_max is not None and ev.elapsed_max != ev.elapsed:
+        return f"{ev.elapsed}–{ev.elapsed_max}"
+    return str(ev.elapsed)
+
+
+def _late_by(ev: Evaluation) -> str:
+    most = ev.elapsed_max if ev.elapsed_max is not None else ev.elapsed
+    least, top = ev.elapsed - ev.item.rule.workdays, most - ev.item.rule.workdays
+    return f"{least}–{top}" if top != least else str(least)
+
+
+def _last_day(ev: Evaluation, due: str, note: str) -> str:
+    return note if note else f"；最迟应于 {due}发布"
+
+
+def _due_text(ev: Evaluation, cal) -> str:
+    assert ev.due is not None
+    if ev.due_latest is not None and ev.due_latest != ev.due:
+        return f"{describe_day(cal, ev.due)}至{describe_day(cal, ev.due_latest)}之间"
+    return describe_day(cal, ev.due)
+
+
+def _provisional_note(ev: Evaluation, cal) -> str:
+    """The sentence a reviewer needs when the answer rests on an unannounced 调休."""
+    if not ev.uncertain:
+        return ""
+    years = "、".join(str(y) for y in ev.provisional)
+    if ev.due is not None and ev.due_latest is not None:
+        span = f"期限在 {describe_day(cal, ev.due)} 至 {describe_day(cal, ev.due_latest)} 之间"
+    else:
+        span = f"已计工作日在 {ev.elapsed} 至 {ev.elapsed_max} 之间"
+    return (f"；暂定：{years} 年调休安排尚未公布，{span}；国务院办公厅公布安排后，在规则集 calendar 部分补充"
+            f"（或升级 chinese-calendar）即可得到确切期限（见 docs/calendar.md）")
