@@ -315,7 +315,9 @@ class ProseRules:
         """(start, end, rule flags) of the sentences of text[start:end] that some guard hits,
         in text order."""
         hits = [(m.start(), m.end(), _F_COUNT) for m in _COUNT_GUARD.finditer(text, start, end)]
-        hits += [(e - n + 1, e + 1, flag) for e, (n, flag) in self._guard_words.iter(text, start, end)]
+        # a slice, not iter(text, start, end): pyahocorasick copies the whole string on every call,
+        # which made a document with thousands of tables quadratic (one call per gap between tables)
+        hits += [(start + e - n + 1, start + e + 1, flag) for e, (n, flag) in self._guard_words.iter(text[start:end])]
         if not hits:
             return []
         hits.sort()
