@@ -262,3 +262,30 @@ def test_monitor_lists_provisional_rows_without_errors():
     assert not report.errors
     [row] = [r for r in report.rows if r.title == "通知甲"]
     assert row.state == "overdue" and "暂定" in row.due_text and "暂定" in row.notes[0]
+
+
+def _interpretation_batch(published: str):
+    from gkrules.inputs import InputDocument
+    from gkrules.model import CatalogEntry
+
+    catalog = [CatalogEntry(title="青梧市统计局关于印发《青梧市统计调查员管理办法》的通知", doc_number="青统规〔2026〕3号",
+                            kind="policy", published=D(2026, 12, 29))]
+    text = (f"标　　题：《青梧市统计调查员管理办法》政策解读\n发布日期：{published}\n\n"
+            "一、制定背景\n为规范统计调查员管理，市统计局制定了《青梧市统计调查员管理办法》。\n"
+            "二、主要内容\n办法共五章二十条，明确了统计调查员的选聘、培训和考核。\n")
+    return [InputDocument("解读.txt", text)], catalog
+
+
+@pytest.mark.parametrize(("published", "late"), [("2027-01-05", False), ("2027-01-07", True)])
+def test_interpretation_lag_across_a_provisional_year(published, late):
+    # policy 2026-12-29; by 2027-01-05 2–6 working days have passed (maybe late: not said),
+    # by 2027-01-07 at least 4 (> 3: late under every arrangement, said with the note)
+    from gkrules import Engine
+
+    docs, catalog = _interpretation_batch(published)
+    report = Engine("national").check(docs, today=D.fromisoformat(published), catalog=catalog)
+    assert report.complete
+    found = [f for d in report.documents for f in d.findings if f.rule == "late-interpretation"]
+    assert bool(found) == late
+    if late:
+        assert "暂定" in found[0].message and "4 个工作日" in found[0].message
