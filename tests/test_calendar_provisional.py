@@ -289,3 +289,18 @@ def test_interpretation_lag_across_a_provisional_year(published, late):
     assert bool(found) == late
     if late:
         assert "暂定" in found[0].message and "4 个工作日" in found[0].message
+
+
+def test_health_and_rules_say_which_years_are_provisional(capsys):
+    from starlette.testclient import TestClient
+
+    from gkrules.server import create_app
+
+    with TestClient(create_app()) as client:
+        data = client.get("/v1/health").json()
+    [national] = data["rulesets"]
+    assert 2027 in national["calendar"]["provisional"] and 2026 in national["calendar"]["official"]
+    assert main(["rules"]) == 0
+    assert "暂定 2027–2029 年" in capsys.readouterr().out
+    assert main(["rules", "--format", "json"]) == 0
+    assert 2027 in json.loads(capsys.readouterr().out)["calendar_years"]["provisional"]

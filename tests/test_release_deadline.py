@@ -277,7 +277,7 @@ def test_cli_exits_2_beyond_the_provisional_years_and_0_with_the_supplement(tmp_
             rs = tmp_path / "ruleset.yaml"
             rs.write_text(SUPPLEMENT, encoding="utf-8")
             ruleset = str(rs)
-        code, out, _ = _run_cli(args + ["--ruleset", ruleset], capsys)
+        code, out, _ = _run_cli([*args, "--ruleset", ruleset], capsys)
         report = json.loads(out)
         assert code == 0 and report["complete"] is True
         assert not [f for d in report["documents"] for f in d["findings"] if f["checker"] in (CHECKER, "engine")]

@@ -126,7 +126,13 @@ def openapi_document(settings: ServerSettings) -> dict[str, Any]:
             "Finding": _FINDING, "SuppressedFinding": _SUPPRESSED, "Location": _LOCATION, "Error": _ERROR,
             "Health": {"type": "object", "required": ["status", "version", "rulesets"], "properties": {
                 "status": {"enum": ["ok", "degraded"]}, "version": _STR,
-                "rulesets": {"type": "array", "items": {"type": "object"}},
+                "rulesets": {"type": "array", "items": {"type": "object", "properties": {
+                    "id": {"type": "string"}, "version": {"type": "string"}, "digest": {"type": "string"},
+                    "calendar": {"type": "object", "description": "工作日历：正式年份与暂定年份（调休未公布）",
+                                 "required": ["official", "provisional"], "properties": {
+                                     "official": {"type": "array", "items": {"type": "integer"}},
+                                     "provisional": {"type": "array", "items": {"type": "integer"}},
+                                     "text": {"type": "string"}}}}}},
                 "process": {"type": "object", "description": "本工作进程：pid 与引擎建立时间（每个进程只建立一次）",
                             "properties": {"pid": _INT, "engines_built_at": _STR}},
                 "plugins": {"type": "array", "items": {"type": "object"}},
