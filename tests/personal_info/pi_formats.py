@@ -63,11 +63,16 @@ def _docx(title, header, rows, tail) -> bytes:
 
 def _html(title, header, rows, tail) -> bytes:
     th = "".join(f"<th>{html.escape(h)}</th>" for h in header)
-    body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in r) + "</tr>\n" for r in rows)
+    body = "".join("<tr>" + "".join(f"<td>{_cell_html(c)}</td>" for c in r) + "</tr>\n" for r in rows)
     foot = "".join(f"<p>{html.escape(line)}</p>\n" for line in tail)
     return (f"<html><head><meta charset='utf-8'><title>{html.escape(title)}</title></head><body>\n"
             f"<h1>{html.escape(title)}</h1>\n<table>\n<tr>{th}</tr>\n{body}</table>\n{foot}</body></html>\n"
             ).encode()
+
+
+def _cell_html(text: str) -> str:
+    """A line break typed in a cell is a ``<br>`` in a page."""
+    return "<br>".join(html.escape(part) for part in text.split("\n"))
 
 
 def _txt(title, header, rows, tail) -> bytes:
@@ -89,14 +94,18 @@ def _pdf(title, header, rows, tail) -> bytes:
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=landscape(A4))
-    width = 780 // max(1, len(header))
+    size = 9
+    # each column as wide as its widest cell, plus a gap (a printed table's columns never touch)
+    widths = [max(pdfmetrics.stringWidth(r[k], "STSong-Light", size) for r in [header, *rows]) + 24
+              for k in range(len(header))]
+    xs = [30 + sum(widths[:k]) for k in range(len(header))]
     y = 560
-    c.setFont("STSong-Light", 10)
+    c.setFont("STSong-Light", size)
     c.drawString(30, y, title)
     for row in [header, *rows]:
         y -= 20
         for k, cell in enumerate(row):
-            c.drawString(30 + width * k, y, cell)
+            c.drawString(xs[k], y, cell)
     for line in tail:
         y -= 20
         c.drawString(30, y, line)
