@@ -272,8 +272,9 @@ class Scene:
         penalties (quoted titles left out) is not one."""
         if self._penalty is None:
             meta = self.doc.metadata
-            if meta.kind == "penalty":
-                self._penalty = True
+            if meta.kind == "penalty" and meta.sources.get("kind") in ("sidecar", "host"):
+                self._penalty = True  # declared by whoever publishes it (a title-derived kind
+                # calls 印发《行政处罚信息公示办法》的通知 a penalty: judged below instead)
             else:
                 nl = self.text.find("\n", 0, 200)
                 title = meta.title or self.text[:nl if nl != -1 else 200]
