@@ -9,7 +9,8 @@ an unbroken one: 6-8-4 for an ID, 3-4-4 for a mobile, fours for a card) and pass
 tests as an unbroken one: an ID number its check character, date and province; a card the
 Luhn check and a card label (on the first line or as its column header); a mobile an
 allocated network code and a phone label. A table cell whose whole text is one number
-written in two pieces (a spreadsheet turns the break into a space) is joined the same way.
+written in two pieces (a spreadsheet turns the break into a space) is joined the same way,
+in tables with an ID, card or phone column.
 """
 
 from __future__ import annotations
@@ -110,8 +111,12 @@ class WrappedNumberRecognizer:
             yield from self._split_cells(scene)
 
     def _split_cells(self, scene) -> Iterator[Detection]:
-        text, view = scene.text, scene.view
+        text, view, kit = scene.text, scene.view, self.kit
         for table in scene.doc.tables:
+            # only tables with an ID, card or phone column (figures tables are skipped whole)
+            kinds = {k for r in table.header for c in r for h in kit.header_cues(c.text) for k in h.kinds}
+            if kinds.isdisjoint(("id_card", "card", "phone")):
+                continue
             for row in table.body:
                 for cell in row:
                     core = cell.text.strip()
