@@ -10,16 +10,18 @@ from gkrules.model import Severity
 from gkrules.plugins import hookimpl
 from gkrules.specs import CheckerSpec, RuleInfo
 
+from .basis import GENERAL as _BASE
+from .basis import ORG_ACCOUNT as _ORG_ACCOUNT
+from .basis import SENSITIVE as _SENSITIVE
 from .checker import PersonalInfoChecker
 from .params import PersonalInfoParams
 
-_BASE = "《政府信息公开条例》第十五条（涉及个人隐私、公开会损害第三方合法权益的信息不得公开）；《中华人民共和国个人信息保护法》第四条"
-_SENSITIVE = "；《中华人民共和国个人信息保护法》第二十八条（敏感个人信息）"
-_PENALTY = "；行政处罚结果公开时隐去自然人的住址、通信方式、身份证号码、银行账号、健康状况（《浙江省行政处罚结果信息网上公开暂行办法》第七条）"
+# the basis declared here is the general one; a finding in a penalty decision adds the
+# penalty-publication rule (basis.in_penalty), and only there
 
 RULES = (
     RuleInfo(
-        "id-card", "居民身份证号码（18 位，校验位有效）", Severity.BLOCK, _BASE + _PENALTY + "；GB 11643-1999",
+        "id-card", "居民身份证号码（18 位，校验位有效）", Severity.BLOCK, _BASE + "；GB 11643-1999",
         tags=("个人隐私", "身份证件"),
         description="18 位公民身份号码：ISO 7064 MOD 11-2 校验位、真实出生日期、省级地区码均有效才报告；"
                     "校验位不符、日期不存在的 18 位编号（档案号、统计用代码等）不报告，已脱敏的号码不报告。"
@@ -31,32 +33,32 @@ RULES = (
         description="15 位号码没有校验位，只有在“身份证号码”等标签或栏目下、且出生日期和地区码有效时才报告。",
     ),
     RuleInfo(
-        "mobile", "个人手机号码", Severity.WARN, _BASE + _PENALTY,
+        "mobile", "个人手机号码", Severity.WARN, _BASE,
         tags=("个人隐私", "联系方式"),
         description="已分配号段的 11 位手机号码（可带 +86、分隔符）。以“项目编号”“流水号”等编号标签、金额栏目或"
                     "紧跟“元”等单位的 11 位数字不报告。当事人、申请人等的手机号码以及行政处罚公开中的手机号码按 "
                     "party_severity（默认阻断）报告；通知中联系人的手机号码为警告。",
     ),
     RuleInfo(
-        "landline", "个人固定电话", Severity.WARN, _BASE + _PENALTY,
+        "landline", "个人固定电话", Severity.WARN, _BASE,
         tags=("个人隐私", "联系方式"),
         description="只报告标注为家庭电话、住宅电话等，或属于当事人的固定电话；机关办公电话、值班电话、传真和"
                     "12345 等服务热线依《政府信息公开条例》第二十条公开，不报告。",
     ),
     RuleInfo(
-        "bank-card", "个人银行卡号", Severity.BLOCK, _BASE + _SENSITIVE + _PENALTY,
+        "bank-card", "个人银行卡号", Severity.BLOCK, _BASE + _SENSITIVE,
         tags=("个人隐私", "金融账户"),
         description="16–19 位、Luhn 校验通过、有“银行卡号”“卡号”“账号”“开户行”等标签的卡号。户名为单位或标注"
                     "对公账户的账号不是个人信息。",
     ),
     RuleInfo(
         "org-bank-account", "行政处罚公开中的单位银行账号", Severity.WARN,
-        "行政处罚结果公开时应隐去法人和其他组织的银行账号（《浙江省行政处罚结果信息网上公开暂行办法》第七条第二项）",
+        _ORG_ACCOUNT,
         tags=("行政处罚公开",),
         description="只在行政处罚决定、处罚信息公示中报告单位的银行账号；其他文件中的单位收款账号不报告。",
     ),
     RuleInfo(
-        "email", "个人电子邮箱", Severity.WARN, _BASE + _PENALTY,
+        "email", "个人电子邮箱", Severity.WARN, _BASE,
         tags=("个人隐私", "联系方式"),
         description="免费邮箱服务商（qq.com、163.com 等）的邮箱，或标注为个人邮箱的邮箱；gov.cn 等公共机构域名、"
                     "标注为单位邮箱或紧跟科室名称的邮箱是办公联系方式，不报告；其他域名的邮箱以提示级别报告。",
@@ -82,7 +84,7 @@ RULES = (
         description="社保卡号、医保卡号、公积金账号等标签后的号码（与身份证号码相同者按身份证号码报告）。",
     ),
     RuleInfo(
-        "home-address", "详细住址", Severity.WARN, _BASE + _PENALTY,
+        "home-address", "详细住址", Severity.WARN, _BASE,
         tags=("个人隐私", "住址"),
         description="“家庭住址”“户籍地”“家住”等标签后具体到门牌号、楼栋房号的地址；报告并隐去乡镇、街道以下的部分。"
                     "机关办公地址、企业住所不报告。当事人的住址和行政处罚公开中的住址按 party_severity 报告。",

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from gkrules.context import CheckContext, CheckerSetup
 from gkrules.model import Finding, Severity
 
+from .basis import in_penalty
 from .detection import Detection
 from .kit import Kit
 from .masking import pseudonym
@@ -114,7 +115,12 @@ class PersonalInfoChecker:
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         scene = Scene(ctx.document, ctx.today, self.kit)
-        for d in self.detect(scene):
+        found = self.detect(scene)
+        penalty = bool(found) and scene.is_penalty
+        for d in found:
             s, e = scene.doc_span(d.start, d.end)
+            info = ctx.rules.get(d.rule)
+            # the penalty-publication rule is cited in penalty decisions only (basis.py)
+            basis = in_penalty(d.rule, info.basis) if penalty and info is not None else None
             yield ctx.finding(d.rule, s, e, d.message, evidence=d.masked, suggestion=d.suggestion,
-                              severity=d.severity, key=d.key)
+                              severity=d.severity, key=d.key, basis=basis)

@@ -25,6 +25,11 @@ if TYPE_CHECKING:
 _NEWLINE = re.compile("\n")
 _SHORT_LINE = 1024
 _PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息|处罚结果|处罚案件")
+#: a title of a document that is not itself a penalty decision though it names one: a reply
+#: to a disclosure request, an interpretation, or a rule about penalties (…公示办法, 裁量基准)
+_NOT_PENALTY = re.compile(r"答复|告知书|解读|问答|办法|规定|细则|基准|制度|指南|规则|规范|工作方案|实施方案")
+#: a quoted title (《行政处罚信息公示办法》) names another document
+_QUOTED = re.compile(r"《[^《》\n]{0,80}》")
 #: characters a web address is written with (RFC 3986), read back from a number
 _URL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?#[]@!$&'*+,;=%")
 _URL_REACH = 300
@@ -262,11 +267,20 @@ class Scene:
     # every first access, a measurable cost at one scene per document)
     @property
     def is_penalty(self) -> bool:
-        """A published penalty decision (浙江办法第七条: hide natural persons' contacts)."""
+        """A published penalty decision or penalty publicity (浙江办法第七条: hide natural
+        persons' contacts). A reply letter, an interpretation or a rule that only names
+        penalties (quoted titles left out) is not one."""
         if self._penalty is None:
             meta = self.doc.metadata
-            head = (meta.title or "") + "\n" + self.text[:300]
-            self._penalty = meta.kind == "penalty" or _PENALTY.search(head) is not None
+            if meta.kind == "penalty" and meta.sources.get("kind") in ("sidecar", "host"):
+                self._penalty = True  # declared by whoever publishes it (a title-derived kind
+                # calls 印发《行政处罚信息公示办法》的通知 a penalty: judged below instead)
+            else:
+                nl = self.text.find("\n", 0, 200)
+                title = meta.title or self.text[:nl if nl != -1 else 200]
+                head = _QUOTED.sub("", title + "\n" + self.text[:300])
+                self._penalty = _NOT_PENALTY.search(_QUOTED.sub("", title)) is None \
+                    and _PENALTY.search(head) is not None
         return self._penalty
 
     @property

@@ -10,6 +10,7 @@ fast search, when a text has nothing to fold.
 
 from __future__ import annotations
 
+import bisect
 import re
 from array import array
 
@@ -62,6 +63,11 @@ class TextView:
 
     def to_doc(self, i: int) -> int:
         return i if self._map is None else self._map[i]
+
+    def to_view(self, d: int) -> int:
+        """The view offset of document offset ``d`` (a removed character maps to the next
+        kept one)."""
+        return d if self._map is None else bisect.bisect_left(self._map, d)
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Document span of view span [start, end)."""

@@ -7,6 +7,12 @@ What may be published stops at the township or sub-district (乡镇、街道, pe
 §5.1): the finding covers only what lies below it (road, estate, building, unit, room,
 village group), which is also what a redacted copy hides. An agency's 办公地址 and a
 company's registered 住所 are never read.
+
+In a table the column header is the label of every cell under it (CSV, xlsx, docx, HTML,
+text and PDF tables alike): a 住址/家庭住址/现住址/户籍地 column is read cell by cell, and so
+is a 地址/通讯地址/住所 column of a table of people who are not office-holders or firms (a
+户主 or 申请人 column, or a 姓名 column with no 职务 or 企业名称 beside it). A form table
+(``| 家庭住址 | 澧州市…12号 |``) gives the label and its value in neighbouring cells.
 """
 
 from __future__ import annotations
@@ -32,6 +38,13 @@ _BEFORE_RESIDES = frozenset("，,；;、 　)）0123456789Xx")
 # 住户、住房、住宿、住建… are words, not "lives at"
 _NOT_RESIDES = frozenset("户房宿所址宅院建")
 _PLACE = re.compile(r"[\u4e00-\u9fff]{1,10}?(?:省|自治区|市|县|区|旗|镇|乡|街道)")
+# a character every address label has (住址, 地址, 住所, 居所, 户籍地…): a table without one
+# is skipped by one search instead of a look at each header
+_ADDRESS_CHARS = re.compile("[住址所居籍]")
+# a general address header that is an office's or a firm's (办公地址, 单位地址, 注册地址…)
+_NOT_HOME_HEADER = re.compile(r"办公|单位|企业|公司|机关|注册|经营|营业|生产|项目|工程")
+# columns that make a table one of office-holders or organisations, whose 地址 is public
+_PUBLIC_TABLE = re.compile(r"职务|职位|分工|职称|企业|单位名称|公司|机构名称|统一社会信用代码|信用代码|法定代表人")
 
 MESSAGE = "详细住址（标注为“{label}”，具体到门牌号或房号{extra}），属个人信息；住址最多公开到乡镇、街道"
 SUGGESTION = "删除街道（乡镇）以下的详细地址，或整体删除住址。"
@@ -72,12 +85,69 @@ class HomeAddressRecognizer:
                     and _PLACE.match(text, at + 1):
                 yield from self._read(scene, at, at + 1, "住")
             at = text.find("住", at + 1)
+        if scene.doc.tables:
+            yield from self._tables(scene)
+
+    def _column_label(self, scene, header: str, kinds: set[str]) -> str | None:
+        """The address label a column header gives its cells, or None (not an address column,
+        or one of an office's or firm's addresses)."""
+        for c in self.kit.header_cues(header):
+            if "home_address" in c.kinds:
+                return c.word
+        if "party" not in kinds and "name_before" not in kinds:
+            return None
+        for c in self.kit.header_cues(header):
+            if "party_address" in c.kinds and _NOT_HOME_HEADER.search(header) is None:
+                return c.word
+        return None
+
+    def _tables(self, scene) -> Iterator[Detection]:
+        """Address columns and form cells of every table (cells are document offsets)."""
+        view, kit, doc_text = scene.view, self.kit, scene.doc.text
+        for table in scene.doc.tables:
+            if not table.body or _ADDRESS_CHARS.search(doc_text, table.start, table.end) is None:
+                continue
+            headers = [" ".join(r[j].text.strip() for r in table.header if j < len(r))
+                       for j in range(max((len(r) for r in table.rows), default=0))]
+            kinds = {k for h in headers for c in kit.header_cues(h) for k in c.kinds}
+            public = any(_PUBLIC_TABLE.search(h) for h in headers) and "party" not in kinds
+            labels = [None if public and "home_address" not in {k for c in kit.header_cues(h) for k in c.kinds}
+                      else self._column_label(scene, h, kinds) for h in headers]
+            # no address column, and no 住 for a form cell to start with: nothing to read (most
+            # tables are figures; this keeps the cell loop off them)
+            forms = "住" in doc_text[table.start:table.end]
+            if not forms and not any(labels):
+                continue
+            for row in table.body:
+                for j, cell in enumerate(row):
+                    label = labels[j] if j < len(labels) else None
+                    if label is None and forms and j > 0:
+                        label = self._form_label(row[j - 1].text)
+                    if label is not None and cell.text.strip():
+                        s, e = view.to_view(cell.start), view.to_view(cell.end)
+                        yield from self._read_span(scene, s, e, label)
+
+    def _form_label(self, text: str) -> str | None:
+        """A form cell that is only a home-address label (``家庭住址``, ``现住址：``)."""
+        core = text.strip().rstrip("：:")
+        if not core or len(core) > 8:
+            return None
+        cues = self.kit.header_cues(core)
+        if len(cues) == 1 and "home_address" in cues[0].kinds and cues[0].end - cues[0].start >= len(core) - 2:
+            return cues[0].word
+        return None
 
     def _read(self, scene, label_start: int, label_end: int, label: str, *,
               party_only: bool = False) -> Iterator[Detection]:
         text = scene.text
         start = _GAP.match(text, label_end).end()
         stop = min(scene.line_end(start), start + self.kit.params.windows.address)
+        yield from self._read_span(scene, start, stop, label, party_only=party_only)
+
+    def _read_span(self, scene, start: int, stop: int, label: str, *,
+                   party_only: bool = False) -> Iterator[Detection]:
+        """The address that starts at ``start`` and ends before ``stop`` at the latest."""
+        text = scene.text
         end_m = _END.search(text, start, stop)
         end = end_m.start() if end_m else stop
         address = text[start:end].rstrip()

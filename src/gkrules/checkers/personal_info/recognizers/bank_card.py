@@ -53,12 +53,23 @@ class BankCardRecognizer:
         for c in scene.header_cues(start):
             if "card" in c.kinds:
                 return c.word
-            if c.kinds & {"id_card", "phone", "serial", "org_code"}:
+            if "id_card" in c.kinds:
                 return None
+            if c.kinds & {"phone", "serial", "org_code"}:
+                # no phone has 16–19 digits: a card number under another header is a row whose
+                # cells ran together (PDF extraction) in a table with a card column
+                return self._table_card_word(scene, start) if "phone" in c.kinds else None
         cue = scene.nearest_before(start, self.kit.params.windows.before,
                                    ("card", "id_card", "phone", "serial", "org_code"))
         if cue is not None and "card" in cue.kinds:
             return cue.word
+        return None
+
+    def _table_card_word(self, scene, start: int) -> str | None:
+        for h in scene.row_headers(start):
+            for c in self.kit.header_cues(h):
+                if "card" in c.kinds:
+                    return c.word
         return None
 
     def _org_holder(self, scene, start: int) -> str | None:
@@ -80,22 +91,27 @@ class BankCardRecognizer:
     def find(self, scene) -> Iterator[Detection]:
         for m in scene.finditer(_CARD, min_len=16):
             digits = m.group().replace(" ", "").replace("-", "")
-            if not 16 <= len(digits) <= 19 or not luhn_ok(digits):
-                continue
-            s, e = m.span()
-            label = self._label(scene, s)
-            if label is None:
-                continue
-            if not card_scheme(digits, self.prefixes) and "卡" not in label:
-                continue
-            if len(digits) == 18 and is_valid_id18(digits, scene.today, self.provinces) and "卡" not in label:
-                continue  # an ID number labelled only 账号 is still an ID: the ID recognizer has it
-            masked = mask_value(scene.raw(s, e), self.mask.keep_head, self.mask.keep_tail)
-            org = self._org_holder(scene, s)
-            if org is not None:
-                if scene.is_penalty and not self._paid_in(scene, s):
-                    yield Detection("org-bank-account", s, e, key=digits, masked=masked,
-                                    message=ORG_MESSAGE.format(why=org), suggestion=ORG_SUGGESTION, priority=35)
-                continue
-            yield Detection(self.rule, s, e, key=digits, masked=masked,
-                            message=MESSAGE.format(why=f"标注为“{label}”"), suggestion=SUGGESTION, priority=35)
+            if 16 <= len(digits) <= 19 and luhn_ok(digits):
+                d = self.judge(scene, m.start(), m.end(), digits)
+                if d is not None:
+                    yield d
+
+    def judge(self, scene, s: int, e: int, digits: str, *, note: str = "") -> Detection | None:
+        """The finding for Luhn-valid ``digits`` written at [s, e) (a number wrapped across
+        lines, too: ``note`` says so), or None when its context makes it no personal card."""
+        label = self._label(scene, s)
+        if label is None:
+            return None
+        if not card_scheme(digits, self.prefixes) and "卡" not in label:
+            return None
+        if len(digits) == 18 and is_valid_id18(digits, scene.today, self.provinces) and "卡" not in label:
+            return None  # an ID number labelled only 账号 is still an ID: the ID recognizer has it
+        masked = mask_value(scene.raw(s, e), self.mask.keep_head, self.mask.keep_tail)
+        org = self._org_holder(scene, s)
+        if org is not None:
+            if scene.is_penalty and not self._paid_in(scene, s):
+                return Detection("org-bank-account", s, e, key=digits, masked=masked,
+                                 message=ORG_MESSAGE.format(why=org + note), suggestion=ORG_SUGGESTION, priority=35)
+            return None
+        return Detection(self.rule, s, e, key=digits, masked=masked,
+                         message=MESSAGE.format(why=f"标注为“{label}”{note}"), suggestion=SUGGESTION, priority=35)

@@ -5,9 +5,12 @@ all valid; then it is personal wherever it stands (in a column headed only 编�
 blocks publication — unless it is one of a group of numbers of the same shape (a table
 column, numbers with the same address code and date, numbers after the same serial label)
 most of which fail the check: such a group is a run of serial codes (证书编号, 档案编号) and
-the one in eleven that passes by chance is a code too. A number labelled as an organisation code that is also a valid 统一社会
-信用代码 is the organisation's. Fifteen digits carry no check character, so they count only
-next to an ID label.
+the one in eleven that passes by chance is a code too. A number under its own ID label
+(公民身份号码：…, a 身份证号码 column) is judged alone: in a relief list where most numbers
+were mistyped, each valid one is still somebody's ID number (a mistyped one, failing its
+check character, is not reported: personal-info.md §6). A number labelled as an
+organisation code that is also a valid 统一社会信用代码 is the organisation's. Fifteen digits
+carry no check character, so they count only next to an ID label.
 """
 
 from __future__ import annotations
@@ -71,6 +74,14 @@ class IdCardRecognizer:
                 c[1] += valid
         return {fam for fam, (n, ok) in count.items() if n >= _FAMILY and ok * 2 < n}
 
+    def _id_labelled(self, scene, pos: int) -> bool:
+        """The number stands under its own ID label: the nearest label before it on its line,
+        or its column header, names an ID number (then no group of codes can claim it)."""
+        cue = scene.nearest_before(pos, self.kit.params.windows.before, ("id_card", "serial", "org_code", "card"))
+        if cue is not None:
+            return "id_card" in cue.kinds
+        return any("id_card" in c.kinds for c in scene.header_cues(pos))
+
     def find(self, scene) -> Iterator[Detection]:
         before = self.kit.params.windows.before
         found = []
@@ -79,7 +90,10 @@ class IdCardRecognizer:
             found.append((m, value, is_valid_id18(value, scene.today, self.provinces, self.min_year)))
         codes = self._code_families(scene, found) if any(valid for *_, valid in found) else set()
         for m, value, valid in found:
-            if not valid or (codes and not codes.isdisjoint(self._families(scene, m.start(), value))):
+            if not valid:
+                continue
+            if codes and not codes.isdisjoint(self._families(scene, m.start(), value)) \
+                    and not self._id_labelled(scene, m.start()):
                 continue
             cue = scene.nearest_before(m.start(), before, ("id_card", "org_code", "card"))
             if cue is not None and "id_card" not in cue.kinds:
