@@ -31,11 +31,12 @@ from gkrules.commands import plugins as plugins_command
 from gkrules.commands import redact as redact_command
 from gkrules.commands import rules as rules_command
 from gkrules.commands import serve as serve_command
+from gkrules.commands import test as test_command
 from gkrules.errors import GkrulesError
 
 #: subcommands in the order ``--help`` lists them; each is a module in gkrules.commands
 COMMANDS = [check_command, redact_command, deadlines_command, baseline_command, serve_command,
-            rules_command, plugins_command]
+            rules_command, test_command, plugins_command]
 
 _ARGPARSE_MESSAGES = (
     (re.compile(r"the following arguments are required: (.*)"), "缺少必需的参数：{0}"),

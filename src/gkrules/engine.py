@@ -12,7 +12,7 @@ import hashlib
 import os
 import traceback
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -44,7 +44,7 @@ from gkrules.model import (
 from gkrules.plugins import PluginManager
 from gkrules.ruleset import DEFAULT_RULESET, Ruleset, load_ruleset
 from gkrules.ruleset.compile import CheckerConfig, compile_checkers
-from gkrules.ruleset.examples import split_example
+from gkrules.ruleset.examples import inherited_example_note, split_example
 from gkrules.specs import FilterSetup, RuleInfo
 
 DEFAULT_TIMEOUT = 20.0
@@ -69,6 +69,25 @@ def _engine_rule(message: str) -> Finding:
     return Finding(checker="engine", rule="checker-error", severity=Severity.BLOCK, message=message,
                    basis=ENGINE_BASIS, tags=("检查不完整",),
                    fingerprint=hashlib.sha256(message.encode()).hexdigest()[:32])
+
+
+@frozen
+class ExampleOutcome:
+    """How one rule example behaved: ``where`` is file:line, ``problem`` says what went wrong,
+    ``inherited_note`` is set when the example came from a parent rule set."""
+
+    rule: str
+    kind: str
+    where: str
+    ok: bool
+    problem: str | None = None
+    inherited_note: str | None = None
+
+
+class UndeclaredRuleError(GkrulesError):
+    """A checker reported a rule id it did not declare: its finding cannot be trusted."""
+
+    code = "checker-error"
 
 
 @frozen
@@ -110,8 +129,12 @@ class Engine:
         self._timeout = timeout
         self._check_examples = check_examples
         specs = self.plugins.checkers()
+        #: every problem of the rule set, raised together at the end (not one round at a time)
+        problems: list[str] = []
+        #: what the user should know but that does not stop the rule set (see _verify_examples)
+        self.notes: list[str] = []
         configs = compile_checkers(self.ruleset, specs, timeout if timeout is not None else DEFAULT_TIMEOUT,
-                                   self.plugins.block)
+                                   self.plugins.block, collect=problems)
         if timeout is not None:
             configs = {k: attrs.evolve(c, timeout=timeout) for k, c in configs.items()}
         self.checkers: list[_Active] = []
@@ -121,18 +144,25 @@ class Engine:
             setup = CheckerSetup(checker_id=cid, params=config.params, ruleset=self.ruleset, plugins=self.plugins)
             try:
                 instance, error = config.spec.factory(setup), None
-            except RulesetError:
-                raise
+            except RulesetError as exc:
+                problems.extend(exc.problems or [str(exc)])
+                continue
             except Exception as exc:  # a checker that cannot start fails every document, closed
                 instance, error = None, exc
             self.checkers.append(_Active(config, instance, error, setup))
-        self._engine_rules = self._engine_rule_settings()
+        try:
+            self._engine_rules = self._engine_rule_settings()
+        except RulesetError as exc:
+            problems.append(f"{exc.path}:{exc.line}: {exc.message}" if exc.path else exc.message)
+            self._engine_rules = {}
         opts = apply_engine_section(load_options or LoadOptions(), self.ruleset.spec.engine)
         self.loaders = LoaderRegistry(self.plugins.loaders(), opts)
         self.filters = [f.factory(FilterSetup(ruleset=self.ruleset)) for f in self.plugins.filters()]
         self.fail_on = self.ruleset.spec.engine.fail_on or Severity.BLOCK
         if check_examples:
-            self._verify_examples()
+            problems.extend(self._verify_examples())
+        if problems:
+            raise RulesetError(f"规则集无效，共 {len(problems)} 处问题：", problems=problems)
 
     # -- configuration -------------------------------------------------------------------
 
@@ -186,29 +216,47 @@ class Engine:
                                fingerprint=hashlib.sha256(key.encode()).hexdigest()[:32]))
         return out
 
-    def _verify_examples(self) -> None:
-        """Each rule's own examples must behave: a rule that cannot match them does not load."""
+    def _verify_examples(self) -> list[str]:
+        """Each rule's own examples must behave: a rule that cannot match them does not load.
+
+        An example inherited from a parent rule set is re-checked under this rule set's
+        parameters; when it no longer holds (a provincial rule set raised ``min_units``), that
+        is the child's choice, not a defect: the example is skipped with a note in
+        ``self.notes`` that names both files and how to replace or drop it."""
         problems: list[str] = []
+        for outcome in self.example_outcomes():
+            if outcome.ok:
+                continue
+            if outcome.inherited_note is not None:
+                self.notes.append(f"{outcome.where}: {outcome.inherited_note}")
+            else:
+                problems.append(f"{outcome.where}: {outcome.problem}")
+        return problems
+
+    def example_outcomes(self) -> Iterator[ExampleOutcome]:
+        """Run every enabled rule's examples (``gkrules test`` shows them one by one)."""
         for active in self.checkers:
             for rid, settings in active.config.rules.items():
                 if settings.examples is None or active.instance is None or settings.enabled is False:
                     continue
                 for kind, texts in (("fail", settings.examples.fail), ("pass", settings.examples.pass_)):
                     for i, text in enumerate(texts):
-                        where = self.ruleset.marks.lookup(("checkers", active.spec.id, "rules", rid, "examples", kind, i))
-                        loc = f"{where[0]}:{where[1]}" if where else "<规则集>"
-                        try:
-                            found = [f for f in self._run_example(active, f"示例-{rid}-{kind}-{i}.txt", text)
-                                     if f.rule == rid]
-                        except Exception as exc:
-                            problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 的示例运行出错：{type(exc).__name__}: {exc}")
-                            continue
-                        if kind == "fail" and not found:
-                            problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 没有检出它自己的 fail 示例 {text[:40]!r}")
-                        if kind == "pass" and found:
-                            problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 误报了它自己的 pass 示例 {text[:40]!r}")
-        if problems:
-            raise RulesetError(f"规则集的示例检查未通过，共 {len(problems)} 处：", problems=problems)
+                        yield self._example_outcome(active, rid, kind, i, text)
+
+    def _example_outcome(self, active: _Active, rid: str, kind: str, i: int, text: str) -> ExampleOutcome:
+        where = self.ruleset.marks.lookup(("checkers", active.spec.id, "rules", rid, "examples", kind, i))
+        loc = f"{where[0]}:{where[1]}" if where else "<规则集>"
+        rule = f"{active.spec.id}/{rid}"
+        try:
+            found = [f for f in self._run_example(active, f"示例-{rid}-{kind}-{i}.txt", text) if f.rule == rid]
+        except Exception as exc:
+            return ExampleOutcome(rule, kind, loc, False, f"规则 {rule} 的示例运行出错：{type(exc).__name__}: {exc}")
+        if (kind == "fail") == bool(found):
+            return ExampleOutcome(rule, kind, loc, True)
+        verb = "没有检出" if kind == "fail" else "误报了"
+        note = inherited_example_note(self.ruleset, where[0] if where else None, active.spec.id, rid, kind,
+                                      f"{verb} {kind} 示例 {text[:40]!r}")
+        return ExampleOutcome(rule, kind, loc, False, f"规则 {rule} {verb}它自己的 {kind} 示例 {text[:40]!r}", note)
 
     def _run_example(self, active: _Active, name: str, text: str) -> list[Finding]:
         """The findings of one example: a document checker sees one document; a batch checker
@@ -244,6 +292,10 @@ class Engine:
         for f in findings:
             if not isinstance(f, Finding):
                 raise TypeError(f"检查器返回了 {type(f).__name__}，应为 Finding")
+            if f.rule not in active.rules:  # a rule set can neither configure nor explain it
+                raise UndeclaredRuleError(
+                    f"报告了未声明的规则 {f.rule!r}（已声明：{'、'.join(active.rules) or '无'}）；"
+                    "检查器只能报告 CheckerSpec.rules 中的规则")
             rule_cfg = active.config.rules.get(f.rule)
             if rule_cfg is not None and rule_cfg.enabled is False:
                 continue

@@ -13,6 +13,7 @@ from gkrules.commands import (
     plugin_manager,
     positive_float,
     positive_int,
+    show_notes,
 )
 from gkrules.errors import UsageError
 from gkrules.model import Severity
@@ -67,6 +68,7 @@ def run(args) -> int:
         raise UsageError(f"未知的输出格式 {args.format!r}，可用：{'、'.join(sorted(formatters))}")
     record = use_baseline(pm, args.baseline) if args.baseline else None
     engine = Engine(args.ruleset, plugins=pm, timeout=args.timeout)
+    show_notes(engine)
     catalog = read_catalog(args.catalog) if args.catalog else ()
     extras = {}
     if args.contributions:

@@ -6,7 +6,14 @@ import argparse
 import os
 import sys
 
-from gkrules.commands import EXIT_OK, add_plugin_options, plugin_manager, positive_float, positive_int
+from gkrules.commands import (
+    EXIT_OK,
+    add_plugin_options,
+    plugin_manager,
+    positive_float,
+    positive_int,
+    show_notes,
+)
 from gkrules.errors import UsageError
 
 NAME = "serve"
@@ -66,6 +73,8 @@ def run(args) -> int:
         disable_plugins=tuple(args.disable_plugin))
     # build once here: an invalid rule set or plugin stops the start with a clear message
     app = create_app(settings, plugin_manager(args))
+    for engine in app.state.service.engines.values():
+        show_notes(engine)
     # h11, not httptools: httptools drops the body of a request that carries "Upgrade: h2c",
     # which the JDK's default HttpClient sends on every http:// request (see docs/integration.md)
     common = dict(host=args.host, port=args.port, access_log=args.access_log, log_level="info",
