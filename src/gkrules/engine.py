@@ -23,7 +23,7 @@ from attrs import frozen
 from gkrules._version import __version__
 from gkrules.budget import BudgetExceeded, run_with_budget
 from gkrules.context import BatchContext, CheckContext, CheckerSetup
-from gkrules.errors import GkrulesError, InputError, RulesetError
+from gkrules.errors import GkrulesError, InputError, RulesetError, UsageError
 from gkrules.inputs import InputDocument, collect_paths
 from gkrules.loaders import LoaderRegistry
 from gkrules.loaders.options import LoadOptions, apply_engine_section
@@ -111,6 +111,10 @@ class _Active:
         self.error = error
         self.setup = setup
         self.rules: dict[str, RuleInfo] = {r.id: r for r in config.spec.rules}
+
+
+#: what ``check`` accepts: one path (``str`` or ``Path``), one document, or an iterable of them
+Inputs = str | os.PathLike | InputDocument | Document | Iterable[str | os.PathLike | InputDocument | Document]
 
 
 class Engine:
@@ -365,7 +369,7 @@ class Engine:
         return doc, DocumentResult(source=doc.source, sha256=doc.sha256, metadata=doc.metadata,
                                    findings=tuple(findings), errors=tuple(errors))
 
-    def check(self, inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
+    def check(self, inputs: Inputs, *,
               today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
               extras: Mapping[str, Any] | None = None) -> Report:
         """Check one release batch and return its Report.
@@ -376,7 +380,7 @@ class Engine:
         """
         return self.check_documents(inputs, today=today, catalog=catalog, jobs=jobs, extras=extras)[0]
 
-    def check_documents(self, inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
+    def check_documents(self, inputs: Inputs, *,
                         today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
                         extras: Mapping[str, Any] | None = None) -> tuple[Report, list[Document]]:
         """Like :meth:`check`, also returning the loaded documents (formatters that show the
@@ -384,6 +388,8 @@ class Engine:
         today = today or dt.date.today()
         items: list[Any] = []
         paths: list[Any] = []
+        if isinstance(inputs, str | os.PathLike | InputDocument | Document):  # one input, not its characters
+            inputs = [inputs]
         for item in inputs:
             if isinstance(item, InputDocument | Document):
                 items.append(item)
@@ -418,17 +424,17 @@ class Engine:
                 if active.instance is None:
                     raise active.error or RuntimeError("检查器未能初始化")
                 ctx = BatchContext(docs, catalog, today, active.setup, active.rules, extras)
-                produced = run_with_budget(lambda ctx=ctx, a=active: list(a.instance.check_batch(ctx)),
-                                           active.config.timeout)
+                produced: list[tuple[int, Finding]] = run_with_budget(
+                    lambda ctx=ctx, a=active: list(a.instance.check_batch(ctx)),  # type: ignore[misc]
+                    active.config.timeout)
                 for idx, finding in produced:
-                    doc = docs[idx]
                     for f in self._finalise(active, [finding]):
-                        extra.setdefault(index_of[id(doc)], []).append(f)
+                        extra.setdefault(index_of[id(docs[idx])], []).append(f)
             except (Exception, BudgetExceeded) as exc:
-                for doc in docs:
-                    f, e = self._failure(active.spec.id, doc.source, exc)
-                    extra.setdefault(index_of[id(doc)], []).append(f)
-                    extra_errors.setdefault(index_of[id(doc)], []).append(e)
+                for batch_doc in docs:
+                    f, e = self._failure(active.spec.id, batch_doc.source, exc)
+                    extra.setdefault(index_of[id(batch_doc)], []).append(f)
+                    extra_errors.setdefault(index_of[id(batch_doc)], []).append(e)
         results = []
         for i, (doc, result) in enumerate(pairs):
             findings = list(result.findings) + extra.get(i, [])
@@ -507,11 +513,26 @@ def _worker_process(item: Path, today: dt.date, extras: dict[str, Any]) -> tuple
     return _WORKER._process(item, today, extras)
 
 
-def check(inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
-          ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET, today: dt.date | None = None,
+def check(inputs: Inputs, *, ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET, today: dt.date | None = None,
           catalog: Sequence[CatalogEntry] = (), jobs: int = 1) -> Report:
-    """Check documents with a fresh engine (build an :class:`Engine` to check many batches)."""
+    """Check documents with a fresh engine (build an :class:`Engine` to check many batches).
+
+    ``inputs`` is one path (``"examples/"`` is a folder, never its characters), a ``Path``,
+    an :class:`InputDocument`, or a list of any of these."""
     return Engine(ruleset).check(inputs, today=today, catalog=catalog, jobs=jobs)
 
 
-__all__ = ["Engine", "EngineConfig", "InputError", "check"]
+def check_text(text: str, name: str | None = None, *, ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET,
+               today: dt.date | None = None, metadata: Mapping[str, Any] | None = None,
+               engine: Engine | None = None) -> Report:
+    """Check one text. ``name`` (optional, with or without an extension) is how the report
+    calls it; without an extension the content decides (HTML or plain text). ``metadata``
+    takes the keys of a sidecar (``disclosure``, ``kind``, ``published``…). Pass ``engine``
+    to reuse a compiled engine across calls."""
+    if not isinstance(text, str):
+        raise UsageError(f"check_text 需要字符串（str），实际为 {type(text).__name__}；字节内容请用 InputDocument")
+    doc = InputDocument(name or "文本", text, dict(metadata or {}))
+    return (engine or Engine(ruleset)).check([doc], today=today)
+
+
+__all__ = ["Engine", "EngineConfig", "InputError", "check", "check_text"]

@@ -58,7 +58,8 @@ def _merge(base: Any, over: Any, path: PathKey, marks: Marks, over_marks: Marks)
                     if v in added:
                         m = over_marks.lookup((*kpath, i))
                         if m:
-                            marks[(*tpath, start + added.index(v))] = m
+                            key = (*tpath, start + added.index(v))
+                            marks[key] = m
             else:
                 out[target] = [v for v in current if v not in value]
             if target not in base:
@@ -85,12 +86,13 @@ def _read_word_file(path: Path, shown: str, marks: Marks, at: PathKey) -> list[s
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise RulesetError(f"无法读取词表文件 {path.name}：{exc.strerror or exc}", path=shown) from None
-    words = []
+    words: list[str] = []
     for n, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        marks[(*at, len(words))] = (display_path(path), n, 1)
+        key = (*at, len(words))
+        marks[key] = (display_path(path), n, 1)
         words.append(line)
     return words
 

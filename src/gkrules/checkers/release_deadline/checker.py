@@ -72,6 +72,7 @@ class ReleaseDeadlineChecker:
                                   evidence=f"{dates.start_label} {start}")
             return
         item = dates.item(ctx.document)
+        assert item is not None  # dates.start is set, so the document has an item
         cal = self.calendars.get(start.year, reference.year)
         ev = evaluate(item, cal, ctx.today, self.params.due_soon_workdays)
         rule = item.rule
@@ -79,6 +80,7 @@ class ReleaseDeadlineChecker:
             f"{dates.published_label} {published}" if published else f"尚未发布（检查日期 {ctx.today}）")
         key = f"{start}:{rule.workdays}"
         if ev.state in ("late", "overdue"):
+            assert ev.due is not None  # a late or overdue item has a due date
             due = describe_day(cal, ev.due)
             late_by = -ev.remaining
             if ev.state == "late":
@@ -99,6 +101,7 @@ class ReleaseDeadlineChecker:
                 suggestion = "尽快发布，并核实延迟原因"
             yield ctx.finding("late", s, e, msg, evidence=evidence, basis=rule.basis, suggestion=suggestion, key=key)
         elif ev.state == "due-soon":
+            assert ev.due is not None  # an item due soon has a due date
             left = f"还剩 {ev.remaining} 个工作日" if ev.remaining else "今天是最后期限"
             msg = (f"尚未发布：公开时限 {rule.describe()}，自{dates.start_label} {start} 起算，"
                    f"最迟 {describe_day(cal, ev.due)}，{left}")
