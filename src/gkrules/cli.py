@@ -26,9 +26,11 @@ from gkrules._version import __version__
 from gkrules.commands import EXIT_ERROR
 from gkrules.commands import baseline as baseline_command
 from gkrules.commands import check as check_command
+from gkrules.commands import config as config_command
 from gkrules.commands import deadlines as deadlines_command
 from gkrules.commands import plugins as plugins_command
 from gkrules.commands import redact as redact_command
+from gkrules.commands import rule as rule_command
 from gkrules.commands import rules as rules_command
 from gkrules.commands import serve as serve_command
 from gkrules.commands import test as test_command
@@ -36,7 +38,7 @@ from gkrules.errors import GkrulesError
 
 #: subcommands in the order ``--help`` lists them; each is a module in gkrules.commands
 COMMANDS = [check_command, redact_command, deadlines_command, baseline_command, serve_command,
-            rules_command, test_command, plugins_command]
+            rules_command, rule_command, test_command, config_command, plugins_command]
 
 _ARGPARSE_MESSAGES = (
     (re.compile(r"the following arguments are required: (.*)"), "缺少必需的参数：{0}"),

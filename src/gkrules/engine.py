@@ -12,7 +12,7 @@ import hashlib
 import os
 import traceback
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -382,9 +382,11 @@ class Engine:
 
     def check_documents(self, inputs: Inputs, *,
                         today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
-                        extras: Mapping[str, Any] | None = None) -> tuple[Report, list[Document]]:
+                        extras: Mapping[str, Any] | None = None,
+                        on_document: Callable[[str], None] | None = None) -> tuple[Report, list[Document]]:
         """Like :meth:`check`, also returning the loaded documents (formatters that show the
-        text, such as ``--format html``, need it)."""
+        text, such as ``--format html``, need it). ``on_document(source)`` is called as each
+        document is done (a progress bar)."""
         today = today or dt.date.today()
         items: list[Any] = []
         paths: list[Any] = []
@@ -398,18 +400,19 @@ class Engine:
         if paths:
             items.extend(collect_paths(paths, self.loaders.extensions))
         extras = dict(extras or {})
-        pairs = self._process_all(items, today, jobs, extras)
+        pairs = self._process_all(items, today, jobs, extras, on_document)
         return self._finish(pairs, today, catalog, extras), [d for d, _ in pairs if d is not None]
 
-    def _process_all(self, items: list[Any], today: dt.date, jobs: int,
-                     extras: dict[str, Any]) -> list[tuple[Document | None, DocumentResult]]:
+    def _process_all(self, items: list[Any], today: dt.date, jobs: int, extras: dict[str, Any],
+                     on_document: Callable[[str], None] | None = None) -> list[tuple[Document | None, DocumentResult]]:
         config = self.config if jobs > 1 and len(items) > 1 else None  # resolves paths: only when it is used
         if config is not None and all(isinstance(i, Path) for i in items):
-            chunk = max(1, len(items) // (jobs * 4))
+            chunk = max(1, min(16, len(items) // (jobs * 4)))
             with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(config,)) as pool:
-                return list(pool.map(_worker_process, items, [today] * len(items), [extras] * len(items),
-                                     chunksize=chunk))
-        return [self._process(item, today, extras) for item in items]
+                results = pool.map(_worker_process, items, [today] * len(items), [extras] * len(items),
+                                   chunksize=chunk)
+                return _reported(results, on_document)
+        return _reported((self._process(item, today, extras) for item in items), on_document)
 
     def _finish(self, pairs: list[tuple[Document | None, DocumentResult]], today: dt.date,
                 catalog: Sequence[CatalogEntry], extras: Mapping[str, Any] | None = None) -> Report:
@@ -476,6 +479,16 @@ class Engine:
             return 2
         level = fail_on or self.fail_on
         return 1 if any(f.severity.at_least(level) for _, f in report.findings()) else 0
+
+
+def _reported(results: Iterable[tuple[Document | None, DocumentResult]],
+              on_document: Callable[[str], None] | None) -> list[tuple[Document | None, DocumentResult]]:
+    out = []
+    for pair in results:
+        out.append(pair)
+        if on_document is not None:
+            on_document(pair[1].source)
+    return out
 
 
 def _order(f: Finding) -> tuple:
