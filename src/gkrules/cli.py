@@ -49,7 +49,22 @@ _ARGPARSE_MESSAGES = (
 )
 
 
+class _Formatter(argparse.HelpFormatter):
+    """argparse's own words in Chinese: the usage prefix (section titles are set below)."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, prefix="用法：")
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", _Formatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "位置参数"
+        self._optionals.title = "选项"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="显示本帮助并退出")
+
     def error(self, message: str):  # argparse's own messages are English: translate the common ones
         for pattern, template in _ARGPARSE_MESSAGES:
             m = pattern.search(message)
@@ -62,7 +77,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="gkrules", description="政务公开发布前审查：检查待发布文件中不得公开的内容及公开要求。")
-    parser.add_argument("--version", action="version", version=f"gkrules {__version__}")
+    parser.add_argument("--version", action="version", version=f"gkrules {__version__}", help="显示版本号并退出")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for module in COMMANDS:
         module.add_arguments(sub.add_parser(module.NAME, help=module.HELP))
