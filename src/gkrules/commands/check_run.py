@@ -111,8 +111,8 @@ def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras:
             report, docs = engine.check_documents(list(batch.items), today=args.today, catalog=catalog, jobs=jobs,
                                                   extras=extras, on_document=progress.advance)
             s = batch.settings
-            report = select_rules(report, [*s["select"], *s["extend-select"]] if s["select"] or s["extend-select"]
-                                  else [], s["ignore"])
+            # an empty select is every rule; extend-select only widens a select that is given
+            report = select_rules(report, [*s["select"], *s["extend-select"]] if s["select"] else [], s["ignore"])
             batch_rules = engine.rule_catalog()
             if record is not None:
                 report = with_stale_findings(report, record)
