@@ -1,12 +1,17 @@
 """Command line (design §5 and §7).
 
-    gkrules check PATH... [--ruleset ID|FILE] [--format text|json|sarif] [--output FILE]
-                          [--today YYYY-MM-DD] [--catalog FILE] [--jobs N] [--fail-on block|warn]
+    gkrules check PATH... [--ruleset ID|FILE] [--output-format FORMAT] [--output FILE]
+                          [--select/--ignore/--extend-select RULES] [--exclude/--extend-exclude GLOBS]
+                          [--min-severity LEVEL] [--fail-on LEVEL] [--jobs N] [--stdin-filename NAME] ...
+    gkrules config [PATH]        gkrules rule ID        gkrules test RULESET
     gkrules deadlines [PATH...] [--catalog FILE] [--requests FILE] [--periodic] [--today YYYY-MM-DD]
                       [--within N] [--all] [--format text|json|csv] [--output FILE]
     gkrules redact PATH... --output DIR [--ruleset ID|FILE] [--min-severity info|warn|block]
     gkrules rules [--ruleset ID|FILE] [--format text|json]
     gkrules plugins [--format text|json]
+
+Settings not given on the command line come from gkrules.toml / [tool.gkrules] files found
+upward from each checked path (gkrules.settings).
 
 Exit codes: 0 clean; 1 a finding reached the fail level; 2 usage error, unreadable input,
 invalid rule set, or an incomplete check. Errors are one Chinese line on stderr, never a
