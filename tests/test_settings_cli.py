@@ -214,3 +214,36 @@ def test_name_patterns_never_match_folders_above_the_settings_file(tmp_path_fact
     if below:
         assert is_excluded(path, [(below[0], base)])
         assert is_excluded(path, [("/".join(below) + "/*", base)]) or not below
+
+
+_REPORT_TEXT = MARKED + MOBILE + "\n内部资料 注意保存\n" + FOUR_UNITS
+
+
+@pytest.fixture(scope="module")
+def sample_report():
+    import datetime as dt
+
+    from gkrules import Engine, InputDocument
+
+    return Engine("national").check([InputDocument("a.txt", _REPORT_TEXT)], today=dt.date(2024, 5, 6))
+
+
+@given(data=st.data())
+def test_select_and_ignore_partition_the_findings(sample_report, data):
+    """Selecting a set of rules and ignoring the same set split the findings in two, and
+    engine findings are in both."""
+    from gkrules.report_filter import at_least, select_rules
+
+    findings = [f for _, f in sample_report.findings()]
+    names = sorted({f.checker for f in findings} | {f"{f.checker}/{f.rule}" for f in findings})
+    chosen = data.draw(st.lists(st.sampled_from(names), min_size=1, max_size=3, unique=True))
+    kept = [f for _, f in select_rules(sample_report, chosen, []).findings()]
+    dropped = [f for _, f in select_rules(sample_report, [], chosen).findings()]
+    engine = [f for f in findings if f.checker == "engine"]
+    assert sorted(f.fingerprint for f in kept + dropped) == sorted(f.fingerprint for f in findings + engine)
+    level = data.draw(st.sampled_from(["info", "warn", "block"]))
+    from gkrules.model import Severity
+
+    shown = at_least(sample_report, Severity(level))
+    assert all(f.severity.at_least(Severity(level)) for _, f in shown.findings())
+    assert shown.summary.block == sum(f.severity == Severity.BLOCK for _, f in shown.findings())
