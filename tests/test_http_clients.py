@@ -183,3 +183,10 @@ def test_announce_waits_for_the_probe(capsys):
     thread.join(5)
     assert capsys.readouterr().err == "就绪\n"
     assert probe_host("0.0.0.0") == "127.0.0.1" and probe_host("::") == "::1" and probe_host("10.0.0.2") == "10.0.0.2"
+
+
+def test_a_name_without_extension_is_read_by_content(server):
+    request = {"documents": [{"name": "通知", "text": MARKED}], "today": "2024-05-06"}
+    with httpx.Client(timeout=60) as client:
+        resp = client.post(f"{server.url}/v1/check", json=request)
+    assert_blocked(resp.status_code, resp.text)

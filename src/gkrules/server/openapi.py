@@ -53,7 +53,8 @@ _REPORT = {"type": "object", "required": ["schema", "tool", "ruleset", "complete
                "documents": {"type": "array", "items": {"$ref": "#/components/schemas/DocumentResult"}}}}
 
 _DOCUMENT_IN = {"type": "object", "required": ["name"], "additionalProperties": False, "properties": {
-    "name": {"type": "string", "description": "文件名，含扩展名（.txt、.html、.csv 或已安装加载器支持的格式）"},
+    "name": {"type": "string", "description": "文件名，宜含扩展名（.txt、.html、.csv 或已安装加载器支持的格式）；"
+                                            "没有扩展名时按内容判断"},
     "text": {"type": "string", "description": "文件正文（与 content_base64 二选一）"},
     "content_base64": {"type": "string", "description": "文件原始字节的 Base64 编码（与 text 二选一）"},
     "metadata": {"type": "object", "description": "主机提供的元数据，键同 <文件>.meta.json：title、doc_number、issuer、"
