@@ -247,3 +247,15 @@ def test_select_and_ignore_partition_the_findings(sample_report, data):
     shown = at_least(sample_report, Severity(level))
     assert all(f.severity.at_least(Severity(level)) for _, f in shown.findings())
     assert shown.summary.block == sum(f.severity == Severity.BLOCK for _, f in shown.findings())
+
+
+def test_everything_excluded_says_so(tmp_path, capsys):
+    write(tmp_path / "草稿" / "a.txt", MARKED)
+    code, _, err = run_cli(capsys, "check", tmp_path, "--isolated", "--exclude", "草稿", "--today", TODAY)
+    assert code == 0 and "没有要检查的文件" in err and "1 个按排除设置跳过" in err
+    code, _, _ = run_cli(capsys, "check", tmp_path / "草稿" / "a.txt", "--isolated", "--exclude", "草稿",
+                         "--today", TODAY)
+    assert code == 1  # a file named on the command line is checked unless --force-exclude
+    code, _, err = run_cli(capsys, "check", tmp_path / "草稿" / "a.txt", "--isolated", "--exclude", "草稿",
+                           "--force-exclude", "--today", TODAY)
+    assert code == 0 and "没有要检查的文件" in err

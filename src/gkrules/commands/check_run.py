@@ -105,6 +105,9 @@ def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras:
     rules: dict = {}
     texts: dict[str, str] = {}
     batches = plan.batches or (Batch(plan.settings, ()),)
+    if not total and not args.quiet:
+        skipped = f"（{plan.excluded} 个按排除设置跳过）" if plan.excluded else ""
+        print(f"gkrules: 警告：没有要检查的文件{skipped}", file=sys.stderr)
     with _Progress(total, not (args.quiet or args.no_progress)) as progress:
         for batch in batches:
             engine, record = _engine_for(batch, args, pm, engines)
