@@ -85,7 +85,7 @@ def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any
         if path.is_dir():
             for f in collect_paths([path], extensions):
                 settings = cache.for_path(f)
-                if is_excluded(f, settings.excludes()):
+                if is_excluded(f, settings.excludes(), root=path):
                     excluded += 1
                 elif f.resolve() not in seen:
                     seen.add(f.resolve())

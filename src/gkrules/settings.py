@@ -215,27 +215,31 @@ def effective_settings(start: Path, overrides: Mapping[str, Any] | None = None, 
     return Settings(values, tuple(files), ignored)
 
 
-def _relative_parts(path: Path, base: Path) -> tuple[str, ...]:
-    """The parts of ``path`` below ``base``, else below the working directory, else its name:
-    a pattern never matches the folders above the project (``/home/x/build/site``)."""
-    for root in (base, Path.cwd()):
+def _relative_parts(path: Path, base: Path, root: Path | None) -> tuple[str, ...]:
+    """The parts of ``path`` below ``base`` (the settings file's folder), else below the
+    folder being walked, else below the working directory, else as written: a pattern never
+    matches the folders above the project (``/home/x/build/site``) unless the user wrote them."""
+    resolved = path.resolve()
+    for folder in (base, root, Path.cwd()):
+        if folder is None:
+            continue
         try:
-            return path.relative_to(root.resolve()).parts
+            return resolved.relative_to(folder.resolve()).parts
         except ValueError:
             continue
-    return (path.name,)
+    return tuple(p for p in path.parts if p not in ("/", "\\") and not p.endswith((":\\", ":/")))
 
 
-def is_excluded(path: Path, patterns: Iterable[tuple[str, Path]]) -> bool:
+def is_excluded(path: Path, patterns: Iterable[tuple[str, Path]], root: Path | None = None) -> bool:
     """True when ``path`` or one of its folders matches a pattern: a pattern without ``/``
     matches any file or folder name (``草稿``, ``*.bak``); one with ``/`` matches the path
-    relative to the folder of the settings file that names it (``统计数据/2019/*``)."""
-    resolved = path.resolve()
+    relative to the folder of the settings file that names it (``统计数据/2019/*``).
+    ``root``: the folder being walked (for patterns given on the command line)."""
     for pattern, base in patterns:
         pat = pattern.strip().rstrip("/").removeprefix("./")
         if not pat or pat.startswith("#"):
             continue
-        parts = _relative_parts(resolved, base)
+        parts = _relative_parts(path, base, root)
         if "/" not in pat:
             if any(fnmatch.fnmatchcase(part, pat) for part in parts):
                 return True
