@@ -76,7 +76,9 @@ class HomeAddressRecognizer:
     def _read(self, scene, label_start: int, label_end: int, label: str, *,
               party_only: bool = False) -> Iterator[Detection]:
         text = scene.text
-        start = _GAP.match(text, label_end).end()
+        gap = _GAP.match(text, label_end)
+        assert gap is not None  # _GAP matches the empty string too
+        start = gap.end()
         stop = min(scene.line_end(start), start + self.kit.params.windows.address)
         end_m = _END.search(text, start, stop)
         end = end_m.start() if end_m else stop
