@@ -62,7 +62,8 @@ def test_pre_commit_runs_the_hook(tmp_path):
     git(hook_repo, "init", "-q", env=env)
     git(hook_repo, "add", "-A", env=env)
     git(hook_repo, "commit", "-q", "-m", "snapshot", env=env)
-    rev = git(hook_repo, "rev-parse", "HEAD", env=env)
+    git(hook_repo, "tag", "v0.2.0", env=env)
+    rev = "v0.2.0"  # a release tag, as the docs tell users to write
 
     # a site kept in git
     site = tmp_path / "site"

@@ -3,14 +3,15 @@
 Public API::
 
     import gkrules
-    report = gkrules.check(["notices/"], ruleset="national", today=datetime.date(2024, 5, 6))
+    report = gkrules.check("notices/", ruleset="national", today=datetime.date(2024, 5, 6))
+    report = gkrules.check_text("机密★10年\n关于……的通知", name="通知")   # one text, no file
     engine = gkrules.Engine("national")          # compile once, check many batches
     report = engine.check([gkrules.InputDocument("a.txt", "……")])
     gkrules.redact(["notices/"], output="redacted/")   # masked copies (条例第三十七条)
 """
 
 from gkrules._version import __version__
-from gkrules.engine import Engine, check
+from gkrules.engine import Engine, check, check_text
 from gkrules.errors import (
     CalendarError,
     GkrulesError,
@@ -71,6 +72,7 @@ __all__ = [
     "UsageError",
     "__version__",
     "check",
+    "check_text",
     "hookimpl",
     "load_ruleset",
     "redact",

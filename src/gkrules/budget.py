@@ -16,7 +16,7 @@ import threading
 try:  # the C functions behind signal.signal/getsignal: the wrappers convert to and from enums
     import _signal as _raw_signal  # with two caught exceptions a call, for every checker run
 except ImportError:  # pragma: no cover - other interpreters
-    _raw_signal = signal  # type: ignore[assignment]
+    _raw_signal = signal
 import time
 from collections.abc import Callable
 from typing import TypeVar

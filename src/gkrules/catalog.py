@@ -12,6 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -88,7 +89,7 @@ def parse_catalog(data: Iterable[Mapping[str, Any]]) -> tuple[CatalogEntry, ...]
     return tuple(entry_from_mapping(d, f"目录第 {i} 条") for i, d in enumerate(data, start=1))
 
 
-def iter_records(path: str | Path, what: str = "目录") -> Iterator[tuple[str, Any]]:
+def iter_records(path: str | os.PathLike, what: str = "目录") -> Iterator[tuple[str, Any]]:
     """(where, record) for each record of a JSON Lines file, a JSON array or a CSV file with a
     header row; ``where`` names the file and line (or item) for messages and reports."""
     p = Path(path)
@@ -127,7 +128,7 @@ def iter_records(path: str | Path, what: str = "目录") -> Iterator[tuple[str, 
         yield f"{name} 第 {n} 行", item
 
 
-def read_catalog_entries(path: str | Path) -> list[tuple[str, CatalogEntry]]:
+def read_catalog_entries(path: str | os.PathLike) -> list[tuple[str, CatalogEntry]]:
     """The catalogue with where each entry is (``catalog.jsonl 第 3 行``)."""
     return [(where, entry_from_mapping(item, where)) for where, item in iter_records(path)]
 

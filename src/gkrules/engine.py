@@ -12,7 +12,7 @@ import hashlib
 import os
 import traceback
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -23,7 +23,7 @@ from attrs import frozen
 from gkrules._version import __version__
 from gkrules.budget import BudgetExceeded, run_with_budget
 from gkrules.context import BatchContext, CheckContext, CheckerSetup
-from gkrules.errors import GkrulesError, InputError, RulesetError
+from gkrules.errors import GkrulesError, InputError, RulesetError, UsageError
 from gkrules.inputs import InputDocument, collect_paths
 from gkrules.loaders import LoaderRegistry
 from gkrules.loaders.options import LoadOptions, apply_engine_section
@@ -44,7 +44,7 @@ from gkrules.model import (
 from gkrules.plugins import PluginManager
 from gkrules.ruleset import DEFAULT_RULESET, Ruleset, load_ruleset
 from gkrules.ruleset.compile import CheckerConfig, compile_checkers
-from gkrules.ruleset.examples import split_example
+from gkrules.ruleset.examples import inherited_example_note, split_example
 from gkrules.specs import FilterSetup, RuleInfo
 
 DEFAULT_TIMEOUT = 20.0
@@ -72,6 +72,25 @@ def _engine_rule(message: str) -> Finding:
 
 
 @frozen
+class ExampleOutcome:
+    """How one rule example behaved: ``where`` is file:line, ``problem`` says what went wrong,
+    ``inherited_note`` is set when the example came from a parent rule set."""
+
+    rule: str
+    kind: str
+    where: str
+    ok: bool
+    problem: str | None = None
+    inherited_note: str | None = None
+
+
+class UndeclaredRuleError(GkrulesError):
+    """A checker reported a rule id it did not declare: its finding cannot be trusted."""
+
+    code = "checker-error"
+
+
+@frozen
 class EngineConfig:
     """How to rebuild an equivalent engine in another process (``--jobs``)."""
 
@@ -94,6 +113,10 @@ class _Active:
         self.rules: dict[str, RuleInfo] = {r.id: r for r in config.spec.rules}
 
 
+#: what ``check`` accepts: one path (``str`` or ``Path``), one document, or an iterable of them
+Inputs = str | os.PathLike | InputDocument | Document | Iterable[str | os.PathLike | InputDocument | Document]
+
+
 class Engine:
     """Everything compiled once (rule set, checkers, patterns, loaders) and reused per batch.
 
@@ -110,8 +133,12 @@ class Engine:
         self._timeout = timeout
         self._check_examples = check_examples
         specs = self.plugins.checkers()
+        #: every problem of the rule set, raised together at the end (not one round at a time)
+        problems: list[str] = []
+        #: what the user should know but that does not stop the rule set (see _verify_examples)
+        self.notes: list[str] = []
         configs = compile_checkers(self.ruleset, specs, timeout if timeout is not None else DEFAULT_TIMEOUT,
-                                   self.plugins.block)
+                                   self.plugins.block, collect=problems)
         if timeout is not None:
             configs = {k: attrs.evolve(c, timeout=timeout) for k, c in configs.items()}
         self.checkers: list[_Active] = []
@@ -121,18 +148,25 @@ class Engine:
             setup = CheckerSetup(checker_id=cid, params=config.params, ruleset=self.ruleset, plugins=self.plugins)
             try:
                 instance, error = config.spec.factory(setup), None
-            except RulesetError:
-                raise
+            except RulesetError as exc:
+                problems.extend(exc.problems or [str(exc)])
+                continue
             except Exception as exc:  # a checker that cannot start fails every document, closed
                 instance, error = None, exc
             self.checkers.append(_Active(config, instance, error, setup))
-        self._engine_rules = self._engine_rule_settings()
+        try:
+            self._engine_rules = self._engine_rule_settings()
+        except RulesetError as exc:
+            problems.append(f"{exc.path}:{exc.line}: {exc.message}" if exc.path else exc.message)
+            self._engine_rules = {}
         opts = apply_engine_section(load_options or LoadOptions(), self.ruleset.spec.engine)
         self.loaders = LoaderRegistry(self.plugins.loaders(), opts)
         self.filters = [f.factory(FilterSetup(ruleset=self.ruleset)) for f in self.plugins.filters()]
         self.fail_on = self.ruleset.spec.engine.fail_on or Severity.BLOCK
         if check_examples:
-            self._verify_examples()
+            problems.extend(self._verify_examples())
+        if problems:
+            raise RulesetError(f"规则集无效，共 {len(problems)} 处问题：", problems=problems)
 
     # -- configuration -------------------------------------------------------------------
 
@@ -186,29 +220,47 @@ class Engine:
                                fingerprint=hashlib.sha256(key.encode()).hexdigest()[:32]))
         return out
 
-    def _verify_examples(self) -> None:
-        """Each rule's own examples must behave: a rule that cannot match them does not load."""
+    def _verify_examples(self) -> list[str]:
+        """Each rule's own examples must behave: a rule that cannot match them does not load.
+
+        An example inherited from a parent rule set is re-checked under this rule set's
+        parameters; when it no longer holds (a provincial rule set raised ``min_units``), that
+        is the child's choice, not a defect: the example is skipped with a note in
+        ``self.notes`` that names both files and how to replace or drop it."""
         problems: list[str] = []
+        for outcome in self.example_outcomes():
+            if outcome.ok:
+                continue
+            if outcome.inherited_note is not None:
+                self.notes.append(f"{outcome.where}: {outcome.inherited_note}")
+            else:
+                problems.append(f"{outcome.where}: {outcome.problem}")
+        return problems
+
+    def example_outcomes(self) -> Iterator[ExampleOutcome]:
+        """Run every enabled rule's examples (``gkrules test`` shows them one by one)."""
         for active in self.checkers:
             for rid, settings in active.config.rules.items():
                 if settings.examples is None or active.instance is None or settings.enabled is False:
                     continue
                 for kind, texts in (("fail", settings.examples.fail), ("pass", settings.examples.pass_)):
                     for i, text in enumerate(texts):
-                        where = self.ruleset.marks.lookup(("checkers", active.spec.id, "rules", rid, "examples", kind, i))
-                        loc = f"{where[0]}:{where[1]}" if where else "<规则集>"
-                        try:
-                            found = [f for f in self._run_example(active, f"示例-{rid}-{kind}-{i}.txt", text)
-                                     if f.rule == rid]
-                        except Exception as exc:
-                            problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 的示例运行出错：{type(exc).__name__}: {exc}")
-                            continue
-                        if kind == "fail" and not found:
-                            problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 没有检出它自己的 fail 示例 {text[:40]!r}")
-                        if kind == "pass" and found:
-                            problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 误报了它自己的 pass 示例 {text[:40]!r}")
-        if problems:
-            raise RulesetError(f"规则集的示例检查未通过，共 {len(problems)} 处：", problems=problems)
+                        yield self._example_outcome(active, rid, kind, i, text)
+
+    def _example_outcome(self, active: _Active, rid: str, kind: str, i: int, text: str) -> ExampleOutcome:
+        where = self.ruleset.marks.lookup(("checkers", active.spec.id, "rules", rid, "examples", kind, i))
+        loc = f"{where[0]}:{where[1]}" if where else "<规则集>"
+        rule = f"{active.spec.id}/{rid}"
+        try:
+            found = [f for f in self._run_example(active, f"示例-{rid}-{kind}-{i}.txt", text) if f.rule == rid]
+        except Exception as exc:
+            return ExampleOutcome(rule, kind, loc, False, f"规则 {rule} 的示例运行出错：{type(exc).__name__}: {exc}")
+        if (kind == "fail") == bool(found):
+            return ExampleOutcome(rule, kind, loc, True)
+        verb = "没有检出" if kind == "fail" else "误报了"
+        note = inherited_example_note(self.ruleset, where[0] if where else None, active.spec.id, rid, kind,
+                                      f"{verb} {kind} 示例 {text[:40]!r}")
+        return ExampleOutcome(rule, kind, loc, False, f"规则 {rule} {verb}它自己的 {kind} 示例 {text[:40]!r}", note)
 
     def _run_example(self, active: _Active, name: str, text: str) -> list[Finding]:
         """The findings of one example: a document checker sees one document; a batch checker
@@ -244,6 +296,10 @@ class Engine:
         for f in findings:
             if not isinstance(f, Finding):
                 raise TypeError(f"检查器返回了 {type(f).__name__}，应为 Finding")
+            if f.rule not in active.rules:  # a rule set can neither configure nor explain it
+                raise UndeclaredRuleError(
+                    f"报告了未声明的规则 {f.rule!r}（已声明：{'、'.join(active.rules) or '无'}）；"
+                    "检查器只能报告 CheckerSpec.rules 中的规则")
             rule_cfg = active.config.rules.get(f.rule)
             if rule_cfg is not None and rule_cfg.enabled is False:
                 continue
@@ -313,7 +369,7 @@ class Engine:
         return doc, DocumentResult(source=doc.source, sha256=doc.sha256, metadata=doc.metadata,
                                    findings=tuple(findings), errors=tuple(errors))
 
-    def check(self, inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
+    def check(self, inputs: Inputs, *,
               today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
               extras: Mapping[str, Any] | None = None) -> Report:
         """Check one release batch and return its Report.
@@ -324,14 +380,18 @@ class Engine:
         """
         return self.check_documents(inputs, today=today, catalog=catalog, jobs=jobs, extras=extras)[0]
 
-    def check_documents(self, inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
+    def check_documents(self, inputs: Inputs, *,
                         today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
-                        extras: Mapping[str, Any] | None = None) -> tuple[Report, list[Document]]:
+                        extras: Mapping[str, Any] | None = None,
+                        on_document: Callable[[str], None] | None = None) -> tuple[Report, list[Document]]:
         """Like :meth:`check`, also returning the loaded documents (formatters that show the
-        text, such as ``--format html``, need it)."""
+        text, such as ``--format html``, need it). ``on_document(source)`` is called as each
+        document is done (a progress bar)."""
         today = today or dt.date.today()
         items: list[Any] = []
         paths: list[Any] = []
+        if isinstance(inputs, str | os.PathLike | InputDocument | Document):  # one input, not its characters
+            inputs = [inputs]
         for item in inputs:
             if isinstance(item, InputDocument | Document):
                 items.append(item)
@@ -340,18 +400,19 @@ class Engine:
         if paths:
             items.extend(collect_paths(paths, self.loaders.extensions))
         extras = dict(extras or {})
-        pairs = self._process_all(items, today, jobs, extras)
+        pairs = self._process_all(items, today, jobs, extras, on_document)
         return self._finish(pairs, today, catalog, extras), [d for d, _ in pairs if d is not None]
 
-    def _process_all(self, items: list[Any], today: dt.date, jobs: int,
-                     extras: dict[str, Any]) -> list[tuple[Document | None, DocumentResult]]:
+    def _process_all(self, items: list[Any], today: dt.date, jobs: int, extras: dict[str, Any],
+                     on_document: Callable[[str], None] | None = None) -> list[tuple[Document | None, DocumentResult]]:
         config = self.config if jobs > 1 and len(items) > 1 else None  # resolves paths: only when it is used
         if config is not None and all(isinstance(i, Path) for i in items):
-            chunk = max(1, len(items) // (jobs * 4))
+            chunk = max(1, min(16, len(items) // (jobs * 4)))
             with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(config,)) as pool:
-                return list(pool.map(_worker_process, items, [today] * len(items), [extras] * len(items),
-                                     chunksize=chunk))
-        return [self._process(item, today, extras) for item in items]
+                results = pool.map(_worker_process, items, [today] * len(items), [extras] * len(items),
+                                   chunksize=chunk)
+                return _reported(results, on_document)
+        return _reported((self._process(item, today, extras) for item in items), on_document)
 
     def _finish(self, pairs: list[tuple[Document | None, DocumentResult]], today: dt.date,
                 catalog: Sequence[CatalogEntry], extras: Mapping[str, Any] | None = None) -> Report:
@@ -366,17 +427,17 @@ class Engine:
                 if active.instance is None:
                     raise active.error or RuntimeError("检查器未能初始化")
                 ctx = BatchContext(docs, catalog, today, active.setup, active.rules, extras)
-                produced = run_with_budget(lambda ctx=ctx, a=active: list(a.instance.check_batch(ctx)),
-                                           active.config.timeout)
+                produced: list[tuple[int, Finding]] = run_with_budget(
+                    lambda ctx=ctx, a=active: list(a.instance.check_batch(ctx)),  # type: ignore[misc]
+                    active.config.timeout)
                 for idx, finding in produced:
-                    doc = docs[idx]
                     for f in self._finalise(active, [finding]):
-                        extra.setdefault(index_of[id(doc)], []).append(f)
+                        extra.setdefault(index_of[id(docs[idx])], []).append(f)
             except (Exception, BudgetExceeded) as exc:
-                for doc in docs:
-                    f, e = self._failure(active.spec.id, doc.source, exc)
-                    extra.setdefault(index_of[id(doc)], []).append(f)
-                    extra_errors.setdefault(index_of[id(doc)], []).append(e)
+                for batch_doc in docs:
+                    f, e = self._failure(active.spec.id, batch_doc.source, exc)
+                    extra.setdefault(index_of[id(batch_doc)], []).append(f)
+                    extra_errors.setdefault(index_of[id(batch_doc)], []).append(e)
         results = []
         for i, (doc, result) in enumerate(pairs):
             findings = list(result.findings) + extra.get(i, [])
@@ -420,6 +481,16 @@ class Engine:
         return 1 if any(f.severity.at_least(level) for _, f in report.findings()) else 0
 
 
+def _reported(results: Iterable[tuple[Document | None, DocumentResult]],
+              on_document: Callable[[str], None] | None) -> list[tuple[Document | None, DocumentResult]]:
+    out = []
+    for pair in results:
+        out.append(pair)
+        if on_document is not None:
+            on_document(pair[1].source)
+    return out
+
+
 def _order(f: Finding) -> tuple:
     loc = f.location
     return (loc.start if loc and loc.start is not None else -1, f.checker, f.rule)
@@ -455,11 +526,26 @@ def _worker_process(item: Path, today: dt.date, extras: dict[str, Any]) -> tuple
     return _WORKER._process(item, today, extras)
 
 
-def check(inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
-          ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET, today: dt.date | None = None,
+def check(inputs: Inputs, *, ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET, today: dt.date | None = None,
           catalog: Sequence[CatalogEntry] = (), jobs: int = 1) -> Report:
-    """Check documents with a fresh engine (build an :class:`Engine` to check many batches)."""
+    """Check documents with a fresh engine (build an :class:`Engine` to check many batches).
+
+    ``inputs`` is one path (``"examples/"`` is a folder, never its characters), a ``Path``,
+    an :class:`InputDocument`, or a list of any of these."""
     return Engine(ruleset).check(inputs, today=today, catalog=catalog, jobs=jobs)
 
 
-__all__ = ["Engine", "EngineConfig", "InputError", "check"]
+def check_text(text: str, name: str | None = None, *, ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET,
+               today: dt.date | None = None, metadata: Mapping[str, Any] | None = None,
+               engine: Engine | None = None) -> Report:
+    """Check one text. ``name`` (optional, with or without an extension) is how the report
+    calls it; without an extension the content decides (HTML or plain text). ``metadata``
+    takes the keys of a sidecar (``disclosure``, ``kind``, ``published``…). Pass ``engine``
+    to reuse a compiled engine across calls."""
+    if not isinstance(text, str):
+        raise UsageError(f"check_text 需要字符串（str），实际为 {type(text).__name__}；字节内容请用 InputDocument")
+    doc = InputDocument(name or "文本", text, dict(metadata or {}))
+    return (engine or Engine(ruleset)).check([doc], today=today)
+
+
+__all__ = ["Engine", "EngineConfig", "InputError", "check", "check_text"]

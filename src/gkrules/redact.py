@@ -130,14 +130,21 @@ def _replacement(f: Finding, raw: str) -> str:
     return "".join(c if c.isspace() else "*" for c in raw)
 
 
+def _span(f: Finding) -> tuple[int, int]:
+    """Where a finding to mask is (only findings with a text span are masked, see above)."""
+    loc = f.location
+    assert loc is not None and loc.start is not None and loc.end is not None
+    return loc.start, loc.end
+
+
 def apply_masks(text: str, findings: Sequence[Finding]) -> tuple[str, list[tuple[Finding, str]]]:
     """``text`` with each finding's span replaced by its mask (spans never overlap: the
     checker keeps one detection per place; a later overlapping one is skipped)."""
     out: list[str] = []
     done: list[tuple[Finding, str]] = []
     pos = 0
-    for f in sorted(findings, key=lambda f: (f.location.start, f.location.end)):
-        s, e = f.location.start, f.location.end
+    for f in sorted(findings, key=_span):
+        s, e = _span(f)
         if s < pos:
             continue
         mask = _replacement(f, text[s:e])
@@ -151,8 +158,10 @@ def apply_masks(text: str, findings: Sequence[Finding]) -> tuple[str, list[tuple
 
 def _redaction(f: Finding, mask: str) -> Redaction:
     loc = f.location
+    assert loc is not None
+    start, end = _span(f)
     return Redaction(rule=f.rule, severity=f.severity.value, line=loc.line or 0, column=loc.column or 0,
-                     start=loc.start, end=loc.end, masked=mask, reason=f.message, basis=f.basis,
+                     start=start, end=end, masked=mask, reason=f.message, basis=f.basis,
                      fingerprint=f.fingerprint)
 
 
@@ -192,7 +201,7 @@ def _mask_source(data: bytes, doc: Document, findings: Sequence[Finding]) -> tup
         chars = list(raw)
         for f, mask in done:
             for k, ch in enumerate(mask):
-                chars[offsets[f.location.start + k]] = ch
+                chars[offsets[_span(f)[0] + k]] = ch
         masked = "".join(chars)
     return masked.encode(encoding), done
 
@@ -202,10 +211,11 @@ def _mask_html(data: bytes, doc: Document, findings: Sequence[Finding]) -> tuple
     raw, encoding = decode_text(data)
     pairs = []
     for f in findings:
-        value = doc.text[f.location.start:f.location.end]
+        start, end = _span(f)
+        value = doc.text[start:end]
         mask = _replacement(f, value)
         if value not in raw:
-            raise GkrulesError(f"第 {f.location.line} 行的{f.rule}值在网页源码中不是连续文字（被标签拆开或写成字符实体），"
+            raise GkrulesError(f"第 {doc.line_of(start)} 行的{f.rule}值在网页源码中不是连续文字（被标签拆开或写成字符实体），"
                                "无法在源码中脱敏；请先修改网页源码")
         pairs.append((f, value, mask))
     for _, value, mask in sorted(pairs, key=lambda p: -len(p[1])):

@@ -56,7 +56,7 @@ def calendar_status(ruleset) -> dict:
 
 
 def _ranges(years: list[int]) -> str:
-    out: list[str] = []
+    out: list[tuple[int, int]] = []
     for y in years:
         if out and out[-1][1] == y - 1:
             out[-1] = (out[-1][0], y)

@@ -117,18 +117,18 @@ def build_zones(statutory: Mapping[dt.date, str], is_base_workday, fixed=lambda 
         else:
             clusters.append((name, [day]))
     raw: list[tuple[tuple[str, ...], dt.date, dt.date, set[dt.date]]] = []
-    for name, days in clusters:
-        first, last = days[0], days[-1]
+    for name, run in clusters:
+        first, last = run[0], run[-1]
         lo, hi = first - dt.timedelta(days=WORK_BEFORE), last + dt.timedelta(days=WORK_AFTER)
-        raw.append(((name,), lo, hi, set(days)))
+        raw.append(((name,), lo, hi, set(run)))
     merged: list[tuple[tuple[str, ...], dt.date, dt.date, set[dt.date]]] = []
-    for names, lo, hi, days in raw:
+    for names, lo, hi, members in raw:
         if merged and lo <= merged[-1][2] + ONE:
             m_names, m_lo, m_hi, m_days = merged[-1]
-            merged[-1] = (m_names + names, m_lo, max(m_hi, hi), m_days | days)
+            merged[-1] = (m_names + names, m_lo, max(m_hi, hi), m_days | members)
         else:
-            merged.append((names, lo, hi, days))
-    return tuple(_zone(names, days, is_base_workday, fixed, coinciding) for names, _, _, days in merged)
+            merged.append((names, lo, hi, members))
+    return tuple(_zone(names, members, is_base_workday, fixed, coinciding) for names, _, _, members in merged)
 
 
 def _zone(names: tuple[str, ...], days: set[dt.date], is_base_workday, fixed, coinciding) -> Zone:

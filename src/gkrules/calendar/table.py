@@ -50,7 +50,8 @@ class WorkdayTable:
         if not self.years:
             raise CalendarError("工作日历没有任何年份的数据")
         off, on = set(holidays), set(workdays)
-        self._off, self._on, self._extremes = frozenset(off), frozenset(on), None
+        self._off, self._on = frozenset(off), frozenset(on)
+        self._extremes: tuple[WorkdayTable, WorkdayTable] | None = None
         self.first_year, self.last_year = min(self.years), max(self.years)
         self.contiguous = len(self.years) == self.last_year - self.first_year + 1
         self.sources = sources
@@ -261,9 +262,9 @@ class WorkdayTable:
         if self._extremes is None:
             rest = {dt.date.fromordinal(o) for z in self.zones for o in z.rest}
             work = {dt.date.fromordinal(o) for z in self.zones for o in z.work}
-            kw = {"names": self.names, "sources": self.sources}
-            self._extremes = (WorkdayTable(self.years, self._off, self._on | work, **kw),
-                              WorkdayTable(self.years, self._off | rest, self._on, **kw))
+            self._extremes = (
+                WorkdayTable(self.years, self._off, self._on | work, names=self.names, sources=self.sources),
+                WorkdayTable(self.years, self._off | rest, self._on, names=self.names, sources=self.sources))
         return self._extremes
 
     def _touches_zone(self, first: dt.date, last: dt.date) -> bool:

@@ -51,3 +51,9 @@ def plugin_manager(args):
     for f in pm.failures:
         print(f"gkrules: 警告：{f.message}", file=sys.stderr)
     return pm
+
+
+def show_notes(engine) -> None:
+    """Print what the engine noted about its rule set (e.g. skipped inherited examples)."""
+    for note in getattr(engine, "notes", ()):
+        print(f"gkrules: 注意：{note}", file=sys.stderr)

@@ -258,7 +258,7 @@ def _audit_text(file: str, baseline, rows, unreviewed) -> str:
                 lines.append(f"           证据：{f.evidence}")
             for r in (*e.history, e.review):
                 lines.append(f"           {r.stage}  {r.reviewer}  {r.date.isoformat()}：{r.reason}")
-    tally = defaultdict(int)
+    tally: defaultdict[str, int] = defaultdict(int)
     for _, s, _ in rows:
         tally[s] += 1
     parts = [f"{_STATUS_LABEL[s]} {n}" for s, n in tally.items()]

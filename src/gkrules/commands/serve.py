@@ -6,7 +6,14 @@ import argparse
 import os
 import sys
 
-from gkrules.commands import EXIT_OK, add_plugin_options, plugin_manager, positive_float, positive_int
+from gkrules.commands import (
+    EXIT_OK,
+    add_plugin_options,
+    plugin_manager,
+    positive_float,
+    positive_int,
+    show_notes,
+)
 from gkrules.errors import UsageError
 
 NAME = "serve"
@@ -55,6 +62,7 @@ def run(args) -> int:
         from gkrules.server.app import create_app
     except ImportError as exc:
         raise UsageError(f"HTTP 服务需要额外的依赖（{exc.name}）：pip install 'gkrules[server]'") from None
+    from gkrules.server.ready import announce_when_ready
     from gkrules.server.settings import ENV_VAR, MiB, ServerSettings
 
     settings = ServerSettings(
@@ -65,10 +73,15 @@ def run(args) -> int:
         disable_plugins=tuple(args.disable_plugin))
     # build once here: an invalid rule set or plugin stops the start with a clear message
     app = create_app(settings, plugin_manager(args))
+    for engine in app.state.service.engines.values():
+        show_notes(engine)
+    # h11, not httptools: httptools drops the body of a request that carries "Upgrade: h2c",
+    # which the JDK's default HttpClient sends on every http:// request (see docs/integration.md)
     common = dict(host=args.host, port=args.port, access_log=args.access_log, log_level="info",
-                  server_header=False, proxy_headers=False)
-    print(f"gkrules 服务：http://{args.host}:{args.port}/v1/check（规则集：{'、'.join(settings.rulesets)}；"
-          f"工作进程 {args.workers}）", file=sys.stderr)
+                  server_header=False, proxy_headers=False, http="h11")
+    print(f"gkrules 服务正在启动：规则集 {'、'.join(settings.rulesets)}；工作进程 {args.workers}", file=sys.stderr)
+    base = f"http://{args.host}:{args.port}"
+    announce_when_ready(args.host, args.port, f"gkrules 服务已就绪：{base}/v1/check（接口说明 {base}/docs）")
     if args.workers == 1:
         uvicorn.run(app, **common)
     else:

@@ -4,6 +4,7 @@ overdue and what falls due soon, sorted by due date (``gkrules deadlines`` and t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
@@ -108,6 +109,8 @@ def _item_row(item: Item, calendars: CalendarCache, today: dt.date, within: int,
     if not show_all and ev.state not in ATTENTION:
         return ev.state
     notes: tuple[str, ...] = ()
+    first: dt.date | None
+    last: dt.date | None
     try:
         first, last = deadline_bounds(cal, item.start, item.rule.workdays)
     except CalendarError:
@@ -220,19 +223,20 @@ def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], Work
         if resolver.skips(doc.metadata.disclosure):
             continue
         dates = document_dates(doc, resolver)
-        item = dates.item(doc)
-        if item is None:
+        doc_item = dates.item(doc)
+        if doc_item is None:
             total += 1
             note = "；".join(f"{p.label}“{p.raw}”不是有效日期" for p in dates.problems) or "没有成文日期，无法计算"
             add(Row(type="item", state="invalid" if dates.problems else "no-date",
                     title=doc.metadata.title or doc.source, ref=doc.source, notes=(note,),
                     doc_number=doc.metadata.doc_number))
             continue
-        if item.start >= params.effective_from:
-            attempt(doc.source, item.title, lambda item=item: _item_row(item, calendars, today, within, show_all))
+        if doc_item.start >= params.effective_from:
+            attempt(doc.source, doc_item.title,
+                    functools.partial(_item_row, doc_item, calendars, today, within, show_all))
     for record in requests:
         attempt(record.ref or record.id, record.title,
-                lambda record=record: _request_row(record, calendars, today, within, params))
+                functools.partial(_request_row, record, calendars, today, within, params))
     if periodic_catalog is not None:
         cal = calendars.get(today.year)
         for p in params.periodic:

@@ -51,7 +51,8 @@ def published_instances(item: PeriodicItem, entries: Iterable[CatalogEntry],
         if e.published is None or resolver.periodic_for(e.title) is not item:
             continue
         year = report_year(e.title) or e.published.year - item.year_offset
-        if year not in found or e.published < found[year].published:
+        known = found[year].published if year in found else None
+        if known is None or e.published < known:
             found[year] = e
     return found
 

@@ -16,9 +16,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from pathlib import Path
 from typing import Any, Literal
 
 from attrs import frozen
@@ -322,6 +322,6 @@ def parse_requests(items: Sequence[Mapping[str, Any]], params: RequestParams | N
     return tuple(record_from_mapping(d, f"{name} 第 {i} 条", params) for i, d in enumerate(items, start=1))
 
 
-def read_requests(path: str | Path, params: RequestParams | None = None) -> tuple[RequestRecord, ...]:
+def read_requests(path: str | os.PathLike, params: RequestParams | None = None) -> tuple[RequestRecord, ...]:
     """Request records from JSON Lines, a JSON array or CSV (with a header row)."""
     return tuple(record_from_mapping(item, where, params) for where, item in iter_records(path, "申请记录"))

@@ -147,7 +147,7 @@ class RuleResolver:
             found = LabelledDate(label, raw, parse_date(raw), start, start + len(raw), self._label_cat[label])
             if found.date is None:
                 bad = bad or found
-            elif best is None or found.date < best.date:
+            elif best is None or best.date is None or found.date < best.date:
                 best = found
         return best or bad
 

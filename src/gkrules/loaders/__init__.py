@@ -100,6 +100,8 @@ class LoaderRegistry:
                              "请确认文件无误并改正扩展名（或重新导出）后再检查")
         if kind != sniff.TEXT and kind in _CANONICAL and (found := self.by_extension(_CANONICAL[kind])):
             return found
+        if not ext and kind == sniff.TEXT and (found := self.by_extension(".txt")):
+            return found  # a name without an extension ("通知"): the content says it is text
         for candidate in self.specs:
             if candidate.sniff is not None and candidate.sniff(head[:4096]):
                 return candidate

@@ -100,7 +100,9 @@ def load_csv(data: bytes, source: str, options: LoadOptions) -> Document:
     text, encoding = decode_document_text(data, options)
     delimiter = sniff_delimiter(text)
     rows = tokenize(text, delimiter)
-    notes, caption, body = [], None, []
+    notes: list[str] = []
+    caption: str | None = None
+    body: list = []
     # lines of one value before the first row of several are a title or preamble, not data
     # (unless every row has one value: a one-column list)
     wide = any(sum(1 for c in r if c.text) >= 2 for r in rows)

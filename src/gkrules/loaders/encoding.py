@@ -64,7 +64,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - a declared dependency
-        from_bytes = None
+        from_bytes = None  # type: ignore[assignment]
     if from_bytes is not None:
         best = from_bytes(data).best()
         if best is not None and best.encoding:

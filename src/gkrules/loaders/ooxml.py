@@ -24,7 +24,7 @@ PERSON_PROPERTIES = ("作者", "最后修改者", "经理")
 APP_PROPERTIES = (("Company", "单位"), ("Manager", "经理"))
 
 
-def app_properties(pkg: Package) -> list[tuple[str, str | None]]:
+def app_properties(pkg: Package) -> list[tuple[str, object]]:
     root = pkg.xml("docProps/app.xml")
     if root is None:
         return []

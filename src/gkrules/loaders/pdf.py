@@ -111,7 +111,7 @@ def _decode(value) -> str | None:
 def _annotations(page) -> list[str]:
     from pdfminer.pdftypes import resolve1
 
-    out = []
+    out: list[str] = []
     annots = resolve1(page.annots) if page.annots else None
     if not isinstance(annots, list):
         return out
@@ -208,8 +208,8 @@ def _extract(data: bytes, source: str, options: LoadOptions) -> Document:
     text = b.text()
     tables = []
     for t in find_tables(text):
-        page_no = next((p for p, s, e in pages if s <= t.start <= e), None)
-        tables.append(attrs.evolve(t, page=page_no, ref=f"第{page_no}页" if page_no else None))
+        table_page = next((p for p, s, e in pages if s <= t.start <= e), None)
+        tables.append(attrs.evolve(t, page=table_page, ref=f"第{table_page}页" if table_page else None))
     meta = Metadata(format="pdf", extra={"pages": n})
     # empty pages at the end leave only the page separators, which text() drops: no span may
     # reach past the text

@@ -83,13 +83,13 @@ def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | No
         # a title broken over two lines: "…关于印发…公开" / "标准化…实施方案》的通知"
         if not _TITLE_END.search(stripped):
             for j in range(idx + 1, min(idx + 4, len(lines))):
-                s2, _e2, nxt = lines[j]
-                n2 = nxt.strip()
+                s2, _e2, next_line = lines[j]
+                n2 = next_line.strip()
                 if not n2:
                     continue
                 if len(n2) <= 40 and _TITLE_END.search(n2) and not n2.endswith(("：", ":")):
                     title = stripped + n2
-                    end = s2 + (len(nxt) - len(nxt.lstrip())) + len(n2)
+                    end = s2 + (len(next_line) - len(next_line.lstrip())) + len(n2)
                 break
         return title, start, end
     return None

@@ -10,8 +10,8 @@ run together on one line by a PDF extractor (``000215　机密★1年``); then t
 read a head the same way.
 """
 
-from __future__ import annotations
-
+# no ``from __future__ import annotations``: it binds the name ``annotations``, which this
+# module's function of that name would shadow (type checkers then see a _Feature)
 import functools
 import re
 import unicodedata
@@ -359,7 +359,9 @@ _WITHHELD = re.compile(r"不(?:予|宜|对外|在网上|上网|在网站|在互�
 
 def annotation_body(squeezed: str) -> str:
     """（此件公开） → 公开: what a 附注 says, without its brackets and 此件."""
-    return _ANNOTATION_WRAP.match(squeezed).group("body")
+    m = _ANNOTATION_WRAP.match(squeezed)
+    assert m is not None  # every part of the pattern is optional: it matches any string
+    return m.group("body")
 
 
 _CHECKED = "☑✓✔√■☒▣◼●◉⊠"

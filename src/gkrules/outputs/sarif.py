@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from gkrules.model import Finding, Report, Severity
@@ -61,7 +62,7 @@ def _result(f: Finding, source: str, rule_index: dict[str, int]) -> dict:
         artifact["uriBaseId"] = base
     rid = _rule_id(f.checker, f.rule)
     text = f.message + (f"（证据：{f.evidence}）" if f.evidence else "")
-    result = {
+    result: dict[str, Any] = {
         "ruleId": rid,
         "level": _LEVEL[f.severity],
         "message": {"text": text},

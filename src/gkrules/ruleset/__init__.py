@@ -17,7 +17,7 @@ from attrs import field, frozen
 
 from gkrules.errors import RulesetError
 from gkrules.ruleset.convert import structure
-from gkrules.ruleset.layering import display_path, resolve_chain
+from gkrules.ruleset.layering import display_path, resolve_layers
 from gkrules.ruleset.schema import CheckerSection, RulesetFile
 from gkrules.ruleset.yamlio import Marks
 
@@ -39,6 +39,15 @@ class Ruleset:
     spec: RulesetFile
     digest: str
     marks: Marks = field(eq=False, repr=False, factory=Marks)
+    #: the files each layer of ``chain`` was read from (its includes and word lists too)
+    layer_files: tuple[frozenset[str], ...] = field(eq=False, repr=False, default=())
+
+    def layer_of(self, file: str) -> int | None:
+        """The index in ``chain`` of the layer ``file`` belongs to (None: unknown)."""
+        for i in range(len(self.layer_files) - 1, -1, -1):
+            if file in self.layer_files[i]:
+                return i
+        return None
 
     def checker(self, checker_id: str) -> CheckerSection:
         return self.spec.checkers.get(checker_id) or CheckerSection()
@@ -82,11 +91,11 @@ def load_ruleset(ref: str | Path = DEFAULT_RULESET, plugins: PluginManager | Non
         plugins = PluginManager()
     lookup = _lookup_factory(plugins)
     path = lookup(str(ref), None)
-    data, marks, chain = resolve_chain(path, lookup)
+    data, marks, chain, files = resolve_layers(path, lookup)
     spec = structure(data, RulesetFile, marks)
     return Ruleset(id=spec.id, version=spec.version, description=spec.description,
                    chain=tuple((i, v, display_path(f)) for i, v, f in chain), data=data, spec=spec,
-                   digest=_digest(data), marks=marks)
+                   digest=_digest(data), marks=marks, layer_files=tuple(files))
 
 
 __all__ = ["DEFAULT_RULESET", "Ruleset", "RulesetError", "load_ruleset"]

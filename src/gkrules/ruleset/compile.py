@@ -36,10 +36,15 @@ def _hint(name: str, known: list[str]) -> str:
 
 
 def compile_checkers(ruleset: Ruleset, specs: dict[str, CheckerSpec], default_timeout: float | None,
-                     blocked: frozenset[str] | set[str] = frozenset()) -> dict[str, CheckerConfig]:
+                     blocked: frozenset[str] | set[str] = frozenset(),
+                     collect: list[str] | None = None) -> dict[str, CheckerConfig]:
     """``blocked``: plugin names the user disabled. A section for a checker of that name (the
     built-in checkers' plugins are named after them) is skipped rather than reported as unknown:
-    the user asked for it to be off."""
+    the user asked for it to be off.
+
+    With ``collect``, problems are appended to it instead of raised, and only the checkers
+    whose parameters are valid are returned: the engine then runs the examples of those and
+    reports every problem of the rule set in one error."""
     problems: list[tuple[tuple, str]] = []
     detailed: list[str] = []
     for cid in ruleset.spec.checkers:
@@ -50,12 +55,14 @@ def compile_checkers(ruleset: Ruleset, specs: dict[str, CheckerSpec], default_ti
     for cid, spec in sorted(specs.items()):
         section = ruleset.checker(cid)
         params = None
+        valid = True
         if spec.params is not None:
             try:
                 params = structure(section.params, spec.params, ruleset.marks,
                                    prefix=("checkers", cid, "params"), what=f"检查器 {cid} 的参数")
             except RulesetError as exc:
-                detailed.extend(exc.problems)
+                detailed.extend(exc.problems or [str(exc)])
+                valid = False
         elif section.params:
             problems.append((("checkers", cid, "params"), f"检查器 {cid} 没有可配置的参数"))
         known_rules = [r.id for r in spec.rules]
@@ -64,11 +71,16 @@ def compile_checkers(ruleset: Ruleset, specs: dict[str, CheckerSpec], default_ti
                 problems.append((("checkers", cid, "rules", rid), f"检查器 {cid} 没有规则 {rid!r}{_hint(rid, known_rules)}"))
         timeout = section.timeout_seconds or engine_timeout or default_timeout
         enabled = section.enabled if section.enabled is not None else spec.enabled_by_default
-        out[cid] = CheckerConfig(spec=spec, enabled=enabled, params=params,
-                                 rules=dict(section.rules), timeout=timeout)
+        if valid:
+            out[cid] = CheckerConfig(spec=spec, enabled=enabled, params=params,
+                                     rules={r: v for r, v in section.rules.items() if r in known_rules},
+                                     timeout=timeout)
     if problems or detailed:
         err = to_ruleset_error(problems, ruleset.marks) if problems else None
         lines = (err.problems if err else []) + detailed
+        if collect is not None:
+            collect.extend(lines)
+            return out
         raise RulesetError(f"规则集无效，共 {len(lines)} 处问题：", problems=lines,
                            path=err.path if err else None, line=err.line if err else None)
     return out

@@ -152,7 +152,7 @@ def make_converter() -> cattrs.Converter:
     def attrs_factory(cls: type) -> Any:
         renames = {a.name: override(rename=a.name.rstrip("_")) for a in attrs.fields(cls)
                    if a.name.endswith("_")}
-        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **renames)
+        return make_dict_structure_fn(cls, conv, _cattrs_forbid_extra_keys=True, **renames)  # type: ignore[arg-type]
 
     conv.register_structure_hook_factory(_is_attrs, attrs_factory)
 
@@ -171,7 +171,7 @@ def make_converter() -> cattrs.Converter:
                 try:
                     out.append(conv.structure(x, elem))
                 except Exception as exc:
-                    exc.__notes__ = [*getattr(exc, "__notes__", []),
+                    exc.__notes__ = [  # type: ignore[attr-defined]  # PEP 678 notes, set by hand on 3.10*getattr(exc, "__notes__", []),
                                      IterableValidationNote(f"@ index {i}", i, elem)]
                     errors.append(exc)
             if errors:
@@ -193,7 +193,8 @@ def make_converter() -> cattrs.Converter:
                     kk = conv.structure(k, ktype) if ktype is not Any else k
                     out[kk] = conv.structure(x, vtype) if vtype is not Any else x
                 except Exception as exc:
-                    exc.__notes__ = [*getattr(exc, "__notes__", []), IterableValidationNote(f"@ key {k!r}", k, vtype)]
+                    exc.__notes__ = [  # type: ignore[attr-defined]  # PEP 678 notes, set by hand on 3.10
+                        *getattr(exc, "__notes__", []), IterableValidationNote(f"@ key {k!r}", k, vtype)]
                     errors.append(exc)
             if errors:
                 raise IterableValidationError("invalid mapping", errors, t)

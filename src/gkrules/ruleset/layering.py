@@ -58,7 +58,8 @@ def _merge(base: Any, over: Any, path: PathKey, marks: Marks, over_marks: Marks)
                     if v in added:
                         m = over_marks.lookup((*kpath, i))
                         if m:
-                            marks[(*tpath, start + added.index(v))] = m
+                            key = (*tpath, start + added.index(v))
+                            marks[key] = m
             else:
                 out[target] = [v for v in current if v not in value]
             if target not in base:
@@ -85,12 +86,13 @@ def _read_word_file(path: Path, shown: str, marks: Marks, at: PathKey) -> list[s
         text = path.read_text(encoding="utf-8-sig")
     except OSError as exc:
         raise RulesetError(f"无法读取词表文件 {path.name}：{exc.strerror or exc}", path=shown) from None
-    words = []
+    words: list[str] = []
     for n, raw in enumerate(text.splitlines(), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue
-        marks[(*at, len(words))] = (display_path(path), n, 1)
+        key = (*at, len(words))
+        marks[key] = (display_path(path), n, 1)
         words.append(line)
     return words
 
@@ -153,28 +155,42 @@ def read_layer(path: Path) -> tuple[dict, Marks]:
     return merged, merged_marks
 
 
+def layer_files(marks: Marks) -> frozenset[str]:
+    """The files (as shown in messages) that one layer was read from: its own, its includes
+    and its word lists."""
+    return frozenset(m[0] for m in marks.values())
+
+
 def resolve_chain(path: Path, lookup, seen: tuple[Path, ...] = ()) -> tuple[dict, Marks, list[tuple[str, str, Path]]]:
     """Read ``path`` and every rule set it extends; return the merged data, its marks and the
     chain [(id, version, file)] from the base to this file. ``lookup(ref, relative_to)`` turns
     an ``extends`` value into a file path."""
+    data, marks, chain, _ = resolve_layers(path, lookup, seen)
+    return data, marks, chain
+
+
+def resolve_layers(path: Path, lookup, seen: tuple[Path, ...] = ()
+                   ) -> tuple[dict, Marks, list[tuple[str, str, Path]], list[frozenset[str]]]:
+    """Like :func:`resolve_chain`, also returning the files of each layer of the chain."""
     path = path.resolve()
     if path in seen:
         names = " → ".join(display_path(p) for p in (*seen, path))
         raise RulesetError(f"规则集的 extends 形成了循环：{names}")
     data, marks = read_layer(path)
     chain_entry = (str(data.get("id", "?")), str(data.get("version", "?")), path)
+    own_files = layer_files(marks) | {display_path(path)}
     parent_ref = data.get("extends")
     if parent_ref is None:
-        return data, marks, [chain_entry]
+        return data, marks, [chain_entry], [own_files]
     if not isinstance(parent_ref, str):
         m = marks.lookup(("extends",))
         raise RulesetError("extends 应为规则集标识或文件路径（字符串）", path=display_path(path),
                            line=m[1] if m else None)
     parent_path = lookup(parent_ref, path.parent, (display_path(path), (marks.lookup(("extends",)) or (None, None))[1]))
-    pdata, pmarks, chain = resolve_chain(parent_path, lookup, (*seen, path))
+    pdata, pmarks, chain, files = resolve_layers(parent_path, lookup, (*seen, path))
     # the leaf's identity keys replace the parent's, they are never merged
     for key in LEAF_ONLY_KEYS:
         pdata.pop(key, None)
         pmarks.drop_under((key,))
     merged, merged_marks = merge(pdata, pmarks, data, marks)
-    return merged, merged_marks, [*chain, chain_entry]
+    return merged, merged_marks, [*chain, chain_entry], [*files, own_files]

@@ -3,7 +3,7 @@
 * ``POST /v1/check``: documents in, the JSON report of ``gkrules/report@1`` out, HTTP 200
   whatever the findings (the gate decision is ``complete`` and ``summary``; the header
   ``X-Gkrules-Verdict`` says pass | fail | incomplete for clients that only look at headers);
-* ``GET /v1/rules``, ``GET /v1/health``, ``GET /openapi.json``.
+* ``GET /v1/rules``, ``GET /v1/health``, ``GET /openapi.json``, ``GET /docs`` (the same, as a page).
 
 Engines are built once per process, when the app is created, one per rule set a request may
 choose. A check runs synchronously in the worker process's main thread, one at a time: checkers
@@ -40,8 +40,10 @@ from gkrules.engine import Engine
 from gkrules.errors import GkrulesError
 from gkrules.plugins import PluginManager
 from gkrules.serialize import document_text_map, report_to_dict
+from gkrules.server.docs_page import docs_page
 from gkrules.server.openapi import openapi_document
 from gkrules.server.parsing import CheckJob, RequestProblem, job_from_form, job_from_json, read_body
+from gkrules.server.ready import quiet_upgrade_warnings
 from gkrules.server.settings import ServerSettings
 from gkrules.specs import RenderContext
 
@@ -102,7 +104,11 @@ class Service:
         return json_response(effective_rules(engine))
 
     async def openapi(self, request: Request) -> Response:
-        return json_response(openapi_document(self.settings))
+        return json_response(openapi_document(self.settings, _base_url(request)))
+
+    async def docs(self, request: Request) -> Response:
+        page = docs_page(openapi_document(self.settings, _base_url(request)))
+        return Response(page.encode("utf-8"), media_type="text/html; charset=utf-8")
 
     async def check(self, request: Request) -> Response:
         fmt = request.query_params.get("format", "json")
@@ -162,6 +168,10 @@ class Service:
         return report, document_text_map(docs), engine
 
 
+def _base_url(request: Request) -> str:
+    return str(request.base_url).rstrip("/")
+
+
 def _ruleset(engine: Engine) -> dict[str, Any]:
     from gkrules.calendar import calendar_status
 
@@ -190,7 +200,7 @@ def _replay(body: bytes):
 async def _http_error(request: Request, exc: Exception) -> Response:
     status = getattr(exc, "status_code", 500)
     if status == 404:
-        return error_response(404, "not-found", f"没有这个接口：{request.url.path}（可用：/v1/check、/v1/rules、/v1/health、/openapi.json）")
+        return error_response(404, "not-found", f"没有这个接口：{request.url.path}（可用：/v1/check、/v1/rules、/v1/health、/openapi.json、/docs）")
     if status == 405:
         return error_response(405, "method-not-allowed", f"{request.url.path} 不支持 {request.method} 方法")
     return error_response(status, "http-error", str(getattr(exc, "detail", "")) or "请求无效")
@@ -210,7 +220,9 @@ def create_app(settings: ServerSettings | None = None, plugins: PluginManager | 
         Route("/v1/rules", service.rules, methods=["GET"]),
         Route("/v1/health", service.health, methods=["GET"]),
         Route("/openapi.json", service.openapi, methods=["GET"]),
+        Route("/docs", service.docs, methods=["GET"]),
     ]
+    quiet_upgrade_warnings()
     app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error})
     app.state.service = service
     return app

@@ -53,7 +53,8 @@ _REPORT = {"type": "object", "required": ["schema", "tool", "ruleset", "complete
                "documents": {"type": "array", "items": {"$ref": "#/components/schemas/DocumentResult"}}}}
 
 _DOCUMENT_IN = {"type": "object", "required": ["name"], "additionalProperties": False, "properties": {
-    "name": {"type": "string", "description": "文件名，含扩展名（.txt、.html、.csv 或已安装加载器支持的格式）"},
+    "name": {"type": "string", "description": "文件名，宜含扩展名（.txt、.html、.csv 或已安装加载器支持的格式）；"
+                                            "没有扩展名时按内容判断"},
     "text": {"type": "string", "description": "文件正文（与 content_base64 二选一）"},
     "content_base64": {"type": "string", "description": "文件原始字节的 Base64 编码（与 text 二选一）"},
     "metadata": {"type": "object", "description": "主机提供的元数据，键同 <文件>.meta.json：title、doc_number、issuer、"
@@ -76,15 +77,31 @@ def _error(description: str) -> dict[str, Any]:
             "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}
 
 
-def openapi_document(settings: ServerSettings) -> dict[str, Any]:
+#: what ``POST /v1/check?format=`` returns, by format (the JSON report is the contract)
+REPORT_MEDIA_TYPES = {
+    "json": ("application/json", {"$ref": "#/components/schemas/Report"}),
+    "sarif": ("application/sarif+json", {"type": "object", "description": "SARIF 2.1.0 日志（format=sarif）"}),
+    "html": ("text/html", {"type": "string", "description": "自包含的 HTML 审查报告（format=html）"}),
+    "text": ("text/plain", {"type": "string", "description": "文本报告（format=text）"}),
+}
+
+
+def _report_content() -> dict[str, Any]:
+    return {media: {"schema": schema} for media, schema in REPORT_MEDIA_TYPES.values()}
+
+
+def openapi_document(settings: ServerSettings, server_url: str | None = None) -> dict[str, Any]:
+    """The description; ``server_url`` is the base URL the caller used (``servers``)."""
     return {
         "openapi": "3.1.0",
+        "servers": [{"url": server_url or "/", "description": "本服务"}],
         "info": {"title": "gkrules 政务公开发布前审查服务", "version": __version__,
                  "description": "发布前调用 POST /v1/check：检查完成即返回 200 和 JSON 报告；"
                                 "报告 complete 为 false、或 summary.block 大于 0 时不得发布。"
                                 "任何非 200 的响应同样意味着未完成检查，不得发布。"},
         "paths": {
             "/v1/check": {"post": {
+                "operationId": "checkDocuments",
                 "summary": "检查一个发布批次",
                 "parameters": [{"name": "format", "in": "query", "required": False,
                                 "schema": {"enum": ["json", "sarif", "html", "text"], "default": "json"},
@@ -99,27 +116,33 @@ def openapi_document(settings: ServerSettings) -> dict[str, Any]:
                 "responses": {
                     "200": {"description": "检查已执行（无论有无问题）；响应头 X-Gkrules-Verdict 为 pass、fail 或 incomplete",
                             "headers": {"X-Gkrules-Verdict": {"schema": {"enum": ["pass", "fail", "incomplete"]}}},
-                            "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Report"}}}},
+                            "content": _report_content()},
                     "400": _error("请求体不是有效的 JSON 或 multipart"),
                     "413": _error(f"请求体超过 {settings.max_body_bytes} 字节，或单个文件超过 {settings.max_document_bytes} 字节"),
                     "415": _error("不支持的 Content-Type"),
                     "422": _error("请求内容无效（缺少字段、类型错误、元数据或目录无效、规则集未加载）"),
                     "503": _error(f"检查超过 {settings.request_timeout:g} 秒时间上限")}}},
             "/v1/rules": {"get": {
+                "operationId": "getRules",
                 "summary": "分层合并后的有效规则（与 gkrules rules --format json 相同）",
                 "parameters": [{"name": "ruleset", "in": "query", "required": False, "schema": _STR}],
                 "responses": {"200": {"description": "有效规则", "content": {"application/json": {"schema": {
                     "type": "object", "required": ["ruleset", "checkers"]}}}},
                     "422": _error("规则集未在本服务加载")}}},
             "/v1/health": {"get": {
+                "operationId": "getHealth",
                 "summary": "健康检查",
                 "responses": {
                     "200": {"description": "正常", "content": {"application/json": {"schema": {
                         "$ref": "#/components/schemas/Health"}}}},
                     "503": {"description": "有检查器无法启动：所有检查都将不完整", "content": {"application/json": {
                         "schema": {"$ref": "#/components/schemas/Health"}}}}}}},
-            "/openapi.json": {"get": {"summary": "本接口说明（OpenAPI 3.1）",
-                                      "responses": {"200": {"description": "OpenAPI 文档"}}}},
+            "/openapi.json": {"get": {"operationId": "getOpenapi", "summary": "本接口说明（OpenAPI 3.1）",
+                                      "responses": {"200": {"description": "OpenAPI 文档", "content": {
+                                          "application/json": {"schema": {"type": "object"}}}}}}},
+            "/docs": {"get": {"operationId": "getDocs", "summary": "可在浏览器中阅读的接口说明（本地生成，不引用外部资源）",
+                              "responses": {"200": {"description": "HTML 页面", "content": {
+                                  "text/html": {"schema": {"type": "string"}}}}}}},
         },
         "components": {"schemas": {
             "CheckRequest": _CHECK_IN, "DocumentIn": _DOCUMENT_IN, "Report": _REPORT, "DocumentResult": _DOCUMENT,

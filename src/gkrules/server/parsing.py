@@ -18,7 +18,7 @@ import base64
 import binascii
 import datetime as dt
 import json
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 
 from attrs import field, frozen
@@ -83,7 +83,7 @@ class CheckJob:
     catalog: tuple[CatalogEntry, ...] = ()
 
 
-async def read_body(receive: Callable[[], Awaitable[dict]], declared: int | None, limit: int) -> bytes:
+async def read_body(receive: Callable[[], Awaitable[MutableMapping[str, Any]]], declared: int | None, limit: int) -> bytes:
     """The whole request body, refused with 413 as soon as it passes ``limit``."""
     if declared is not None and declared > limit:
         raise too_large(f"请求体过大（{declared} 字节，上限 {limit} 字节）：请分批提交或缩小文件")
@@ -143,7 +143,7 @@ def _decode(doc: DocumentIn, index: int, settings: ServerSettings) -> bytes:
         data = doc.text.encode("utf-8")
     else:
         try:
-            data = base64.b64decode(doc.content_base64, validate=True)
+            data = base64.b64decode(doc.content_base64 or "", validate=True)
         except (binascii.Error, ValueError):
             raise invalid(f"{where}：content_base64 不是有效的 Base64 编码") from None
     if len(data) > settings.max_document_bytes:
@@ -200,11 +200,11 @@ def job_from_form(form: Any, settings: ServerSettings, today: dt.date, rulesets:
     fields: dict[str, str] = {}
     for key, value in form.multi_items():
         if hasattr(value, "filename"):  # an uploaded file
-            data = value.file.read()
+            content = value.file.read()
             name = value.filename or ""
-            if len(data) > settings.max_document_bytes:
-                raise too_large(f"文件 {name} 过大（{len(data)} 字节，上限 {settings.max_document_bytes} 字节）")
-            files.append((name, data))
+            if len(content) > settings.max_document_bytes:
+                raise too_large(f"文件 {name} 过大（{len(content)} 字节，上限 {settings.max_document_bytes} 字节）")
+            files.append((name, content))
         elif key in _FORM_FIELDS:
             fields[key] = value
         else:

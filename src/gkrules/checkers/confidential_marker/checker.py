@@ -142,8 +142,8 @@ class ConfidentialMarkerChecker:
             if parsed is None:
                 continue
             seen.add(line)
-            s, e = m.start("mark"), m.end("mark")
-            yield self._mark_finding(ctx, parsed.group("level"), parsed.group("period") or None, s, e,
+            yield self._mark_finding(ctx, parsed.group("level"), parsed.group("period") or None,
+                                     m.start("mark"), m.end("mark"),
                                      "文件中单独成行")
 
     # -- internal-use labels ------------------------------------------------------------

@@ -160,7 +160,7 @@ class DisclosureAttributeChecker:
         if not known:
             yield from self._missing(ctx, stated)
             return
-        worst = max(known, key=lambda a: _RANK[a.value])
+        worst = max(known, key=lambda a: _RANK[a.value or ""])
         if worst.value != PUBLIC:
             shown = next(a for a in known if a.value == worst.value and a.in_text) if any(
                 a.value == worst.value and a.in_text for a in known) else worst

@@ -36,7 +36,7 @@ class DocumentFormatChecker:
         problems: list[str] = []
         if any(rx.search(m.group("org")) for rx in self.exempt):
             return problems
-        o, c = self.p.doc_number_brackets
+        o, c = self.p.doc_number_brackets[0], self.p.doc_number_brackets[1]
         if m.group("open") != o or m.group("close") != c:
             problems.append(f"年份应使用六角括号{o}{c}，不应使用“{m.group('open')}{m.group('close')}”")
         if m.group("di"):
@@ -111,7 +111,7 @@ class DocumentFormatChecker:
 
     def _annotations(self, ctx: CheckContext, dates: list[gbt9704.Span]) -> Iterator[Finding]:
         doc = ctx.document
-        o, c = self.p.annotation_brackets
+        o, c = self.p.annotation_brackets[0], self.p.annotation_brackets[1]
         for a in gbt9704.annotations(ctx.text):
             problems = []
             text = a.text.strip()

@@ -47,7 +47,7 @@ class Scene:
         self._near_cues: dict[int, list[Cue]] = {}
         self._span_cues: dict[tuple[int, int], list[Cue]] = {}
         self._newlines: list[int] | None = None
-        self._labels: dict[str, list[tuple[int, int, str]]] | None = None
+        self._labels: dict[str, list[tuple[int, int, str]]] = {}  # filled by _scan_labels below
         self._penalty: bool | None = None
         self._appointment: bool | None = None
         self._scan_labels()

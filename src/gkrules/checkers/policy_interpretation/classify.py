@@ -142,7 +142,7 @@ class PolicyClassifier:
         normative = self.normative_reason(meta)
         scope = self.addressee_scope(meta.addressee)
         doctype = self.doctype(title)
-        reasons: list[str] = []
+        reasons = []
         span = title_span
         if normative:
             reasons.append(normative)

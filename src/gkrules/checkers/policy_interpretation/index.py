@@ -10,7 +10,7 @@ confirms with the exact rule (``names.same_name``, ``names.same_number``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Iterable
 
 MIN_SUFFIX = 6
 
@@ -47,7 +47,7 @@ class NameIndex:
             self._links[link].append(key)
 
     def candidates(self, names: Iterable[str] = (), numbers: Iterable[str] = (),
-                   links: Iterable[str] = ()) -> set[Hashable]:
+                   links: Iterable[str] = ()) -> set[int]:
         out: set[int] = set()
         exact, suffix = self._exact, self._suffix
         for p in names:

@@ -75,6 +75,7 @@ class ReleaseDeadlineChecker:
                                   evidence=f"{dates.start_label} {start}")
             return
         item = dates.item(ctx.document)
+        assert item is not None  # dates.start is set, so the document has an item
         cal = self.calendars.get(start.year, reference.year)
         ev = evaluate(item, cal, ctx.today, self.params.due_soon_workdays)
         rule = item.rule

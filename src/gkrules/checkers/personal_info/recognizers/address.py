@@ -140,7 +140,9 @@ class HomeAddressRecognizer:
     def _read(self, scene, label_start: int, label_end: int, label: str, *,
               party_only: bool = False) -> Iterator[Detection]:
         text = scene.text
-        start = _GAP.match(text, label_end).end()
+        gap = _GAP.match(text, label_end)
+        assert gap is not None  # _GAP matches the empty string too
+        start = gap.end()
         stop = min(scene.line_end(start), start + self.kit.params.windows.address)
         yield from self._read_span(scene, start, stop, label, party_only=party_only)
 

@@ -17,6 +17,7 @@ def labelled_values(scene, kind: str, value_rx, gap: int) -> Iterator[tuple[str,
     text = scene.text
     for _, end, word in scene.labels(kind):
         g = _GAP.match(text, end, end + gap + 1)
+        assert g is not None  # _GAP matches the empty string too
         pos = g.end()
         if pos - end > gap:
             continue

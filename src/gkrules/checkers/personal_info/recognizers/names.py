@@ -77,6 +77,7 @@ class NameFinder:
 
         # 1. the head of the line or of a list item
         lead = _LEAD.match(text, ls, le)
+        assert lead is not None  # _LEAD matches the empty string too
         got = self.parse(text, lead.end())
         if got is not None:
             s = lead.end()

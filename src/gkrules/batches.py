@@ -1,0 +1,105 @@
+"""Which files a ``gkrules check`` call checks, and with which settings.
+
+Each file gets the settings found from its own folder upward (``gkrules.settings``); files
+left out by ``exclude`` are dropped; the rest are grouped by what needs its own engine
+(rule set, baseline, fail level). Each group is checked as one batch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from gkrules.errors import UsageError
+from gkrules.inputs import InputDocument, collect_paths
+from gkrules.settings import Settings, effective_settings, is_excluded
+
+STDIN = "-"
+
+
+@frozen
+class Batch:
+    settings: Settings
+    items: tuple[Path | InputDocument, ...]
+
+
+@frozen
+class Plan:
+    batches: tuple[Batch, ...]
+    #: run-wide settings (display level, output format, jobs): those of the first path
+    settings: Settings
+    excluded: int = 0
+
+
+class _SettingsCache:
+    """Settings per folder within one run (many files share a folder)."""
+
+    def __init__(self, overrides: Mapping[str, Any], isolated: bool):
+        self.overrides = overrides
+        self.isolated = isolated
+        self._by_folder: dict[Path, Settings] = {}
+
+    def for_path(self, path: Path) -> Settings:
+        folder = path.resolve()
+        if not folder.is_dir():
+            folder = folder.parent
+        if folder not in self._by_folder:
+            self._by_folder[folder] = effective_settings(folder, self.overrides, isolated=self.isolated)
+        return self._by_folder[folder]
+
+
+def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any], *, isolated: bool = False,
+         stdin: InputDocument | None = None, stdin_filename: str | None = None) -> Plan:
+    cache = _SettingsCache(overrides, isolated)
+    groups: dict[tuple, list[Path | InputDocument]] = {}
+    settings_of: dict[tuple, Settings] = {}
+    excluded = 0
+    first: Settings | None = None
+
+    def add(settings: Settings, item: Path | InputDocument) -> None:
+        key = settings.key()
+        settings_of.setdefault(key, settings)
+        groups.setdefault(key, []).append(item)
+
+    seen: set[Path] = set()
+    for raw in paths:
+        if raw == STDIN:
+            if stdin is None:
+                raise UsageError("标准输入只能用一次（PATH 中的 - ）")
+            where = Path(stdin_filename) if stdin_filename else Path.cwd()
+            settings = cache.for_path(where)
+            first = first or settings
+            if stdin_filename and settings["force-exclude"] and is_excluded(where, settings.excludes()):
+                excluded += 1
+            else:
+                add(settings, stdin)
+            stdin = None
+            continue
+        path = Path(raw)
+        if not path.exists():
+            raise UsageError(f"路径不存在：{raw}")
+        first = first or cache.for_path(path)
+        if path.is_dir():
+            for f in collect_paths([path], extensions):
+                settings = cache.for_path(f)
+                if is_excluded(f, settings.excludes(), root=path):
+                    excluded += 1
+                elif f.resolve() not in seen:
+                    seen.add(f.resolve())
+                    add(settings, f)
+            continue
+        settings = cache.for_path(path)
+        if settings["force-exclude"] and is_excluded(path, settings.excludes()):
+            excluded += 1
+            continue
+        for f in collect_paths([path], extensions):  # a sidecar named directly is not a document
+            if f.resolve() not in seen:
+                seen.add(f.resolve())
+                add(settings, f)
+    if first is None:
+        first = cache.for_path(Path.cwd())
+    batches = tuple(Batch(settings_of[k], tuple(v)) for k, v in groups.items())
+    return Plan(batches, first, excluded)
