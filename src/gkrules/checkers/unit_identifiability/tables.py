@@ -20,6 +20,7 @@ from attrs import frozen
 from gkrules.model import Cell, Document, Table
 from gkrules.numbers import normalise_number_text, parse_number
 
+from .layout import logical
 from .legend import Legend, parse_legend
 from .params import UnitIdentifiabilityParams
 
@@ -232,6 +233,7 @@ class TableReader:
         need. ``suppressions``: an entry may be a suppression (a symbol, or a blank the legend
         says is one) — what the differencing audit needs. (False, False): nothing any rule
         could report. Each test is what :meth:`read` and the rules need, or looser."""
+        table = logical(table)
         if not table.body or max(len(r) for r in table.rows) < 2:
             return False, False  # read() gives no view
         if any("/" in w for w in (*self.count_headers, *self.unit_nouns)):
@@ -264,6 +266,7 @@ class TableReader:
     # -- the whole table -----------------------------------------------------------------
 
     def read(self, doc: Document, table: Table, number: int, extra_notes: Sequence[str] = ()) -> TableView | None:
+        table = logical(table)
         if not table.body or max(len(r) for r in table.rows) < 2:
             return None
         notes = [*table.notes, *extra_notes]

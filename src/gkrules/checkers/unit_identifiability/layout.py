@@ -1,0 +1,70 @@
+"""What a loader's grid means as a table (unit-identifiability.md §5.1): every loader gives
+rows of cells; this decides which leading rows are the caption, which are the header, and
+re-aligns header rows whose first cell a flattened row span dropped.
+
+Bureau tables put the title and ``(2002年) 单位:万元`` in rows of one cell above the header,
+spread the header over two to four rows (``企 业`` / ``单 位 数`` / ``(个)``), and pages
+converted to text lose the empty cells that a ``rowspan`` over the stub column left, so the
+second and third header rows start one column too far left.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from gkrules.model import Cell, Table
+
+#: stub-column headers (the column of row labels)
+_STUB = re.compile(r"^(?:类别|项目|指标|指标名称|行业|行业名称|地区|地区名称|分组|分类|市别|县别|县市区|名称|"
+                   r"年份|年度|登记类型|组别|item|sector|region|year)$", re.IGNORECASE)
+_MAX_HEADER = 5
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def _filled(row: tuple[Cell, ...]) -> list[Cell]:
+    """The distinct non-empty cells of a row (a colspan repeats one Cell)."""
+    seen: list[Cell] = []
+    for c in row:
+        if c.text.strip() and not any(c is s for s in seen):
+            seen.append(c)
+    return seen
+
+
+def _numeric(row: tuple[Cell, ...]) -> bool:
+    return any(c.number is not None for c in row[1:])
+
+
+def logical(table: Table) -> Table:
+    """The table with its caption rows taken out of the header and its header rows counted
+    and aligned; a table whose rows need no change comes back as it is."""
+    rows = list(table.rows)
+    caption_rows: list[str] = []
+    # leading rows of one cell (title, 单位:万元, a colspan title row) before any header row
+    while len(rows) > 2 and len(_filled(rows[0])) == 1 and not _numeric(rows[0]) and (
+            len(rows[0]) == 1 or rows[0][0].text.strip() or len({id(c) for c in rows[0]}) == 1):
+        if _STUB.match(_squash(rows[0][0].text)):
+            break
+        caption_rows.append(rows[0][0].text.strip() if rows[0][0].text.strip() else _filled(rows[0])[0].text.strip())
+        rows.pop(0)
+    header = 0
+    while header < min(_MAX_HEADER, len(rows) - 1) and not _numeric(rows[header]) and (
+            header == 0 or len(_filled(rows[header])) >= 2 or not rows[header][0].text.strip()):
+        header += 1
+    header = max(header, min(table.header_rows, 1)) if rows else 0
+    if header > 1 and rows[0] and _STUB.match(_squash(rows[0][0].text)):
+        for r in range(1, header):
+            row = rows[r]
+            first = row[0] if row else None
+            if first is None or first is rows[0][0] or not first.text.strip() or _STUB.match(_squash(first.text)):
+                continue
+            # a rowspan over the stub column was dropped: the row starts one column left
+            rows[r] = (Cell("", first.start, first.start), *row)
+    if not caption_rows and header == table.header_rows and all(a is b for a, b in zip(rows, table.rows, strict=False)):
+        return table
+    caption = table.caption or (" ".join(caption_rows) if caption_rows else None)
+    return attrs.evolve(table, rows=tuple(tuple(r) for r in rows), header_rows=header, caption=caption)
