@@ -149,9 +149,11 @@ def test_seed_documents_give_the_same_findings(engine):
 
 def _profile_cell_by_cell(reader: TableReader, doc, table, legend_window: int, name_guard) -> tuple[bool, bool]:
     """profile() written cell by cell, as the rules read each cell."""
+    from gkrules.checkers.unit_identifiability.layout import logical
     from gkrules.checkers.unit_identifiability.legend import parse_legend
     from gkrules.checkers.unit_identifiability.tables import _header_text, nearby_notes
 
+    table = logical(table)
     if not table.body or max(len(r) for r in table.rows) < 2:
         return False, False
     width = max(len(r) for r in table.rows)

@@ -35,8 +35,18 @@ def _filled(row: tuple[Cell, ...]) -> list[Cell]:
     return seen
 
 
+_SYMBOL = re.compile(r"^[.…\-—－*＊×xX/／]+$")
+_TOTAL = re.compile(r"^(?:合计|总计|小计|全[国省市州盟区县旗镇乡])")
+
+
 def _numeric(row: tuple[Cell, ...]) -> bool:
-    return any(c.number is not None for c in row[1:])
+    return any(c.number is not None for c in row)
+
+
+def _header_like(row: tuple[Cell, ...]) -> bool:
+    """No number, no suppression symbol, no total label: a row that can only be a header."""
+    return not _numeric(row) and not (row and _TOTAL.match(_squash(row[0].text))) and not any(
+        _SYMBOL.match(_squash(c.text)) for c in row if c.text.strip())
 
 
 def logical(table: Table) -> Table:
@@ -52,9 +62,14 @@ def logical(table: Table) -> Table:
         caption_rows.append(rows[0][0].text.strip() if rows[0][0].text.strip() else _filled(rows[0])[0].text.strip())
         rows.pop(0)
     header = 0
-    while header < min(_MAX_HEADER, len(rows) - 1) and not _numeric(rows[header]) and (
+    while header < min(_MAX_HEADER, len(rows) - 1) and _header_like(rows[header]) and (
             header == 0 or len(_filled(rows[header])) >= 2 or not rows[header][0].text.strip()):
         header += 1
+    if header >= len(rows) or not _numeric(rows[header]):
+        # no numeric row right below: the loader's reading stands (a list of names, a text table)
+        if not caption_rows:
+            return table
+        header = min(table.header_rows, max(0, len(rows) - 1))
     header = max(header, min(table.header_rows, 1)) if rows else 0
     if header > 1 and rows[0] and _STUB.match(_squash(rows[0][0].text)):
         for r in range(1, header):
