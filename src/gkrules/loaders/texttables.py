@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from gkrules.loaders.tailtables import find_tail_tables
 from gkrules.model import Cell, Table
 from gkrules.numbers import parse_number
 from gkrules.textlines import split_lines
@@ -103,13 +104,20 @@ def find_tables(text: str) -> list[Table]:
     """All tables in a plain text, in order."""
     lines = split_lines(text)
     tables: list[Table] = []
+    # single-space yearbook tables first: their header lines would read as a two-space table
+    tails = {h: (last, t) for h, last, t in find_tail_tables(text, lines)}
     i, n = 0, len(lines)
     while i < n:
+        if i in tails:
+            last, t = tails[i]
+            tables.append(t)
+            i = last + 1
+            continue
         s, e, line = lines[i]
         if ("|" in line or "｜" in line) and _is_pipe_row(line):
             j = i
             rows: list[list[Cell]] = []
-            while j < n and (_is_pipe_row(lines[j][2])):
+            while j < n and j not in tails and _is_pipe_row(lines[j][2]):
                 ls, le, l2 = lines[j]
                 if not _SEPARATOR_ROW.match(l2):
                     cells = _pipe_cells(text, ls, le)
@@ -129,7 +137,7 @@ def find_tables(text: str) -> list[Table]:
             if len(first) >= 2:
                 j = i + 1
                 rows = [first]
-                while j < n:
+                while j < n and j not in tails:
                     ls, le, l2 = lines[j]
                     if not l2.strip():
                         break

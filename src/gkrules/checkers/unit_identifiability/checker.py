@@ -49,6 +49,7 @@ class UnitIdentifiabilityChecker:
         counts: dict[tuple[int, int], int] = {}
         if self.p.check_tables:
             yield from self._tables(ctx, views, counts)
+            yield from self._not_understood(ctx, views)
         if given:
             yield from self._contributions(ctx, views, counts)
         if self.p.check_audit and views:
@@ -190,6 +191,35 @@ class UnitIdentifiabilityChecker:
                     "top-n-names", bare[0].start, bare[0].end,
                     f"{v.name()}按调查指标排名列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
                     evidence=names, suggestion=_RANK_FIX, key="|".join(o.name for o in bare))
+
+    def _not_understood(self, ctx: CheckContext, views: list[TableView]) -> Iterator[Finding]:
+        """Tables the rules could not read: a table that speaks of unit counts without a count
+        column or row understood, and runs of one-cell lines (a flattened HTML table) outside
+        every table. The reviewer learns that these were not checked."""
+        for v in views:
+            if v.count_columns or v.count_rows:
+                continue
+            numeric_rows = sum(1 for r in v.entries if sum(1 for e in r if e.kind == "number") >= 2)
+            if numeric_rows < 3 or not _COUNT_WORDS.search("".join(v.context.split())):
+                continue
+            t = v.table
+            yield ctx.finding(
+                "table-not-understood", t.start, min(t.end, t.start + 40),
+                f"{v.name()}的表头提到单位数，但未能识别单位数所在的列，本表未做小单元格检查",
+                evidence="缺少：单位数列", key=f"{v.number}|cols")
+        yield from self._flattened(ctx)
+
+    def _flattened(self, ctx: CheckContext) -> Iterator[Finding]:
+        doc = ctx.document
+        spans = [(t.start, t.end) for t in doc.tables]
+        for s, e, cells, numbers in _cell_line_runs(doc.text):
+            if numbers < 6 or any(a < e and s < b for a, b in spans):
+                continue
+            yield ctx.finding(
+                "table-not-understood", s, min(e, s + 40),
+                f"此处{cells}行内容看起来是每行一个单元格的表格（含{numbers}个数字），未能识别其行列结构，"
+                "其中的单位数未做小单元格检查",
+                evidence="缺少：行列结构", key=f"lines|{s}")
 
     def _count_rows(self, ctx: CheckContext, v: TableView) -> Iterator[Finding]:
         """Long-format tables: a column whose unit-count row is small publishes that small
@@ -444,6 +474,31 @@ class UnitIdentifiabilityChecker:
                     evidence=f"关系：{rel.label[:80]}", suggestion=remedies.SINGLETON,
                     key=f"{rb.view.number}|{rb.view.rows[rb.r].key}|{norm(rb.view.columns[rb.c].header)}|s")
                 break
+
+
+_COUNT_WORDS = re.compile(r"单位数|企业数|个数|家数|户数|法人单位|法人企业|[（(]个[）)]|单位[:：]个")
+_CELL_LINE = re.compile(r"^[^\n|]{0,80}\|[ \t]*$", re.MULTILINE)
+_NUMBER_CELL = re.compile(r"^\s*[-+]?\d[\d,.]*\s*\|\s*$")
+
+
+def _cell_line_runs(text: str) -> Iterator[tuple[int, int, int, int]]:
+    """(start, end, lines, numeric lines) of each run of eight or more lines that end with a
+    bar (a table flattened to one cell a line)."""
+    if "|" not in text:
+        return
+    run_start = run_end = -1
+    cells = numbers = 0
+    for m in _CELL_LINE.finditer(text):
+        if m.start() == run_end + 1 and run_start >= 0:
+            run_end = m.end()
+        else:
+            if cells >= 8:
+                yield run_start, run_end, cells, numbers
+            run_start, run_end, cells, numbers = m.start(), m.end(), 0, 0
+        cells += 1
+        numbers += bool(_NUMBER_CELL.match(m.group()))
+    if cells >= 8:
+        yield run_start, run_end, cells, numbers
 
 
 _CLOSING = re.compile(r"特此(?:公告|通告|通知|函告)")

@@ -25,6 +25,7 @@ from .legend import Legend, parse_legend
 from .params import UnitIdentifiabilityParams
 
 _UNIT = re.compile(r"[（(]\s*(?P<u>[^（）()]{1,8}?)\s*[）)]\s*$")
+_TABLE_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*(?P<u>个|家|户)(?![\u4e00-\u9fff])")
 _ANY_UNIT = re.compile(r"[（(]\s*(?P<u>亿元|万元|千元|元|万吨|吨|万人|人|千瓦时|万千瓦时|亿千瓦时|个|家|户|%|％)\s*[）)]")
 _CODE = re.compile(r"^(?P<code>[A-T](?:\d{2,4})?|\d{2,4})(?![年月日号季])(?=[\s　]|[\u4e00-\u9fa5])")
 _SUBITEM = re.compile(r"^[\s　]*(?:[#＃]|其中[:：]?|在总计中|内[:：])")
@@ -294,11 +295,15 @@ class TableReader:
         headers = [_header_text(table, j) for j in range(width)]
         caption = table.caption or ""
         caption_unit = _ANY_UNIT.search(caption)
+        # 单位:个 over a table: every column without a unit of its own counts units
+        counted = _TABLE_UNIT.search(caption)
         columns = []
         for j in range(width):
             col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
             role = "label" if j in (label_col, inner) else self.column_role(headers[j], col_entries)
             parts = _header_parts(table, j)
+            if counted and role == "magnitude" and not any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts):
+                role = "count"
             # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
             um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
             unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
