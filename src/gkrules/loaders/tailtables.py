@@ -11,6 +11,7 @@ with two or more Chinese phrases and the first line of units. Spans point at the
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from gkrules.model import Cell, Table
 from gkrules.numbers import parse_number
@@ -22,6 +23,7 @@ _UNIT_TOKEN = re.compile(r"^[（(][^（）()]{1,8}[）)]$")
 _STUB = re.compile(r"^(?:item|项目|指标|指标名称|类别|行业|地区|年份|市别|sector)$", re.IGNORECASE)
 _SENTENCE = re.compile(r"[。；;，：]")
 _CAPTION = re.compile(r"^\s*(?:表\s*\d|\d{1,2}\s*[-—－]\s*\d{1,3}\s)")
+_TOTAL_EN = re.compile(r"(?i)\s*total\s*")
 MIN_ROWS = 3
 MAX_HEADER_LINES = 9
 
@@ -42,10 +44,10 @@ def tail_row(line: str) -> tuple[int, list[re.Match]] | None:
         return None
     label = tokens[:k]
     # the numbers must be one run with single spaces (a two-space column layout is read elsewhere)
-    if any(b.start() - a.end() > 1 for a, b in zip(numbers, numbers[1:], strict=False)):
+    if any(b.start() - a.end() > 1 for a, b in pairwise(numbers)):
         return None
-    if label and (_SENTENCE.search(line[: label[-1].end()]) or not _CJK.search(line[: label[-1].end()])
-                  and not re.fullmatch(r"(?i)\s*total\s*", line[: label[-1].end()])):
+    head = line[: label[-1].end()] if label else ""
+    if label and (_SENTENCE.search(head) or (not _CJK.search(head) and not _TOTAL_EN.fullmatch(head))):
         return None
     return (label[-1].end() if label else 0), numbers
 

@@ -13,6 +13,7 @@ from gkrules.model import Cell, Table
 from gkrules.numbers import parse_number
 from gkrules.textlines import split_lines
 
+_PROSE = re.compile(r"[。；，！？]")
 _SEPARATOR_ROW = re.compile(r"^[\s|:：\-—=+]*$")
 _ALIGNED_SPLIT = re.compile(r"(?: {2,}|\u3000+|\t+)")
 _TABS = re.compile(r"\t+")
@@ -65,7 +66,10 @@ def _is_pipe_row(line: str) -> bool:
     if "|" not in line and "｜" not in line:  # the common case, decided without stripping
         return False
     st = line.strip()
-    return len(st) > 1 and (st[0] in "|｜" or (st[-1] in "|｜" and line.count("|") + line.count("｜") >= 2))
+    bars = line.count("|") + line.count("｜")
+    # a row without outer bars (a | b | c) needs two bars and no sentence punctuation
+    return len(st) > 1 and (st[0] in "|｜" or (st[-1] in "|｜" and bars >= 2)
+                            or (bars >= 2 and not _PROSE.search(st)))
 
 
 def _header_rows(rows: list[list[Cell]]) -> int:

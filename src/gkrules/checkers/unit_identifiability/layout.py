@@ -20,6 +20,8 @@ from gkrules.model import Cell, Table
 _STUB = re.compile(r"^(?:类别|项目|指标|指标名称|行业|行业名称|地区|地区名称|分组|分类|市别|县别|县市区|名称|"
                    r"年份|年度|登记类型|组别|item|sector|region|year)$", re.IGNORECASE)
 _MAX_HEADER = 5
+#: a caption line split into cells (表1　…, 12-11 …)
+_CAPTION = re.compile(r"^\s*(?:表\s*[0-9０-９一二三四五六七八九十]|\d{1,2}\s*[-—－]\s*\d{1,3}(?!\d))")
 
 
 def _squash(text: str) -> str:
@@ -55,11 +57,13 @@ def logical(table: Table) -> Table:
     rows = list(table.rows)
     caption_rows: list[str] = []
     # leading rows of one cell (title, 单位:万元, a colspan title row) before any header row
-    while len(rows) > 2 and len(_filled(rows[0])) == 1 and not _numeric(rows[0]) and (
-            len(rows[0]) == 1 or rows[0][0].text.strip() or len({id(c) for c in rows[0]}) == 1):
+    while len(rows) > 2 and not _numeric(rows[0]) and (
+            (len(_filled(rows[0])) == 1 and (len(rows[0]) == 1 or rows[0][0].text.strip()
+                                             or len({id(c) for c in rows[0]}) == 1))
+            or _CAPTION.match(rows[0][0].text)):
         if _STUB.match(_squash(rows[0][0].text)):
             break
-        caption_rows.append(rows[0][0].text.strip() if rows[0][0].text.strip() else _filled(rows[0])[0].text.strip())
+        caption_rows.append(" ".join(c.text.strip() for c in _filled(rows[0])))
         rows.pop(0)
     header = 0
     while header < min(_MAX_HEADER, len(rows) - 1) and _header_like(rows[header]) and (
