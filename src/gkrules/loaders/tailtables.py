@@ -112,6 +112,7 @@ def _header(text: str, lines: list[tuple[int, int, str]], width: int) -> tuple[l
     phrases: list[tuple[str, int, int]] = []
     units: list[str] = []
     caption = None
+    single: tuple[str, int, int] | None = None  # a lone phrase waiting for its unit line
     for s, _e, line in lines:
         if caption is None and not phrases and _CAPTION.match(line):
             caption = line.strip()
@@ -120,13 +121,21 @@ def _header(text: str, lines: list[tuple[int, int, str]], width: int) -> tuple[l
             caption = f"{caption or ''} {line.strip()}".strip()
             continue
         tokens = line.split()
+        if single is not None and len(tokens) == 1 and _UNIT_TOKEN.match(tokens[0]):
+            # 企业数 / (个) on lines of their own: the first column's header
+            phrases = [(single[0] + tokens[0], single[1], single[2])]
+            single = None
+            continue
+        single = None
         if not units and tokens and sum(1 for t in tokens if _UNIT_TOKEN.match(t)) * 2 >= len(tokens) >= 2:
             units = [t for t in tokens if _UNIT_TOKEN.match(t)]
             continue
-        if not phrases:
+        if len(phrases) < 2:
             found = _phrases(line)
             if len(found) >= 2:
-                phrases = [(p, s + a, s + b) for p, a, b in found]
+                phrases += [(p, s + a, s + b) for p, a, b in found]
+            elif len(found) == 1 and not phrases:
+                single = (found[0][0], s + found[0][1], s + found[0][2])
     cells = []
     for j in range(width):
         if j < len(phrases):
@@ -186,6 +195,8 @@ def find_tail_tables(text: str, lines: list[tuple[int, int, str]]) -> list[tuple
             end, numbers = parsed
             a, b = _label_span(line, end)
             label = Cell(line[a:b], s + a, s + b)
+            if a == b and len(grid) > 1 and len(grid[-1]) == 1 and grid[-1][0].text:
+                label = grid.pop()[0]  # the row's numbers wrapped onto the next line
             grid.append((label, *(Cell(m.group(), s + m.start(), s + m.end(), parse_number(m.group())) for m in numbers)))
         out.append((h, last, Table(rows=tuple(grid), start=lines[h][0], end=lines[last][1], header_rows=1,
                                    caption=caption)))

@@ -112,12 +112,19 @@ class UnitIdentifiabilityChecker:
     # -- what the tables publish ---------------------------------------------------------
 
     def _row_count(self, v: TableView, r: int) -> tuple[int | None, object]:
-        main = next((c for c in v.count_columns if not c.subgroup), None)
-        if main is None:
+        counts = [c for c in v.count_columns if not c.subgroup]
+        if not counts:
             return None, None
+        main = counts[0]
         e = v.entry(r, main.index)
         if e.kind != "number" or e.raw is None or e.raw != int(e.raw):
             return None, main
+        if e.raw == 0:
+            # no legal unit but establishments (法人企业 0 | 产业活动单位 1): the next count tells
+            for c in counts[1:]:
+                o = v.entry(r, c.index)
+                if o.kind == "number" and o.raw is not None and o.raw == int(o.raw) and o.raw > 0:
+                    return int(o.raw), c
         return int(e.raw), main
 
     def _figures(self, v: TableView, r: int) -> list[str]:

@@ -193,6 +193,9 @@ class TableReader:
 
     def _is_count_header(self, header: str) -> bool:
         h = unicodedata.normalize("NFKC", "".join(header.split()))
+        m = _UNIT.search(h)
+        if m and m.group("u") in COUNT_UNITS and _UNIT.sub("", h) in self.unit_nouns:
+            return True  # 法人单位（个）, 产业活动（个）: the header is the unit itself
         if any(w in h for w in ("人数", "人次", "件数", "项目", "次数", "岗位", "工程", "栏目", "信息", "申请", "案件",
                                 "网站", "活动", "会议", "文件", "课题", "设备", "车辆")):
             return False
