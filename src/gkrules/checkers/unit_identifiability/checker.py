@@ -25,7 +25,7 @@ from .params import UnitIdentifiabilityParams
 from .primary import assess
 from .prose import _RANK_FIX, OrgName, ProseRules
 from .relations import RelationBuilder
-from .tables import TableReader, TableView, nearby_notes, norm
+from .tables import TableReader, TableView, mentions_counts, nearby_notes, norm
 
 
 def _fmt(value: float | Fraction, scale: int, decimals: int | None = None) -> str:
@@ -148,11 +148,16 @@ class UnitIdentifiabilityChecker:
             excluded = self.prose.excluded_context(v.context + self._text_around(ctx, v))
             categories = self._category_rows(v)
             bare: list = []
+            groups = self._column_groups(v)
+            if len(groups) > 1:
+                yield from self._grouped_small_cells(ctx, v, groups)
             for r, row in enumerate(v.rows):
                 n, main = self._row_count(v, r)
                 if n is not None:
                     counts[(v.number, r)] = n
-                if n is not None and 1 <= n < p.min_units:
+                if len(groups) > 1:
+                    pass  # small cells were read group by group
+                elif n is not None and 1 <= n < p.min_units:
                     figs = self._figures(v, r)
                     joined = [(w, wr, f) for w, wr, f in figures_by_label.get(row.key, ()) if w is not v]
                     cell = v.entry(r, main.index).cell
@@ -199,6 +204,43 @@ class UnitIdentifiabilityChecker:
                     f"{v.name()}按调查指标排名列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
                     evidence=names, suggestion=_RANK_FIX, key="|".join(o.name for o in bare))
 
+    def _column_groups(self, v: TableView) -> list[tuple[list, list, str]]:
+        """(count columns, figure columns, group name) of each column group: a count column in
+        each of several header groups (县 | 县以下: 法人单位 网点 人员), or one count group whose
+        columns pair with figure columns of the same name (单位个数: 国有 集体 | 从业人员: 国有
+        集体). One group (the whole table) otherwise."""
+        counts = [c for c in v.count_columns if not c.subgroup]
+        figures = v.figure_columns
+        parents = list(dict.fromkeys(c.parent for c in counts))
+        if len(parents) >= 2 and all(parents):
+            return [([c for c in counts if c.parent == g], [f for f in figures if f.parent == g], g) for g in parents]
+        if len(counts) >= 2 and len(parents) == 1 and parents[0]:
+            def child(c) -> str:
+                return norm(c.header[len(c.parent):] if c.header.startswith(c.parent) else c.header)
+            paired = [([c], [f for f in figures if f.parent != c.parent and child(f) == child(c)], child(c))
+                      for c in counts]
+            if sum(1 for _c, f, _g in paired if f) >= 2:
+                return paired
+        return [(counts, figures, "")]
+
+    def _grouped_small_cells(self, ctx: CheckContext, v: TableView, groups) -> Iterator[Finding]:
+        for r, row in enumerate(v.rows):
+            for cols, figs, name in groups:
+                col = cols[0]
+                e = v.entry(r, col.index)
+                if e.kind != "number" or e.raw is None or e.raw != int(e.raw) or not 1 <= e.raw < self.p.min_units:
+                    continue
+                published = [f"{f.header.strip()}={v.entry(r, f.index).cell.text}" for f in figs
+                             if v.entry(r, f.index).kind == "number"]
+                if not published:
+                    continue
+                n = int(e.raw)
+                yield ctx.finding(
+                    "small-cell", e.cell.start, e.cell.end,
+                    f"{v.name()}“{row.label.strip()}”（{name}）只有{n}个单位，却公布了该类别的数据，可直接推断单个调查对象的数据",
+                    evidence=f"{col.header.strip()}={n}；" + "；".join(published[:4]),
+                    suggestion=remedies.SMALL_CELL, key=f"{v.number}|{row.key}|{name}|{n}")
+
     def _not_understood(self, ctx: CheckContext, views: list[TableView]) -> Iterator[Finding]:
         """Tables the rules could not read: a table that speaks of unit counts without a count
         column or row understood, and runs of one-cell lines (a flattened HTML table) outside
@@ -207,7 +249,7 @@ class UnitIdentifiabilityChecker:
             if v.count_columns or v.count_rows:
                 continue
             numeric_rows = sum(1 for r in v.entries if sum(1 for e in r if e.kind == "number") >= 2)
-            if numeric_rows < 3 or not _COUNT_WORDS.search("".join(v.context.split())):
+            if numeric_rows < 3 or not mentions_counts(v.caption + "".join(c.header for c in v.columns)):
                 continue
             t = v.table
             yield ctx.finding(
@@ -483,7 +525,6 @@ class UnitIdentifiabilityChecker:
                 break
 
 
-_COUNT_WORDS = re.compile(r"单位数|企业数|个数|家数|户数|法人单位|法人企业|[（(]个[）)]|单位[:：]个")
 _CELL_LINE = re.compile(r"^[^\n|]{0,80}\|[ \t]*$", re.MULTILINE)
 _NUMBER_CELL = re.compile(r"^\s*[-+]?\d[\d,.]*\s*\|\s*$")
 

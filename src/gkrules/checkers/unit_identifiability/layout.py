@@ -65,6 +65,14 @@ def logical(table: Table) -> Table:
             break
         caption_rows.append(" ".join(c.text.strip() for c in _filled(rows[0])))
         rows.pop(0)
+    # rows above the one that starts with the stub header (项目, 类别) are the caption
+    for k in range(1, min(_MAX_HEADER, len(rows) - 1)):
+        if not _header_like(rows[k - 1]):
+            break
+        if rows[k] and _STUB.match(_squash(rows[k][0].text)) and _header_like(rows[k]):
+            caption_rows += [" ".join(c.text.strip() for c in _filled(r)) for r in rows[:k]]
+            del rows[:k]
+            break
     header = 0
     while header < min(_MAX_HEADER, len(rows) - 1) and _header_like(rows[header]) and (
             header == 0 or len(_filled(rows[header])) >= 2 or not rows[header][0].text.strip()):
@@ -83,7 +91,29 @@ def logical(table: Table) -> Table:
                 continue
             # a rowspan over the stub column was dropped: the row starts one column left
             rows[r] = (Cell("", first.start, first.start), *row)
+    if header >= 2:
+        _spread_groups(rows, header)
     if not caption_rows and header == table.header_rows and all(a is b for a, b in zip(rows, table.rows, strict=False)):
         return table
     caption = table.caption or (" ".join(caption_rows) if caption_rows else None)
     return attrs.evolve(table, rows=tuple(tuple(r) for r in rows), header_rows=header, caption=caption)
+
+
+def _spread_groups(rows: list, header: int) -> None:
+    """县 | 县以下 over 法人单位 网点 人员 法人单位 网点 人员: a row of group names whose colspan the
+    text lost sits above a row whose headers repeat; each name goes over its period."""
+    low = rows[header - 1]
+    texts = [_squash(c.text) for c in low[1:]]
+    while texts and not texts[-1]:
+        texts.pop()
+    for k in range(2, len(texts) // 2 + 1):
+        if len(texts) % k or any(texts[i] != texts[i % k] for i in range(len(texts))) or not all(texts[:k]):
+            continue
+        groups = len(texts) // k
+        upper = rows[header - 2]
+        names = [c for c in upper[1:] if c.text.strip()]
+        if len(names) != groups:
+            return
+        spread = [upper[0]] + [names[j // k] for j in range(groups * k)]
+        rows[header - 2] = tuple(spread + list(upper[1 + groups * k:]))
+        return

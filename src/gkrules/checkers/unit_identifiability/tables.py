@@ -25,7 +25,7 @@ from .legend import Legend, parse_legend
 from .params import UnitIdentifiabilityParams
 
 _UNIT = re.compile(r"[（(]\s*(?P<u>[^（）()]{1,8}?)\s*[）)]\s*$")
-_TABLE_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*(?P<u>个|家|户)(?![\u4e00-\u9fff])")
+_TABLE_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*(?P<u>[^\s|（(]{1,16})")
 _ANY_UNIT = re.compile(r"[（(]\s*(?P<u>亿元|万元|千元|元|万吨|吨|万人|人|千瓦时|万千瓦时|亿千瓦时|个|家|户|%|％)\s*[）)]")
 _CODE = re.compile(r"^(?P<code>[A-T](?:\d{2,4})?|\d{2,4})(?![年月日号季])(?=[\s　]|[\u4e00-\u9fa5])")
 _SUBITEM = re.compile(r"^[\s　]*(?:[#＃]|其中[:：]?|在总计中|内[:：])")
@@ -251,6 +251,8 @@ class TableReader:
                 self._header_memo.clear()
             active = self._header_memo[key] = any(
                 self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width))
+        # a table that speaks of counts without a readable count column is reported (not understood)
+        active = active or mentions_counts((table.caption or "") + "".join(c.text for row in table.header for c in row))
         # the body cells' texts, each after a NUL: each test is one regex search over them
         cells = list(chain.from_iterable(table.body))
         joined = "\x00" + "\x00".join(map(_TEXT, cells)) if cells else ""
@@ -299,13 +301,20 @@ class TableReader:
         caption = table.caption or ""
         caption_unit = _ANY_UNIT.search(caption)
         # 单位:个 over a table: every column without a unit of its own counts units
-        counted = _TABLE_UNIT.search(caption)
+        stated = _TABLE_UNIT.search(caption)
+        units = re.split(r"[、,，/]", stated.group("u")) if stated else []
+        # 单位:个 — every column without a unit of its own counts units; 单位:个、人 — the columns
+        # headed by a unit noun (法人单位, 网点) do
+        counted = units[:1] in (["个"], ["家"], ["户"]) and len(units) == 1
+        noun_counts = not counted and any(u in COUNT_UNITS for u in units)
         columns = []
         for j in range(width):
             col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
             role = "label" if j in (label_col, inner) else self.column_role(headers[j], col_entries)
             parts = _header_parts(table, j)
-            if counted and role == "magnitude" and not any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts):
+            own_unit = any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts)
+            if role == "magnitude" and not own_unit and (
+                    counted or (noun_counts and parts and norm(parts[-1]) in self.unit_nouns)):
                 role = "count"
             # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
             um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
@@ -428,6 +437,14 @@ class TableReader:
                 depth = 1 + (levels.index(ind) if ind in levels else 0)
             rows.append(Row(table.header_rows + i, label, key, kind, depth, cell))
         return tuple(rows)
+
+
+_COUNT_WORDS = re.compile(r"单位数|企业数|家数|户数|法人单位|法人企业|(?:企业|单位|机构|法人|网点)个数|单位[:：]个")
+
+
+def mentions_counts(text: str) -> bool:
+    """A caption or header that speaks of unit counts (the table should have a count column)."""
+    return _COUNT_WORDS.search(unicodedata.normalize("NFKC", "".join(text.split()))) is not None
 
 
 def nearby_notes(doc: Document, table: Table, window: int) -> list[str]:
