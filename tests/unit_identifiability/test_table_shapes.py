@@ -1,0 +1,65 @@
+"""The shapes bureaus publish tables in (issue 13, done-when): a yearbook text table with a
+three-line spaced header, single-space columns and a bottom 合计; an Excel-exported
+``sheet002.htm`` page with rowspan/colspan headers and &nbsp; cells; a suppressed ``…`` that the
+bottom total gives back; and the not-understood report for a table flattened one cell a line."""
+
+from __future__ import annotations
+
+from gkrules.testing import check_text
+
+CHECKER = "unit-identifiability"
+
+
+def found(text: str, name: str = "doc.txt"):
+    res = check_text(text, checker=CHECKER, name=name)
+    assert not res.errors, res.errors
+    return [(f.rule, f.location.line if f.location else None, f.severity.value) for f in res.findings
+            if f.checker == CHECKER]
+
+
+YEARBOOK = '表3\u30002024年分行业规模以上工业企业主要指标\n行 业 企 业 营 业 利 润\n单 位 数 收 入 总 额\n(个) (万元) (万元)\n纺织业 12 452310 20311\n烟草制品业 1 983200 401200\n医药制造业 2 120330 8120\n金属制品业 25 302100 15230\n合计 40 1857940 444861\n'
+
+SHEET002 = '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:x="urn:schemas-microsoft-com:office:excel">\n<head><meta http-equiv=Content-Type content="text/html; charset=utf-8"><title>sheet002</title></head>\n<body link=blue vlink=purple>\n<table border=0 cellpadding=0 cellspacing=0 width=520 style=\'border-collapse:collapse;table-layout:fixed\'>\n <tr height=30><td colspan=4 height=30 class=xl65 width=520>表2\u30002024年分乡镇规模以上工业企业主要指标</td></tr>\n <tr height=19><td colspan=4 class=xl66>单位：万元</td></tr>\n <tr height=19><td rowspan=2 class=xl67>乡\u3000镇</td><td rowspan=2 class=xl68>企业单位数<br>（个）</td><td colspan=2 class=xl68>营业收入</td></tr>\n <tr height=19><td class=xl68>本年</td><td class=xl68>比上年增长（%）</td></tr>\n <tr height=19><td class=xl69>城关镇</td><td class=xl70>31</td><td class=xl70>1864250</td><td class=xl71>9.3</td></tr>\n <tr height=19><td class=xl69>石桥镇</td><td class=xl70>2</td><td class=xl70>96310</td><td class=xl71>-2.4</td></tr>\n <tr height=19><td class=xl69>桃源乡</td><td class=xl70>1</td><td class=xl70>87190</td><td class=xl71>31.6</td></tr>\n <tr height=19><td class=xl69>柳湾镇</td><td class=xl70>9</td><td class=xl70>403327</td><td class=xl71>&nbsp;</td></tr>\n <tr height=19><td class=xl72>全县合计</td><td class=xl73>43</td><td class=xl73>2451077</td><td class=xl74>8.1</td></tr>\n</table>\n</body></html>\n'
+
+SUPPRESSED = '表4\u30002024年分行业规模以上工业营业收入\n| 行业 | 营业收入（万元） |\n| 纺织业 | 1200 |\n| 烟草制品业 | … |\n| 医药制造业 | 800 |\n| 合计 | 2500 |\n注：“…”表示涉及调查对象的数据，不予公布。\n'
+
+
+def test_yearbook_table_with_spaced_three_line_header_single_spaces_and_bottom_total():
+    assert found(YEARBOOK) == [("small-cell", 6, "block"), ("small-cell", 7, "block")]
+
+
+def test_yearbook_table_without_small_rows_is_clean():
+    text = YEARBOOK.replace("烟草制品业 1 ", "烟草制品业 4 ").replace("医药制造业 2 ", "医药制造业 5 ")
+    assert found(text) == []
+
+
+def test_excel_exported_html_with_rowspan_and_colspan_headers():
+    assert found(SHEET002, "sheet002.htm") == [("small-cell", 6, "block"), ("small-cell", 7, "block")]
+
+
+def test_suppressed_cell_given_back_by_the_bottom_total():
+    assert found(SUPPRESSED) == [("recoverable-suppression", 4, "block")]
+
+
+def test_suppressed_cell_with_a_second_suppression_is_protected():
+    text = SUPPRESSED.replace("| 医药制造业 | 800 |", "| 医药制造业 | … |")
+    assert found(text) == []
+
+
+def test_counts_only_table_with_a_unit_line_is_not_a_small_cell():
+    text = """表5　2024年各乡镇规模以上工业企业单位数
+单位:个
+乡镇 2022 2023 2024
+城关镇 30 31 33
+石桥镇 2 2 1
+桃源乡 5 4 4
+"""
+    assert found(text) == []
+
+
+def test_a_table_flattened_one_cell_a_line_is_reported_not_understood():
+    cells = ["企业法人(个) |", "从业人员(人) |"] + [f"{x} |" for row in (("总计", 40, 3000), ("甲镇", 38, 2900),
+                                                                  ("乙镇", 2, 100)) for x in row]
+    text = "表1　按地区分组的法人单位 |\n" + "\n".join(cells * 2) + "\n"
+    rules = [r for r, _line, _sev in found(text)]
+    assert rules == ["table-not-understood"]
