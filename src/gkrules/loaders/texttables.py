@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from gkrules.loaders.celllines import find_cell_line_tables
 from gkrules.loaders.tailtables import find_tail_tables
 from gkrules.model import Cell, Table
 from gkrules.numbers import parse_number
@@ -109,12 +110,18 @@ def find_tables(text: str) -> list[Table]:
     lines = split_lines(text)
     tables: list[Table] = []
     # single-space yearbook tables first: their header lines would read as a two-space table
-    tails = {h: (last, t) for h, last, t in find_tail_tables(text, lines)}
+    tails: dict[int, tuple[int, list[Table]]] = {}
+    for h, last, t in find_tail_tables(text, lines):
+        tails[h] = (last, [t])
+    # tables flattened to one cell a line (cell |), possibly several in one run of lines
+    if "|" in text:
+        for h, last, t in find_cell_line_tables(lines):
+            tails.setdefault(h, (last, []))[1].append(t)
     i, n = 0, len(lines)
     while i < n:
         if i in tails:
-            last, t = tails[i]
-            tables.append(t)
+            last, found = tails[i]
+            tables.extend(found)
             i = last + 1
             continue
         s, e, line = lines[i]
