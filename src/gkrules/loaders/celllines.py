@@ -51,7 +51,7 @@ def _runs(lines: list[tuple[int, int, str]]):
             s, _e, line = lines[j]
             m = _CELL.match(line)
             if m is None:
-                if not line.strip() or len(line) > 60 or pending_start is not None and j - pending_start > 3:
+                if not line.strip() or len(line) > 60 or (pending_start is not None and j - pending_start > 3):
                     break
                 if pending_start is None:
                     pending_start = j
