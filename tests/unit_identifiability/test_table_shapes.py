@@ -57,9 +57,14 @@ def test_counts_only_table_with_a_unit_line_is_not_a_small_cell():
     assert found(text) == []
 
 
-def test_a_table_flattened_one_cell_a_line_is_reported_not_understood():
-    cells = ["企业法人(个) |", "从业人员(人) |"] + [f"{x} |" for row in (("总计", 40, 3000), ("甲镇", 38, 2900),
-                                                                  ("乙镇", 2, 100)) for x in row]
-    text = "表1　按地区分组的法人单位 |\n" + "\n".join(cells * 2) + "\n"
-    rules = [r for r, _line, _sev in found(text)]
-    assert rules == ["table-not-understood"]
+def test_a_table_flattened_one_cell_a_line_is_read():
+    cells = ["登记类型 |", "企业法人(个) |", "从业人员(人) |"] + [
+        f"{x} |" for row in (("总计", 40, 3000), ("甲镇", 35, 2700), ("丙镇", 3, 200), ("乙镇", 2, 100)) for x in row]
+    text = "表1　按地区分组的法人单位\n" + "\n".join(cells) + "\n"
+    assert [r for r, _line, _sev in found(text)] == ["small-cell"]
+
+
+def test_one_cell_lines_without_a_row_pattern_are_reported_not_understood():
+    values = [f"{x} |" for x in (3000, 2700, 200, 100, 40, 35, 3, 2, 7, 9, 11, 13)]
+    text = "表1　按地区分组的法人单位\n企业法人(个) |\n" + "\n".join(values) + "\n"
+    assert [r for r, _line, _sev in found(text)] == ["table-not-understood"]

@@ -11,7 +11,7 @@ import re
 from gkrules.model import Cell, Table
 from gkrules.numbers import parse_number
 
-_CELL = re.compile(r"^(?P<open>\|\s)?(?P<text>.*?)\s*\|\s*$")
+_CELL = re.compile(r"^(?P<open>\|\s)?(?P<text>[^|]*?)\s*\|\s*$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"^(?:19|20)\d{2}(?:年|[（(][^（）()]{1,4}[）)])?$")
 _STUB = re.compile(r"^(?:项目|指标|类别|分类|分组|地区|年份|单位|登记类型|行业|item|year|unit)$", re.IGNORECASE)
@@ -39,10 +39,16 @@ def _kind(text: str) -> str:
 
 def _runs(lines: list[tuple[int, int, str]]):
     """Runs of cell lines: (first line, last line, cells); a cell is (text, start, end, opens)."""
-    i, n = 0, len(lines)
-    while i < n:
-        if not _CELL.match(lines[i][2]):
-            i += 1
+    n = len(lines)
+    candidates = [k for k, (_s, _e, line) in enumerate(lines) if line.endswith(("|", "| ")) and _CELL.match(line)]
+    if len(candidates) < MIN_CELLS:
+        return
+    pos = 0
+    i = 0
+    while pos < len(candidates):
+        i = max(i, candidates[pos])
+        pos += 1
+        if i >= n or not _CELL.match(lines[i][2]):
             continue
         cells = []
         first = j = i
@@ -68,6 +74,8 @@ def _runs(lines: list[tuple[int, int, str]]):
         if len(cells) >= MIN_CELLS:
             yield first, j - 1, cells
         i = max(j, i + 1)
+        while pos < len(candidates) and candidates[pos] < i:
+            pos += 1
 
 
 def _period(kinds: list[str]) -> tuple[int, int] | None:

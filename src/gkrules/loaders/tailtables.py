@@ -11,6 +11,7 @@ with two or more Chinese phrases and the first line of units. Spans point at the
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from itertools import pairwise
 
 from gkrules.model import Cell, Table
@@ -32,9 +33,16 @@ def _number_token(t: str) -> bool:
     return t in _SYMBOLS or (parse_number(t) is not None and not _CJK.search(t))
 
 
+#: a line that may be a data row ends with two numbers (or symbols) one space apart
+_HINT = re.compile(r"[\d…—\-xX×*＊.] [-+…—xX×*＊]?[\d…—\-.]\S*\s*$")
+_HINT_LINE = re.compile(r"[\d…—\-xX×*＊.] [-+…—xX×*＊]?[\d…—\-.][^\s]*[ \t\r]*$", re.MULTILINE)
+
+
 def tail_row(line: str) -> tuple[int, list[re.Match]] | None:
     """(end of the label, number tokens) of a data row: a label (or nothing) followed by two or
     more numbers separated by single spaces; None for other lines."""
+    if _HINT.search(line) is None:
+        return None
     tokens = list(_TOKEN.finditer(line))
     k = len(tokens)
     while k > 0 and _number_token(tokens[k - 1].group()):
@@ -151,9 +159,21 @@ def _header(text: str, lines: list[tuple[int, int, str]], width: int) -> tuple[l
 def find_tail_tables(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[int, int, Table]]:
     """(first line, last line, table) of every single-space table in the text."""
     out: list[tuple[int, int, Table]] = []
+    # candidate lines from one search over the text (most lines of most documents are prose)
+    parsed_rows: list = [None] * len(lines)
+    starts = None
+    for m in _HINT_LINE.finditer(text):
+        if starts is None:
+            starts = [s for s, _e, _l in lines]
+        k = bisect_right(starts, m.start()) - 1
+        if parsed_rows[k] is None:
+            parsed_rows[k] = tail_row(lines[k][2])
+    if starts is None:
+        return []
+
     i, n = 0, len(lines)
     while i < n:
-        first = tail_row(lines[i][2])
+        first = parsed_rows[i]
         if first is None:
             i += 1
             continue
@@ -161,7 +181,7 @@ def find_tail_tables(text: str, lines: list[tuple[int, int, str]]) -> list[tuple
         j = i
         while j < n:
             line = lines[j][2]
-            if tail_row(line) is not None:
+            if parsed_rows[j] is not None:
                 rows.append(j)
             elif not line.strip() and line:
                 pass  # a line of spaces inside the table
@@ -176,17 +196,17 @@ def find_tail_tables(text: str, lines: list[tuple[int, int, str]]) -> list[tuple
         # header lines: non-empty lines right above the first data row
         h = i
         while h > 0 and i - h < MAX_HEADER_LINES and lines[h - 1][2] and "|" not in lines[h - 1][2] \
-                and not _SENTENCE.search(lines[h - 1][2]) and tail_row(lines[h - 1][2]) is None:
+                and not _SENTENCE.search(lines[h - 1][2]) and parsed_rows[h - 1] is None:
             h -= 1
         while h < i and not lines[h][2].strip():
             h += 1
-        width = 1 + max(len(tail_row(lines[r][2])[1]) for r in data)
+        width = 1 + max(len(parsed_rows[r][1]) for r in data)
         header, caption = _header(text, lines[h:i], width - 1)
         stub = _stub(lines[h:i]) or Cell("", lines[h][0], lines[h][0])
         grid: list[tuple[Cell, ...]] = [(stub, *header)]
         for r in range(i, last + 1):
             s, _e, line = lines[r]
-            parsed = tail_row(line)
+            parsed = parsed_rows[r]
             if parsed is None:
                 if line.strip():
                     a, b = _label_span(line, len(line.rstrip()))
