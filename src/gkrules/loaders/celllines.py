@@ -7,11 +7,14 @@ headers, with group headers spread over equal groups). Spans point at the text."
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from gkrules.model import Cell, Table
 from gkrules.numbers import parse_number
 
 _CELL = re.compile(r"^(?P<open>\|\s)?(?P<text>[^|]*?)\s*\|\s*$")
+#: a line that is one cell (no bar inside its text)
+_CELL_LINE = re.compile(r"^(?:\|[ \t])?[^|\n]*\|[ \t\r]*$", re.MULTILINE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"^(?:19|20)\d{2}(?:年|[（(][^（）()]{1,4}[）)])?$")
 _STUB = re.compile(r"^(?:项目|指标|类别|分类|分组|地区|年份|单位|登记类型|行业|item|year|unit)$", re.IGNORECASE)
@@ -37,12 +40,14 @@ def _kind(text: str) -> str:
     return "label"
 
 
-def _runs(lines: list[tuple[int, int, str]]):
+def _runs(text: str, lines: list[tuple[int, int, str]]):
     """Runs of cell lines: (first line, last line, cells); a cell is (text, start, end, opens)."""
     n = len(lines)
-    candidates = [k for k, (_s, _e, line) in enumerate(lines) if line.endswith(("|", "| ")) and _CELL.match(line)]
-    if len(candidates) < MIN_CELLS:
+    hits = [m.start() for m in _CELL_LINE.finditer(text)]
+    if len(hits) < MIN_CELLS:
         return
+    starts = [s for s, _e, _l in lines]
+    candidates = [bisect_right(starts, h) - 1 for h in hits]
     pos = 0
     i = 0
     while pos < len(candidates):
@@ -127,22 +132,27 @@ def _header(cells, width: int, pos: int) -> list[tuple[Cell, ...]]:
     return [(stub_cell, *(cell(c) for c in texts), *(Cell("", pos, pos) for _ in range(leaves_n - len(texts))))]
 
 
-def find_cell_line_tables(lines: list[tuple[int, int, str]]) -> list[tuple[int, int, Table]]:
-    """(first line, last line, table) of every one-cell-a-line table."""
+def find_cell_line_tables(text: str, lines: list[tuple[int, int, str]],
+                          unread: list | None = None) -> list[tuple[int, int, Table]]:
+    """(first line, last line, table) of every one-cell-a-line table; runs of cells that read as
+    no table go to ``unread``."""
     out = []
-    for first, last, run in _runs(lines):
-        out.extend(_tables(first, last, run))
+    for first, last, run in _runs(text, lines):
+        out.extend(_tables(first, last, run, unread))
     return out
 
 
-def _tables(first: int, last: int, run) -> list[tuple[int, int, Table]]:
-    """The tables of one run of cells: a header row inside the run starts the next table."""
+def _tables(first: int, last: int, run, unread: list | None) -> list[tuple[int, int, Table]]:
+    """The tables of one run of cells: a header row inside the run starts the next table. Cells
+    left over with numbers among them go to ``unread`` as (start, end)."""
     out = []
     cells = run
     while len(cells) >= MIN_CELLS:
         kinds = [_kind(c[0]) for c in cells]
         found = _period(kinds)
         if found is None:
+            if unread is not None and kinds.count("number") >= 6:
+                unread.append((cells[0][1], cells[-1][2]))
             break
         width, off = found
         # trailing columns that are blank in every row are the row end, not data

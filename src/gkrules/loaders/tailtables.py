@@ -35,6 +35,8 @@ def _number_token(t: str) -> bool:
 
 #: a line that may be a data row ends with two numbers (or symbols) one space apart
 _HINT = re.compile(r"[\d…—\-xX×*＊.] [-+…—xX×*＊]?[\d…—\-.]\S*\s*$")
+#: two numbers one space apart somewhere: without it the text has no single-space table
+_QUICK = re.compile(r"\d [-+]?\d")
 _HINT_LINE = re.compile(r"[\d…—\-xX×*＊.] [-+…—xX×*＊]?[\d…—\-.][^\s]*[ \t\r]*$", re.MULTILINE)
 
 
@@ -160,6 +162,8 @@ def find_tail_tables(text: str, lines: list[tuple[int, int, str]]) -> list[tuple
     """(first line, last line, table) of every single-space table in the text."""
     out: list[tuple[int, int, Table]] = []
     # candidate lines from one search over the text (most lines of most documents are prose)
+    if _QUICK.search(text) is None:
+        return []
     parsed_rows: list = [None] * len(lines)
     starts = None
     for m in _HINT_LINE.finditer(text):

@@ -105,8 +105,9 @@ def _make_table(rows: list[list[Cell]], lines: list[tuple[int, int, str]], first
                  header_rows=_header_rows(rows), caption=caption, notes=tuple(notes))
 
 
-def find_tables(text: str) -> list[Table]:
-    """All tables in a plain text, in order."""
+def find_tables(text: str, unread: list | None = None) -> list[Table]:
+    """All tables in a plain text, in order; ``unread`` receives the (start, end) of runs of
+    one-cell lines with numbers that read as no table (reported as not understood)."""
     lines = split_lines(text)
     tables: list[Table] = []
     # single-space yearbook tables first: their header lines would read as a two-space table
@@ -115,7 +116,7 @@ def find_tables(text: str) -> list[Table]:
         tails[h] = (last, [t])
     # tables flattened to one cell a line (cell |), possibly several in one run of lines
     if "|" in text:
-        for h, last, t in find_cell_line_tables(lines):
+        for h, last, t in find_cell_line_tables(text, lines, unread):
             tails.setdefault(h, (last, []))[1].append(t)
     i, n = 0, len(lines)
     while i < n:

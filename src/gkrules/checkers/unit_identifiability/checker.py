@@ -259,16 +259,15 @@ class UnitIdentifiabilityChecker:
         yield from self._flattened(ctx)
 
     def _flattened(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Runs of one-cell lines with numbers that the loader could not read as a table."""
         doc = ctx.document
-        spans = [(t.start, t.end) for t in doc.tables]
-        for s, e, cells, numbers in _cell_line_runs(doc.text):
-            if numbers < 6 or any(a < e and s < b for a, b in spans):
+        for b in doc.blocks:
+            if b.kind != "unread-table":
                 continue
             yield ctx.finding(
-                "table-not-understood", s, min(e, s + 40),
-                f"此处{cells}行内容看起来是每行一个单元格的表格（含{numbers}个数字），未能识别其行列结构，"
-                "其中的单位数未做小单元格检查",
-                evidence="缺少：行列结构", key=f"lines|{s}")
+                "table-not-understood", b.start, min(b.end, b.start + 40),
+                "此处内容看起来是每行一个单元格的表格（含多个数字），未能识别其行列结构，其中的单位数未做小单元格检查",
+                evidence="缺少：行列结构", key=f"lines|{b.start}")
 
     def _count_rows(self, ctx: CheckContext, v: TableView) -> Iterator[Finding]:
         """Long-format tables: a column whose unit-count row is small publishes that small
@@ -523,30 +522,6 @@ class UnitIdentifiabilityChecker:
                     evidence=f"关系：{rel.label[:80]}", suggestion=remedies.SINGLETON,
                     key=f"{rb.view.number}|{rb.view.rows[rb.r].key}|{norm(rb.view.columns[rb.c].header)}|s")
                 break
-
-
-_CELL_LINE = re.compile(r"^[^\n|]{0,80}\|[ \t]*$", re.MULTILINE)
-_NUMBER_CELL = re.compile(r"^\s*[-+]?\d[\d,.]*\s*\|\s*$")
-
-
-def _cell_line_runs(text: str) -> Iterator[tuple[int, int, int, int]]:
-    """(start, end, lines, numeric lines) of each run of eight or more lines that end with a
-    bar (a table flattened to one cell a line)."""
-    if "|" not in text:
-        return
-    run_start = run_end = -1
-    cells = numbers = 0
-    for m in _CELL_LINE.finditer(text):
-        if m.start() == run_end + 1 and run_start >= 0:
-            run_end = m.end()
-        else:
-            if cells >= 8:
-                yield run_start, run_end, cells, numbers
-            run_start, run_end, cells, numbers = m.start(), m.end(), 0, 0
-        cells += 1
-        numbers += bool(_NUMBER_CELL.match(m.group()))
-    if cells >= 8:
-        yield run_start, run_end, cells, numbers
 
 
 _CLOSING = re.compile(r"特此(?:公告|通告|通知|函告)")

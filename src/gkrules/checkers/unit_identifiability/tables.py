@@ -244,15 +244,15 @@ class TableReader:
             return True, True  # a word across the outer/inner label join: no shortcut
         width = max(len(r) for r in table.rows)
         # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often
-        key = (width, tuple(tuple(c.text for c in row) for row in table.header))
+        key = (width, table.caption, tuple(tuple(c.text for c in row) for row in table.header))
         active = self._header_memo.get(key)
         if active is None:
             if len(self._header_memo) > 4096:
                 self._header_memo.clear()
+            # a table that speaks of counts without a readable count column is reported (not understood)
             active = self._header_memo[key] = any(
-                self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width))
-        # a table that speaks of counts without a readable count column is reported (not understood)
-        active = active or mentions_counts((table.caption or "") + "".join(c.text for row in table.header for c in row))
+                self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width)
+            ) or mentions_counts((table.caption or "") + "".join(c.text for row in table.header for c in row))
         # the body cells' texts, each after a NUL: each test is one regex search over them
         cells = list(chain.from_iterable(table.body))
         joined = "\x00" + "\x00".join(map(_TEXT, cells)) if cells else ""
@@ -312,9 +312,8 @@ class TableReader:
             col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
             role = "label" if j in (label_col, inner) else self.column_role(headers[j], col_entries)
             parts = _header_parts(table, j)
-            own_unit = any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts)
-            if role == "magnitude" and not own_unit and (
-                    counted or (noun_counts and parts and norm(parts[-1]) in self.unit_nouns)):
+            if role == "magnitude" and (counted or (noun_counts and parts and norm(parts[-1]) in self.unit_nouns)) \
+                    and not any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts):
                 role = "count"
             # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
             um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
