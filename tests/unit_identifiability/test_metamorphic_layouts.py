@@ -1,6 +1,6 @@
 """Metamorphic invariance: one logical table rendered in nine physical layouts (pipe with and
 without outer bars, two-space aligned, single-space aligned, tab, CSV, xlsx with merged header
-cells, HTML with rowspan/colspan, docx with merged cells), the header on one to three lines,
+cells, HTML with rowspan/colspan, docx with merged cells), the header on one to four lines,
 the total at the top, at the bottom or absent, gives the same verdicts (rule, row) in every
 layout — and the verdicts a reviewer expects (every row of one or two units flagged)."""
 
@@ -31,7 +31,7 @@ def logical_tables(draw):
         rows = [total_row, *rows]
     elif total == "bottom":
         rows = [*rows, total_row]
-    header_lines = draw(st.integers(1, 3))
+    header_lines = draw(st.integers(1, 4))
     return rows, header_lines
 
 
@@ -41,7 +41,9 @@ def _header_grid(h: int) -> list[list[str]]:
         return [["行业", "企业单位数（个）", "营业收入（万元）"]]
     if h == 2:
         return [["行业", "企业单位数", "营业收入"], ["", "（个）", "（万元）"]]
-    return [["行 业", "企 业", "营 业"], ["", "单 位 数", "收 入"], ["", "（个）", "（万元）"]]
+    if h == 3:
+        return [["行 业", "企 业", "营 业"], ["", "单 位 数", "收 入"], ["", "（个）", "（万元）"]]
+    return [["行 业", "企 业", "营 业"], ["", "单 位", "收 入"], ["", "数", "合 计"], ["", "（个）", "（万元）"]]
 
 
 def _body(rows) -> list[list[str]]:

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from gkrules.testing import check_text
+from gkrules.checkers.unit_identifiability.tables import mentions_counts
+from gkrules.inputs import InputDocument
+from gkrules.testing import cached_engine, check_text
 
 CHECKER = "unit-identifiability"
 DIR = Path(__file__).resolve().parents[1] / "data" / "real" / "tables"
@@ -68,6 +70,17 @@ def test_recall_per_flagged_cell_and_no_false_block():
 def test_every_table_is_read_or_reported(entry):
     """A table with unit counts is either checked or named in a table-not-understood finding."""
     found = _findings(entry)
+    engine = cached_engine()
+    checker = next(a for a in engine.checkers if a.spec.id == CHECKER).instance
+    text = (DIR / entry["file"]).read_text(encoding="utf-8")
+    doc = engine.prepare(InputDocument(entry["file"], text))
+    reported = any(f.rule == "table-not-understood" for f in found)
+    views = [checker.reader.read(doc, t, i + 1) for i, t in enumerate(doc.tables)]
+    for v in views:
+        if v is not None and mentions_counts(v.caption + "".join(c.header for c in v.columns)):
+            assert v.count_columns or v.count_rows or reported, (entry["file"], v.number)
+    if not any(v is not None for v in views) and mentions_counts(text[:2000]):
+        assert reported, entry["file"]
     assert not any(f.severity.value == "block" and any(_mentions(f, n) for n in entry["negatives"])
                    and not any(_mentions(f, p["row"]) for p in entry["positives"]) for f in found)
     if entry["positives"]:

@@ -20,8 +20,8 @@ _YEAR = re.compile(r"^(?:19|20)\d{2}(?:年|[（(][^（）()]{1,4}[）)])?$")
 _STUB = re.compile(r"^(?:项目|指标|类别|分类|分组|地区|年份|单位|登记类型|行业|item|year|unit)$", re.IGNORECASE)
 _CAPTION = re.compile(r"^\s*(?:表\s*[0-9０-９]|\d{1,2}\s*[-—－]\s*\d{1,3})")
 _SYMBOLS = frozenset({"…", "……", "...", "—", "－", "-", "x", "X", "×", "*", "＊"})
-MIN_CELLS = 12
-MIN_ROWS = 3
+MIN_CELLS = 8
+MIN_ROWS = 2
 MAX_WIDTH = 16
 
 

@@ -34,10 +34,10 @@ def _number_token(t: str) -> bool:
 
 
 #: a line that may be a data row ends with two numbers (or symbols) one space apart
-_HINT = re.compile(r"[\d…—\-xX×*＊.] [-+…—xX×*＊]?[\d…—\-.]\S*\s*$")
+_HINT = re.compile(r"[\d…—\-xX×*＊.] +[-+…—xX×*＊]?[\d…—\-.]\S*\s*$")
 #: two numbers one space apart somewhere: without it the text has no single-space table
-_QUICK = re.compile(r"\d [-+]?\d")
-_HINT_LINE = re.compile(r"[\d…—\-xX×*＊.] [-+…—xX×*＊]?[\d…—\-.][^\s]*[ \t\r]*$", re.MULTILINE)
+_QUICK = re.compile(r"\d +[-+]?\d")
+_HINT_LINE = re.compile(r"[\d…—\-xX×*＊.] +[-+…—xX×*＊]?[\d…—\-.][^\s]*[ \t\r]*$", re.MULTILINE)
 
 
 def tail_row(line: str) -> tuple[int, list[re.Match]] | None:
@@ -53,8 +53,9 @@ def tail_row(line: str) -> tuple[int, list[re.Match]] | None:
     if len(numbers) < 2 or sum(1 for m in numbers if m.group() not in _SYMBOLS) < 2:
         return None
     label = tokens[:k]
-    # the numbers must be one run with single spaces (a two-space column layout is read elsewhere)
-    if any(b.start() - a.end() > 1 for a, b in pairwise(numbers)):
+    # the numbers must be one run with single spaces (a two-space column layout is read elsewhere),
+    # unless the line is numbers only: the values of the label on the line above
+    if label and any(b.start() - a.end() > 1 for a, b in pairwise(numbers)):
         return None
     head = line[: label[-1].end()] if label else ""
     if label and (_SENTENCE.search(head) or (not _CJK.search(head) and not _TOTAL_EN.fullmatch(head))):
@@ -78,8 +79,9 @@ def _label_span(line: str, end: int) -> tuple[int, int]:
     return tokens[0].start(), last.end()
 
 
-def _phrases(line: str) -> list[tuple[str, int, int]]:
-    """Chinese phrases of a header line, a lone character joined to the next (``法 人企业``)."""
+def _phrases(line: str, width: int = 0) -> list[tuple[str, int, int]]:
+    """Chinese phrases of a header line: a lone character joined to the next (``法 人企业``),
+    a run of lone characters one word (``单 位 数``, ``#亏 损``)."""
     out: list[tuple[str, int, int]] = []
     pending: tuple[str, int, int] | None = None
     for m in _TOKEN.finditer(line):
@@ -89,17 +91,34 @@ def _phrases(line: str) -> list[tuple[str, int, int]]:
                 text, s, _ = out[-1]
                 out[-1] = (text + t, s, m.end())
             continue
+        lone = len(t.lstrip("#＃")) == 1
+        if pending is not None and (t[0] in "#＃" or (len(pending[0]) > 1 and not lone)):
+            out.append(pending)  # 单 位 数 | #亏 损, 类 别 | 资产合计: the run is a word of its own
+            pending = None
         if pending is not None:
             t, start = pending[0] + t, pending[1]
+            if lone:  # 单 位 数: the run of lone characters goes on
+                pending = (t, start, m.end())
+                continue
             pending = None
         else:
             start = m.start()
-        if len(t) == 1 and not _UNIT_TOKEN.match(t):
+        if lone and not _UNIT_TOKEN.match(t):
             pending = (t, start, m.end())
             continue
         out.append((t, start, m.end()))
     if pending is not None:
         out.append(pending)
+    if width and len(out) == 1 and len(out[0][0]) >= 4 and " " in line[out[0][1]:out[0][2]]:
+        # 行 业 企 业 营 业 利 润: one run of lone characters over the whole header — words of
+        # equal length, one a column (with or without the stub)
+        text, a, _b = out[0]
+        for k in (width + 1, width):
+            if len(text) % k == 0 and len(text) // k >= 2:
+                size = len(text) // k
+                chars = [m for m in _TOKEN.finditer(line, a)][: len(text)]
+                out = [(text[i:i + size], chars[i].start(), chars[i + size - 1].end()) for i in range(0, len(text), size)]
+                break
     return [p for p in out if not _STUB.match(p[0])]
 
 
@@ -141,7 +160,7 @@ def _header(text: str, lines: list[tuple[int, int, str]], width: int) -> tuple[l
             units = [t for t in tokens if _UNIT_TOKEN.match(t)]
             continue
         if len(phrases) < 2:
-            found = _phrases(line)
+            found = _phrases(line, width)
             if len(found) >= 2:
                 phrases += [(p, s + a, s + b) for p, a, b in found]
             elif len(found) == 1 and not phrases:

@@ -73,8 +73,8 @@ def logical(table: Table) -> Table:
         rows.pop(0)
     # rows above the one that starts with the stub header (项目, 类别) are the caption
     for k in range(1, min(_MAX_HEADER, len(rows) - 1)):
-        if not _header_like(rows[k - 1]):
-            break
+        if not _header_like(rows[k - 1]) or (rows[k - 1] and _STUB.match(_squash(rows[k - 1][0].text))):
+            break  # the rows start with the header already
         if rows[k] and _STUB.match(_squash(rows[k][0].text)) and _header_like(rows[k]):
             caption_rows += [" ".join(c.text.strip() for c in _filled(r)) for r in rows[:k]]
             del rows[:k]
