@@ -13,8 +13,6 @@ from gkrules.model import Cell, Table
 from gkrules.numbers import parse_number
 
 _CELL = re.compile(r"^(?P<open>\|\s)?(?P<text>[^|]*?)\s*\|\s*$")
-#: a line that is one cell (no bar inside its text)
-_CELL_LINE = re.compile(r"^(?:\|[ \t])?[^|\n]*\|[ \t\r]*$", re.MULTILINE)
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _YEAR = re.compile(r"^(?:19|20)\d{2}(?:年|[（(][^（）()]{1,4}[）)])?$")
 _STUB = re.compile(r"^(?:项目|指标|类别|分类|分组|地区|年份|单位|登记类型|行业|item|year|unit)$", re.IGNORECASE)
@@ -40,10 +38,29 @@ def _kind(text: str) -> str:
     return "label"
 
 
+def _cell_line_starts(text: str) -> list[int]:
+    """Starts of the lines that end with a bar and hold no other bar (``| 总 计 |`` holds the
+    opening one): one look at each line that has a bar, not a scan of every line."""
+    out = []
+    find, rfind, count = text.find, text.rfind, text.count
+    pos = find("|")
+    while pos != -1:
+        end = find("\n", pos)
+        end = len(text) if end == -1 else end
+        last = rfind("|", pos, end)
+        if not text[last + 1:end].strip():  # the line ends with its bar
+            start = rfind("\n", 0, pos) + 1
+            bars = count("|", start, end)
+            if bars == 1 or (bars == 2 and text[start] == "|"):
+                out.append(start)
+        pos = find("|", end)
+    return out
+
+
 def _runs(text: str, lines: list[tuple[int, int, str]]):
     """Runs of cell lines: (first line, last line, cells); a cell is (text, start, end, opens)."""
     n = len(lines)
-    hits = [m.start() for m in _CELL_LINE.finditer(text)]
+    hits = _cell_line_starts(text)
     if len(hits) < MIN_CELLS:
         return
     starts = [s for s, _e, _l in lines]
