@@ -68,3 +68,14 @@ def test_one_cell_lines_without_a_row_pattern_are_reported_not_understood():
     values = [f"{x} |" for x in (3000, 2700, 200, 100, 40, 35, 3, 2, 7, 9, 11, 13)]
     text = "表1　按地区分组的法人单位\n企业法人(个) |\n" + "\n".join(values) + "\n"
     assert [r for r, _line, _sev in found(text)] == ["table-not-understood"]
+
+
+def test_a_stated_dominance_column_reports_the_dominated_rows():
+    text = """表6　2024年分行业规模以上工业企业集中度
+| 行业 | 企业单位数（个） | 营业收入（万元） | 首位企业占比（%） | 前两位企业合计占比（%） |
+| 合计 | 64 | 2884236 | 12.5 | 20.1 |
+| 烟草制品业 | 4 | 983200 | 93.5 | 98.0 |
+| 医药制造业 | 6 | 120330 | 61.2 | 97.2 |
+| 纺织业 | 54 | 1780706 | 8.3 | 15.0 |
+"""
+    assert found(text) == [("dominance", 4, "block"), ("dominance", 4, "block"), ("dominance", 5, "block")]

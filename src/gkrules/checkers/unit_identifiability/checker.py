@@ -23,7 +23,7 @@ from .audit import INF, Relation, audit
 from .contributions import coerce
 from .params import UnitIdentifiabilityParams
 from .primary import assess
-from .prose import _RANK_FIX, OrgName, ProseRules
+from .prose import _RANK_FIX, OrgName, ProseRules, _nk
 from .relations import RelationBuilder
 from .tables import TableReader, TableView, mentions_counts, nearby_notes, norm
 
@@ -196,6 +196,7 @@ class UnitIdentifiabilityChecker:
                     if name is not None:
                         bare.append(name)
             yield from self._count_rows(ctx, v)
+            yield from self._stated_dominance(ctx, v)
             if bare and self.prose.has(self.prose.indicators, v.caption or ""):
                 # names ranked by a survey indicator, without values: the order itself tells
                 names = "、".join(o.name for o in bare[:3]) + ("等" if len(bare) > 3 else "")
@@ -203,6 +204,35 @@ class UnitIdentifiabilityChecker:
                     "top-n-names", bare[0].start, bare[0].end,
                     f"{v.name()}按调查指标排名列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
                     evidence=names, suggestion=_RANK_FIX, key="|".join(o.name for o in bare))
+
+    def _stated_dominance(self, ctx: CheckContext, v: TableView) -> Iterator[Finding]:
+        """A column that states the largest unit's share (首位企业占比) or the top two's
+        (前两位企业合计占比): the p% rule decides from the share alone when the rest is small."""
+        pp, nk = self.p.p_percent, self.p.nk
+        for col in v.columns:
+            h = norm(col.header)
+            top1 = _TOP1_SHARE.search(h)
+            top2 = None if top1 else _TOP2_SHARE.search(h)
+            if not (top1 or top2):
+                continue
+            for r, row in enumerate(v.rows):
+                e = v.entry(r, col.index)
+                if e.kind != "number" or e.raw is None or not 0 < e.raw <= 100:
+                    continue
+                share = e.raw
+                if top1:
+                    fail = (100 - share) < pp / 100 * share or (nk is not None and _nk(share, nk.k, self.p))
+                else:
+                    fail = (100 - share) < pp / 100 * share / 2 or (
+                        nk is not None and nk.n <= 2 and _nk(share, nk.k, self.p))
+                if not fail:
+                    continue
+                yield ctx.finding(
+                    "dominance", e.cell.start, e.cell.end,
+                    f"{v.name()}“{row.label.strip()}”的{col.header.strip()}为{e.cell.text}，其余单位合计不足{100 - share:.1f}%，"
+                    "可据此推算最大单位的数据",
+                    evidence=f"{col.header.strip()}={e.cell.text}", suggestion=remedies.DOMINANCE,
+                    key=f"{v.number}|{row.key}|{norm(col.header)}|stated")
 
     def _column_groups(self, v: TableView) -> list[tuple[list, list, str]]:
         """(count columns, figure columns, group name) of each column group: a count column in
@@ -524,6 +554,8 @@ class UnitIdentifiabilityChecker:
                 break
 
 
+_TOP1_SHARE = re.compile(r"(?:首位|第一位|第1位|第一大|最大)(?:企业|单位|法人)?(?:的)?(?:占比|比重|份额|所占比重|占全部)")
+_TOP2_SHARE = re.compile(r"前(?:两|二|2)(?:位|家|名|大)(?:企业|单位)?(?:合计)?(?:的)?(?:占比|比重|份额|所占比重)")
 _CLOSING = re.compile(r"特此(?:公告|通告|通知|函告)")
 _SHARE_HEADER = re.compile(r"比重|占比|占全|占总")
 _TRAILING_MARKS = re.compile(r"(?:[\s　]*(?:[（(][^（）()]{0,20}[）)]|[*＊①②③④⑤⑥⑦⑧⑨]|注\d?))+[\s　]*$")
