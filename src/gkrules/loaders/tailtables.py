@@ -50,7 +50,7 @@ def tail_row(line: str) -> tuple[int, list[re.Match]] | None:
     while k > 0 and _number_token(tokens[k - 1].group()):
         k -= 1
     numbers = tokens[k:]
-    if len(numbers) < 2 or sum(1 for m in numbers if m.group() not in _SYMBOLS) < 2:
+    if len(numbers) < 2 or not any(m.group() not in _SYMBOLS for m in numbers):
         return None
     label = tokens[:k]
     # the numbers must be one run with single spaces (a two-space column layout is read elsewhere),
