@@ -85,12 +85,11 @@ def _runs(text: str, lines: list[tuple[int, int, str]]):
                     pending_start = j
                 j += 1
                 continue
-            start = lines[pending_start][0] if pending_start is not None else s + (m.start("text"))
-            text_start = start
-            end = s + m.end("text")
-            text = " ".join(x[2].strip() for x in lines[pending_start:j]) + (" " if pending_start is not None else "") \
-                + m.group("text") if pending_start is not None else m.group("text")
-            cells.append((text.strip(), text_start, max(text_start, end), m.group("open") is not None))
+            # a cell whose text ran over several lines starts on the first of them
+            parts = [x[2].strip() for x in lines[pending_start:j]] if pending_start is not None else []
+            start = lines[pending_start][0] if pending_start is not None else s + m.start("text")
+            value = " ".join([*parts, m.group("text")]).strip()
+            cells.append((value, start, max(start, s + m.end("text")), m.group("open") is not None))
             pending_start = None
             j += 1
         if len(cells) >= MIN_CELLS:
