@@ -33,11 +33,14 @@ def _number_token(t: str) -> bool:
     return t in _SYMBOLS or (parse_number(t) is not None and not _CJK.search(t))
 
 
-#: a line that may be a data row ends with two numbers (or symbols) one space apart
-_HINT = re.compile(r"[\d…—\-xX×*＊.] +[-+…—xX×*＊]?[\d…—\-.]\S*\s*$")
-#: two numbers one space apart somewhere: without it the text has no single-space table
-_QUICK = re.compile(r"\d +[-+]?\d")
-_HINT_LINE = re.compile(r"[\d…—\-xX×*＊.] +[-+…—xX×*＊]?[\d…—\-.][^\s]*[ \t\r]*$", re.MULTILINE)
+#: a line that may be a data row ends with two numbers (or symbols) one space apart, or holds
+#: numbers only (the values of the label line above it)
+_NUMBERS_ONLY = r"^[ \t]*[-+]?\d[\d,.]*(?:[ \t]+[-+]?\d[\d,.]*)+[ \t\r]*$"
+_HINT = re.compile(r"[\d…—\-xX×*＊.] [-+…—xX×*＊]?[\d…—\-.]\S*\s*$|" + _NUMBERS_ONLY)
+#: two numbers one space apart, or a line of numbers: without either, no single-space table
+_QUICK = re.compile(r"\d [-+]?\d")
+_QUICK_NUMBERS = re.compile(r"\n[ \t]*[-+]?\d[\d,.]*[ \t]+[-+]?\d")  # a literal start: fast to search for
+_HINT_LINE = re.compile(r"[\d…—\-xX×*＊.] [-+…—xX×*＊]?[\d…—\-.][^\s]*[ \t\r]*$|" + _NUMBERS_ONLY, re.MULTILINE)
 
 
 def tail_row(line: str) -> tuple[int, list[re.Match]] | None:
@@ -181,7 +184,7 @@ def find_tail_tables(text: str, lines: list[tuple[int, int, str]]) -> list[tuple
     """(first line, last line, table) of every single-space table in the text."""
     out: list[tuple[int, int, Table]] = []
     # candidate lines from one search over the text (most lines of most documents are prose)
-    if _QUICK.search(text) is None:
+    if _QUICK.search(text) is None and _QUICK_NUMBERS.search(text) is None:
         return []
     parsed_rows: list = [None] * len(lines)
     starts = None
