@@ -79,3 +79,52 @@ def test_a_stated_dominance_column_reports_the_dominated_rows():
 | 纺织业 | 54 | 1780706 | 8.3 | 15.0 |
 """
     assert found(text) == [("dominance", 4, "block"), ("dominance", 4, "block"), ("dominance", 5, "block")]
+
+
+ROWS = [("合计", 46, 5000), ("采矿业", 1, 1000), ("纺织业", 20, 1500), ("烟草制品业", 2, 500), ("医药制造业", 23, 2000)]
+
+
+def _rules(data, name):
+    res = check_text(data, checker=CHECKER, name=name)
+    assert not res.errors, res.errors
+    return sorted((f.rule, next(lab for lab, _c, _v in ROWS if lab in f.message)) for f in res.findings
+                  if f.checker == CHECKER)
+
+
+def test_docx_table_with_merged_cells_and_the_header_repeated_on_a_new_page():
+    import io
+
+    import docx as python_docx
+
+    d = python_docx.Document()
+    d.add_paragraph("表1　2024年分行业规模以上工业企业主要指标")
+    head = [["行 业", "企 业", "营 业"], ["", "单 位 数", "收 入"], ["", "（个）", "（万元）"]]
+    body = [[a, str(b), str(c)] for a, b, c in ROWS]
+    grid = head + body[:3] + head + body[3:]
+    t = d.add_table(rows=len(grid), cols=3)
+    for i, r in enumerate(grid):
+        for j, c in enumerate(r):
+            if c:
+                t.cell(i, j).text = c
+    t.cell(0, 0).merge(t.cell(2, 0))
+    buf = io.BytesIO()
+    d.save(buf)
+    assert _rules(buf.getvalue(), "r.docx") == [("small-cell", "烟草制品业"), ("small-cell", "采矿业")]
+
+
+def test_xlsx_with_a_merged_title_and_a_hidden_column():
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["表1　2024年分行业规模以上工业企业主要指标", None, None, None])
+    ws.merge_cells("A1:D1")
+    ws.append(["行业", "企业单位数（个）", "备注", "营业收入（万元）"])
+    for lab, c, v in ROWS:
+        ws.append([lab, c, "", v])
+    ws.column_dimensions["C"].hidden = True
+    buf = io.BytesIO()
+    wb.save(buf)
+    assert _rules(buf.getvalue(), "b.xlsx") == [("small-cell", "烟草制品业"), ("small-cell", "采矿业")]
