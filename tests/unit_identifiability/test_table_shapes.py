@@ -128,3 +128,8 @@ def test_xlsx_with_a_merged_title_and_a_hidden_column():
     buf = io.BytesIO()
     wb.save(buf)
     assert _rules(buf.getvalue(), "b.xlsx") == [("small-cell", "烟草制品业"), ("small-cell", "采矿业")]
+
+
+def test_a_bottom_area_total_gives_back_the_hidden_cell():
+    text = SUPPRESSED.replace("| 合计 | 2500 |", "| 全市合计 | 2500 |")
+    assert found(text) == [("recoverable-suppression", 4, "block")]

@@ -35,6 +35,8 @@ _SEQ_HEADER = re.compile(r"^(?:序号|编号|排名|名次|行次|代码)$")
 _BLANK_CELL = re.compile(r"\x00\s*(?=\x00|\Z)")
 _TRAILING_UNIT = re.compile(r"(?:亿元|万元|元|万吨|吨|万人|人|家|个|户|[*＊①②③])$")
 _NOTE = re.compile(r"^[（(]?(?:注|说明|备注|附注)")
+#: 全市合计, 全县总计, 本区合计: an area's total row
+_AREA_TOTAL = re.compile(r"^(?:全|本)[国省市州县区镇乡旗盟](?:合计|总计)$")
 _TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
 
 
@@ -413,7 +415,8 @@ class TableReader:
             forced.append(depth)
             if _SUBITEM.match(cell.text if cell else label):
                 kind = "subitem"
-            elif key in self.total_labels or (key.startswith("全") and len(key) <= 4 and key[-1:] in "国省市州县区镇乡旗盟"):
+            elif key in self.total_labels or (key.startswith("全") and len(key) <= 4 and key[-1:] in "国省市州县区镇乡旗盟") \
+                    or _AREA_TOTAL.match(key):
                 kind = "total"
             else:
                 kind = "body"
