@@ -149,13 +149,16 @@ def test_seed_documents_give_the_same_findings(engine):
 
 def _profile_cell_by_cell(reader: TableReader, doc, table, legend_window: int, name_guard) -> tuple[bool, bool]:
     """profile() written cell by cell, as the rules read each cell."""
+    from gkrules.checkers.unit_identifiability.layout import logical
     from gkrules.checkers.unit_identifiability.legend import parse_legend
-    from gkrules.checkers.unit_identifiability.tables import _header_text, nearby_notes
+    from gkrules.checkers.unit_identifiability.tables import _header_text, mentions_counts, nearby_notes
 
+    table = logical(table)
     if not table.body or max(len(r) for r in table.rows) < 2:
         return False, False
     width = max(len(r) for r in table.rows)
     active = any(reader.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width))
+    active = active or mentions_counts((table.caption or "") + "".join(c.text for row in table.header for c in row))
     symbols = {*reader.p.suppression_symbols, *reader.p.legend_symbols}
     suppressions = blank = False
     for row in table.body:

@@ -36,7 +36,8 @@ def _longest_line(text: str) -> int:
 
 def load_text(data: bytes, source: str, options: LoadOptions) -> Document:
     text, encoding = decode_document_text(data, options)
-    tables = tuple(find_tables(text))
-    blocks = tuple(Block("table", t.start, t.end) for t in tables)
+    unread: list[tuple[int, int]] = []
+    tables = tuple(find_tables(text, unread))
+    blocks = (*(Block("table", t.start, t.end) for t in tables), *(Block("unread-table", s, e) for s, e in unread))
     return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="txt",
                     blocks=blocks, tables=tables, metadata=Metadata(encoding=encoding, format="txt"))

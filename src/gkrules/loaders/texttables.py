@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import re
 
+from gkrules.loaders.celllines import find_cell_line_tables
+from gkrules.loaders.tailtables import find_tail_tables
 from gkrules.model import Cell, Table
 from gkrules.numbers import parse_number
 from gkrules.textlines import split_lines
 
+_PROSE = re.compile(r"[。；，！？]")
 _SEPARATOR_ROW = re.compile(r"^[\s|:：\-—=+]*$")
 _ALIGNED_SPLIT = re.compile(r"(?: {2,}|\u3000+|\t+)")
 _TABS = re.compile(r"\t+")
@@ -64,7 +67,10 @@ def _is_pipe_row(line: str) -> bool:
     if "|" not in line and "｜" not in line:  # the common case, decided without stripping
         return False
     st = line.strip()
-    return len(st) > 1 and (st[0] in "|｜" or (st[-1] in "|｜" and line.count("|") + line.count("｜") >= 2))
+    bars = line.count("|") + line.count("｜")
+    # a row without outer bars (a | b | c) needs two bars and no sentence punctuation
+    return len(st) > 1 and (st[0] in "|｜" or (st[-1] in "|｜" and bars >= 2)
+                            or (bars >= 2 and not _PROSE.search(st)))
 
 
 def _header_rows(rows: list[list[Cell]]) -> int:
@@ -99,17 +105,31 @@ def _make_table(rows: list[list[Cell]], lines: list[tuple[int, int, str]], first
                  header_rows=_header_rows(rows), caption=caption, notes=tuple(notes))
 
 
-def find_tables(text: str) -> list[Table]:
-    """All tables in a plain text, in order."""
+def find_tables(text: str, unread: list | None = None) -> list[Table]:
+    """All tables in a plain text, in order; ``unread`` receives the (start, end) of runs of
+    one-cell lines with numbers that read as no table (reported as not understood)."""
     lines = split_lines(text)
     tables: list[Table] = []
+    # single-space yearbook tables first: their header lines would read as a two-space table
+    tails: dict[int, tuple[int, list[Table]]] = {}
+    for h, last, t in find_tail_tables(text, lines):
+        tails[h] = (last, [t])
+    # tables flattened to one cell a line (cell |), possibly several in one run of lines
+    if "|" in text:
+        for h, last, t in find_cell_line_tables(text, lines, unread):
+            tails.setdefault(h, (last, []))[1].append(t)
     i, n = 0, len(lines)
     while i < n:
+        if i in tails:
+            last, found = tails[i]
+            tables.extend(found)
+            i = last + 1
+            continue
         s, e, line = lines[i]
         if ("|" in line or "｜" in line) and _is_pipe_row(line):
             j = i
             rows: list[list[Cell]] = []
-            while j < n and (_is_pipe_row(lines[j][2])):
+            while j < n and j not in tails and _is_pipe_row(lines[j][2]):
                 ls, le, l2 = lines[j]
                 if not _SEPARATOR_ROW.match(l2):
                     cells = _pipe_cells(text, ls, le)
@@ -129,7 +149,7 @@ def find_tables(text: str) -> list[Table]:
             if len(first) >= 2:
                 j = i + 1
                 rows = [first]
-                while j < n:
+                while j < n and j not in tails:
                     ls, le, l2 = lines[j]
                     if not l2.strip():
                         break

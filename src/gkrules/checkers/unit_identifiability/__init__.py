@@ -60,6 +60,9 @@ RULES = (
        "同一加总关系中只有两个隐藏值且其中一个只有 1 个单位：该单位用合计减去自身数据即得另一个。"),
     _r("negative-contributions", "UI-12", "含负值贡献的单元格（复核）", Severity.WARN, BASIS_REVIEW,
        "单位贡献含负值时集中度规则不成立，按 negative_policy 标记需人工复核的单元格。"),
+    _r("table-not-understood", "UI-13", "看起来是表格但未能读懂（未检查，提示）", Severity.INFO, BASIS_REVIEW,
+       "几行内容或一张表格看起来公布了数字（多行、每行多个数字），但没有识别出单位数所在的列或行结构，"
+       "小单元格规则未能检查这部分内容：请人工核对其中是否有只含一两个单位的类别。"),
     _r("contributions-unmatched", "UI-03", "单位贡献数据未能对应到表格（提示）", Severity.INFO, BASIS_REVIEW,
        "提供了单位贡献数据，但没有一条能按表、行、列标签对应到本文件的表格。"),
 )

@@ -23,9 +23,9 @@ from .audit import INF, Relation, audit
 from .contributions import coerce
 from .params import UnitIdentifiabilityParams
 from .primary import assess
-from .prose import _RANK_FIX, OrgName, ProseRules
+from .prose import _RANK_FIX, OrgName, ProseRules, _nk
 from .relations import RelationBuilder
-from .tables import TableReader, TableView, nearby_notes, norm
+from .tables import TableReader, TableView, mentions_counts, nearby_notes, norm
 
 
 def _fmt(value: float | Fraction, scale: int, decimals: int | None = None) -> str:
@@ -49,6 +49,7 @@ class UnitIdentifiabilityChecker:
         counts: dict[tuple[int, int], int] = {}
         if self.p.check_tables:
             yield from self._tables(ctx, views, counts)
+            yield from self._not_understood(ctx, views)
         if given:
             yield from self._contributions(ctx, views, counts)
         if self.p.check_audit and views:
@@ -111,12 +112,19 @@ class UnitIdentifiabilityChecker:
     # -- what the tables publish ---------------------------------------------------------
 
     def _row_count(self, v: TableView, r: int) -> tuple[int | None, object]:
-        main = next((c for c in v.count_columns if not c.subgroup), None)
-        if main is None:
+        counts = [c for c in v.count_columns if not c.subgroup]
+        if not counts:
             return None, None
+        main = counts[0]
         e = v.entry(r, main.index)
         if e.kind != "number" or e.raw is None or e.raw != int(e.raw):
             return None, main
+        if e.raw == 0:
+            # no legal unit but establishments (法人企业 0 | 产业活动单位 1): the next count tells
+            for c in counts[1:]:
+                o = v.entry(r, c.index)
+                if o.kind == "number" and o.raw is not None and o.raw == int(o.raw) and o.raw > 0:
+                    return int(o.raw), c
         return int(e.raw), main
 
     def _figures(self, v: TableView, r: int) -> list[str]:
@@ -140,11 +148,16 @@ class UnitIdentifiabilityChecker:
             excluded = self.prose.excluded_context(v.context + self._text_around(ctx, v))
             categories = self._category_rows(v)
             bare: list = []
+            groups = self._column_groups(v)
+            if len(groups) > 1:
+                yield from self._grouped_small_cells(ctx, v, groups)
             for r, row in enumerate(v.rows):
                 n, main = self._row_count(v, r)
                 if n is not None:
                     counts[(v.number, r)] = n
-                if n is not None and 1 <= n < p.min_units:
+                if len(groups) > 1:
+                    pass  # small cells were read group by group
+                elif n is not None and 1 <= n < p.min_units:
                     figs = self._figures(v, r)
                     joined = [(w, wr, f) for w, wr, f in figures_by_label.get(row.key, ()) if w is not v]
                     cell = v.entry(r, main.index).cell
@@ -183,6 +196,7 @@ class UnitIdentifiabilityChecker:
                     if name is not None:
                         bare.append(name)
             yield from self._count_rows(ctx, v)
+            yield from self._stated_dominance(ctx, v)
             if bare and self.prose.has(self.prose.indicators, v.caption or ""):
                 # names ranked by a survey indicator, without values: the order itself tells
                 names = "、".join(o.name for o in bare[:3]) + ("等" if len(bare) > 3 else "")
@@ -190,6 +204,100 @@ class UnitIdentifiabilityChecker:
                     "top-n-names", bare[0].start, bare[0].end,
                     f"{v.name()}按调查指标排名列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
                     evidence=names, suggestion=_RANK_FIX, key="|".join(o.name for o in bare))
+
+    def _stated_dominance(self, ctx: CheckContext, v: TableView) -> Iterator[Finding]:
+        """A column that states the largest unit's share (首位企业占比) or the top two's
+        (前两位企业合计占比): the p% rule decides from the share alone when the rest is small."""
+        pp, nk = self.p.p_percent, self.p.nk
+        for col in v.columns:
+            h = norm(col.header)
+            top1 = _TOP1_SHARE.search(h)
+            top2 = None if top1 else _TOP2_SHARE.search(h)
+            if not (top1 or top2):
+                continue
+            for r, row in enumerate(v.rows):
+                e = v.entry(r, col.index)
+                if e.kind != "number" or e.raw is None or not 0 < e.raw <= 100:
+                    continue
+                share = e.raw
+                if top1:
+                    fail = (100 - share) < pp / 100 * share or (nk is not None and _nk(share, nk.k, self.p))
+                else:
+                    fail = (100 - share) < pp / 100 * share / 2 or (
+                        nk is not None and nk.n <= 2 and _nk(share, nk.k, self.p))
+                if not fail:
+                    continue
+                yield ctx.finding(
+                    "dominance", e.cell.start, e.cell.end,
+                    f"{v.name()}“{row.label.strip()}”的{col.header.strip()}为{e.cell.text}，其余单位合计不足{100 - share:.1f}%，"
+                    "可据此推算最大单位的数据",
+                    evidence=f"{col.header.strip()}={e.cell.text}", suggestion=remedies.DOMINANCE,
+                    key=f"{v.number}|{row.key}|{norm(col.header)}|stated")
+
+    def _column_groups(self, v: TableView) -> list[tuple[list, list, str]]:
+        """(count columns, figure columns, group name) of each column group: a count column in
+        each of several header groups (县 | 县以下: 法人单位 网点 人员), or one count group whose
+        columns pair with figure columns of the same name (单位个数: 国有 集体 | 从业人员: 国有
+        集体). One group (the whole table) otherwise."""
+        counts = [c for c in v.count_columns if not c.subgroup]
+        figures = v.figure_columns
+        parents = list(dict.fromkeys(c.parent for c in counts))
+        if len(parents) >= 2 and all(parents):
+            return [([c for c in counts if c.parent == g], [f for f in figures if f.parent == g], g) for g in parents]
+        if len(counts) >= 2 and len(parents) == 1 and parents[0]:
+            def child(c) -> str:
+                return norm(c.header[len(c.parent):] if c.header.startswith(c.parent) else c.header)
+            paired = [([c], [f for f in figures if f.parent != c.parent and child(f) == child(c)], child(c))
+                      for c in counts]
+            if sum(1 for _c, f, _g in paired if f) >= 2:
+                return paired
+        return [(counts, figures, "")]
+
+    def _grouped_small_cells(self, ctx: CheckContext, v: TableView, groups) -> Iterator[Finding]:
+        for r, row in enumerate(v.rows):
+            for cols, figs, name in groups:
+                col = cols[0]
+                e = v.entry(r, col.index)
+                if e.kind != "number" or e.raw is None or e.raw != int(e.raw) or not 1 <= e.raw < self.p.min_units:
+                    continue
+                published = [f"{f.header.strip()}={v.entry(r, f.index).cell.text}" for f in figs
+                             if v.entry(r, f.index).kind == "number"]
+                if not published:
+                    continue
+                n = int(e.raw)
+                yield ctx.finding(
+                    "small-cell", e.cell.start, e.cell.end,
+                    f"{v.name()}“{row.label.strip()}”（{name}）只有{n}个单位，却公布了该类别的数据，可直接推断单个调查对象的数据",
+                    evidence=f"{col.header.strip()}={n}；" + "；".join(published[:4]),
+                    suggestion=remedies.SMALL_CELL, key=f"{v.number}|{row.key}|{name}|{n}")
+
+    def _not_understood(self, ctx: CheckContext, views: list[TableView]) -> Iterator[Finding]:
+        """Tables the rules could not read: a table that speaks of unit counts without a count
+        column or row understood, and runs of one-cell lines (a flattened HTML table) outside
+        every table. The reviewer learns that these were not checked."""
+        for v in views:
+            if v.count_columns or v.count_rows:
+                continue
+            numeric_rows = sum(1 for r in v.entries if sum(1 for e in r if e.kind == "number") >= 2)
+            if numeric_rows < 3 or not mentions_counts(v.caption + "".join(c.header for c in v.columns)):
+                continue
+            t = v.table
+            yield ctx.finding(
+                "table-not-understood", t.start, min(t.end, t.start + 40),
+                f"{v.name()}的表头提到单位数，但未能识别单位数所在的列，本表未做小单元格检查",
+                evidence="缺少：单位数列", key=f"{v.number}|cols")
+        yield from self._flattened(ctx)
+
+    def _flattened(self, ctx: CheckContext) -> Iterator[Finding]:
+        """Runs of one-cell lines with numbers that the loader could not read as a table."""
+        doc = ctx.document
+        for b in doc.blocks:
+            if b.kind != "unread-table":
+                continue
+            yield ctx.finding(
+                "table-not-understood", b.start, min(b.end, b.start + 40),
+                "此处内容看起来是每行一个单元格的表格（含多个数字），未能识别其行列结构，其中的单位数未做小单元格检查",
+                evidence="缺少：行列结构", key=f"lines|{b.start}")
 
     def _count_rows(self, ctx: CheckContext, v: TableView) -> Iterator[Finding]:
         """Long-format tables: a column whose unit-count row is small publishes that small
@@ -446,6 +554,8 @@ class UnitIdentifiabilityChecker:
                 break
 
 
+_TOP1_SHARE = re.compile(r"(?:首位|第一位|第1位|第一大|最大)(?:企业|单位|法人)?(?:的)?(?:占比|比重|份额|所占比重|占全部)")
+_TOP2_SHARE = re.compile(r"前(?:两|二|2)(?:位|家|名|大)(?:企业|单位)?(?:合计)?(?:的)?(?:占比|比重|份额|所占比重)")
 _CLOSING = re.compile(r"特此(?:公告|通告|通知|函告)")
 _SHARE_HEADER = re.compile(r"比重|占比|占全|占总")
 _TRAILING_MARKS = re.compile(r"(?:[\s　]*(?:[（(][^（）()]{0,20}[）)]|[*＊①②③④⑤⑥⑦⑧⑨]|注\d?))+[\s　]*$")

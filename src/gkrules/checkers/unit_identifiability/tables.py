@@ -20,10 +20,12 @@ from attrs import frozen
 from gkrules.model import Cell, Document, Table
 from gkrules.numbers import normalise_number_text, parse_number
 
+from .layout import logical
 from .legend import Legend, parse_legend
 from .params import UnitIdentifiabilityParams
 
 _UNIT = re.compile(r"[（(]\s*(?P<u>[^（）()]{1,8}?)\s*[）)]\s*$")
+_TABLE_UNIT = re.compile(r"(?:计量)?单位\s*[:：]\s*(?P<u>[^\s|（(]{1,16})")
 _ANY_UNIT = re.compile(r"[（(]\s*(?P<u>亿元|万元|千元|元|万吨|吨|万人|人|千瓦时|万千瓦时|亿千瓦时|个|家|户|%|％)\s*[）)]")
 _CODE = re.compile(r"^(?P<code>[A-T](?:\d{2,4})?|\d{2,4})(?![年月日号季])(?=[\s　]|[\u4e00-\u9fa5])")
 _SUBITEM = re.compile(r"^[\s　]*(?:[#＃]|其中[:：]?|在总计中|内[:：])")
@@ -33,6 +35,8 @@ _SEQ_HEADER = re.compile(r"^(?:序号|编号|排名|名次|行次|代码)$")
 _BLANK_CELL = re.compile(r"\x00\s*(?=\x00|\Z)")
 _TRAILING_UNIT = re.compile(r"(?:亿元|万元|元|万吨|吨|万人|人|家|个|户|[*＊①②③])$")
 _NOTE = re.compile(r"^[（(]?(?:注|说明|备注|附注)")
+#: 全市合计, 全县总计, 本区合计: an area's total row
+_AREA_TOTAL = re.compile(r"^(?:全|本)[国省市州县区镇乡旗盟](?:合计|总计)$")
 _TEXT, _START, _END = attrgetter("text"), attrgetter("start"), attrgetter("end")
 
 
@@ -191,6 +195,9 @@ class TableReader:
 
     def _is_count_header(self, header: str) -> bool:
         h = unicodedata.normalize("NFKC", "".join(header.split()))
+        m = _UNIT.search(h)
+        if m and m.group("u") in COUNT_UNITS and _UNIT.sub("", h) in self.unit_nouns:
+            return True  # 法人单位（个）, 产业活动（个）: the header is the unit itself
         if any(w in h for w in ("人数", "人次", "件数", "项目", "次数", "岗位", "工程", "栏目", "信息", "申请", "案件",
                                 "网站", "活动", "会议", "文件", "课题", "设备", "车辆")):
             return False
@@ -232,19 +239,22 @@ class TableReader:
         need. ``suppressions``: an entry may be a suppression (a symbol, or a blank the legend
         says is one) — what the differencing audit needs. (False, False): nothing any rule
         could report. Each test is what :meth:`read` and the rules need, or looser."""
+        table = logical(table)
         if not table.body or max(len(r) for r in table.rows) < 2:
             return False, False  # read() gives no view
         if any("/" in w for w in (*self.count_headers, *self.unit_nouns)):
             return True, True  # a word across the outer/inner label join: no shortcut
         width = max(len(r) for r in table.rows)
         # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often
-        key = (width, tuple(tuple(c.text for c in row) for row in table.header))
+        key = (width, table.caption, tuple(tuple(c.text for c in row) for row in table.header))
         active = self._header_memo.get(key)
         if active is None:
             if len(self._header_memo) > 4096:
                 self._header_memo.clear()
+            # a table that speaks of counts without a readable count column is reported (not understood)
             active = self._header_memo[key] = any(
-                self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width))
+                self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width)
+            ) or mentions_counts((table.caption or "") + "".join(c.text for row in table.header for c in row))
         # the body cells' texts, each after a NUL: each test is one regex search over them
         cells = list(chain.from_iterable(table.body))
         joined = "\x00" + "\x00".join(map(_TEXT, cells)) if cells else ""
@@ -264,6 +274,7 @@ class TableReader:
     # -- the whole table -----------------------------------------------------------------
 
     def read(self, doc: Document, table: Table, number: int, extra_notes: Sequence[str] = ()) -> TableView | None:
+        table = logical(table)
         if not table.body or max(len(r) for r in table.rows) < 2:
             return None
         notes = [*table.notes, *extra_notes]
@@ -291,11 +302,21 @@ class TableReader:
         headers = [_header_text(table, j) for j in range(width)]
         caption = table.caption or ""
         caption_unit = _ANY_UNIT.search(caption)
+        # 单位:个 over a table: every column without a unit of its own counts units
+        stated = _TABLE_UNIT.search(caption)
+        units = re.split(r"[、,，/]", stated.group("u")) if stated else []
+        # 单位:个 — every column without a unit of its own counts units; 单位:个、人 — the columns
+        # headed by a unit noun (法人单位, 网点) do
+        counted = units[:1] in (["个"], ["家"], ["户"]) and len(units) == 1
+        noun_counts = not counted and any(u in COUNT_UNITS for u in units)
         columns = []
         for j in range(width):
             col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
             role = "label" if j in (label_col, inner) else self.column_role(headers[j], col_entries)
             parts = _header_parts(table, j)
+            if role == "magnitude" and (counted or (noun_counts and parts and norm(parts[-1]) in self.unit_nouns)) \
+                    and not any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts):
+                role = "count"
             # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
             um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
             unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
@@ -394,7 +415,8 @@ class TableReader:
             forced.append(depth)
             if _SUBITEM.match(cell.text if cell else label):
                 kind = "subitem"
-            elif key in self.total_labels or (key.startswith("全") and len(key) <= 4 and key[-1:] in "国省市州县区镇乡旗盟"):
+            elif key in self.total_labels or (key.startswith("全") and len(key) <= 4 and key[-1:] in "国省市州县区镇乡旗盟") \
+                    or _AREA_TOTAL.match(key):
                 kind = "total"
             else:
                 kind = "body"
@@ -417,6 +439,14 @@ class TableReader:
                 depth = 1 + (levels.index(ind) if ind in levels else 0)
             rows.append(Row(table.header_rows + i, label, key, kind, depth, cell))
         return tuple(rows)
+
+
+_COUNT_WORDS = re.compile(r"单位数|企业数|家数|户数|法人单位|法人企业|(?:企业|单位|机构|法人|网点)个数|单位[:：]个")
+
+
+def mentions_counts(text: str) -> bool:
+    """A caption or header that speaks of unit counts (the table should have a count column)."""
+    return _COUNT_WORDS.search(unicodedata.normalize("NFKC", "".join(text.split()))) is not None
 
 
 def nearby_notes(doc: Document, table: Table, window: int) -> list[str]:
