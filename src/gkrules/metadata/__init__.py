@@ -14,7 +14,7 @@ import attrs
 
 from gkrules.metadata import gbt9704
 from gkrules.metadata.dates import parse_date
-from gkrules.metadata.fields import iter_fields
+from gkrules.metadata.fields import FIELD_LABELS, iter_fields
 from gkrules.metadata.kind import classify
 from gkrules.metadata.sidecar import MetadataOverride, override_fields
 from gkrules.model import Document, Metadata
@@ -29,6 +29,16 @@ _TITLE_END = re.compile(r"(?:通知|办法|规定|细则|意见|方案|要点|�
 
 
 _STAMP_MAX = 6
+# a line of a CMS metadata block (索引号: …, • [ 发布机构 ], 主题分类, a bare value such as
+# 02165835-025/2024-85375 or 2024-06-11): such blocks often stand above the title
+_BLOCK_LABELS = "|".join(sorted({lab for labs in FIELD_LABELS.values() for lab in labs} |
+                                {"信息索引号", "统一编号", "体裁分类", "组配分类", "责任部门", "生成日期"},
+                                key=len, reverse=True))
+_METADATA_BLOCK_LINE = re.compile(rf"^(?:[•·●▪◆■*\-][^\S\n]*)?(?:[\[【][^\]】]{{0,12}}[\]】]|(?:{_BLOCK_LABELS})"
+                                  rf"(?:[^\S\n]*[:：|｜\t]|[^\S\n]*$))")
+#: a portal column's name printed above the page
+_COLUMN_NAMES = frozenset({"行政规范性文件", "规范性文件", "政策文件", "政策解读", "通知公告", "工作动态", "其他文件"})
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4}")
 _CRUMB = re.compile(r"[>＞»›]|&gt;")
 _POSITION = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在位置|所在位置)\s*[:：]")
 
@@ -41,11 +51,15 @@ def _next_nonempty(lines: list[tuple[int, int, str]], idx: int) -> tuple[int, st
 
 
 def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | None:
-    lines = gbt9704.split_lines(text, head_end_line + 12)
+    # a CMS metadata block (one label or value a line) can stand above the title: look further
+    lines = gbt9704.split_lines(text, head_end_line + 40)
     for idx in range(head_end_line, len(lines)):
         s, _e, line = lines[idx]
         stripped = line.strip()
         if not stripped:
+            continue
+        if (_METADATA_BLOCK_LINE.match(gbt9704.squeeze(stripped)) or not _CJK_RUN.search(stripped)
+                or gbt9704.squeeze(stripped) in _COLUMN_NAMES):
             continue
         sq = gbt9704.squeeze(stripped)
         # "…关于…的函" is a title, "白榆县统计局函" a masthead
@@ -214,13 +228,13 @@ def extract(doc: Document) -> Metadata:
     kind, doctype = classify(values.get("title"), values.get("doc_number"))
     return Metadata(
         **{k: v for k, v in values.items() if k in _METADATA_FIELDS},
-        kind=kind, doctype=doctype, annotations=annotations, encoding=base.encoding,
+        kind=kind, doctype=doctype, annotations=annotations, encoding=base.encoding, normalised=base.normalised,
         format=base.format or doc.format, fields=fields, spans=spans, sources=sources, extra=dict(base.extra),
     )
 
 
 _METADATA_FIELDS = {a.name for a in attrs.fields(Metadata)} - {"kind", "doctype", "annotations", "encoding",
-                                                                "format", "fields", "spans", "sources", "extra"}
+                                                                "normalised", "format", "fields", "spans", "sources", "extra"}
 
 
 def apply_override(meta: Metadata, override: MetadataOverride | None, source: str) -> Metadata:
