@@ -45,6 +45,7 @@ from gkrules.plugins import PluginManager
 from gkrules.ruleset import DEFAULT_RULESET, Ruleset, load_ruleset
 from gkrules.ruleset.compile import CheckerConfig, compile_checkers
 from gkrules.ruleset.examples import split_example
+from gkrules.script import normalise_document, original_document, relocate
 from gkrules.specs import FilterSetup, RuleInfo
 
 DEFAULT_TIMEOUT = 20.0
@@ -224,6 +225,7 @@ class Engine:
     def prepare(self, item: str | os.PathLike | InputDocument | Document) -> Document:
         """Load one input and extract its metadata (sidecar and host values override)."""
         if isinstance(item, Document):  # built by a host: only its text speaks for itself
+            item = normalise_document(item)
             return attrs.evolve(item, metadata=extract(item))
         if isinstance(item, InputDocument):
             doc = self.loaders.load_bytes(item.name, item.data)
@@ -234,6 +236,7 @@ class Engine:
             doc = self.loaders.load_path(path, str(item))
             override = read_sidecar(path)
             source = "sidecar"
+        doc = normalise_document(doc)  # 繁體 → simplified; findings are mapped back in _finish
         meta = apply_override(extract(doc), override, source)
         return attrs.evolve(doc, metadata=meta)
 
@@ -341,7 +344,7 @@ class Engine:
             items.extend(collect_paths(paths, self.loaders.extensions))
         extras = dict(extras or {})
         pairs = self._process_all(items, today, jobs, extras)
-        return self._finish(pairs, today, catalog, extras), [d for d, _ in pairs if d is not None]
+        return self._finish(pairs, today, catalog, extras), [original_document(d) for d, _ in pairs if d is not None]
 
     def _process_all(self, items: list[Any], today: dt.date, jobs: int,
                      extras: dict[str, Any]) -> list[tuple[Document | None, DocumentResult]]:
@@ -381,6 +384,8 @@ class Engine:
         for i, (doc, result) in enumerate(pairs):
             findings = list(result.findings) + extra.get(i, [])
             errors = list(result.errors) + extra_errors.get(i, [])
+            if doc is not None and doc.script is not None:  # located and quoted in the original script
+                findings, doc = relocate(doc, findings), original_document(doc)
             # numbered before filtering: a fingerprint must not depend on what filters hid
             kept, suppressed = self._filter(doc, _with_fingerprints(sorted(findings, key=_order)))
             results.append(attrs.evolve(result, findings=tuple(kept), errors=tuple(errors),
