@@ -15,7 +15,7 @@ evidence) before the report is built.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 from attrs import frozen
@@ -71,32 +71,41 @@ class ScriptMap:
 def _map(offset: int, starts, lens, other_starts, other_lens, end: bool, other_total: int) -> int:
     if not starts:
         return max(0, min(offset, other_total))
+    if end:
+        # the segment that ends at or holds the offset: a span ending inside a character whose
+        # conversion has another length ends after it
+        i = bisect.bisect_left(starts, offset) - 1
+        if i < 0:
+            return 0
+        inside = offset - starts[i]
+        if lens[i] == other_lens[i]:
+            return min(other_starts[i] + min(inside, lens[i]), other_total)
+        return other_starts[i] + other_lens[i]
     i = bisect.bisect_right(starts, offset) - 1
     if i < 0:
         return 0
     inside = offset - starts[i]
     if lens[i] == other_lens[i]:
-        return min(other_starts[i] + inside, other_total)
-    # one character converted to another length: a span starting inside it starts at its
-    # beginning, a span ending inside it ends after it
-    if inside == 0:
-        return other_starts[i]
-    return other_starts[i] + other_lens[i] if end else other_starts[i]
+        return min(other_starts[i] + min(inside, lens[i]), other_total)
+    # a span starting inside such a character starts at its beginning
+    return other_starts[i]
 
 
-def to_simplified(text: str) -> tuple[str, ScriptMap] | None:
-    """The simplified text and its map, or None when the text has nothing to convert."""
-    whole = convert(text)
+def to_simplified(text: str, conv: Callable[[str], str] | None = None) -> tuple[str, ScriptMap] | None:
+    """The simplified text and its map, or None when the text has nothing to convert
+    (``conv`` replaces OpenCC in tests of the map)."""
+    conv = conv or convert
+    whole = conv(text)
     if whole == text:
         return None
     if len(whole) == len(text) and whole.count("\n") == text.count("\n"):
         lines_o, lines_n = text.split("\n"), whole.split("\n")
         if all(len(a) == len(b) for a, b in zip(lines_o, lines_n, strict=True)):
             return whole, ScriptMap(original=text, norm_length=len(whole))
-    return _by_line(text)
+    return _by_line(text, conv)
 
 
-def _by_line(text: str) -> tuple[str, ScriptMap]:
+def _by_line(text: str, convert: Callable[[str], str]) -> tuple[str, ScriptMap]:
     parts: list[str] = []
     seg: list[tuple[int, int, int, int]] = []
     o = n = 0
