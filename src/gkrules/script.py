@@ -15,6 +15,7 @@ evidence) before the report is built.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -33,6 +34,10 @@ def _converter():
 
 
 _CONVERT = None
+#: any character that OpenCC converts on its own: most documents have none and skip the
+#: conversion (a regular-expression search is several times cheaper than converting)
+_TRADITIONAL = None
+_CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
 def convert(text: str) -> str:
@@ -41,6 +46,23 @@ def convert(text: str) -> str:
     if _CONVERT is None:
         _CONVERT = _converter().convert
     return _CONVERT(text)
+
+
+def _traditional_pattern() -> re.Pattern:
+    """The characters OpenCC's t2s tables convert, as one character class (built once per
+    process from the converter itself: one call over every CJK code point, newline-separated
+    so that no phrase spans two of them)."""
+    global _TRADITIONAL
+    if _TRADITIONAL is None:
+        chars = [chr(i) for lo, hi in _CJK_RANGES for i in range(lo, hi)]
+        out = convert("\n".join(chars)).split("\n")
+        changed = [a for a, b in zip(chars, out, strict=True) if a != b]
+        _TRADITIONAL = re.compile("[" + "".join(changed) + "]")
+    return _TRADITIONAL
+
+
+def has_traditional(text: str) -> bool:
+    return _traditional_pattern().search(text) is not None
 
 
 @frozen
@@ -94,7 +116,10 @@ def _map(offset: int, starts, lens, other_starts, other_lens, end: bool, other_t
 def to_simplified(text: str, conv: Callable[[str], str] | None = None) -> tuple[str, ScriptMap] | None:
     """The simplified text and its map, or None when the text has nothing to convert
     (``conv`` replaces OpenCC in tests of the map)."""
-    conv = conv or convert
+    if conv is None:
+        if not has_traditional(text):
+            return None
+        conv = convert
     whole = conv(text)
     if whole == text:
         return None
