@@ -41,11 +41,12 @@ from gkrules.model import (
     Summary,
     SuppressedFinding,
 )
+from gkrules.normalise import normalise
 from gkrules.plugins import PluginManager
 from gkrules.ruleset import DEFAULT_RULESET, Ruleset, load_ruleset
 from gkrules.ruleset.compile import CheckerConfig, compile_checkers
 from gkrules.ruleset.examples import split_example
-from gkrules.script import normalise_document, original_document, relocate
+from gkrules.script import original_document, original_metadata, relocate
 from gkrules.specs import FilterSetup, RuleInfo
 
 DEFAULT_TIMEOUT = 20.0
@@ -225,7 +226,7 @@ class Engine:
     def prepare(self, item: str | os.PathLike | InputDocument | Document) -> Document:
         """Load one input and extract its metadata (sidecar and host values override)."""
         if isinstance(item, Document):  # built by a host: only its text speaks for itself
-            item = normalise_document(item)
+            item = normalise(item)
             return attrs.evolve(item, metadata=extract(item))
         if isinstance(item, InputDocument):
             doc = self.loaders.load_bytes(item.name, item.data)
@@ -236,7 +237,7 @@ class Engine:
             doc = self.loaders.load_path(path, str(item))
             override = read_sidecar(path)
             source = "sidecar"
-        doc = normalise_document(doc)  # 繁體 → simplified; findings are mapped back in _finish
+        doc = normalise(doc)  # mojibake flagged, 繁體 → simplified (findings mapped back in _finish)
         meta = apply_override(extract(doc), override, source)
         return attrs.evolve(doc, metadata=meta)
 
@@ -385,6 +386,7 @@ class Engine:
             findings = list(result.findings) + extra.get(i, [])
             errors = list(result.errors) + extra_errors.get(i, [])
             if doc is not None and doc.script is not None:  # located and quoted in the original script
+                result = attrs.evolve(result, metadata=original_metadata(doc, result.metadata))
                 findings, doc = relocate(doc, findings), original_document(doc)
             # numbered before filtering: a fingerprint must not depend on what filters hid
             kept, suppressed = self._filter(doc, _with_fingerprints(sorted(findings, key=_order)))

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable
 import attrs
 from attrs import frozen
 
-from gkrules.model import Block, Cell, Document, Finding, Notice, Table
+from gkrules.model import Block, Cell, Document, Finding, Metadata, Notice, Table
 
 CONVERTER_NAME = "OpenCC t2s"
 NOTE = "繁体字文本已转换为简体字后检查（OpenCC t2s），问题位置和引文按原文标出"
@@ -221,6 +221,23 @@ def original_document(doc: Document) -> Document:
                         source_lines=tuple((smap.to_original(o), line) for o, line in doc.source_lines))
 
 
+def original_metadata(doc: Document, meta: Metadata) -> Metadata:
+    """``meta`` with the values read from the text (title, 文号, 主送…) in the original
+    characters and their spans in the original text, for the report."""
+    smap = doc.script
+    if smap is None:
+        return meta
+    changes: dict = {}
+    spans = {}
+    for key, (s, e) in meta.spans.items():
+        o_s, o_e = smap.to_original(s), smap.to_original(e, end=True)
+        spans[key] = (o_s, o_e)
+        value = getattr(meta, key, None)
+        if isinstance(value, str) and value == doc.text[s:e]:
+            changes[key] = smap.original[o_s:o_e]
+    return attrs.evolve(meta, spans=spans, **changes)
+
+
 def relocate(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
     """Findings on the simplified text, pointed at and quoting the original characters."""
     smap = doc.script
@@ -275,5 +292,6 @@ def _quote_all(message: str, norm: str, smap: ScriptMap, start: int, end: int | 
     return "".join(out)
 
 
-__all__ = ["CONVERTER_NAME", "ScriptMap", "convert", "normalise_document", "original_document", "relocate",
+__all__ = ["CONVERTER_NAME", "ScriptMap", "convert", "normalise_document", "original_document", "original_metadata",
+           "relocate",
            "to_simplified"]
