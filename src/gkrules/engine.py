@@ -238,7 +238,7 @@ class Engine:
             override = read_sidecar(path)
             source = "sidecar"
         doc = normalise(doc)  # mojibake flagged, 繁體 → simplified (findings mapped back in _finish)
-        meta = apply_override(extract(doc), override, source)
+        meta = apply_override(extract(doc), override, source, doc.text)
         return attrs.evolve(doc, metadata=meta)
 
     # -- running ---------------------------------------------------------------------------

@@ -159,6 +159,10 @@ class Metadata:
     validity: str | None = None
     encoding: str | None = None
     format: str | None = None
+    #: repost (of another organ's document) | internal (the bureau's own work rule) | None, read
+    #: from the content (gkrules.metadata.role), with the reasons in Chinese
+    role: str | None = None
+    role_reasons: tuple[str, ...] = ()
     #: what was done to the text before the checkers read it, in Chinese (繁体转简体, 乱码修复)
     normalised: tuple[str, ...] = ()
     fields: Mapping[str, str] = field(factory=dict)
