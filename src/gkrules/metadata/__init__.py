@@ -16,6 +16,7 @@ from gkrules.metadata import gbt9704
 from gkrules.metadata.dates import parse_date
 from gkrules.metadata.fields import FIELD_LABELS, iter_fields
 from gkrules.metadata.kind import classify
+from gkrules.metadata.role import document_role
 from gkrules.metadata.sidecar import MetadataOverride, override_fields
 from gkrules.model import Document, Metadata
 
@@ -38,6 +39,7 @@ _METADATA_BLOCK_LINE = re.compile(rf"^(?:[•·●▪◆■*\-][^\S\n]*)?(?:[\[�
                                   rf"(?:[^\S\n]*[:：|｜\t]|[^\S\n]*$))")
 #: a portal column's name printed above the page
 _COLUMN_NAMES = frozenset({"行政规范性文件", "规范性文件", "政策文件", "政策解读", "通知公告", "工作动态", "其他文件"})
+_SPACES = re.compile(r"[ \u3000\xa0]+")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4}")
 _CRUMB = re.compile(r"[>＞»›]|&gt;")
 _POSITION = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在位置|所在位置)\s*[:：]")
@@ -58,7 +60,8 @@ def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | No
         stripped = line.strip()
         if not stripped:
             continue
-        if (_METADATA_BLOCK_LINE.match(gbt9704.squeeze(stripped)) or not _CJK_RUN.search(stripped)
+        unspaced = _SPACES.sub("", stripped)  # 索 引 号 → 索引号; tabs between cells stay
+        if (_METADATA_BLOCK_LINE.match(unspaced) or not _CJK_RUN.search(stripped)
                 or gbt9704.squeeze(stripped) in _COLUMN_NAMES):
             continue
         sq = gbt9704.squeeze(stripped)
@@ -123,6 +126,10 @@ def extract(doc: Document) -> Metadata:
         if label in fields:
             values[name] = fields[label]
             sources[name] = "header"
+    if "title" in values and isinstance(values["title"], str):
+        at = text.find(values["title"])  # a title the page also prints: point at it
+        if at >= 0:
+            spans["title"] = (at, at + len(values["title"]))
 
     # 1. header fields printed in the text
     for name, label, value, s, e in iter_fields(text):
@@ -226,19 +233,22 @@ def extract(doc: Document) -> Metadata:
                 values[name] = parsed
 
     kind, doctype = classify(values.get("title"), values.get("doc_number"))
-    return Metadata(
+    role = document_role(text, values.get("title"), values.get("doc_number"), values.get("publisher"), fields)
+    return Metadata(role=role.role, role_reasons=role.reasons,
         **{k: v for k, v in values.items() if k in _METADATA_FIELDS},
         kind=kind, doctype=doctype, annotations=annotations, encoding=base.encoding, normalised=base.normalised,
         format=base.format or doc.format, fields=fields, spans=spans, sources=sources, extra=dict(base.extra),
     )
 
 
-_METADATA_FIELDS = {a.name for a in attrs.fields(Metadata)} - {"kind", "doctype", "annotations", "encoding",
-                                                                "normalised", "format", "fields", "spans", "sources", "extra"}
+_METADATA_FIELDS = {a.name for a in attrs.fields(Metadata)} - {
+    "kind", "doctype", "annotations", "encoding", "normalised", "format", "role", "role_reasons", "fields", "spans",
+    "sources", "extra"}
 
 
-def apply_override(meta: Metadata, override: MetadataOverride | None, source: str) -> Metadata:
-    """Values from a sidecar or the host replace what the text said."""
+def apply_override(meta: Metadata, override: MetadataOverride | None, source: str, text: str | None = None) -> Metadata:
+    """Values from a sidecar or the host replace what the text said (``text``: the document's,
+    to read its role again when the host names its publisher, title or number)."""
     if override is None:
         return meta
     given = override_fields(override)
@@ -257,6 +267,11 @@ def apply_override(meta: Metadata, override: MetadataOverride | None, source: st
         kind, doctype = classify(given["title"], given.get("doc_number", meta.doc_number))
         changes.setdefault("kind", kind or meta.kind)
         changes.setdefault("doctype", doctype or meta.doctype)
+    if text is not None and given.keys() & {"publisher", "title", "doc_number"}:
+        role = document_role(text, given.get("title", meta.title), given.get("doc_number", meta.doc_number),
+                             given.get("publisher", meta.publisher), meta.fields)
+        changes.setdefault("role", role.role)
+        changes.setdefault("role_reasons", role.reasons)
     return attrs.evolve(meta, **changes, sources=sources, spans=spans, extra=extra)
 
 

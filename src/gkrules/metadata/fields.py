@@ -50,13 +50,15 @@ def _spread(label: str) -> str:
 
 _ALL = sorted(_LABEL_TO_FIELD, key=len, reverse=True)
 _LABEL_ALT = "|".join(_spread(lab) for lab in _ALL)
-_LABEL_RX = re.compile(rf"【[^\S\n]*(?P<b>{_LABEL_ALT})[^\S\n]*】|(?P<c>{_LABEL_ALT})[^\S\n]*[:：]")
-_FIELD_LINE = re.compile(rf"^(?:[^\S\n]|[•·●▪◆■*\-])*(?:【[^\S\n]*(?:{_LABEL_ALT})[^\S\n]*】|(?:{_LABEL_ALT})[^\S\n]*[:：])",
-                         re.M)
+# 【成文日期】…, [ 成文日期 ]… (the square-bracket form of some CMS lists), 成文日期：…
+_LABEL_RX = re.compile(rf"【[^\S\n]*(?P<b>{_LABEL_ALT})[^\S\n]*】|\[[^\S\n]*(?P<d>{_LABEL_ALT})[^\S\n]*\]"
+                       rf"|(?P<c>{_LABEL_ALT})[^\S\n]*[:：]")
+_FIELD_LINE = re.compile(rf"^(?:[^\S\n]|[•·●▪◆■*\-])*(?:【[^\S\n]*(?:{_LABEL_ALT})[^\S\n]*】"
+                         rf"|\[[^\S\n]*(?:{_LABEL_ALT})[^\S\n]*\]|(?:{_LABEL_ALT})[^\S\n]*[:：])", re.M)
 # a row of tab-separated cells that starts with a label cell (no colon)
 _TAB_LINE = re.compile(rf"^[^\S\n]*(?:{_LABEL_ALT})[^\S\n\t]*\t", re.M)
-_FIELD_START = re.compile(r"(?:[^\S\n]|[•·●▪◆■*\-])*[【" + "".join(sorted({re.escape(lab[0]) for lab in _ALL})) + "]")
-_LABEL_END = re.compile("[" + "".join(sorted({re.escape(lab[-1]) for lab in _ALL})) + r"][^\S\n]*[:：】\t]")
+_FIELD_START = re.compile(r"(?:[^\S\n]|[•·●▪◆■*\-])*[【\[" + "".join(sorted({re.escape(lab[0]) for lab in _ALL})) + "]")
+_LABEL_END = re.compile("[" + "".join(sorted({re.escape(lab[-1]) for lab in _ALL})) + r"][^\S\n]*[:：】\]\t]")
 _TRIM = " \t\u3000\u2002\u2003\xa0•·|｜"
 
 
@@ -72,7 +74,32 @@ def iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
 
 @functools.lru_cache(maxsize=2)
 def _fields(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
-    return tuple(_iter_fields(text))
+    return tuple(sorted([*_iter_fields(text), *_stacked_fields(text)], key=lambda f: f[3]))
+
+
+# a label alone on its line, its value on the next one (CMS blocks of <div>label</div><div>value</div>)
+_LABEL_ONLY_END = re.compile("[" + "".join(sorted({re.escape(lab[-1]) for lab in _ALL})) + r"][^\S\n]*\n")
+_LABEL_ONLY = re.compile(rf"[^\S\n]*(?:{_LABEL_ALT})[^\S\n]*$")
+#: stacked label/value lines are looked for only in the page's opening, where such blocks stand
+STACKED_WINDOW = 3000
+
+
+def _stacked_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    window = text[:STACKED_WINDOW]
+    for ls, le in lines_at(window, (m.start() for m in _LABEL_ONLY_END.finditer(window))):
+        if not _LABEL_ONLY.match(window, ls, le):
+            continue
+        label = window[ls:le].strip(_TRIM)
+        name = canonical(label)
+        vs = le + 1
+        ve = window.find("\n", vs)
+        ve = len(window) if ve < 0 else ve
+        raw = window[vs:ve]
+        value = raw.strip(_TRIM)
+        if name is None or not value or len(value) > 80 or canonical(value) is not None:
+            continue
+        start = vs + raw.find(value)
+        yield name, "".join(label.split()), value, start, start + len(value)
 
 
 def _iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
@@ -89,7 +116,7 @@ def _iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
         line = text[line_start:line_end]
         hits = list(_LABEL_RX.finditer(line))
         for i, m in enumerate(hits):
-            label = m.group("b") or m.group("c")
+            label = m.group("b") or m.group("d") or m.group("c")
             name = canonical(label)
             if name is None:
                 continue
