@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+import opencc
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gkrules.engine import Engine
 from gkrules.inputs import InputDocument
-from gkrules.loaders.mojibake import REPAIRED_NOTE, repair, suspect
+from gkrules.loaders.mojibake import REPAIRED_NOTE, repair, repair_text, suspect
 from gkrules.outputs.text import render_text
 
 TODAY = dt.date(2024, 6, 3)
+S2T = opencc.OpenCC("s2t")
 POLICY = ("关于印发《白榆县统计调查项目管理办法》的通知\n各乡镇人民政府：\n现将《白榆县统计调查项目管理办法》印发给你们，"
           "请认真贯彻执行。\n白榆县统计局\n2024年5月27日\n（此件主动公开）\n")
 CHINESE = st.text(alphabet=st.sampled_from("统计局关于印发管理办法的通知各乡镇人民政府现将给你们请认真贯彻执行，。：《》（）0123456789\n"),
@@ -89,4 +91,25 @@ def test_lossy_mojibake_is_unreadable_and_never_clean(engine):
 def test_a_garbled_fragment_in_a_clean_page_is_reported(engine):
     page = POLICY + "附件：" + "印发".encode().decode("cp1252", errors="replace") + "说明\n"
     report = _check(engine, "policy.txt", page.encode())
+    assert [f for _, f in report.findings() if f.rule == "unreadable-content"]
+
+
+@pytest.mark.parametrize("codec, name", [("gbk", "GBK/GB18030"), ("big5", "Big5")])
+def test_legacy_encodings_read_as_latin1_are_repaired(engine, codec, name):
+    text = S2T.convert(POLICY) if codec == "big5" else POLICY
+    garbled = text.encode(codec).decode("latin-1")
+    assert suspect(garbled)
+    fixed, note = repair_text(garbled)
+    assert fixed == text and name in note
+    clean = _check(engine, "policy.txt", POLICY.encode())
+    report = _check(engine, "policy.txt", garbled.encode("utf-8"))
+    assert sorted(f.rule for _, f in report.findings()) == sorted(f.rule for _, f in clean.findings())
+    assert any(name in n for n in report.documents[0].metadata.normalised)
+
+
+def test_latin1_letters_that_read_as_no_chinese_are_unreadable(engine):
+    # bytes that neither GBK nor Big5 turn into ordinary Chinese: flagged, never "repaired"
+    garbled = "".join(chr(0xC0 + (i * 7) % 60) for i in range(120))
+    assert repair_text(garbled) == (garbled, None)
+    report = _check(engine, "x.txt", garbled.encode("utf-8"))
     assert [f for _, f in report.findings() if f.rule == "unreadable-content"]

@@ -18,7 +18,7 @@ import lxml.html
 
 from gkrules.errors import InputError
 from gkrules.loaders.encoding import decode_text, looks_binary
-from gkrules.loaders.mojibake import REPAIRED_NOTE, repair
+from gkrules.loaders.mojibake import repair_text
 from gkrules.loaders.options import LoadOptions
 from gkrules.model import Block, Cell, Document, Metadata, Table
 from gkrules.numbers import parse_number
@@ -301,7 +301,7 @@ def load_html(data: bytes, source: str, options: LoadOptions) -> Document:
     if looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("文件含有二进制内容，不是 HTML 页面（请确认文件格式与扩展名一致）")
     markup, encoding = _decode_html(data)
-    markup, repaired = repair(markup)  # tags are ASCII: only the garbled text changes
+    markup, repaired = repair_text(markup)  # tags are ASCII: only the garbled text changes
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
     if not markup.strip():
         raise InputError("HTML 文件为空")
@@ -326,7 +326,7 @@ def load_html(data: bytes, source: str, options: LoadOptions) -> Document:
     if len(text) > options.max_text_chars:
         raise InputError(f"页面正文过长（{len(text)} 个字符，上限 {options.max_text_chars}）")
     meta = Metadata(encoding=encoding, format="html", fields=fields,
-                    normalised=(REPAIRED_NOTE,) if repaired else ())
+                    normalised=(repaired,) if repaired else ())
     return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="html",
                     blocks=tuple(out.blocks), tables=tuple(out.tables), metadata=meta,
                     source_lines=tuple(out.source_lines))

@@ -28,6 +28,57 @@ _RUN = re.compile(f"(?:[\u00c2-\u00ef][{_CONT}]+[\u00a0-\u00ff]?)+")
 _LOST = re.compile("(?:锟斤拷)+|\ufffd{2,}")
 
 REPAIRED_NOTE = "文字编码已修复：UTF-8 文字曾被按 Latin-1/Windows-1252 误读成乱码（如“å°å‘”），已由 ftfy 还原后检查"
+LEGACY_NOTE = "文字编码已修复：{name} 编码的文字曾被按 Latin-1 误读成乱码，已按 {name} 还原后检查"
+
+# GBK/GB18030 or Big5 bytes read as Latin-1: runs of Latin-1 letters and signs (À-ÿ, ¡-¿)
+_LATIN = re.compile("[\u00a1-\u00ff]")
+_CJK = re.compile("[\u4e00-\u9fff]")
+#: the most frequent characters of Chinese government text: a correct decoding is full of them,
+#: a wrong one (Big5 bytes as GBK) is not
+_COMMON = frozenset("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产"
+                    "种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从"
+                    "业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反明看原又么利"
+                    "比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文"
+                    "总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别手角期根论运农指几九区强放决西被干做"
+                    "必战先回则任取据处府思队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油术极交受联认六共权"
+                    "收证改清己美再采转更单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信"
+                    "马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影算低持音众书布复容须际商非验连断"
+                    "深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构称太准精值号率族维划选标写存候毛"
+                    "亲快效院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听该铁价严统計統發個")
+_LEGACY_ENCODINGS = (("gb18030", "GBK/GB18030"), ("big5", "Big5"))
+
+
+def _legacy_suspect(text: str) -> bool:
+    head = text[:20000]
+    latin = len(_LATIN.findall(head))  # a Chinese page has next to none: the CJK count is rarely needed
+    return latin >= 8 and latin > 2 * len(_CJK.findall(head))
+
+
+def _common_share(text: str) -> float:
+    cjk = _CJK.findall(text)
+    return sum(c in _COMMON for c in cjk) / len(cjk) if len(cjk) >= 4 else 0.0
+
+
+def repair_legacy(text: str) -> tuple[str, str | None]:
+    """(text, encoding name): GBK or Big5 text read as Latin-1, decoded again when exactly one
+    of the two reads as ordinary Chinese (a third of its characters among the most common)."""
+    if not _legacy_suspect(text):
+        return text, None
+    try:
+        raw = text.encode("latin-1")
+    except UnicodeEncodeError:
+        return text, None  # mixed with real CJK characters: not one misread
+    readings = []
+    for codec, name in _LEGACY_ENCODINGS:
+        try:
+            decoded = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        readings.append((_common_share(decoded), decoded, name))
+    readings.sort(reverse=True)
+    if not readings or readings[0][0] < 0.35 or (len(readings) > 1 and readings[1][0] >= 0.35):
+        return text, None
+    return readings[0][1], readings[0][2]
 
 
 def _config():
@@ -41,8 +92,8 @@ def _config():
 
 
 def suspect(text: str) -> bool:
-    """Does the text hold mojibake or lost characters at all (one regular-expression search)?"""
-    return _SIGN.search(text) is not None or _LOST.search(text) is not None
+    """Does the text hold mojibake or lost characters at all (regular-expression searches)?"""
+    return _SIGN.search(text) is not None or _LOST.search(text) is not None or _legacy_suspect(text)
 
 
 def repair(text: str) -> tuple[str, bool]:
@@ -60,11 +111,27 @@ def repair(text: str) -> tuple[str, bool]:
     return fixed, True
 
 
+_LATIN_RUN = re.compile("[\u00a1-\u00ff][\u00a1-\u00ff\x21-\x7e]*")
+
+
+def repair_text(text: str) -> tuple[str, str | None]:
+    """(text, note): the text with whichever certain repair applies, and the note saying so."""
+    fixed, repaired = repair(text)
+    if repaired:
+        return fixed, REPAIRED_NOTE
+    fixed, name = repair_legacy(text)
+    if name:
+        return fixed, LEGACY_NOTE.format(name=name)
+    return text, None
+
+
 def unreadable_spans(text: str) -> list[tuple[int, int]]:
     """Where the text is mojibake or lost characters, as (start, end) spans in order."""
     spans = [m.span() for m in _RUN.finditer(text)]
     spans += [m.span() for m in _LOST.finditer(text)]
+    if not spans and _legacy_suspect(text):
+        spans = [m.span() for m in _LATIN_RUN.finditer(text)]
     return sorted(spans)
 
 
-__all__ = ["REPAIRED_NOTE", "repair", "suspect", "unreadable_spans"]
+__all__ = ["LEGACY_NOTE", "REPAIRED_NOTE", "repair", "repair_legacy", "repair_text", "suspect", "unreadable_spans"]
