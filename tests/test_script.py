@@ -95,6 +95,9 @@ def test_traditional_document_gets_the_same_findings_in_its_own_characters(engin
         assert quoted == S2T.convert(simplified[x.location.start:x.location.end])
         if x.evidence and x.evidence == simplified[x.location.start:x.location.end]:
             assert y.evidence == quoted  # quotes the characters of the page
+        if "原文：" in x.message:  # the message quotes the page in its own characters too
+            piece = x.message.split("原文：", 1)[1].split("）", 1)[0]
+            assert "原文：" + S2T.convert(piece) in y.message
     meta = b.documents[0].metadata
     assert meta.normalised and "OpenCC" in meta.normalised[0]
     assert not a.documents[0].metadata.normalised

@@ -245,6 +245,11 @@ def relocate(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
         return list(findings)
     orig = original_document(doc)
     norm = doc.text
+    title, title_orig = doc.metadata.title, None
+    if title and "title" in doc.metadata.spans:
+        s_, e_ = doc.metadata.spans["title"]
+        if norm[s_:e_] == title:
+            title_orig = smap.original[smap.to_original(s_):smap.to_original(e_, end=True)]
     out = []
     for f in findings:
         loc = f.location
@@ -259,6 +264,8 @@ def relocate(doc: Document, findings: Iterable[Finding]) -> list[Finding]:
         if f.evidence:
             changes["evidence"] = _quote(f.evidence, norm, smap, loc.start, loc.end)
         changes["message"] = _quote_all(f.message, norm, smap, loc.start, loc.end)
+        if title and title_orig and title in changes["message"]:  # （标题：…） in the page's own characters
+            changes["message"] = changes["message"].replace(title, title_orig)
         out.append(attrs.evolve(f, **changes))
     return out
 
@@ -273,22 +280,26 @@ def _quote(piece: str, norm: str, smap: ScriptMap, start: int, end: int | None) 
     return smap.original[smap.to_original(at):smap.to_original(at + len(piece), end=True)]
 
 
+_QUOTES = (("“", "”"), ("「", "」"), ("原文：", "）"))
+
+
 def _quote_all(message: str, norm: str, smap: ScriptMap, start: int, end: int | None) -> str:
-    """Every quoted piece of a message («“…”», «「…」», «原文：…») in the original characters."""
+    """Every quoted piece of a message («“…”», «「…」», «原文：…）») in the original characters
+    when it is text of the document near the finding (a word-list label stays as it is)."""
     out, i = [], 0
     while i < len(message):
-        ch = message[i]
-        closer = {"“": "”", "「": "」"}.get(ch)
-        if closer is None:
-            out.append(ch)
+        pair = next(((o, c) for o, c in _QUOTES if message.startswith(o, i)), None)
+        if pair is None:
+            out.append(message[i])
             i += 1
             continue
-        j = message.find(closer, i + 1)
+        opener, closer = pair
+        j = message.find(closer, i + len(opener))
         if j < 0:
             out.append(message[i:])
             break
-        out.append(ch + _quote(message[i + 1:j], norm, smap, start, end) + closer)
-        i = j + 1
+        out.append(opener + _quote(message[i + len(opener):j], norm, smap, start, end) + closer)
+        i = j + len(closer)
     return "".join(out)
 
 
