@@ -98,6 +98,12 @@ def test_a_national_number_on_a_county_site_is_a_repost(engine):
     assert ("policy-interpretation", "missing-interpretation", "block") not in found
 
 
+@pytest.mark.parametrize("publisher, role", [("白榆县统计局", REPOST), ("青梧市统计局", None), ("青梧市人民政府", None)])
+def test_a_title_naming_another_organ_than_the_publisher(publisher, role):
+    title = "青梧市统计局关于印发《青梧市统计调查员管理办法》的通知"
+    assert document_role(title + "\n各区县统计局：\n", title, None, publisher, {}).role == role
+
+
 def test_the_national_bureau_publishing_its_own_policy_is_no_repost():
     role = document_role(NATIONAL_NUMBER, "国家统计局关于印发《统计行政处罚信息公示办法》的通知", "国统字〔2023〕49号",
                          "国家统计局", {})

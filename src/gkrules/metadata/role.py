@@ -83,6 +83,8 @@ def repost_reasons(text: str, title: str | None, doc_number: str | None, publish
     site = publisher or issuer_field
     if doc_number and _NATIONAL_NUMBER.match(doc_number) and site and _LOCAL_ORGAN.search(site):
         reasons.append(f"文号“{doc_number}”是国务院或国家统计局的文号，发布机构是“{site}”")
+    elif site and title and (m := _ORGAN_HEAD.match(title.strip())) and _other_place(m.group("org"), site):
+        reasons.append(f"标题中的制发机关“{m.group('org')}”不是发布机构“{site}”")
     return reasons
 
 
