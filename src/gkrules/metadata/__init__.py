@@ -35,8 +35,10 @@ _STAMP_MAX = 6
 _BLOCK_LABELS = "|".join(sorted({lab for labs in FIELD_LABELS.values() for lab in labs} |
                                 {"信息索引号", "统一编号", "体裁分类", "组配分类", "责任部门", "生成日期"},
                                 key=len, reverse=True))
-_METADATA_BLOCK_LINE = re.compile(rf"^(?:[•·●▪◆■*\-][^\S\n]*)?(?:[\[【][^\]】]{{0,12}}[\]】]|(?:{_BLOCK_LABELS})"
-                                  rf"(?:[^\S\n]*[:：|｜\t]|[^\S\n]*$))")
+# (【政策解读】… is a title: a bracket counts only around a known label, or alone on its line)
+_METADATA_BLOCK_LINE = re.compile(rf"^(?:[•·●▪◆■*\-][^\S\n]*)?(?:[\[【][^\S\n]*(?:{_BLOCK_LABELS})[^\S\n]*[\]】]"
+                                  rf"|[\[【][^\]】]{{0,12}}[\]】][^\S\n]*$"
+                                  rf"|(?:{_BLOCK_LABELS})(?:[^\S\n]*[:：|｜\t]|[^\S\n]*$))")
 #: a portal column's name printed above the page
 _COLUMN_NAMES = frozenset({"行政规范性文件", "规范性文件", "政策文件", "政策解读", "通知公告", "工作动态", "其他文件"})
 _SPACES = re.compile(r"[ \u3000\xa0]+")
