@@ -91,9 +91,14 @@ def _config():
                            remove_control_chars=False, normalization=None, explain=True)
 
 
+def _has_lost(text: str) -> bool:
+    # substring searches: the alternation of _LOST costs a regex attempt at every position
+    return "锟斤拷" in text or "\ufffd\ufffd" in text
+
+
 def suspect(text: str) -> bool:
     """Does the text hold mojibake or lost characters at all (regular-expression searches)?"""
-    return _SIGN.search(text) is not None or _LOST.search(text) is not None or _legacy_suspect(text)
+    return (_SIGN.search(text) is not None or _has_lost(text)) or _legacy_suspect(text)
 
 
 def repair(text: str) -> tuple[str, bool]:
@@ -128,7 +133,8 @@ def repair_text(text: str) -> tuple[str, str | None]:
 def unreadable_spans(text: str) -> list[tuple[int, int]]:
     """Where the text is mojibake or lost characters, as (start, end) spans in order."""
     spans = [m.span() for m in _RUN.finditer(text)]
-    spans += [m.span() for m in _LOST.finditer(text)]
+    if _has_lost(text):
+        spans += [m.span() for m in _LOST.finditer(text)]
     if not spans and _legacy_suspect(text):
         spans = [m.span() for m in _LATIN_RUN.finditer(text)]
     return sorted(spans)

@@ -55,8 +55,19 @@ def _next_nonempty(lines: list[tuple[int, int, str]], idx: int) -> tuple[int, st
 
 
 def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | None:
-    # a CMS metadata block (one label or value a line) can stand above the title: look further
-    lines = gbt9704.split_lines(text, head_end_line + 40)
+    # a CMS metadata block (one label or value a line) can stand above the title: when the
+    # first dozen lines hold no title, look further
+    found = _title_in_lines(text, head_end_line, 12)
+    if found is _NOT_YET:
+        found = _title_in_lines(text, head_end_line, 40)
+    return None if found is _NOT_YET else found
+
+
+_NOT_YET = object()
+
+
+def _title_in_lines(text: str, head_end_line: int, window: int):
+    lines = gbt9704.split_lines(text, head_end_line + window)
     for idx in range(head_end_line, len(lines)):
         s, _e, line = lines[idx]
         stripped = line.strip()
@@ -111,7 +122,8 @@ def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | No
                     end = s2 + (len(nxt) - len(nxt.lstrip())) + len(n2)
                 break
         return title, start, end
-    return None
+    # ran out of lines: more of the text may follow the window
+    return _NOT_YET if len(lines) >= head_end_line + window else None
 
 
 def extract(doc: Document) -> Metadata:

@@ -78,27 +78,34 @@ def _fields(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
 
 
 # a label alone on its line, its value on the next one (CMS blocks of <div>label</div><div>value</div>)
-_LABEL_ONLY_END = re.compile("[" + "".join(sorted({re.escape(lab[-1]) for lab in _ALL})) + r"][^\S\n]*\n")
-_LABEL_ONLY = re.compile(rf"[^\S\n]*(?:{_LABEL_ALT})[^\S\n]*$")
+_FIRSTS = frozenset(lab[0] for lab in _ALL)
+_LASTS = frozenset(lab[-1] for lab in _ALL)
+#: a label line is short: longer lines are not tried against every label
+_LONGEST_LABEL = 2 * max(len(lab) for lab in _ALL) + 4
 #: stacked label/value lines are looked for only in the page's opening, where such blocks stand
 STACKED_WINDOW = 3000
 
 
 def _stacked_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     window = text[:STACKED_WINDOW]
-    for ls, le in lines_at(window, (m.start() for m in _LABEL_ONLY_END.finditer(window))):
-        if not _LABEL_ONLY.match(window, ls, le):
+    lines = window.split("\n")
+    pos = 0
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        pos += len(line) + 1  # the start of the next line, where the value would be
+        if not line or len(line) > _LONGEST_LABEL:
+            continue  # (a length test first: most lines are text, not a label)
+        label = line.strip(_TRIM)
+        if not label or label[0] not in _FIRSTS or label[-1] not in _LASTS:
             continue
-        label = window[ls:le].strip(_TRIM)
         name = canonical(label)
-        vs = le + 1
-        ve = window.find("\n", vs)
-        ve = len(window) if ve < 0 else ve
-        raw = window[vs:ve]
-        value = raw.strip(_TRIM)
-        if name is None or not value or len(value) > 80 or canonical(value) is not None:
+        if name is None:
             continue
-        start = vs + raw.find(value)
+        raw = lines[i + 1]
+        value = raw.strip(_TRIM)
+        if not value or len(value) > 80 or canonical(value) is not None:
+            continue
+        start = pos + raw.find(value)
         yield name, "".join(label.split()), value, start, start + len(value)
 
 
