@@ -98,7 +98,11 @@ def _has_lost(text: str) -> bool:
 
 def suspect(text: str) -> bool:
     """Does the text hold mojibake or lost characters at all (regular-expression searches)?"""
-    return (_SIGN.search(text) is not None or _has_lost(text)) or _legacy_suspect(text)
+    if _has_lost(text):
+        return True
+    if _LATIN.search(text) is None:  # UTF-8 and legacy mojibake both need Latin-1 letters
+        return False
+    return _SIGN.search(text) is not None or _legacy_suspect(text)
 
 
 def repair(text: str) -> tuple[str, bool]:
@@ -121,6 +125,8 @@ _LATIN_RUN = re.compile("[\u00a1-\u00ff][\u00a1-\u00ff\x21-\x7e]*")
 
 def repair_text(text: str) -> tuple[str, str | None]:
     """(text, note): the text with whichever certain repair applies, and the note saying so."""
+    if _LATIN.search(text) is None:  # both kinds need Latin-1 letters: most pages have none
+        return text, None
     fixed, repaired = repair(text)
     if repaired:
         return fixed, REPAIRED_NOTE

@@ -42,6 +42,7 @@ _METADATA_BLOCK_LINE = re.compile(rf"^(?:[•·●▪◆■*\-][^\S\n]*)?(?:[\[�
 #: a portal column's name printed above the page
 _COLUMN_NAMES = frozenset({"行政规范性文件", "规范性文件", "政策文件", "政策解读", "通知公告", "工作动态", "其他文件"})
 _SPACES = re.compile(r"[ \u3000\xa0]+")
+_BLOCK_FIRSTS = frozenset("•·●▪◆■*-[【") | {lab[0] for labs in FIELD_LABELS.values() for lab in labs} | set("信统体组责生")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4}")
 _CRUMB = re.compile(r"[>＞»›]|&gt;")
 _POSITION = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在位置|所在位置)\s*[:：]")
@@ -73,11 +74,15 @@ def _title_in_lines(text: str, head_end_line: int, window: int):
         stripped = line.strip()
         if not stripped:
             continue
-        unspaced = _SPACES.sub("", stripped)  # 索 引 号 → 索引号; tabs between cells stay
-        if (_METADATA_BLOCK_LINE.match(unspaced) or not _CJK_RUN.search(stripped)
-                or gbt9704.squeeze(stripped) in _COLUMN_NAMES):
+        if not _CJK_RUN.search(stripped):
             continue
         sq = gbt9704.squeeze(stripped)
+        if sq in _COLUMN_NAMES:
+            continue
+        if stripped[0] in _BLOCK_FIRSTS:  # (the label regex only for lines that can start one)
+            unspaced = _SPACES.sub("", stripped) if " " in stripped or "\u3000" in stripped else stripped
+            if _METADATA_BLOCK_LINE.match(unspaced):  # 索 引 号 → 索引号; tabs between cells stay
+                continue
         # "…关于…的函" is a title, "白榆县统计局函" a masthead
         if (gbt9704.MASTHEAD.match(sq) and "关于" not in sq) or (len(stripped) < 60
                                                                  and gbt9704.search_doc_number(stripped)):

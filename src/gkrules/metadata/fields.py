@@ -83,7 +83,7 @@ _LASTS = frozenset(lab[-1] for lab in _ALL)
 #: a label line is short: longer lines are not tried against every label
 _LONGEST_LABEL = 2 * max(len(lab) for lab in _ALL) + 4
 #: stacked label/value lines are looked for only in the page's opening, where such blocks stand
-STACKED_WINDOW = 3000
+STACKED_WINDOW = 1000
 
 
 def _stacked_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:

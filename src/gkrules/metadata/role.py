@@ -73,7 +73,7 @@ def repost_reasons(text: str, title: str | None, doc_number: str | None, publish
     reasons = []
     if title and _TITLE_REPOST.search(title):
         reasons.append(f"标题为转发文件（{title[:60]}）")
-    m = _BODY_REPOST.search(text, 0, 3000) if "转发" in text[:3000] else None  # every form says 转发
+    m = _BODY_REPOST.search(text, 0, 3000) if text.find("转发", 0, 3000) >= 0 else None  # every form says 转发
     if m:
         reasons.append(f"正文写明转发（“{m.group(0)[:40]}”）")
     source = _field(fields, "来源", "信息来源", "文件来源")
