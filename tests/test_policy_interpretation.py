@@ -275,8 +275,6 @@ NOT_POLICIES = {
                      "各区县统计局：\n　　根据《青梧市基本单位名录库管理办法》有关规定，现将有关事项通知如下。\n",
     "leading-group": "青梧市统计局关于成立第五次全国经济普查领导小组的通知\n青统字〔2023〕3号\n\n各区县统计局：\n"
                      "　　为做好普查工作，决定成立领导小组。\n",
-    "forwarding": "青梧市统计局转发省统计局关于印发《澜江省统计调查项目管理办法》的通知\n青统字〔2024〕9号\n\n"
-                  "各区县统计局：\n　　现将省统计局文件转发给你们，请遵照执行。\n",
     "bulletin": "白榆县2023年国民经济和社会发展统计公报\n白榆县统计局\n2024年3月15日\n\n　　全年全县地区生产总值312.6亿元。\n",
     "data-interpretation": "数据解读：2024年全县经济运行稳中有进\n\n　　县统计局有关负责同志对《鹤汀县2024年国民经济和社会"
                            "发展统计公报》进行了解读。\n",
@@ -290,6 +288,14 @@ NOT_POLICIES = {
 def test_not_a_policy_and_not_an_interpretation(name):
     report = check_batch({f"{name}.txt": NOT_POLICIES[name]}, today=TODAY)
     assert pi(report) == {f"{name}.txt": []}
+
+
+def test_a_forwarded_policy_only_says_who_interprets_it():
+    # the interpretation is the duty of the organ that made the policy (谁起草、谁解读)
+    text = ("青梧市统计局转发省统计局关于印发《澜江省统计调查项目管理办法》的通知\n青统字〔2024〕9号\n\n"
+            "各区县统计局：\n　　现将省统计局文件转发给你们，请遵照执行。\n")
+    report = check_batch({"forwarding.txt": text}, today=TODAY)
+    assert pi(report) == {"forwarding.txt": [("repost", Severity.INFO)]}
 
 
 def test_host_kind_overrides_the_text():

@@ -41,10 +41,12 @@ from gkrules.model import (
     Summary,
     SuppressedFinding,
 )
+from gkrules.normalise import normalise
 from gkrules.plugins import PluginManager
 from gkrules.ruleset import DEFAULT_RULESET, Ruleset, load_ruleset
 from gkrules.ruleset.compile import CheckerConfig, compile_checkers
 from gkrules.ruleset.examples import inherited_example_note, split_example
+from gkrules.script import original_document, original_metadata, relocate
 from gkrules.specs import FilterSetup, RuleInfo
 
 DEFAULT_TIMEOUT = 20.0
@@ -276,6 +278,7 @@ class Engine:
     def prepare(self, item: str | os.PathLike | InputDocument | Document) -> Document:
         """Load one input and extract its metadata (sidecar and host values override)."""
         if isinstance(item, Document):  # built by a host: only its text speaks for itself
+            item = normalise(item)
             return attrs.evolve(item, metadata=extract(item))
         if isinstance(item, InputDocument):
             doc = self.loaders.load_bytes(item.name, item.data)
@@ -286,7 +289,8 @@ class Engine:
             doc = self.loaders.load_path(path, str(item))
             override = read_sidecar(path)
             source = "sidecar"
-        meta = apply_override(extract(doc), override, source)
+        doc = normalise(doc)  # mojibake flagged, 繁體 → simplified (findings mapped back in _finish)
+        meta = apply_override(extract(doc), override, source, doc.text)
         return attrs.evolve(doc, metadata=meta)
 
     # -- running ---------------------------------------------------------------------------
@@ -401,7 +405,7 @@ class Engine:
             items.extend(collect_paths(paths, self.loaders.extensions))
         extras = dict(extras or {})
         pairs = self._process_all(items, today, jobs, extras, on_document)
-        return self._finish(pairs, today, catalog, extras), [d for d, _ in pairs if d is not None]
+        return self._finish(pairs, today, catalog, extras), [original_document(d) for d, _ in pairs if d is not None]
 
     def _process_all(self, items: list[Any], today: dt.date, jobs: int, extras: dict[str, Any],
                      on_document: Callable[[str], None] | None = None) -> list[tuple[Document | None, DocumentResult]]:
@@ -442,6 +446,10 @@ class Engine:
         for i, (doc, result) in enumerate(pairs):
             findings = list(result.findings) + extra.get(i, [])
             errors = list(result.errors) + extra_errors.get(i, [])
+            if doc is not None and doc.script is not None:  # located and quoted in the original script
+                if result.metadata is not None:
+                    result = attrs.evolve(result, metadata=original_metadata(doc, result.metadata))
+                findings, doc = relocate(doc, findings), original_document(doc)
             # numbered before filtering: a fingerprint must not depend on what filters hid
             kept, suppressed = self._filter(doc, _with_fingerprints(sorted(findings, key=_order)))
             results.append(attrs.evolve(result, findings=tuple(kept), errors=tuple(errors),

@@ -159,6 +159,12 @@ class Metadata:
     validity: str | None = None
     encoding: str | None = None
     format: str | None = None
+    #: repost (of another organ's document) | internal (the bureau's own work rule) | None, read
+    #: from the content (gkrules.metadata.role), with the reasons in Chinese
+    role: str | None = None
+    role_reasons: tuple[str, ...] = ()
+    #: what was done to the text before the checkers read it, in Chinese (繁体转简体, 乱码修复)
+    normalised: tuple[str, ...] = ()
     fields: Mapping[str, str] = field(factory=dict)
     spans: Mapping[str, tuple[int, int]] = field(factory=dict)
     sources: Mapping[str, str] = field(factory=dict)
@@ -197,6 +203,9 @@ class Document:
     source_lines: tuple[tuple[int, int], ...] = ()
     #: conditions the loader found that make part of the file uncheckable (see Notice)
     notices: tuple[Notice, ...] = ()
+    #: for a document whose text was converted to simplified script (gkrules.script.ScriptMap):
+    #: the original text and the offset map that findings are located back with
+    script: Any = field(default=None, repr=False, eq=False)
     #: line start offsets, computed on first use (a loader's Document is rebuilt with its
     #: metadata before anything asks for a line)
     _starts: tuple[int, ...] | None = field(init=False, default=None, repr=False, eq=False)

@@ -37,6 +37,7 @@ from gkrules.errors import GkrulesError, UsageError
 from gkrules.inputs import InputDocument, collect_paths
 from gkrules.loaders.encoding import decode_text
 from gkrules.model import Document, DocumentResult, Finding, Severity
+from gkrules.script import original_document
 
 CHECKER = "personal-info"
 REPORT_NAME = "redaction-report.json"
@@ -233,7 +234,7 @@ def redact_text(text: str, *, engine=None, name: str = "doc.txt", today: dt.date
     engine = engine or Engine()
     today = today or dt.date.today()
     item = InputDocument(name, text)
-    doc = engine.prepare(item)
+    doc = original_document(engine.prepare(item))  # findings point at the original script
     report = engine.check([item], today=today)
     result = report.documents[0]
     if result.errors:
@@ -293,7 +294,7 @@ def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, rul
 def _redact_file(engine, src: Path, target: Path, today: dt.date, level: Severity) -> RedactedDocument:
     source = str(src)
     try:
-        doc = engine.prepare(src)
+        doc = original_document(engine.prepare(src))
     except GkrulesError as exc:
         return RedactedDocument(source=source, output=None, errors=(f"无法读取：{exc.message}",))
     result = engine.check([src], today=today).documents[0]

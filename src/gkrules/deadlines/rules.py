@@ -96,6 +96,14 @@ class RuleResolver:
                 self._label_end = re.compile(rf"[{ends}]{_SP}[:：】]")
         self._skip = set(params.skip_disclosures)
         self._periodic = [(p, tuple(p.title_words)) for p in params.periodic]
+        # the report naming itself in its opening ("现公布2018年宣城市统计局政府信息公开工作年度报告",
+        # "本报告根据《中华人民共和国政府信息公开条例》…编制"): pages whose title is not the first line
+        self._periodic_body = [
+            (p, re.compile(rf"(?:现公布|现予公布|现予以公布|特向社会公布|现将|本报告为|编制的|公布)[^。\n]{{0,40}}?"
+                           rf"(?:{'|'.join(re.escape(w) for w in p.title_words)})"
+                           + (r"|本(?:年度)?报告[^。\n]{0,20}?(?:根据|依据|按照)《(?:中华人民共和国)?政府信息公开条例》"
+                              if p.id == "annual-report" else "")))
+            for p in params.periodic]
 
     def skips(self, disclosure: str | None) -> bool:
         return disclosure in self._skip
@@ -154,6 +162,20 @@ class RuleResolver:
     def category_id(self, index: int | None) -> str | None:
         return None if index is None else self._rules[index].category
 
+    def periodic_in_body(self, text: str, limit: int = 800) -> tuple[PeriodicItem, int | None, int, int] | None:
+        """(item, year, start, end) when the opening of the text says it is a periodic report
+        (the year from that sentence or the report's 统计期限, if written)."""
+        head = text[:limit]
+        for item, rx in self._periodic_body:
+            m = rx.search(head)
+            if m is None:
+                continue
+            year = _YEAR.search(m.group(0))
+            period = _PERIOD.search(text, 0, limit * 2)
+            found = int(year.group(1)) if year else (int(period.group(1)) if period else None)
+            return item, found, m.start(), m.end()
+        return None
+
     def periodic_for(self, title: str | None) -> PeriodicItem | None:
         """The periodic item whose title this is (the title ends with one of its words)."""
         if not title:
@@ -174,6 +196,8 @@ def _bare_title(title: str) -> str:
 
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# "本报告所列数据的统计期限自2018年1月1日起": the year a report is about
+_PERIOD = re.compile(r"统计期限[^。\n]{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日")
 
 
 def report_year(title: str | None) -> int | None:

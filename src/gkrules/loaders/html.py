@@ -18,6 +18,7 @@ import lxml.html
 
 from gkrules.errors import InputError
 from gkrules.loaders.encoding import decode_text, looks_binary
+from gkrules.loaders.mojibake import repair_text
 from gkrules.loaders.options import LoadOptions
 from gkrules.model import Block, Cell, Document, Metadata, Table
 from gkrules.numbers import parse_number
@@ -260,10 +261,47 @@ def _meta_fields(root) -> dict[str, str]:
     return fields
 
 
+# "标题_站点名", "标题 - 站点名", "标题｜站点名": a CMS's <title>
+_TITLE_SPLIT = re.compile(r"\s*[_｜|]\s*|\s+[-—–]\s+|-(?=[^-]*$)")
+# what a document title ends with or holds (通知, 办法, 解读…, 关于, 《》)
+_TITLE_LIKE = re.compile(r"(?:通知|办法|规定|细则|意见|方案|要点|公报|报告|决定|通报|公告|通告|解读|函|批复|制度|规则|计划|"
+                         r"规划|总结|纪要|措施|条例|基准|清单|指南|问答|公示)(?:[（(][^）)]*[）)])?$|关于|[《〈]")
+_CJK4 = re.compile(r"[\u4e00-\u9fff]{4}")
+
+
+def _title_like(value: str) -> bool:
+    return len(value) >= 6 and _CJK4.search(value) is not None and _TITLE_LIKE.search(value) is not None
+
+
+def _page_title(root, body_text: str) -> str | None:
+    """The document's title where a CMS puts it when no ArticleTitle <meta> names it: the page's
+    <h1> (when <title> repeats it or there is no <title>), else the part of <title> before the
+    site's name. Only a title-like value the body also prints or that the <h1> holds counts, so a
+    site name (<title>青梧市统计局</title>) never becomes the title."""
+    title_el = root.find(".//title")
+    page = _WS.sub(" ", title_el.text).strip() if title_el is not None and title_el.text else ""
+    for h1 in root.iter("h1"):
+        if _is_boilerplate(h1) or (h1.getparent() is not None and _is_boilerplate(h1.getparent())):
+            continue
+        text = _WS.sub(" ", " ".join(h1.itertext())).strip()
+        if _title_like(text) and (not page or text in page):
+            return text
+    for part in _TITLE_SPLIT.split(page) if page else ():
+        part = part.strip()
+        if _title_like(part) and part in body_text:
+            return part
+    for part in _TITLE_SPLIT.split(page)[:1] if page else ():
+        part = part.strip()
+        if _title_like(part) and _TITLE_LIKE.search(part) and not part.endswith(("局", "政府", "网", "网站")):
+            return part
+    return None
+
+
 def load_html(data: bytes, source: str, options: LoadOptions) -> Document:
     if looks_binary(data) and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise InputError("文件含有二进制内容，不是 HTML 页面（请确认文件格式与扩展名一致）")
     markup, encoding = _decode_html(data)
+    markup, repaired = repair_text(markup)  # tags are ASCII: only the garbled text changes
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
     if not markup.strip():
         raise InputError("HTML 文件为空")
@@ -278,12 +316,17 @@ def load_html(data: bytes, source: str, options: LoadOptions) -> Document:
     _walk(body if body is not None else root, out)
     # the emitter never starts with a newline; drop the trailing ones and keep spans inside
     text = out.result().rstrip("\n")
+    if "标题" not in fields:
+        found = _page_title(root, text)
+        if found:
+            fields["标题"] = found
     n = len(text)
     out.tables = [attrs.evolve(t, end=min(t.end, n)) for t in out.tables]
     out.blocks = [attrs.evolve(b, end=min(b.end, n)) for b in out.blocks]
     if len(text) > options.max_text_chars:
         raise InputError(f"页面正文过长（{len(text)} 个字符，上限 {options.max_text_chars}）")
-    meta = Metadata(encoding=encoding, format="html", fields=fields)
+    meta = Metadata(encoding=encoding, format="html", fields=fields,
+                    normalised=(repaired,) if repaired else ())
     return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="html",
                     blocks=tuple(out.blocks), tables=tuple(out.tables), metadata=meta,
                     source_lines=tuple(out.source_lines))

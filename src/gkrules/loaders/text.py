@@ -6,6 +6,7 @@ import hashlib
 
 from gkrules.errors import InputError
 from gkrules.loaders.encoding import decode_text, normalise_newlines
+from gkrules.loaders.mojibake import repair_text
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.texttables import find_tables
 from gkrules.model import Block, Document, Metadata
@@ -36,8 +37,10 @@ def _longest_line(text: str) -> int:
 
 def load_text(data: bytes, source: str, options: LoadOptions) -> Document:
     text, encoding = decode_document_text(data, options)
+    text, repaired = repair_text(text)
     unread: list[tuple[int, int]] = []
     tables = tuple(find_tables(text, unread))
     blocks = (*(Block("table", t.start, t.end) for t in tables), *(Block("unread-table", s, e) for s, e in unread))
     return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="txt",
-                    blocks=blocks, tables=tables, metadata=Metadata(encoding=encoding, format="txt"))
+                    blocks=blocks, tables=tables, metadata=Metadata(encoding=encoding, format="txt",
+                                                      normalised=(repaired,) if repaired else ()))

@@ -14,8 +14,9 @@ import attrs
 
 from gkrules.metadata import gbt9704
 from gkrules.metadata.dates import parse_date
-from gkrules.metadata.fields import iter_fields
+from gkrules.metadata.fields import FIELD_LABELS, iter_fields
 from gkrules.metadata.kind import classify
+from gkrules.metadata.role import document_role
 from gkrules.metadata.sidecar import MetadataOverride, override_fields
 from gkrules.model import Document, Metadata
 
@@ -29,6 +30,20 @@ _TITLE_END = re.compile(r"(?:通知|办法|规定|细则|意见|方案|要点|�
 
 
 _STAMP_MAX = 6
+# a line of a CMS metadata block (索引号: …, • [ 发布机构 ], 主题分类, a bare value such as
+# 02165835-025/2024-85375 or 2024-06-11): such blocks often stand above the title
+_BLOCK_LABELS = "|".join(sorted({lab for labs in FIELD_LABELS.values() for lab in labs} |
+                                {"信息索引号", "统一编号", "体裁分类", "组配分类", "责任部门", "生成日期"},
+                                key=len, reverse=True))
+# (【政策解读】… is a title: a bracket counts only around a known label, or alone on its line)
+_METADATA_BLOCK_LINE = re.compile(rf"^(?:[•·●▪◆■*\-][^\S\n]*)?(?:[\[【][^\S\n]*(?:{_BLOCK_LABELS})[^\S\n]*[\]】]"
+                                  rf"|[\[【][^\]】]{{0,12}}[\]】][^\S\n]*$"
+                                  rf"|(?:{_BLOCK_LABELS})(?:[^\S\n]*[:：|｜\t]|[^\S\n]*$))")
+#: a portal column's name printed above the page
+_COLUMN_NAMES = frozenset({"行政规范性文件", "规范性文件", "政策文件", "政策解读", "通知公告", "工作动态", "其他文件"})
+_SPACES = re.compile(r"[ \u3000\xa0]+")
+_BLOCK_FIRSTS = frozenset("•·●▪◆■*-[【") | {lab[0] for labs in FIELD_LABELS.values() for lab in labs} | set("信统体组责生")
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{4}")
 _CRUMB = re.compile(r"[>＞»›]|&gt;")
 _POSITION = re.compile(r"^(?:当前位置|您的位置|您现在的位置|现在位置|所在位置)\s*[:：]")
 
@@ -41,13 +56,33 @@ def _next_nonempty(lines: list[tuple[int, int, str]], idx: int) -> tuple[int, st
 
 
 def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | None:
-    lines = gbt9704.split_lines(text, head_end_line + 12)
+    # a CMS metadata block (one label or value a line) can stand above the title: when the
+    # first dozen lines hold no title, look further
+    found = _title_in_lines(text, head_end_line, 12)
+    if found is _NOT_YET:
+        found = _title_in_lines(text, head_end_line, 40)
+    return None if found is _NOT_YET else found
+
+
+_NOT_YET = object()
+
+
+def _title_in_lines(text: str, head_end_line: int, window: int):
+    lines = gbt9704.split_lines(text, head_end_line + window)
     for idx in range(head_end_line, len(lines)):
         s, _e, line = lines[idx]
         stripped = line.strip()
         if not stripped:
             continue
+        if not _CJK_RUN.search(stripped):
+            continue
         sq = gbt9704.squeeze(stripped)
+        if sq in _COLUMN_NAMES:
+            continue
+        if stripped[0] in _BLOCK_FIRSTS:  # (the label regex only for lines that can start one)
+            unspaced = _SPACES.sub("", stripped) if " " in stripped or "\u3000" in stripped else stripped
+            if _METADATA_BLOCK_LINE.match(unspaced):  # 索 引 号 → 索引号; tabs between cells stay
+                continue
         # "…关于…的函" is a title, "白榆县统计局函" a masthead
         if (gbt9704.MASTHEAD.match(sq) and "关于" not in sq) or (len(stripped) < 60
                                                                  and gbt9704.search_doc_number(stripped)):
@@ -92,7 +127,8 @@ def _title_from_text(text: str, head_end_line: int) -> tuple[str, int, int] | No
                     end = s2 + (len(next_line) - len(next_line.lstrip())) + len(n2)
                 break
         return title, start, end
-    return None
+    # ran out of lines: more of the text may follow the window
+    return _NOT_YET if len(lines) >= head_end_line + window else None
 
 
 def extract(doc: Document) -> Metadata:
@@ -109,6 +145,10 @@ def extract(doc: Document) -> Metadata:
         if label in fields:
             values[name] = fields[label]
             sources[name] = "header"
+    if "title" in values and isinstance(values["title"], str):
+        at = text.find(values["title"])  # a title the page also prints: point at it
+        if at >= 0:
+            spans["title"] = (at, at + len(values["title"]))
 
     # 1. header fields printed in the text
     for name, label, value, s, e in iter_fields(text):
@@ -212,19 +252,22 @@ def extract(doc: Document) -> Metadata:
                 values[name] = parsed
 
     kind, doctype = classify(values.get("title"), values.get("doc_number"))
-    return Metadata(
+    role = document_role(text, values.get("title"), values.get("doc_number"), values.get("publisher"), fields)
+    return Metadata(role=role.role, role_reasons=role.reasons,
         **{k: v for k, v in values.items() if k in _METADATA_FIELDS},
-        kind=kind, doctype=doctype, annotations=annotations, encoding=base.encoding,
+        kind=kind, doctype=doctype, annotations=annotations, encoding=base.encoding, normalised=base.normalised,
         format=base.format or doc.format, fields=fields, spans=spans, sources=sources, extra=dict(base.extra),
     )
 
 
-_METADATA_FIELDS = {a.name for a in attrs.fields(Metadata)} - {"kind", "doctype", "annotations", "encoding",
-                                                                "format", "fields", "spans", "sources", "extra"}
+_METADATA_FIELDS = {a.name for a in attrs.fields(Metadata)} - {
+    "kind", "doctype", "annotations", "encoding", "normalised", "format", "role", "role_reasons", "fields", "spans",
+    "sources", "extra"}
 
 
-def apply_override(meta: Metadata, override: MetadataOverride | None, source: str) -> Metadata:
-    """Values from a sidecar or the host replace what the text said."""
+def apply_override(meta: Metadata, override: MetadataOverride | None, source: str, text: str | None = None) -> Metadata:
+    """Values from a sidecar or the host replace what the text said (``text``: the document's,
+    to read its role again when the host names its publisher, title or number)."""
     if override is None:
         return meta
     given = override_fields(override)
@@ -243,6 +286,11 @@ def apply_override(meta: Metadata, override: MetadataOverride | None, source: st
         kind, doctype = classify(given["title"], given.get("doc_number", meta.doc_number))
         changes.setdefault("kind", kind or meta.kind)
         changes.setdefault("doctype", doctype or meta.doctype)
+    if text is not None and given.keys() & {"publisher", "title", "doc_number"}:
+        role = document_role(text, given.get("title", meta.title), given.get("doc_number", meta.doc_number),
+                             given.get("publisher", meta.publisher), meta.fields)
+        changes.setdefault("role", role.role)
+        changes.setdefault("role_reasons", role.reasons)
     return attrs.evolve(meta, **changes, sources=sources, spans=spans, extra=extra)
 
 

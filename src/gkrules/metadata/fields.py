@@ -50,13 +50,15 @@ def _spread(label: str) -> str:
 
 _ALL = sorted(_LABEL_TO_FIELD, key=len, reverse=True)
 _LABEL_ALT = "|".join(_spread(lab) for lab in _ALL)
-_LABEL_RX = re.compile(rf"【[^\S\n]*(?P<b>{_LABEL_ALT})[^\S\n]*】|(?P<c>{_LABEL_ALT})[^\S\n]*[:：]")
-_FIELD_LINE = re.compile(rf"^(?:[^\S\n]|[•·●▪◆■*\-])*(?:【[^\S\n]*(?:{_LABEL_ALT})[^\S\n]*】|(?:{_LABEL_ALT})[^\S\n]*[:：])",
-                         re.M)
+# 【成文日期】…, [ 成文日期 ]… (the square-bracket form of some CMS lists), 成文日期：…
+_LABEL_RX = re.compile(rf"【[^\S\n]*(?P<b>{_LABEL_ALT})[^\S\n]*】|\[[^\S\n]*(?P<d>{_LABEL_ALT})[^\S\n]*\]"
+                       rf"|(?P<c>{_LABEL_ALT})[^\S\n]*[:：]")
+_FIELD_LINE = re.compile(rf"^(?:[^\S\n]|[•·●▪◆■*\-])*(?:【[^\S\n]*(?:{_LABEL_ALT})[^\S\n]*】"
+                         rf"|\[[^\S\n]*(?:{_LABEL_ALT})[^\S\n]*\]|(?:{_LABEL_ALT})[^\S\n]*[:：])", re.M)
 # a row of tab-separated cells that starts with a label cell (no colon)
 _TAB_LINE = re.compile(rf"^[^\S\n]*(?:{_LABEL_ALT})[^\S\n\t]*\t", re.M)
-_FIELD_START = re.compile(r"(?:[^\S\n]|[•·●▪◆■*\-])*[【" + "".join(sorted({re.escape(lab[0]) for lab in _ALL})) + "]")
-_LABEL_END = re.compile("[" + "".join(sorted({re.escape(lab[-1]) for lab in _ALL})) + r"][^\S\n]*[:：】\t]")
+_FIELD_START = re.compile(r"(?:[^\S\n]|[•·●▪◆■*\-])*[【\[" + "".join(sorted({re.escape(lab[0]) for lab in _ALL})) + "]")
+_LABEL_END = re.compile("[" + "".join(sorted({re.escape(lab[-1]) for lab in _ALL})) + r"][^\S\n]*[:：】\]\t]")
 _TRIM = " \t\u3000\u2002\u2003\xa0•·|｜"
 
 
@@ -72,7 +74,39 @@ def iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
 
 @functools.lru_cache(maxsize=2)
 def _fields(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
-    return tuple(_iter_fields(text))
+    return tuple(sorted([*_iter_fields(text), *_stacked_fields(text)], key=lambda f: f[3]))
+
+
+# a label alone on its line, its value on the next one (CMS blocks of <div>label</div><div>value</div>)
+_FIRSTS = frozenset(lab[0] for lab in _ALL)
+_LASTS = frozenset(lab[-1] for lab in _ALL)
+#: a label line is short: longer lines are not tried against every label
+_LONGEST_LABEL = 2 * max(len(lab) for lab in _ALL) + 4
+#: stacked label/value lines are looked for only in the page's opening, where such blocks stand
+STACKED_WINDOW = 1000
+
+
+def _stacked_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
+    window = text[:STACKED_WINDOW]
+    lines = window.split("\n")
+    pos = 0
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        pos += len(line) + 1  # the start of the next line, where the value would be
+        if not line or len(line) > _LONGEST_LABEL:
+            continue  # (a length test first: most lines are text, not a label)
+        label = line.strip(_TRIM)
+        if not label or label[0] not in _FIRSTS or label[-1] not in _LASTS:
+            continue
+        name = canonical(label)
+        if name is None:
+            continue
+        raw = lines[i + 1]
+        value = raw.strip(_TRIM)
+        if not value or len(value) > 80 or canonical(value) is not None:
+            continue
+        start = pos + raw.find(value)
+        yield name, "".join(label.split()), value, start, start + len(value)
 
 
 def _iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
@@ -89,7 +123,7 @@ def _iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
         line = text[line_start:line_end]
         hits = list(_LABEL_RX.finditer(line))
         for i, m in enumerate(hits):
-            label = m.group("b") or m.group("c")
+            label = m.group("b") or m.group("d") or m.group("c")
             name = canonical(label)
             if name is None:
                 continue

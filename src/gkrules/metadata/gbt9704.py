@@ -45,8 +45,11 @@ def search_doc_number(line: str) -> re.Match | None:
     return DOC_NUMBER.search(line)
 
 
-MASTHEAD = re.compile(r"^[\u4e00-\u9fa5（）()、]{2,40}(?:文件|函|便函|简报|专报|快报|通报|纪要)$")
-ANNOTATION = re.compile(r"^[（(]\s*(?P<body>(?:此件|此文件|本件|本文件)[^（()）]{1,24})\s*[）)]$")
+# a portal's column name (行政规范性文件, 政策文件) printed above the page is not a masthead
+MASTHEAD = re.compile(r"^(?!(?:行政)?规范性文件$|(?:政策|部门|其他|政府|上级|本级|市级|县级|省级|通知)文件$)"
+                      r"[\u4e00-\u9fa5（）()、]{2,40}(?:文件|函|便函|简报|专报|快报|通报|纪要)$")
+# the closing bracket is optional: pages lose it ("（此件主动公开" as published)
+ANNOTATION = re.compile(r"^[（(]\s*(?P<body>(?:此件|此文件|本件|本文件)[^（()）]{1,24}?)\s*[）)]?$")
 PRINTED = re.compile(r"^(?P<org>\S.{0,40}?)\s+(?P<date>\S+年\S+月\S+日)\s*印发$")
 _ANNEX_LINE = re.compile(r"^附件\s*[0-9０-９一二三四五六七八九十]*$")
 _FIELD_LIKE = re.compile(r"^[•·●]?\s*[\u4e00-\u9fa5][\u4e00-\u9fa5 \u3000]{0,7}[:：]")
@@ -235,7 +238,7 @@ _SIGNED_DATE_LINE = re.compile(
     rf"^{_SP}*(?P<org>[^\s\u3000]{{2,30}}?){_SP}{{2,}}(?P<date>{_DATE_BODY}){_SP}*$", re.M)
 # （此件主动公开）, also written 此文件/本件/本文件, and （公开方式：主动公开）
 _ANNOTATION_LINE = re.compile(rf"^{_SP}*(?P<a>[（(]{_SP}*(?:此件|此文件|本件|本文件|(?:公开方式|公开属性|公开形式){_SP}*[:：])"
-                              rf"[^（()）\n]{{1,24}}[）)]){_SP}*$", re.M)
+                              rf"[^（()）\n]{{1,24}}?(?:[）)]|(?={_SP}*$))){_SP}*$", re.M)
 #: literals one of which every 附注 line holds (the line pattern is tried only on those lines)
 _ANNOTATION_LITERALS = ("此件", "此文件", "本件", "本文件", "公开方式", "公开属性", "公开形式")
 #: the same literals in one scan (the lines holding any of them, as lines_with finds them)

@@ -47,6 +47,8 @@ def _document(d: DocumentResult, ctx: RenderContext | None) -> list[str]:
                 parts.append(f"{label}：{value}")
         if parts:
             out.append("  （" + "；".join(parts) + "）")
+        for note in d.metadata.normalised:  # the text was repaired or converted before checking
+            out.append(f"  说明：{note}")
     for e in d.errors:
         who = f"（{e.checker}）" if e.checker else ""
         out.append(f"  错误{who}：{e.message}")

@@ -53,6 +53,12 @@ RULES = (
         tags=("公开属性",),
         description="公开方式栏或附注写了三种公开属性以外的取值。",
     ),
+    RuleInfo(
+        "repost", "转载的文件未标注公开属性：由制发机关确定", Severity.INFO, _BASIS_80,
+        tags=("公开属性",),
+        description="从内容认出的转发、转载（见 policy-interpretation 的 repost）没有公开属性时，不报“公文未标注公开属性”，"
+                    "改为提示核对制发机关的公开方式。",
+    ),
 )
 
 

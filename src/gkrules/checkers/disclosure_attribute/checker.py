@@ -23,6 +23,7 @@ from gkrules.errors import RulesetError
 from gkrules.metadata import gbt9704
 from gkrules.metadata.fields import canonical, iter_fields
 from gkrules.metadata.kind import normative_reason
+from gkrules.metadata.role import REPOST, origin_of
 from gkrules.model import Finding
 
 from .params import DisclosureAttributeParams
@@ -221,6 +222,15 @@ class DisclosureAttributeChecker:
                 evidence=a.raw, suggestion=MISSING_SUGGESTION, key=a.raw)
             return
         official = self._official(ctx)
+        if ctx.metadata.role == REPOST and (official or self._document_like(ctx) is not None):
+            origin = origin_of(ctx.text, ctx.metadata.title)
+            maker = f"制发机关（{origin}）" if origin else "制发机关"
+            yield ctx.finding(
+                "repost", None, None,
+                f"本页面转发或转载其他机关的文件（{'；'.join(ctx.metadata.role_reasons)}），未标注公开属性："
+                f"公开属性由{maker}在拟稿时确定，转载前请确认原文已由制发机关主动公开",
+                suggestion="核对制发机关网站上该文件的公开方式；原文不公开或依申请公开的，不得转载发布。", key="repost")
+            return
         if official:
             yield ctx.finding(
                 "missing", None, None,

@@ -22,9 +22,10 @@ from attrs import field, frozen
 
 from gkrules.context import BatchContext, CheckerSetup
 from gkrules.errors import CalendarError
+from gkrules.metadata.role import origin_of
 from gkrules.model import CatalogEntry, Document, Finding
 
-from .classify import INTERPRETATION, OTHER, POLICY, PolicyClassifier, Role
+from .classify import INTERNAL, INTERPRETATION, OTHER, POLICY, REPOST, PolicyClassifier, Role
 from .index import NameIndex
 from .names import (
     any_same,
@@ -216,8 +217,11 @@ class PolicyInterpretationChecker:
 
     def check_batch(self, ctx: BatchContext) -> Iterator[tuple[int, Finding]]:
         roles = [self.classifier.classify(d) for d in ctx.documents]
+        for i, r in enumerate(roles):
+            if r.role in (REPOST, INTERNAL):
+                yield from self._not_ours(ctx, i, ctx.documents[i], r)
         if not any(r.role in (POLICY, INTERPRETATION) for r in roles):
-            return  # every finding is about a policy or an interpretation of the batch
+            return  # every other finding is about a policy or an interpretation of the batch
         items = [self._doc_item(i, d, ctx.today, roles[i]) for i, d in enumerate(ctx.documents)]
         everything = items + [self._catalog_item(e) for e in ctx.catalog]
         policies = [x for x in items if x.role.role == POLICY]
@@ -251,6 +255,23 @@ class PolicyInterpretationChecker:
 
     def _span(self, item: Item) -> tuple[int | None, int | None]:
         return item.role.span if item.role.span else (None, None)
+
+    def _not_ours(self, ctx: BatchContext, index: int, doc: Document, role: Role) -> Iterator[tuple[int, Finding]]:
+        """A reposted policy or an internal work rule: who must act, as information."""
+        start, end = role.span if role.span else (None, None)
+        reasons = "；".join(role.reasons)
+        if role.role == REPOST:
+            origin = origin_of(doc.text, doc.metadata.title)
+            maker = f"制发机关（{origin}）" if origin else "制发机关"
+            message = (f"本文件是转发或转载的其他机关的政策文件（{reasons}）：按照“谁起草、谁解读”，政策解读由{maker}"
+                       "负责发布，转载网站不必另行解读；转载时宜同时转载或链接制发机关发布的解读材料")
+            rule = "repost"
+        else:
+            message = (f"本文件是本机关内部工作规则（{reasons}）：规范的是本机关内部的工作程序，不是须同步解读的"
+                       "政策文件；是否公开按内部事务信息审查（《政府信息公开条例》第十六条）")
+            rule = "internal-rule"
+        yield ctx.finding(index, rule, start, end, message, evidence=(doc.metadata.title or doc.source)[:80],
+                          key=doc.metadata.title or doc.source)
 
     def _missing(self, ctx: BatchContext, item: Item) -> Iterator[tuple[int, Finding]]:
         assert item.index is not None

@@ -27,6 +27,10 @@ from .params import PolicyInterpretationParams
 POLICY = "policy"
 INTERPRETATION = "interpretation"
 OTHER = "other"
+#: a policy of another organ reposted here, and the bureau's own internal work rule (read from
+#: the content, gkrules.metadata.role): the interpretation is not this page's duty
+REPOST = "repost"
+INTERNAL = "internal"
 
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")
 _SEGMENTS = re.compile(r"[、，,；;]|[^\S\n]+")
@@ -137,6 +141,17 @@ class PolicyClassifier:
             return Role(OTHER, (f"{where}标明类型为 {meta.kind}",))
         if self.is_interpretation_title(title):
             return Role(INTERPRETATION, ("标题表明是解读材料",), title_span)
+        if meta.role in (REPOST, INTERNAL):
+            normative = self.normative_reason(meta)
+            # 转发《X办法》的通知: the 文种 of the document forwarded
+            doctype = self.doctype(title) or next((d for x in bracketed(title or "") if (d := self.doctype(x))), None)
+            if meta.role == INTERNAL and normative:
+                pass  # a 规 number or a 规范性文件 field outweighs an applicability clause
+            elif doctype or normative:
+                what = normative or f"文种为“{doctype}”"
+                return Role(meta.role, (what, *meta.role_reasons), title_span)
+            else:
+                return Role(OTHER, meta.role_reasons)
         if title and any(rx.search(title) for rx in self.exempt):
             return Role(OTHER, ("成立领导小组、转发、名单等文件无须解读",))
         normative = self.normative_reason(meta)
@@ -161,4 +176,4 @@ class PolicyClassifier:
         return Role(POLICY, tuple(reasons), span)
 
 
-__all__ = ["INTERPRETATION", "OTHER", "POLICY", "PolicyClassifier", "Role", "compile_patterns"]
+__all__ = ["INTERNAL", "INTERPRETATION", "OTHER", "POLICY", "REPOST", "PolicyClassifier", "Role", "compile_patterns"]

@@ -12,6 +12,8 @@ from attrs import field, frozen
 DEFAULT_POLICY_DOCTYPES = (
     "办法", "实施办法", "管理办法", "暂行办法", "细则", "实施细则", "规定", "若干规定", "管理规定", "暂行规定",
     "规则", "意见", "若干意见", "指导意见", "实施意见", "措施", "若干措施", "条例", "规章",
+    # 国办发〔2022〕27号: 行政裁量权基准 are issued as 行政规范性文件
+    "裁量基准", "裁量权基准", "裁量基准清单", "裁量权基准清单", "裁量标准", "裁量权标准", "执行标准",
 )
 #: a 主送机关 segment that is the bureau's own units (an internal document)
 DEFAULT_INTERNAL_ADDRESSEES = (
@@ -24,7 +26,8 @@ DEFAULT_PUBLIC_ADDRESSEES = (
     r"县（市、区）", r"各(?:区|县|市)", r"有关单位", r"各单位", r"事业单位$", r"个体", r"居民", r"群众",
 )
 #: titles of documents that need no interpretation even though their 文种 would
-DEFAULT_EXEMPT_TITLES = (r"领导小组", r"^[^《]*转发", r"名单", r"任免", r"废止")
+DEFAULT_EXEMPT_TITLES = (r"(?:成立|调整|设立|组建|增补|充实)[^《》]*领导小组", r"领导小组(?:成员|组成人员)",
+                         r"^[^《]*转发", r"名单", r"任免", r"废止")
 #: titles of the bureau's own house rules (白榆县统计局机关考勤管理规定, 党组工作规则)
 DEFAULT_INTERNAL_TITLES = (r"局机关", r"机关内部", r"内部控制", r"内部管理", r"党组", r"党支部", r"机关党委")
 #: titles of interpretations (政策解读, 答记者问, 一图读懂…)

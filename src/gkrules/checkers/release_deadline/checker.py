@@ -121,15 +121,19 @@ class ReleaseDeadlineChecker:
     def _periodic(self, ctx: CheckContext, dates: DocumentDates) -> Iterator[Finding]:
         meta = ctx.metadata
         item = self.resolver.periodic_for(meta.title)
-        if item is None:
-            return
+        year: int | None = report_year(meta.title) if item is not None else None
+        s, e = meta.spans.get("title", (None, None))
+        if item is None:  # the report names itself in its opening, its title elsewhere
+            found = self.resolver.periodic_in_body(ctx.text)
+            if found is None:
+                return
+            item, year, s, e = found
         reference = dates.published or ctx.today
-        year = report_year(meta.title) or reference.year - item.year_offset
+        year = year or reference.year - item.year_offset
         try:
             due = item.due_for(year)
         except ValueError:  # a year in the title the calendar of dates cannot hold
             return
-        s, e = meta.spans.get("title", (None, None))
         if reference > due:
             days = (reference - due).days
             when = f"{dates.published_label} {dates.published}" if dates.published else f"今天（{ctx.today}）"
