@@ -173,12 +173,12 @@ def _create(args) -> int:
     return EXIT_OK
 
 
-def _load_and_check(args):
-    from gkrules.baseline import load
+def _load_and_check(args, *, allow_missing: bool = False):
+    from gkrules.baseline import Baseline, load
     from gkrules.filters.baseline import BaselineFilter
 
     path = Path(args.file)
-    baseline = load(path)
+    baseline = Baseline() if allow_missing and not path.exists() else load(path)
     engine, report = _check(args)
     root = path.resolve().parent
     return path, root, BaselineFilter(baseline, root, args.file), engine, report
@@ -226,7 +226,7 @@ def _audit(args) -> int:
     from gkrules.baseline import save, stage_rank
     from gkrules.baseline.decide import apply
 
-    path, root, flt, engine, report = _load_and_check(args)
+    path, root, flt, engine, report = _load_and_check(args, allow_missing=args.interactive)
     flt.policy = _policy(engine)
     baseline = flt.baseline
     found: dict[tuple[str, str], tuple] = {}
