@@ -50,10 +50,8 @@ def refusal(policy: ReviewPolicy, decision: Decision) -> str | None:
     return policy.refusal(decision.finding.severity, decision.review.stage, bulk=decision.review.bulk)
 
 
-def apply(baseline: Baseline, policy: ReviewPolicy, decisions: Iterable[Decision],
-          titles: Mapping[tuple[str, str], str] | None = None) -> Baseline:
-    """The record with these decisions added; all or nothing (:class:`DecisionRefused` names
-    every refused decision by document and rule, never by content)."""
+def enforce(policy: ReviewPolicy, decisions: Iterable[Decision]) -> list[Decision]:
+    """The decisions, or :class:`DecisionRefused` naming every one the policy refuses."""
     decisions = list(decisions)
     problems = []
     for d in decisions:
@@ -63,6 +61,14 @@ def apply(baseline: Baseline, policy: ReviewPolicy, decisions: Iterable[Decision
     if problems:
         shown = "；".join(problems[:5]) + (f"；等共 {len(problems)} 条" if len(problems) > 5 else "")
         raise DecisionRefused(f"审查决定不符合规则集的审查规则，未写入审查记录：{shown}")
+    return decisions
+
+
+def apply(baseline: Baseline, policy: ReviewPolicy, decisions: Iterable[Decision],
+          titles: Mapping[tuple[str, str], str] | None = None) -> Baseline:
+    """The record with these decisions added; all or nothing (:class:`DecisionRefused` names
+    every refused decision by document and rule, never by content)."""
+    decisions = enforce(policy, decisions)
     index = {e.key: e for e in baseline.entries}
     for d in decisions:
         key = (d.document, d.finding.fingerprint)

@@ -158,6 +158,8 @@ def _create(args) -> int:
     from gkrules.baseline import Baseline, save
     from gkrules.baseline.decide import apply
 
+    if _is_url(args.file):
+        raise UsageError("数据库中的审查记录只能追加：请用 gkrules baseline decide 或 audit --interactive 记录决定")
     path = Path(args.file)
     if path.exists() and not args.force:
         raise UsageError(f"审查记录文件 {args.file} 已存在：更新请用 gkrules baseline update，覆盖请加 --force")
@@ -173,10 +175,21 @@ def _create(args) -> int:
     return EXIT_OK
 
 
+def _is_url(where: str) -> bool:
+    return "://" in where
+
+
 def _load_and_check(args, *, allow_missing: bool = False):
     from gkrules.baseline import Baseline, load
     from gkrules.filters.baseline import BaselineFilter
 
+    if _is_url(args.file):
+        from gkrules.baseline.store import open_store
+
+        baseline = open_store(args.file).read()
+        engine, report = _check(args)
+        path, root = Path(args.file), Path.cwd()
+        return path, root, BaselineFilter(baseline, root, args.file), engine, report
     path = Path(args.file)
     baseline = Baseline() if allow_missing and not path.exists() else load(path)
     engine, report = _check(args)
@@ -188,6 +201,8 @@ def _update(args) -> int:
     from gkrules.baseline import save, stale_entries
     from gkrules.baseline.decide import apply
 
+    if _is_url(args.file):
+        raise UsageError("数据库中的审查记录只能追加，不清理条目：请用 gkrules baseline decide 或 audit --interactive")
     path, root, flt, engine, report = _load_and_check(args)
     baseline = flt.baseline
     known = {e.key for e in baseline.entries}
@@ -223,8 +238,8 @@ def _status(e, found, allowlisted, checked, root, flt) -> str:
 
 
 def _audit(args) -> int:
-    from gkrules.baseline import save, stage_rank
-    from gkrules.baseline.decide import apply
+    from gkrules.baseline import stage_rank
+    from gkrules.baseline.store import open_store
 
     path, root, flt, engine, report = _load_and_check(args, allow_missing=args.interactive)
     flt.policy = _policy(engine)
@@ -250,8 +265,7 @@ def _audit(args) -> int:
             e = flt.index[(k, f.fingerprint)]
             if stage_rank(review.stage) < stage_rank(e.stage):
                 raise UsageError(f"{e.document} 的条目 {e.fingerprint} 已到{e.stage}阶段，不能以较早的{review.stage}阶段签署")
-        baseline = apply(baseline, flt.policy, _decisions(chosen, review))
-        save(baseline, path)
+        baseline = open_store(args.file).record(_decisions(chosen, review), flt.policy)
         flt = type(flt)(baseline, root, args.file)
         flt.policy = _policy(engine)
         rows = [(e, _status(e, found, allowlisted, checked, root, flt), found.get(e.key, (None, None))[1])
@@ -292,20 +306,18 @@ def _pending(report, root, flt, texts, titles, args):
 
 
 def _interactive(args, path, root, flt, engine, report, rows) -> int:
-    from gkrules.baseline import save
-    from gkrules.baseline.decide import apply
     from gkrules.baseline.interactive import run_session
     from gkrules.baseline.stale import with_stale_findings
+    from gkrules.baseline.store import open_store
 
     review = _review(args, needed=True, reason=False)
     titles = _titles(engine)
     report = with_stale_findings(report, flt)
     pending = _pending(report, root, flt, args._texts, titles, args)
-    state = {"baseline": flt.baseline}
+    store = open_store(args.file)
 
-    def record(decision) -> None:
-        state["baseline"] = apply(state["baseline"], flt.policy, [decision], titles)
-        save(state["baseline"].with_entries(state["baseline"].entries, **_stamp(engine)), path)
+    def record(decision) -> None:  # written at once: a session quit or killed resumes from here
+        store.record([decision], flt.policy, titles)
 
     print(f"审查记录 {args.file}：待审查 {len(pending)} 条（{review.stage}，审查人 {review.reviewer}）")
     tally = run_session(pending, review, flt.policy, record, input, sys.stdout)
@@ -374,21 +386,14 @@ def _audit_json(file: str, baseline, rows, unreviewed) -> dict:
 
 
 def _decide(args) -> int:
-    from gkrules.baseline import load, save
-    from gkrules.baseline.decide import apply
     from gkrules.baseline.decisions_file import read_decisions
+    from gkrules.baseline.store import open_store
 
-    path = Path(args.file)
-    baseline = load(path) if path.exists() else None
     engine, report = _check(args)
-    root = path.resolve().parent
-    if baseline is None:
-        from gkrules.baseline import Baseline
-        baseline = Baseline()
+    root = Path.cwd() if _is_url(args.file) else Path(args.file).resolve().parent
     found = {(k, f.fingerprint): (d, f) for k, d, f in _current(report, root)}
     decisions = read_decisions(args.decisions, found, args)
-    baseline = apply(baseline, _policy(engine), decisions, _titles(engine))
-    save(baseline.with_entries(baseline.entries, **_stamp(engine)), path)
+    open_store(args.file).record(decisions, _policy(engine), _titles(engine))
     accepted = sum(1 for d in decisions if d.review.decision == "accepted")
     print(f"已写入审查记录 {args.file}：接受 {accepted} 条，驳回 {len(decisions) - accepted} 条", file=sys.stderr)
     return EXIT_OK

@@ -81,6 +81,11 @@ class BaselinePlugin:
 def use_baseline(plugins: PluginManager, path: str | os.PathLike) -> BaselineFilter:
     """Load the record at ``path`` and register its filter on ``plugins`` (before the engine
     is built). Document paths in the record are relative to the record's folder."""
-    flt = BaselineFilter(load(path), Path(path).resolve().parent, str(path))
+    if "://" in str(path):  # a shared record in a database: document keys are relative to here
+        from gkrules.baseline.store import open_store
+
+        flt = BaselineFilter(open_store(str(path)).read(), Path.cwd(), str(path))
+    else:
+        flt = BaselineFilter(load(path), Path(path).resolve().parent, str(path))
     plugins.register(BaselinePlugin(flt), PLUGIN_NAME)
     return flt
