@@ -13,6 +13,7 @@ to date (one step so far) — a small versioned schema rather than Alembic, whos
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
@@ -29,7 +30,8 @@ def _tables():
     import sqlalchemy as sa
 
     meta = sa.MetaData()
-    version = sa.Table("gkrules_schema", meta, sa.Column("version", sa.Integer, nullable=False))
+    version = sa.Table("gkrules_schema", meta, sa.Column("id", sa.Integer, primary_key=True, autoincrement=False),
+                       sa.Column("version", sa.Integer, nullable=False))
     decision = sa.Table(
         "gkrules_decision", meta,
         sa.Column("id", sa.Integer, sa.Identity(), primary_key=True),
@@ -97,17 +99,28 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
-def migrate(store: SqlStore) -> None:
-    """Create the tables, or bring an older schema up to :data:`SCHEMA_VERSION`."""
+def migrate(store: SqlStore, attempts: int = 20) -> None:
+    """Create the tables, or bring an older schema up to :data:`SCHEMA_VERSION`.
+
+    Several processes may open a new database at once: the loser of the race to create a
+    table (or to insert the single version row, id 1) sees a database error and tries again,
+    finding the work done."""
     import sqlalchemy as sa
 
-    with store.engine.begin() as conn:
-        store.meta.create_all(conn, checkfirst=True)
-        found = conn.execute(sa.select(store.version.c.version)).scalar()
-        if found is None:
-            conn.execute(store.version.insert(), {"version": SCHEMA_VERSION})
-        elif found > SCHEMA_VERSION:
-            raise UsageError(f"审查记录数据库的版本（{found}）比本程序支持的（{SCHEMA_VERSION}）新：请升级 gkrules")
+    for attempt in range(attempts):
+        try:
+            with store.engine.begin() as conn:
+                store.meta.create_all(conn, checkfirst=True)
+                found = conn.execute(sa.select(store.version.c.version).where(store.version.c.id == 1)).scalar()
+                if found is None:
+                    conn.execute(store.version.insert(), {"id": 1, "version": SCHEMA_VERSION})
+            break
+        except sa.exc.DBAPIError:
+            if attempt == attempts - 1:
+                raise UsageError("无法建立审查记录数据库的表（多次重试失败），请检查数据库权限") from None
+            time.sleep(0.05 * (attempt + 1))
+    if found is not None and found > SCHEMA_VERSION:
+        raise UsageError(f"审查记录数据库的版本（{found}）比本程序支持的（{SCHEMA_VERSION}）新：请升级 gkrules")
 
 
 def _row(d: Decision, title: str, now: dt.datetime) -> dict:
