@@ -177,8 +177,10 @@ def _redaction(f: Finding, mask: str) -> Redaction:
 
 def _place(f: Finding) -> str | None:
     loc = f.location
-    parts = ([f"第{loc.page}页"] if loc.page else []) + ([loc.ref] if loc.ref else [])
-    return "，".join(parts) or None
+    page = f"第{loc.page}页" if loc.page else ""
+    if loc.ref:
+        return loc.ref if not page or loc.ref.startswith(page) else f"{page}，{loc.ref}"
+    return page or None
 
 
 def _kept(result: DocumentResult) -> tuple[Kept, ...]:
@@ -369,7 +371,7 @@ def _redact_binary(doc: Document, data: bytes, findings: Sequence[Finding], repl
         if not value.strip():
             continue
         repl = pairs.setdefault(value, replace(f, value))
-        done.append((f, repl))
+        done.append((f, "" if doc.format in PDF_FORMATS else repl))  # a PDF copy leaves a blank
     if doc.format in PDF_FORMATS:
         from gkrules.redaction.pdf import redact_pdf
         out, notes = redact_pdf(data, list(pairs.items()))

@@ -92,10 +92,12 @@ def _replace(nodes: list[tuple[etree._Element, str]], pairs: Sequence[tuple[str,
     return found
 
 
-def _accept_tracked_changes(root: etree._Element) -> int:
+def _accept_tracked_changes(root: etree._Element, removed: list[str]) -> int:
+    """Accept every tracked change; the text of deletions goes to ``removed``."""
     changes = 0
     for el in list(root.iter(W + "del", W + "moveFrom")):
         if el.getparent() is not None:
+            removed.append("".join(el.itertext()))
             el.getparent().remove(el)
             changes += 1
     for el in list(root.iter(W + "ins", W + "moveTo")):
@@ -180,7 +182,9 @@ def _redact_part(name: str, blob: bytes, pairs, found: set[str], counts: dict[st
     except etree.XMLSyntaxError:
         raise GkrulesError(f"文件中的部件 {name} 不是有效的 XML，无法脱敏") from None
     if name.startswith("word/"):
-        counts["changes"] += _accept_tracked_changes(root)
+        removed: list[str] = []
+        counts["changes"] += _accept_tracked_changes(root, removed)
+        found |= {v for v, _ in pairs if any(v in text for text in removed)}  # gone with the deletion
         counts["hidden"] += sum(1 for _ in root.iter(W + "vanish"))
     if name.startswith(("word/comments", "xl/comments")):
         counts["comments"] += sum(1 for el in root.iter() if _local(el.tag) == "comment")
