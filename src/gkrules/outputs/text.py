@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gkrules.model import DocumentResult, Finding, Report
+from gkrules.outputs.places import place
 from gkrules.specs import RenderContext
 
 #: tag of findings computed on a provisional calendar year (release-deadline sets it)
@@ -13,17 +14,7 @@ _META_LABELS = (("title", "标题"), ("doc_number", "文号"), ("formed", "成�
 
 
 def _where(f: Finding) -> str:
-    loc = f.location
-    if loc is None or loc.line is None:
-        return "全文"
-    where = f"{loc.line}:{loc.column}"
-    if loc.page:
-        where = f"第{loc.page}页 " + where
-    if loc.ref:
-        where += f" [{loc.ref}]"
-    if loc.hidden:
-        where += " [隐藏内容]"
-    return where
+    return place(f)
 
 
 def _finding_lines(f: Finding, ctx: RenderContext | None) -> list[str]:
