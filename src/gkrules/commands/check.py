@@ -75,10 +75,14 @@ def run(args) -> int:
     report, docs = engine.check_documents(args.paths, today=args.today, catalog=catalog, jobs=args.jobs,
                                           extras=extras)
     rules = engine.rule_catalog()
+    options = {}
     if record is not None:
+        from gkrules.baseline.stats import review_stats
+
         report = with_stale_findings(report, record)
+        options["review_stats"] = review_stats(report, record, {k: r.title for k, r in rules.items()})
         rules[STALE_KEY] = STALE_RULE
-    ctx = RenderContext(rules=rules, base_dir=Path.cwd(), texts=document_text_map(docs))
+    ctx = RenderContext(rules=rules, base_dir=Path.cwd(), texts=document_text_map(docs), options=options)
     write_output(formatters[args.format].render(report, ctx), args.output)
     if not report.complete:  # hosts log stderr: say why the gate must stay shut
         reasons = dict.fromkeys(f"{d.source}：{e.message}" for d in report.documents for e in d.errors)

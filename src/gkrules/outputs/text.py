@@ -62,6 +62,11 @@ def render_text(report: Report, ctx: RenderContext | None = None) -> str:
     lines.append(f"共 {len(report.documents)} 个文件；阻断 {s.block}，警告 {s.warn}，提示 {s.info}，"
                  f"已忽略 {s.suppressed}；{status}")
     lines.append(f"规则集：{report.ruleset.id} {report.ruleset.version}（gkrules {report.tool_version}）")
+    stats = ctx.options.get("review_stats") if ctx is not None else None
+    if stats is not None:
+        from gkrules.baseline.stats import stats_lines
+
+        lines.extend(stats_lines(stats))
     if any(PROVISIONAL_TAG in f.tags for d in report.documents for f in d.findings):
         lines.append("注：部分期限按暂定日历计算（相关年份的调休安排尚未公布，期限为区间）；"
                      "在规则集 calendar 部分补充该年安排或升级 chinese-calendar 后可得到确切期限（见 docs/calendar.md）")
