@@ -217,3 +217,30 @@ def test_history_is_append_only_and_the_policy_holds(steps):
         reviews = [(r.reviewer, r.decision) for r in (*e.history, e.review)]
         assert reviews == applied[e.fingerprint]
     assert {e.fingerprint for e in baseline.entries} == set(applied)
+
+
+def test_reviewer_statistics_per_rule_and_stage_in_text_and_html(site, capsys):
+    (site / "site" / "other.txt").write_text("关于调整工作安排的通知\n\n秘密★1年\n各单位：请按时参加。\n", encoding="utf-8")
+    _, found = findings(capsys)
+    code, out, _ = run_cli(capsys, "check", "site", "--format", "json", "--today", TODAY)
+    report = json.loads(out)
+    fps = {(d["source"].rsplit("/", 1)[-1], f["rule"]): f["fingerprint"] for d in report["documents"]
+           for f in d["findings"]}
+    decisions = {"reviewer": "王五", "decisions": [
+        {"document": "site/fangan.txt", "fingerprint": fps[("fangan.txt", "secrecy-mark")], "decision": "accept",
+         "reason": "已解密", "stage": "终审"},
+        {"document": "site/fangan.txt", "fingerprint": fps[("fangan.txt", "internal-label")], "decision": "reject",
+         "stage": "送审"}]}
+    (site / "d.json").write_text(json.dumps(decisions, ensure_ascii=False), encoding="utf-8")
+    assert run_cli(capsys, "baseline", "decide", "site", "--today", TODAY, "--decisions", "d.json")[0] == 0
+    code, out, _ = run_cli(capsys, "check", "site", "--today", TODAY, "--baseline", RECORD)
+    lines = out.splitlines()
+    at = lines.index(next(x for x in lines if x.startswith("审查统计（按规则）")))
+    assert "意见  已接受  已驳回  待审查" in lines[at]
+    rows = {x.split("：")[0].strip(): x.split("：")[1].split() for x in lines[at + 1:] if x.startswith("  ")}
+    assert rows["保密标志·国家秘密标志（密级★保密期限）"] == ["2", "1", "0", "1"]  # one accepted, other.txt pending
+    assert rows["保密标志·内部使用标志（内部资料、注意保存、工作秘密等）"] == ["1", "0", "1", "0"]
+    assert rows["终审"] == ["1", "1", "0", "0"] and rows["送审"] == ["1", "0", "1", "0"]
+    assert rows["未审查"] == ["1", "0", "0", "1"]
+    code, out, _ = run_cli(capsys, "check", "site", "--today", TODAY, "--baseline", RECORD, "--format", "html")
+    assert '<details id="review-stats"' in out and "按审查阶段" in out and "未审查" in out
