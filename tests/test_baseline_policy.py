@@ -221,8 +221,7 @@ def test_history_is_append_only_and_the_policy_holds(steps):
 
 def test_reviewer_statistics_per_rule_and_stage_in_text_and_html(site, capsys):
     (site / "site" / "other.txt").write_text("关于调整工作安排的通知\n\n秘密★1年\n各单位：请按时参加。\n", encoding="utf-8")
-    _, found = findings(capsys)
-    code, out, _ = run_cli(capsys, "check", "site", "--format", "json", "--today", TODAY)
+    _, out, _ = run_cli(capsys, "check", "site", "--format", "json", "--today", TODAY)
     report = json.loads(out)
     fps = {(d["source"].rsplit("/", 1)[-1], f["rule"]): f["fingerprint"] for d in report["documents"]
            for f in d["findings"]}
@@ -233,7 +232,7 @@ def test_reviewer_statistics_per_rule_and_stage_in_text_and_html(site, capsys):
          "stage": "送审"}]}
     (site / "d.json").write_text(json.dumps(decisions, ensure_ascii=False), encoding="utf-8")
     assert run_cli(capsys, "baseline", "decide", "site", "--today", TODAY, "--decisions", "d.json")[0] == 0
-    code, out, _ = run_cli(capsys, "check", "site", "--today", TODAY, "--baseline", RECORD)
+    _, out, _ = run_cli(capsys, "check", "site", "--today", TODAY, "--baseline", RECORD)
     lines = out.splitlines()
     at = lines.index(next(x for x in lines if x.startswith("审查统计（按规则）")))
     assert "意见  已接受  已驳回  待审查" in lines[at]
@@ -242,5 +241,7 @@ def test_reviewer_statistics_per_rule_and_stage_in_text_and_html(site, capsys):
     assert rows["保密标志·内部使用标志（内部资料、注意保存、工作秘密等）"] == ["1", "0", "1", "0"]
     assert rows["终审"] == ["1", "1", "0", "0"] and rows["送审"] == ["1", "0", "1", "0"]
     assert rows["未审查"] == ["1", "0", "0", "1"]
-    code, out, _ = run_cli(capsys, "check", "site", "--today", TODAY, "--baseline", RECORD, "--format", "html")
+    assert run_cli(capsys, "check", "site", "--today", TODAY, "--baseline", RECORD, "--format", "html",
+                   "--output", "r.html")[0] == 1
+    out = (site / "r.html").read_text(encoding="utf-8")
     assert '<details id="review-stats"' in out and "按审查阶段" in out and "未审查" in out
