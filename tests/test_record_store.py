@@ -220,3 +220,28 @@ def test_sixteen_cms_clients_through_the_service_lose_nothing(served, store_url,
     report = json.loads(capsys.readouterr().out)
     assert report["summary"]["suppressed"] == WRITERS and report["summary"]["block"] == 0, report["summary"]
     assert code == 0
+
+
+def test_decisions_endpoint_refuses_clearly(tmp_path):
+    from starlette.testclient import TestClient
+
+    from gkrules.server.app import create_app
+    from gkrules.server.settings import ServerSettings
+
+    without = TestClient(create_app(ServerSettings()))
+    r = without.post("/v1/decisions", json={"documents": [_doc(0)], "decisions": []})
+    assert r.status_code == 404 and r.json()["error"]["code"] == "no-record"
+    client = TestClient(create_app(ServerSettings(record=str(tmp_path / "r.json"))))
+    for body, words in [
+        ({"documents": [_doc(0)], "today": "2024-05-06", "decisions": []}, "非空列表"),
+        ({"documents": [_doc(0)], "today": "2024-05-06", "reviewer": "王五", "stage": "终审",
+          "decisions": [{"document": "通知0.txt", "fingerprint": "0" * 32, "decision": "accept", "reason": "x"}]},
+         "没有指纹为"),
+        ({"documents": [_doc(0)], "today": "2024-05-06", "reviewer": "王五", "stage": "复审",
+          "decisions": [{"document": "通知0.txt", "fingerprint": "0" * 32, "decision": "accept"}]}, "stage"),
+    ]:
+        r = client.post("/v1/decisions", json=body)
+        assert r.status_code == 422 and words in r.json()["error"]["message"], r.text
+        assert "Traceback" not in r.text
+    assert not (tmp_path / "r.json").exists()
+    assert "/v1/decisions" in client.get("/openapi.json").json()["paths"]
