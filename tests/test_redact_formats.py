@@ -225,3 +225,53 @@ def test_value_split_over_runs_is_replaced_and_the_rest_kept(before, after, cuts
     joined = "".join(t.text or "" for t in root.iter(f"{{{W}}}t"))
     assert joined == before + "〔身份证号〕" + after
     assert len(list(root.iter(f"{{{W}}}r"))) == len(pieces)  # every run (and its formatting) kept
+
+
+# -- PDF fonts as Word exports them: Identity-H with a ToUnicode map ----------------------------
+
+def _identity_h_pdf(chunks: list[list[str]]) -> bytes:
+    """A page drawn with a Type0 Identity-H font whose glyph ids mean nothing without the
+    ToUnicode map; each inner list is one TJ array, each string one element of it."""
+    import pikepdf
+
+    alphabet = sorted({c for chunk in chunks for piece in chunk for c in piece})
+    cid = {c: 0x20 + k for k, c in enumerate(alphabet)}
+    cmap = ["/CIDInit /ProcSet findresource begin 12 dict begin begincmap",
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
+            "/CMapName /Test-UCS def /CMapType 2 def", "1 begincodespacerange <0000> <FFFF> endcodespacerange",
+            f"{len(alphabet)} beginbfchar"]
+    cmap += [f"<{cid[c]:04X}> <{ord(c):04X}>" for c in alphabet]
+    cmap += ["endbfchar", "endcmap CMapName currentdict /CMap defineresource pop end end"]
+    pdf = pikepdf.new()
+    font = pdf.make_indirect(pikepdf.Dictionary(
+        Type=pikepdf.Name.Font, Subtype=pikepdf.Name.Type0, BaseFont=pikepdf.Name("/Test"),
+        Encoding=pikepdf.Name("/Identity-H"), ToUnicode=pdf.make_stream("\n".join(cmap).encode()),
+        DescendantFonts=[pikepdf.Dictionary(
+            Type=pikepdf.Name.Font, Subtype=pikepdf.Name.CIDFontType2, BaseFont=pikepdf.Name("/Test"), DW=1000,
+            CIDSystemInfo=pikepdf.Dictionary(Registry="Adobe", Ordering="Identity", Supplement=0))]))
+    ops = ["BT /F1 12 Tf 72 760 Td"]
+    for chunk in chunks:
+        items = " ".join("<" + "".join(f"{cid[c]:04X}" for c in piece) + "> -20" for piece in chunk)
+        ops.append(f"[{items}] TJ 0 -20 Td")
+    ops.append("ET")
+    page = pikepdf.Page(pikepdf.Dictionary(Type=pikepdf.Name.Page, MediaBox=[0, 0, 595, 842],
+                                           Resources=pikepdf.Dictionary(Font=pikepdf.Dictionary(F1=font)),
+                                           Contents=pdf.make_stream(" ".join(ops).encode())))
+    pdf.pages.append(page)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    return buf.getvalue()
+
+
+def test_pdf_identity_h_value_split_over_tj_elements_is_removed():
+    from gkrules.redaction.pdf import redact_pdf
+
+    data = _identity_h_pdf([["联系人手机：139", "0739", "1256"], ["身份证号", ID[:9], ID[9:]], ["以上信息属实"]])
+    text, _ = pdf_strings(data)
+    assert MOBILE in text.replace(" ", "") and ID in text.replace(" ", "")
+    out, notes = redact_pdf(data, [(MOBILE, "139****1256"), (ID, "〔身份证号〕")])
+    text, streams = pdf_strings(out)
+    flat = text.replace(" ", "")
+    assert MOBILE not in flat and ID not in flat
+    assert "联系人手机：" in flat and "身份证号" in flat and "以上信息属实" in flat
+    assert any("留空白" in n for n in notes)

@@ -20,6 +20,7 @@ from gkrules.baseline.policy import ReviewPolicy
 from gkrules.baseline.record import DECISION_LABEL, Entry, Review
 from gkrules.model import Finding
 from gkrules.outputs.html import _masked_text
+from gkrules.outputs.places import checker_name
 
 CONTEXT_CHARS = 30
 
@@ -59,7 +60,8 @@ _CHOICES = {"a": "accepted", "accept": "accepted", "接受": "accepted", "r": "r
 def _show(p: Pending, n: int, total: int, out: TextIO) -> None:
     f = p.finding
     title = f"（{p.title}）" if p.title else ""
-    out.write(f"\n[{n}/{total}] {p.document}  {p.where}  {f.severity.label}  {f.checker}/{f.rule}{title}\n")
+    out.write(f"\n[{n}/{total}] {p.document}  {p.where}  {f.severity.label}  {checker_name(f.checker)} "
+              f"{f.checker}/{f.rule}{title}\n")
     out.write(f"  意见：{f.message}\n")
     if f.evidence:
         out.write(f"  证据：{f.evidence}\n")

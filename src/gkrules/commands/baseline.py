@@ -333,8 +333,9 @@ _STATUS_LABEL = {"valid": "有效", "stale": "已失效", "missing-document": "�
 
 
 def _where(f) -> str:
-    loc = f.location if f is not None else None
-    return f"{loc.line}:{loc.column}" if loc is not None and loc.line is not None else "全文"
+    from gkrules.outputs.places import place
+
+    return place(f) if f is not None else "全文"
 
 
 def _audit_text(file: str, baseline, rows, unreviewed) -> str:
