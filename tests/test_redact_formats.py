@@ -176,7 +176,29 @@ def test_report_is_beside_the_output_folder_and_names_places(redacted):
         assert v not in text
     places = {r["where"] for d in report["documents"] for r in d["redactions"]}
     assert {"页眉1", "表1第2行第2列", "名单!B4"} <= places
-    assert any("修订" in n for d in report["documents"] for n in d["notes"])
+    notes = [n for d in report["documents"] for n in d["notes"]]
+    assert any("修订" in n for n in notes) and sum("已删除批注" in n for n in notes) == 3
+
+
+@pytest.mark.parametrize("name", ["公示.docx", "名单.xlsx", "公示.pdf"])
+def test_copies_recheck_with_no_finding_at_all(redacted, name):
+    """Comments, authors and tracked changes are gone too: nothing is left for any checker."""
+    root, _ = redacted
+    report = Engine("national").check([root / "out" / name], today=dt.date.fromisoformat(TODAY))
+    assert report.complete and [f.rule for f in report.documents[0].findings] == []
+
+
+def test_keep_comments_keeps_them_masked(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "公示.docx").write_bytes(make_docx())
+    (tmp_path / "in" / "名单.xlsx").write_bytes(make_xlsx())
+    assert main(["redact", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--today", TODAY,
+                 "--keep-comments"]) == 0
+    with zipfile.ZipFile(tmp_path / "out" / "公示.docx") as z:
+        comments = z.read("word/comments.xml").decode("utf-8")
+    assert "139****1256" in comments and MOBILE not in comments
+    wb = openpyxl.load_workbook(tmp_path / "out" / "名单.xlsx")
+    assert "139****1256" in wb.active["A2"].comment.text and MOBILE not in wb.active["A2"].comment.text
 
 
 def test_dry_run_writes_nothing_and_placeholder_operator(tmp_path, capsys):
@@ -271,6 +293,7 @@ def test_pdf_identity_h_value_split_over_tj_elements_is_removed():
     assert MOBILE in text.replace(" ", "") and ID in text.replace(" ", "")
     out, notes = redact_pdf(data, [(MOBILE, "139****1256"), (ID, "〔身份证号〕")])
     text, streams = pdf_strings(out)
+    assert not any(MOBILE.encode() in x for x in streams)
     flat = text.replace(" ", "")
     assert MOBILE not in flat and ID not in flat
     assert "联系人手机：" in flat and "身份证号" in flat and "以上信息属实" in flat

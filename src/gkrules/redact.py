@@ -12,7 +12,8 @@ column of the original; the report gives those places and never a raw value.
   value cannot be found verbatim in the source (split by tags or written as entities), no
   copy is written and the document is reported as not redacted — never a half-masked page.
 * ``.docx`` and ``.xlsx``: every part of the package (body, tables, headers/footers, comments,
-  text boxes, shared strings, document properties), see :mod:`gkrules.redaction.ooxml`.
+  text boxes, shared strings, document properties), see :mod:`gkrules.redaction.ooxml`;
+  comments are removed unless ``keep_comments``.
 * ``.pdf``: the text is removed from the content streams, not covered, see
   :mod:`gkrules.redaction.pdf`.
 * Other formats: not redacted, reported as such.
@@ -290,7 +291,7 @@ def default_report_path(output: str | os.PathLike) -> Path:
 def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, ruleset: str = "national",
            today: dt.date | None = None, engine=None, min_severity: Severity | str = Severity.INFO,
            report_path: str | os.PathLike | None = None, operators: Mapping[str, Operator] | None = None,
-           dry_run: bool = False) -> RedactionReport:
+           dry_run: bool = False, keep_comments: bool = False) -> RedactionReport:
     """Write a redacted copy of each document under ``output`` and the report beside it
     (``<output>.redaction-report.json`` unless ``report_path`` says otherwise; never inside
     ``output``). ``operators`` choose what each rule's values become; ``dry_run`` writes
@@ -314,7 +315,7 @@ def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, rul
 
     docs: list[RedactedDocument] = []
     for src, target in pairs:
-        docs.append(_redact_file(engine, src, target, today, level, replace, dry_run))
+        docs.append(_redact_file(engine, src, target, today, level, replace, dry_run, keep_comments))
     report = RedactionReport(ruleset=engine.ruleset.id, ruleset_version=engine.ruleset.version, today=today,
                              documents=tuple(docs))
     if dry_run:
@@ -328,7 +329,7 @@ def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, rul
 
 
 def _redact_file(engine, src: Path, target: Path, today: dt.date, level: Severity, replace: Replace = _replacement,
-                 dry_run: bool = False) -> RedactedDocument:
+                 dry_run: bool = False, keep_comments: bool = False) -> RedactedDocument:
     source = str(src)
     try:
         doc = engine.prepare(src)
@@ -347,7 +348,7 @@ def _redact_file(engine, src: Path, target: Path, today: dt.date, level: Severit
         elif doc.format in VALUE_FORMATS:
             masked, done = _mask_html(data, doc, findings, replace)
         elif doc.format in PACKAGE_FORMATS + PDF_FORMATS:
-            masked, done, notes = _redact_binary(doc, data, findings, replace)
+            masked, done, notes = _redact_binary(doc, data, findings, replace, keep_comments)
         else:
             return RedactedDocument(source=source, output=None,
                                     errors=(f"不支持为 {doc.format} 格式生成脱敏副本",))
@@ -362,7 +363,8 @@ def _redact_file(engine, src: Path, target: Path, today: dt.date, level: Severit
                             redactions=tuple(_redaction(f, m) for f, m in done), kept=_kept(result), notes=tuple(notes))
 
 
-def _redact_binary(doc: Document, data: bytes, findings: Sequence[Finding], replace: Replace):
+def _redact_binary(doc: Document, data: bytes, findings: Sequence[Finding], replace: Replace,
+                   keep_comments: bool = False):
     """docx, xlsx, pdf: the values (by the findings' spans in the checked text) replaced in
     the file itself; (bytes, done, notes)."""
     done, pairs = [], {}
@@ -377,7 +379,7 @@ def _redact_binary(doc: Document, data: bytes, findings: Sequence[Finding], repl
         out, notes = redact_pdf(data, list(pairs.items()))
     else:
         from gkrules.redaction.ooxml import redact_package
-        out, notes = redact_package(data, list(pairs.items()))
+        out, notes = redact_package(data, list(pairs.items()), remove_comments=not keep_comments)
     return out, done, notes
 
 

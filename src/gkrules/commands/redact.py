@@ -25,6 +25,8 @@ def add_arguments(c) -> None:
     c.add_argument("--operator", action="append", default=[], metavar="RULE=OP",
                    help="各类个人信息的处理方式（可重复；RULE 为规则名或 *）：mask（默认，检查器的脱敏形式）、"
                         "mask:保留开头位数:保留末尾位数[:遮盖字符]、placeholder（如〔身份证号〕）、placeholder:文字、remove")
+    c.add_argument("--keep-comments", action="store_true",
+                   help="保留 Word、Excel 中的批注（其中的个人信息仍脱敏）；默认删除批注")
     c.add_argument("--dry-run", action="store_true", help="只列出将要脱敏的位置和替换结果，不写任何文件")
     c.add_argument("--diff", action="store_true", help="写出副本，并列出每处脱敏的位置和替换结果")
     add_plugin_options(c)
@@ -39,7 +41,7 @@ def run(args) -> int:
     engine = Engine(args.ruleset, plugins=plugin_manager(args))
     report = redact(args.paths, output=args.output, today=args.today, engine=engine,
                     min_severity=args.min_severity, report_path=args.report, operators=operators,
-                    dry_run=args.dry_run)
+                    dry_run=args.dry_run, keep_comments=args.keep_comments)
     if args.dry_run or args.diff:
         print(preview(report))
     written = [d for d in report.documents if d.output]

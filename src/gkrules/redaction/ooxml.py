@@ -16,6 +16,8 @@ inside an embedded object) means no copy is written (fails closed).
 from __future__ import annotations
 
 import io
+import posixpath
+import re
 import zipfile
 from collections.abc import Sequence
 
@@ -137,18 +139,87 @@ def _numbers_to_text(root: etree._Element) -> None:
         t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
 
 
-def redact_package(data: bytes, pairs: Sequence[tuple[str, str]]) -> tuple[bytes, list[str]]:
-    """The package with every value replaced; and what else was done or stays (Chinese)."""
+#: parts that hold comments (Word's comments and their extensions; Excel's notes, threaded
+#: comments and their authors, and the VML drawings that show notes)
+_COMMENT_PART = re.compile(r"^(word/comments[A-Za-z]*\.xml|xl/comments\d*\.xml|xl/threadedComments/[^/]+\.xml"
+                           r"|xl/persons/[^/]+\.xml|xl/drawings/vmlDrawing\d*\.vml)$")
+_COMMENT_MARKS = {W + "commentRangeStart", W + "commentRangeEnd"}
+PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+CT = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+def _target(rels_name: str, target: str) -> str:
+    base = posixpath.dirname(posixpath.dirname(rels_name))
+    return target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join(base, target))
+
+
+def _comment_parts(src: zipfile.ZipFile) -> set[str]:
+    """Parts that hold comments, found by their relationship type (and by their usual names):
+    comments and their extensions, Excel's threaded comments and their authors, and the VML
+    drawing that shows a sheet's notes."""
+    out = {n for n in src.namelist() if _COMMENT_PART.match(n)}
+    for name in src.namelist():
+        if not name.endswith(".rels"):
+            continue
+        try:
+            root = etree.fromstring(src.read(name), _PARSER)
+        except etree.XMLSyntaxError:
+            continue
+        rels = [(r.get("Type", "").rsplit("/", 1)[-1].lower(), _target(name, r.get("Target", "")))
+                for r in root.iter(PR + "Relationship") if r.get("TargetMode") != "External"]
+        has_comments = any("comment" in t for t, _ in rels)
+        for kind, path in rels:
+            if "comment" in kind or kind == "person" or (has_comments and kind == "vmldrawing"):
+                out.add(path)
+    return out
+
+
+def _drop_comments(name: str, root: etree._Element, removed: set[str]) -> None:
+    """Take out every reference to the removed comment parts from one part."""
+    if name.endswith(".rels"):
+        for rel in list(root.iter(PR + "Relationship")):
+            if _target(name, rel.get("Target", "")) in removed:
+                root.remove(rel)
+    elif name == "[Content_Types].xml":
+        for o in list(root.iter(CT + "Override")):
+            if o.get("PartName", "").lstrip("/") in removed:
+                root.remove(o)
+    elif name.startswith("word/"):
+        for el in list(root.iter(*_COMMENT_MARKS)):
+            el.getparent().remove(el)
+        for ref in list(root.iter(W + "commentReference")):
+            r = ref.getparent()
+            if r is not None and r.getparent() is not None:
+                r.getparent().remove(r)
+    elif name.startswith("xl/worksheets/"):
+        for el in list(root.iter(X + "legacyDrawing")):
+            el.getparent().remove(el)
+
+
+def redact_package(data: bytes, pairs: Sequence[tuple[str, str]], *, remove_comments: bool = True
+                   ) -> tuple[bytes, list[str]]:
+    """The package with every value replaced (and, by default, its comments removed); and
+    what else was done or stays (Chinese)."""
     pairs = sorted(dict(pairs).items(), key=lambda p: -len(p[0]))
     notes: list[str] = []
     found: set[str] = set()
     counts = {"changes": 0, "people": 0, "comments": 0, "hidden": 0, "hidden_sheets": 0, "embedded": 0}
     src = zipfile.ZipFile(io.BytesIO(data))
+    removed = _comment_parts(src) & set(src.namelist()) if remove_comments else set()
+    dropped = 0
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as out:
         for info in src.infolist():
             blob = src.read(info)
             name = info.filename
+            if name in removed:
+                text = blob.decode("utf-8", "replace")
+                found |= {v for v, _ in pairs if v in re.sub(r"<[^>]*>", "", text)}  # gone with the part
+                dropped += name.endswith(".xml") and "comment" in name.lower()
+                continue
+            if removed and (name.endswith(".rels") or name == "[Content_Types].xml"
+                            or name.startswith(("word/", "xl/worksheets/"))) and name.endswith((".xml", ".rels")):
+                blob = _rewrite_xml(name, blob, lambda root, n=name: _drop_comments(n, root, removed))
             if "/embeddings/" in name:
                 counts["embedded"] += 1
             elif name.endswith((".xml", ".vml")) and name != "[Content_Types].xml":
@@ -165,6 +236,8 @@ def redact_package(data: bytes, pairs: Sequence[tuple[str, str]]) -> tuple[bytes
         notes.append(f"已接受修订 {counts['changes']} 处（删除的文字已从文件中移除）")
     if counts["people"]:
         notes.append(f"已清除文档属性中的人员、单位 {counts['people']} 项（作者、最后修改者等）")
+    if dropped:
+        notes.append(f"已删除批注（{dropped} 个批注部件）")
     if counts["comments"]:
         notes.append(f"批注 {counts['comments']} 条保留在副本中（其中的个人信息已脱敏），发布前请确认是否删除")
     if counts["hidden"]:
@@ -174,6 +247,15 @@ def redact_package(data: bytes, pairs: Sequence[tuple[str, str]]) -> tuple[bytes
     if counts["embedded"]:
         notes.append(f"嵌入对象 {counts['embedded']} 个未处理（其中不含本次检出的个人信息），发布前请确认是否删除")
     return result, notes
+
+
+def _rewrite_xml(name: str, blob: bytes, edit) -> bytes:
+    try:
+        root = etree.fromstring(blob, _PARSER)
+    except etree.XMLSyntaxError:
+        raise GkrulesError(f"文件中的部件 {name} 不是有效的 XML，无法脱敏") from None
+    edit(root)
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _redact_part(name: str, blob: bytes, pairs, found: set[str], counts: dict[str, int]) -> bytes:
