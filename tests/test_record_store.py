@@ -135,6 +135,8 @@ def test_json_store_keeps_its_file_format(tmp_path):
     store = JsonFileStore(tmp_path / "r.json")
     store.record([_decision(0, 0)], DEFAULT_POLICY)
     assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["schema"] == "gkrules/baseline@2"
+    # the lock file is hidden: checking the folder the record is in does not trip over it
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".r.json.lock", "r.json"]
 
 
 # -- through the HTTP service: 16 concurrent CMS clients, then the CLI reads the record back ---

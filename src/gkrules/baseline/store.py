@@ -1,8 +1,8 @@
 """Where the review record lives, behind one small interface.
 
 * :class:`JsonFileStore`: the JSON file (``.gkrules-baseline.json``) of a single desk and of
-  pre-commit; every write is read-modify-write under an exclusive lock on a sidecar
-  ``.lock`` file (``fcntl.flock``), so two processes or threads deciding at once never
+  pre-commit; every write is read-modify-write under an exclusive lock on a hidden
+  sidecar ``.<name>.lock`` file (``fcntl.flock``), so two processes or threads deciding at once never
   overwrite each other's decisions.
 * a database (SQLite or PostgreSQL, see ``gkrules.baseline.sqlstore``) for a server that
   several reviewers share, chosen by a URL (``sqlite:///…``, ``postgresql://…``).
@@ -37,7 +37,8 @@ class RecordStore(Protocol):
 class JsonFileStore:
     def __init__(self, path: str | os.PathLike):
         self.path = Path(path)
-        self._lock_path = self.path.with_name(self.path.name + ".lock")
+        # hidden, so that checking the folder the record sits in never picks the lock file up
+        self._lock_path = self.path.with_name("." + self.path.name.lstrip(".") + ".lock")
         self._thread_lock = threading.Lock()
 
     @contextmanager
