@@ -209,7 +209,14 @@ def test_page_in_chromium(browser, rendered, tmp_path):
     hidden = browser.execute_script(
         "return Array.from(document.querySelectorAll('li.finding')).filter(li => li.hidden).map(li => li.id);")
     blocking = [i[0] for i in items if i[3] == "block" and i[5] == "0"]
-    assert sorted(hidden) == sorted(blocking)
+    present = set(browser.execute_script(
+        "return Array.from(document.querySelectorAll('li.finding')).map(li => li.id);"))
+    # a blocking finding is hidden, or its whole document is (it had nothing else to show)
+    assert sorted(hidden) == sorted(b for b in blocking if b in present)
+    gone = {b.split("-")[0][1:] for b in blocking if b not in present}
+    for doc in gone:
+        assert all(i[3] == "block" and i[5] == "0" for i in items if i[0][1:].split("-")[0] == doc)
+        assert browser.find_element("css selector", f'#index tr[data-doc="{doc}"]').get_attribute("hidden")
     shows = browser.execute_script("return Array.from(document.querySelectorAll('mark.hl')).map(m => m.dataset.show);")
     assert "block" not in shows
     assert browser.find_element("id", "shown").text == str(total - len(blocking))
@@ -233,4 +240,87 @@ def test_page_in_chromium(browser, rendered, tmp_path):
     assert browser.save_screenshot(str(shot))
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 10_000
     print(f"screenshot: {shot}")
+    assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []
+
+
+# -- a release batch of 2,000 documents ----------------------------------------------------------
+
+BIG = 2000
+
+
+def _big_report():
+    """2,000 documents (about 9 MB of report): every 7th with a 阻断, others with 警告 or nothing."""
+    from gkrules.model import DocumentResult, Report, RulesetInfo, Summary
+
+    line = "根据《中华人民共和国统计法》和有关规定，现将2024年统计执法检查工作方案印发给你们，请认真贯彻执行。\n"
+    docs, texts = [], {}
+    counts = {Severity.BLOCK: 0, Severity.WARN: 0, Severity.INFO: 0}
+    for i in range(BIG):
+        text = f"关于第{i}号统计工作的通知\n\n" + line * 40 + ("秘密★3年\n" if i % 7 == 0 else "")
+        source = f"批次/通知{i:04d}.txt"
+        findings = []
+        if i % 7 == 0:
+            at = text.index("秘密★3年")
+            findings.append(Finding("confidential-marker", "secrecy-mark", Severity.BLOCK, "标有国家秘密标志",
+                                    Location(start=at, end=at + 6, line=43, column=1), evidence="秘密★3年",
+                                    fingerprint=f"{i:032d}"))
+        if i % 3 == 0:
+            findings.append(Finding("disclosure-attribute", "missing", Severity.WARN, "未标注公开属性",
+                                    fingerprint=f"w{i:031d}"))
+        for f in findings:
+            counts[f.severity] += 1
+        docs.append(DocumentResult(source=source, sha256="0" * 64, findings=tuple(findings)))
+        texts[source] = text
+    summary = Summary(block=counts[Severity.BLOCK], warn=counts[Severity.WARN], info=0)
+    report = Report(tool_version="0", ruleset=RulesetInfo("national", "x", "d"), complete=True, summary=summary,
+                    documents=tuple(docs), today=dt.date(2024, 5, 6))
+    return report, texts
+
+
+FIRST_PAINT = """
+const p = performance.getEntriesByType("paint").find(e => e.name === "first-contentful-paint");
+return p ? p.startTime : null;
+"""
+
+
+def test_two_thousand_documents_open_fast_and_filter_by_document(browser, tmp_path):
+    report, texts = _big_report()
+    html = render_html(report, RenderContext(texts=texts))
+    path = tmp_path / "big.html"
+    path.write_text(html, encoding="utf-8")
+    assert len(html.encode("utf-8")) > 8_000_000  # the size that took 6 s to first paint as one page
+    browser.get(path.as_uri())
+    paint = browser.execute_script(FIRST_PAINT)
+    print(f"first contentful paint: {paint:.0f} ms")
+    assert paint is not None and paint < 2000, paint
+    assert browser.execute_script("return document.querySelectorAll('section.doc').length") == 20
+    assert browser.find_element("id", "shown-docs").text == str(BIG)
+    assert "保密标志" in browser.find_element("id", "filters").text  # checkers by their Chinese names
+    out_dir = Path(os.environ.get("GKRULES_ARTIFACTS") or tmp_path)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    assert browser.save_screenshot(str(out_dir / "html-index-2000.png"))
+
+    # only documents with 阻断: whole documents disappear, from the page and from the index
+    browser.find_element("id", "only-block").click()
+    blocking_docs = (BIG + 6) // 7
+    assert browser.find_element("id", "shown-docs").text == str(blocking_docs)
+    sources = browser.execute_script("return Array.from(document.querySelectorAll('section.doc h2')).map(h => h.textContent);")
+    assert len(sources) == 20 and all(int(s[-8:-4]) % 7 == 0 for s in sources)
+    visible_rows = browser.execute_script("return document.querySelectorAll('#index tr[data-doc]:not([hidden])').length")
+    assert visible_rows == blocking_docs
+    assert browser.save_screenshot(str(out_dir / "html-only-block.png"))
+
+    # N jumps from 阻断 to 阻断, across pages
+    body = browser.find_element("tag name", "body")
+    for _ in range(21):
+        body.send_keys("n")
+    state = browser.execute_script("return [window.gkrules.state.page, window.gkrules.state.at];")
+    assert state == [1, 20]
+    flashed = browser.execute_script("return Array.from(document.querySelectorAll('.flash')).map(e => e.id);")
+    assert any(e.startswith("f140-") for e in flashed) or any(e.startswith("m") for e in flashed)
+
+    # the index reaches a document on a later page
+    browser.find_element("id", "only-block").click()
+    browser.execute_script("document.querySelector('#index a[data-doc=\"1500\"]').click();")
+    assert browser.find_element("id", "doc-1500").is_displayed()
     assert [e for e in browser.get_log("browser") if e["level"] == "SEVERE"] == []

@@ -94,7 +94,8 @@ def test_pre_commit_runs_the_hook(tmp_path):
 
     # the reviewer accepts the finding in the review record; the hook then passes
     subprocess.run([sys.executable, "-m", "gkrules", "baseline", "create", "notices", "--today", "2024-05-06",
-                    "--reviewer", "张三", "--stage", "终审", "--reason", "历史存档，保密办已确认解密"],
+                    "--reviewer", "张三", "--stage", "终审", "--reason", "历史存档，保密办已确认解密",
+                    "--rule", "confidential-marker/secrecy-mark"],  # a blocking finding: its own reason
                    cwd=site, env=env, check=True, capture_output=True)
     config("--baseline", ".gkrules-baseline.json")
     git(site, "add", "-A", env=env)

@@ -134,7 +134,7 @@ def test_health(server, openapi):
 
 def test_openapi_describes_the_service(server, openapi):
     assert openapi["openapi"] == "3.1.0"
-    assert set(openapi["paths"]) == {"/v1/check", "/v1/rules", "/v1/health", "/openapi.json", "/docs"}
+    assert set(openapi["paths"]) == {"/v1/check", "/v1/decisions", "/v1/rules", "/v1/health", "/openapi.json", "/docs"}
     check = openapi["paths"]["/v1/check"]["post"]
     assert {"application/json", "multipart/form-data"} <= set(check["requestBody"]["content"])
     assert {"200", "400", "413", "415", "422", "503"} <= set(check["responses"])

@@ -11,7 +11,17 @@ column of the original; the report gives those places and never a raw value.
 * ``.html``: every occurrence of each value in the page source is replaced by its mask; if a
   value cannot be found verbatim in the source (split by tags or written as entities), no
   copy is written and the document is reported as not redacted — never a half-masked page.
+* ``.docx`` and ``.xlsx``: every part of the package (body, tables, headers/footers, comments,
+  text boxes, shared strings, document properties), see :mod:`gkrules.redaction.ooxml`;
+  comments are removed unless ``keep_comments``.
+* ``.pdf``: the text is removed from the content streams, not covered, see
+  :mod:`gkrules.redaction.pdf`.
 * Other formats: not redacted, reported as such.
+
+What a value becomes is chosen per rule (:mod:`gkrules.redaction.operators`): the checker's
+mask by default, a pattern, a placeholder (``〔身份证号〕``) or nothing. The report (what,
+where, why) is written beside the output folder, never inside it: the folder is what gets
+published.
 
 Redaction fails closed: a document whose check is incomplete gets no copy. Masking is
 idempotent: a masked copy contains nothing left to mask, so redacting it again changes
@@ -26,7 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 import attrs
@@ -37,14 +47,19 @@ from gkrules.errors import GkrulesError, UsageError
 from gkrules.inputs import InputDocument, collect_paths
 from gkrules.loaders.encoding import decode_text
 from gkrules.model import Document, DocumentResult, Finding, Severity
+from gkrules.redaction.operators import Operator, checker_mask, operator_for
 from gkrules.script import original_document
 
 CHECKER = "personal-info"
 REPORT_NAME = "redaction-report.json"
+#: the report's default place: beside the output folder, ``<folder>.redaction-report.json``
+REPORT_SUFFIX = ".redaction-report.json"
 REPORT_SCHEMA = "gkrules/redaction@1"
 #: formats whose copy is the original text with masks applied place by place
 SPAN_FORMATS = ("txt", "csv")
 VALUE_FORMATS = ("html",)
+PACKAGE_FORMATS = ("docx", "xlsx")
+PDF_FORMATS = ("pdf",)
 
 
 @frozen
@@ -62,6 +77,8 @@ class Redaction:
     reason: str
     basis: str | None
     fingerprint: str
+    #: where a person finds it in the original file (第N页, 表N第R行第C列, Sheet!A1, 页眉, 批注…)
+    where: str | None = None
 
 
 @frozen
@@ -81,6 +98,8 @@ class RedactedDocument:
     redactions: tuple[Redaction, ...] = ()
     kept: tuple[Kept, ...] = ()
     errors: tuple[str, ...] = ()
+    #: what else was done to the copy or stays in it (tracked changes, properties, comments…)
+    notes: tuple[str, ...] = ()
 
 
 @frozen
@@ -105,6 +124,7 @@ class RedactionReport:
                 {"source": d.source, "output": d.output,
                  "redactions": [attrs.asdict(r) for r in d.redactions],
                  "kept": [attrs.asdict(k) for k in d.kept],
+                 "notes": list(d.notes),
                  "errors": list(d.errors)}
                 for d in self.documents
             ],
@@ -123,12 +143,8 @@ def _selected(result: DocumentResult, min_severity: Severity) -> list[Finding]:
 
 
 def _replacement(f: Finding, raw: str) -> str:
-    """The finding's masked form; anything else (a plugin's evidence of another length) is
-    masked entirely, so a copy never keeps a value because its evidence was unusual."""
-    ev = f.evidence or ""
-    if len(ev) == len(raw) and ev != raw:
-        return ev
-    return "".join(c if c.isspace() else "*" for c in raw)
+    """The finding's masked form (see :func:`gkrules.redaction.operators.checker_mask`)."""
+    return checker_mask(f, raw)
 
 
 def _span(f: Finding) -> tuple[int, int]:
@@ -138,7 +154,11 @@ def _span(f: Finding) -> tuple[int, int]:
     return loc.start, loc.end
 
 
-def apply_masks(text: str, findings: Sequence[Finding]) -> tuple[str, list[tuple[Finding, str]]]:
+Replace = Callable[[Finding, str], str]
+
+
+def apply_masks(text: str, findings: Sequence[Finding], replace: Replace = _replacement
+                ) -> tuple[str, list[tuple[Finding, str]]]:
     """``text`` with each finding's span replaced by its mask (spans never overlap: the
     checker keeps one detection per place; a later overlapping one is skipped)."""
     out: list[str] = []
@@ -148,7 +168,7 @@ def apply_masks(text: str, findings: Sequence[Finding]) -> tuple[str, list[tuple
         s, e = _span(f)
         if s < pos:
             continue
-        mask = _replacement(f, text[s:e])
+        mask = replace(f, text[s:e])
         out.append(text[pos:s])
         out.append(mask)
         done.append((f, mask))
@@ -163,7 +183,15 @@ def _redaction(f: Finding, mask: str) -> Redaction:
     start, end = _span(f)
     return Redaction(rule=f.rule, severity=f.severity.value, line=loc.line or 0, column=loc.column or 0,
                      start=start, end=end, masked=mask, reason=f.message, basis=f.basis,
-                     fingerprint=f.fingerprint)
+                     fingerprint=f.fingerprint, where=_place(f))
+
+
+def _place(f: Finding) -> str | None:
+    loc = f.location
+    page = f"第{loc.page}页" if loc.page else ""
+    if loc.ref:
+        return loc.ref if not page or loc.ref.startswith(page) else f"{page}，{loc.ref}"
+    return page or None
 
 
 def _kept(result: DocumentResult) -> tuple[Kept, ...]:
@@ -189,32 +217,36 @@ def _raw_offsets(raw: str) -> list[int] | None:
     return offsets
 
 
-def _mask_source(data: bytes, doc: Document, findings: Sequence[Finding]) -> tuple[bytes, list[tuple[Finding, str]]]:
+def _mask_source(data: bytes, doc: Document, findings: Sequence[Finding], replace: Replace = _replacement
+                 ) -> tuple[bytes, list[tuple[Finding, str]]]:
     """The file's bytes with the masks applied at the findings' places (txt, csv)."""
     raw, encoding = decode_text(data)
     offsets = _raw_offsets(raw)
     if offsets is None:
         if raw != doc.text:
             raise GkrulesError("文件内容与检查时读取的文本不一致，无法逐字脱敏")
-        masked, done = apply_masks(raw, findings)
+        masked, done = apply_masks(raw, findings, replace)
     else:
-        _, done = apply_masks(doc.text, findings)
-        chars = list(raw)
-        for f, mask in done:
-            for k, ch in enumerate(mask):
-                chars[offsets[_span(f)[0] + k]] = ch
-        masked = "".join(chars)
+        _, done = apply_masks(doc.text, findings, replace)
+        pieces, pos = [], 0
+        for f, mask in done:  # in order, never overlapping: splice at the raw offsets
+            start, end = _span(f)
+            s, e = offsets[start], offsets[end]
+            pieces += [raw[pos:s], mask]
+            pos = e
+        masked = "".join(pieces) + raw[pos:]
     return masked.encode(encoding), done
 
 
-def _mask_html(data: bytes, doc: Document, findings: Sequence[Finding]) -> tuple[bytes, list[tuple[Finding, str]]]:
+def _mask_html(data: bytes, doc: Document, findings: Sequence[Finding], replace: Replace = _replacement
+               ) -> tuple[bytes, list[tuple[Finding, str]]]:
     """Every occurrence of each value in the page source replaced by its mask."""
     raw, encoding = decode_text(data)
     pairs = []
     for f in findings:
         start, end = _span(f)
         value = doc.text[start:end]
-        mask = _replacement(f, value)
+        mask = replace(f, value)
         if value not in raw:
             raise GkrulesError(f"第 {doc.line_of(start)} 行的{f.rule}值在网页源码中不是连续文字（被标签拆开或写成字符实体），"
                                "无法在源码中脱敏；请先修改网页源码")
@@ -263,11 +295,19 @@ def _targets(paths: Iterable[str | os.PathLike], output: Path, extensions: set[s
     return pairs
 
 
+def default_report_path(output: str | os.PathLike) -> Path:
+    out = Path(output).resolve()
+    return out.with_name(out.name + REPORT_SUFFIX)
+
+
 def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, ruleset: str = "national",
            today: dt.date | None = None, engine=None, min_severity: Severity | str = Severity.INFO,
-           report_path: str | os.PathLike | None = None) -> RedactionReport:
-    """Write a masked copy of each document under ``output`` and the report
-    (``output/redaction-report.json`` unless ``report_path`` says otherwise)."""
+           report_path: str | os.PathLike | None = None, operators: Mapping[str, Operator] | None = None,
+           dry_run: bool = False, keep_comments: bool = False) -> RedactionReport:
+    """Write a redacted copy of each document under ``output`` and the report beside it
+    (``<output>.redaction-report.json`` unless ``report_path`` says otherwise; never inside
+    ``output``). ``operators`` choose what each rule's values become; ``dry_run`` writes
+    nothing and returns what would be done."""
     from gkrules.engine import Engine
 
     engine = engine or Engine(ruleset)
@@ -277,12 +317,21 @@ def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, rul
     if out_dir.exists() and not out_dir.is_dir():
         raise UsageError(f"输出位置不是目录：{out_dir}")
     pairs = _targets(paths, out_dir, engine.loaders.extensions)
+    rp = Path(report_path) if report_path is not None else default_report_path(out_dir)
+    if rp.resolve().is_relative_to(out_dir.resolve()):
+        raise UsageError(f"脱敏报告不能写在输出目录 {out_dir} 之内（输出目录用于发布）：请用 --report 指定目录外的位置")
+    ops = dict(operators or {})
+
+    def replace(f: Finding, raw: str) -> str:
+        return operator_for(ops, f.rule).apply(f, raw)
+
     docs: list[RedactedDocument] = []
     for src, target in pairs:
-        docs.append(_redact_file(engine, src, target, today, level))
+        docs.append(_redact_file(engine, src, target, today, level, replace, dry_run, keep_comments))
     report = RedactionReport(ruleset=engine.ruleset.id, ruleset_version=engine.ruleset.version, today=today,
                              documents=tuple(docs))
-    rp = Path(report_path) if report_path is not None else out_dir / REPORT_NAME
+    if dry_run:
+        return report
     try:
         rp.parent.mkdir(parents=True, exist_ok=True)
         rp.write_text(report.to_json(), encoding="utf-8")
@@ -291,7 +340,8 @@ def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, rul
     return report
 
 
-def _redact_file(engine, src: Path, target: Path, today: dt.date, level: Severity) -> RedactedDocument:
+def _redact_file(engine, src: Path, target: Path, today: dt.date, level: Severity, replace: Replace = _replacement,
+                 dry_run: bool = False, keep_comments: bool = False) -> RedactedDocument:
     source = str(src)
     try:
         doc = original_document(engine.prepare(src))
@@ -302,23 +352,47 @@ def _redact_file(engine, src: Path, target: Path, today: dt.date, level: Severit
         return RedactedDocument(source=source, output=None,
                                 errors=tuple(f"检查不完整，未生成脱敏副本：{e.message}" for e in result.errors))
     findings = _selected(result, level)
+    notes: list[str] = []
     try:
         data = src.read_bytes()
         if doc.format in SPAN_FORMATS:
-            masked, done = _mask_source(data, doc, findings)
+            masked, done = _mask_source(data, doc, findings, replace)
         elif doc.format in VALUE_FORMATS:
-            masked, done = _mask_html(data, doc, findings)
+            masked, done = _mask_html(data, doc, findings, replace)
+        elif doc.format in PACKAGE_FORMATS + PDF_FORMATS:
+            masked, done, notes = _redact_binary(doc, data, findings, replace, keep_comments)
         else:
             return RedactedDocument(source=source, output=None,
                                     errors=(f"不支持为 {doc.format} 格式生成脱敏副本",))
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(masked)
+        if not dry_run:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(masked)
     except (GkrulesError, UnicodeEncodeError, OSError) as exc:
         msg = exc.message if isinstance(exc, GkrulesError) else (
             f"无法写入 {target}：{exc.strerror or exc}" if isinstance(exc, OSError) else "脱敏后的文本无法按原编码保存")
         return RedactedDocument(source=source, output=None, errors=(msg,))
-    return RedactedDocument(source=source, output=str(target), redactions=tuple(_redaction(f, m) for f, m in done),
-                            kept=_kept(result))
+    return RedactedDocument(source=source, output=None if dry_run else str(target),
+                            redactions=tuple(_redaction(f, m) for f, m in done), kept=_kept(result), notes=tuple(notes))
+
+
+def _redact_binary(doc: Document, data: bytes, findings: Sequence[Finding], replace: Replace,
+                   keep_comments: bool = False):
+    """docx, xlsx, pdf: the values (by the findings' spans in the checked text) replaced in
+    the file itself; (bytes, done, notes)."""
+    done, pairs = [], {}
+    for f in sorted(findings, key=lambda f: (f.location.start, f.location.end)):
+        value = doc.text[f.location.start:f.location.end]
+        if not value.strip():
+            continue
+        repl = pairs.setdefault(value, replace(f, value))
+        done.append((f, "" if doc.format in PDF_FORMATS else repl))  # a PDF copy leaves a blank
+    if doc.format in PDF_FORMATS:
+        from gkrules.redaction.pdf import redact_pdf
+        out, notes = redact_pdf(data, list(pairs.items()))
+    else:
+        from gkrules.redaction.ooxml import redact_package
+        out, notes = redact_package(data, list(pairs.items()), remove_comments=not keep_comments)
+    return out, done, notes
 
 
 __all__ = ["Kept", "RedactedDocument", "Redaction", "RedactionReport", "apply_masks", "redact", "redact_text"]

@@ -29,11 +29,15 @@ from gkrules.model import Severity
 from gkrules.ruleset.convert import CONVERTER as _STRICT
 from gkrules.ruleset.convert import format_path, iter_problems
 
-SCHEMA = "gkrules/baseline@1"
+SCHEMA = "gkrules/baseline@2"
+#: records of the first schema (no decision, no document version) are still read
+READABLE_SCHEMAS = ("gkrules/baseline@1", SCHEMA)
 DEFAULT_FILE = ".gkrules-baseline.json"
 #: review stages in order: the author's own check, the department's, the final sign-off
 STAGES: tuple[str, ...] = ("自审", "送审", "终审")
 Stage = Literal["自审", "送审", "终审"]
+Decision = Literal["accepted", "rejected"]
+DECISION_LABEL = {"accepted": "接受", "rejected": "驳回"}
 
 
 def _non_blank(_inst: Any, att: attrs.Attribute, value: str) -> None:
@@ -43,10 +47,16 @@ def _non_blank(_inst: Any, att: attrs.Attribute, value: str) -> None:
 
 @frozen
 class Review:
+    """One decision on one finding: who, at which stage, what, why, when, on which version
+    (SHA-256 of the file) of the document; ``bulk`` when one reason covered several findings."""
+
     reviewer: str = field(validator=_non_blank)
     stage: Stage
     reason: str = field(validator=_non_blank)
     date: dt.date
+    decision: Decision = "accepted"
+    document_sha256: str | None = None
+    bulk: bool = False
 
 
 @frozen
@@ -61,6 +71,11 @@ class Entry:
     reason: str = field(validator=_non_blank)
     date: dt.date
     title: str = ""
+    #: accepted (suppressed while the document is unchanged) or rejected (must be fixed)
+    decision: Decision = "accepted"
+    #: the version of the document decided on; another version invalidates the decision
+    document_sha256: str | None = None
+    bulk: bool = False
     history: tuple[Review, ...] = ()
 
     @property
@@ -69,12 +84,21 @@ class Entry:
 
     @property
     def review(self) -> Review:
-        return Review(self.reviewer, self.stage, self.reason, self.date)
+        return Review(self.reviewer, self.stage, self.reason, self.date, self.decision, self.document_sha256,
+                      self.bulk)
 
     def signed(self, review: Review) -> Entry:
-        """This entry reviewed again (a later stage): the current review goes to history."""
+        """This entry decided again (a later stage, or a new decision): the current review goes
+        to history, which is only ever appended to."""
         return attrs.evolve(self, reviewer=review.reviewer, stage=review.stage, reason=review.reason,
-                            date=review.date, history=(*self.history, self.review))
+                            date=review.date, decision=review.decision,
+                            document_sha256=review.document_sha256 or self.document_sha256, bulk=review.bulk,
+                            history=(*self.history, self.review))
+
+    def holds_for(self, sha256: str | None) -> bool:
+        """Whether the decision was made on this version of the document (records of the
+        first schema carry no version and hold as before)."""
+        return self.document_sha256 is None or sha256 is None or self.document_sha256 == sha256
 
 
 @frozen
@@ -122,13 +146,24 @@ _out.register_unstructure_hook(dt.date, lambda d: d.isoformat())
 _out.register_unstructure_hook(Severity, lambda s: s.value)
 
 
+def _drop_defaults(review: dict[str, Any]) -> None:
+    if review.get("document_sha256") is None:
+        review.pop("document_sha256", None)
+    if not review.get("bulk"):
+        review.pop("bulk", None)
+
+
 def to_dict(baseline: Baseline) -> dict[str, Any]:
     data = _out.unstructure(baseline)
+    data["schema"] = SCHEMA
     for e in data["entries"]:
         if not e["history"]:
             del e["history"]
         if not e["title"]:
             del e["title"]
+        _drop_defaults(e)
+        for h in e.get("history", ()):
+            _drop_defaults(h)
     if data["ruleset"] is None:
         del data["ruleset"]
     return data
@@ -142,7 +177,7 @@ def parse(data: Any, where: str) -> Baseline:
     """Strictly structure a parsed JSON document; every problem is named, in Chinese."""
     if not isinstance(data, dict):
         raise UsageError(f"{where} 无效：顶层应为 JSON 对象")
-    if data.get("schema") != SCHEMA:
+    if data.get("schema") not in READABLE_SCHEMAS:
         raise UsageError(f"{where} 无效：schema 应为 {SCHEMA!r}，实际为 {data.get('schema')!r}")
     try:
         baseline = _STRICT.structure(data, Baseline)

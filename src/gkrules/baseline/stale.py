@@ -50,6 +50,34 @@ def stale_entries(report: Report, flt: BaselineFilter) -> dict[str, list[Entry]]
     return out
 
 
+def invalid_entries(report: Report, flt: BaselineFilter) -> dict[str, list[tuple[Entry, str]]]:
+    """Acceptances of findings still present that no longer hold (document changed since the
+    decision, or the acceptance falls short of the rule set's waiver policy), with why."""
+    out: dict[str, list[tuple[Entry, str]]] = defaultdict(list)
+    for d in report.documents:
+        if d.sha256 is None:
+            continue
+        key = flt.document_key(d.source)
+        for f in d.findings:
+            e = flt.index.get((key, f.fingerprint))
+            if e is None or e.decision != "accepted":
+                continue
+            why = flt.invalid_reason(e, d.sha256)
+            if why is not None:
+                out[key].append((e, why))
+    return out
+
+
+def invalid_finding(e: Entry, why: str) -> Finding:
+    what = f"{e.checker}/{e.rule}" + (f"（{e.title}）" if e.title else "")
+    return Finding(
+        checker=STALE_KEY[0], rule=STALE_KEY[1], severity=STALE_RULE.severity,
+        message=f"审查记录中对 {what} 的接受不再有效：{why}（原为{e.stage}，审查人 {e.reviewer}，{e.date.isoformat()}）；"
+                f"请用 gkrules baseline audit --interactive 重新审查",
+        basis=STALE_RULE.basis, tags=STALE_RULE.tags,
+        fingerprint=hashlib.sha256(f"gkrules/invalid\0{e.document}\0{e.fingerprint}".encode()).hexdigest()[:32])
+
+
 def stale_finding(e: Entry) -> Finding:
     what = f"{e.checker}/{e.rule}" + (f"（{e.title}）" if e.title else "")
     return Finding(
@@ -63,12 +91,15 @@ def stale_finding(e: Entry) -> Finding:
 def with_stale_findings(report: Report, flt: BaselineFilter) -> Report:
     """The report with one ``baseline/stale-entry`` finding per stale entry (summary updated)."""
     stale = stale_entries(report, flt)
-    if not stale:
+    invalid = invalid_entries(report, flt)
+    if not stale and not invalid:
         return report
     docs = []
     for d in report.documents:
-        extra = stale.get(flt.document_key(d.source), []) if d.sha256 is not None else []
-        docs.append(attrs.evolve(d, findings=d.findings + tuple(stale_finding(e) for e in extra)) if extra else d)
+        key = flt.document_key(d.source)
+        extra = [stale_finding(e) for e in stale.get(key, [])] if d.sha256 is not None else []
+        extra += [invalid_finding(e, why) for e, why in invalid.get(key, [])]
+        docs.append(attrs.evolve(d, findings=d.findings + tuple(extra)) if extra else d)
     counts = Counter(f.severity for d in docs for f in d.findings)
     summary = attrs.evolve(report.summary, block=counts[Severity.BLOCK], warn=counts[Severity.WARN],
                            info=counts[Severity.INFO])

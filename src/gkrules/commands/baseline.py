@@ -5,7 +5,13 @@
 * ``update``: drop entries that no longer match (their documents were checked), add new
   findings chosen the same way; entries that still match are left as they are.
 * ``audit``: show every entry with its current status and masked evidence, and the findings
-  not yet reviewed; ``--sign`` records a further review (送审, 终审) of the matching entries.
+  not yet reviewed; ``--sign`` records a further review (送审, 终审) of the matching entries;
+  ``--interactive`` decides finding by finding (accept / reject / skip, resumable).
+* ``decide``: the same decisions from a file (JSON or YAML), for a CMS or a script.
+
+Every acceptance is held to the rule set's waiver policy (``gkrules.baseline.policy``): by
+default a blocking finding needs 终审 and its own reason; one reason for several blocking
+findings is refused unless the rule set allows it, and the record then says ``bulk``.
 
 An incomplete check never writes a record (exit 2).
 """
@@ -64,6 +70,12 @@ def add_arguments(p) -> None:
     _common(audit, review_required=False)
     audit.add_argument("--format", choices=["text", "json"], default="text")
     audit.add_argument("--sign", action="store_true", help="以 --reviewer/--stage/--reason 签署仍然有效的条目")
+    audit.add_argument("--interactive", "-i", action="store_true",
+                       help="逐条审查未决的意见（接受/驳回/跳过；可中途退出，再次运行时继续）")
+    decide = sub.add_parser("decide", help="按决定文件（JSON 或 YAML）逐条接受或驳回意见")
+    _common(decide, review_required=False)
+    decide.add_argument("--decisions", required=True, metavar="FILE",
+                        help="决定文件：decisions 列表，每条含 document、fingerprint、decision（accept/reject）、reason")
 
 
 # -- running the check ---------------------------------------------------------------------
@@ -74,23 +86,24 @@ def _check(args):
 
     engine = Engine(args.ruleset, plugins=plugin_manager(args), timeout=args.timeout)
     catalog = read_catalog(args.catalog) if args.catalog else ()
-    report = engine.check(args.paths, today=args.today, catalog=catalog)
+    report, docs = engine.check_documents(args.paths, today=args.today, catalog=catalog)
     if not report.complete:
         problems = [f"{d.source}：{e.message}" for d in report.documents for e in d.errors]
         raise UsageError("检查不完整，不能据此建立或核查审查记录：" + "；".join(problems[:5]))
+    args._texts = {d.source: d.text for d in docs}
     return engine, report
 
 
-def _review(args, needed: bool):
+def _review(args, needed: bool, *, reason: bool = True):
     from gkrules.baseline import Review
 
-    missing = [flag for flag, v in (("--reviewer", args.reviewer), ("--stage", args.stage),
-                                    ("--reason", args.reason)) if not (v and v.strip())]
+    wanted = (("--reviewer", args.reviewer), ("--stage", args.stage)) + ((("--reason", args.reason),) if reason else ())
+    missing = [flag for flag, v in wanted if not (v and v.strip())]
     if missing:
         if needed:
             raise UsageError(f"需要写明 {'、'.join(missing)}（审查记录的每一条都有审查人、审查阶段和理由）")
         return None
-    return Review(reviewer=args.reviewer.strip(), stage=args.stage, reason=args.reason.strip(),
+    return Review(reviewer=args.reviewer.strip(), stage=args.stage, reason=(args.reason or "").strip() or "（逐条填写）",
                   date=args.date or dt.date.today())
 
 
@@ -110,13 +123,24 @@ def _current(report, root: Path):
                 yield document_key(d.source, root), d, f
 
 
-def _entry(key, finding, review, rules):
-    from gkrules.baseline import Entry
+def _titles(engine) -> dict[tuple[str, str], str]:
+    return {k: info.title for k, info in engine.rule_catalog().items()}
 
-    info = rules.get((finding.checker, finding.rule))
-    return Entry(document=key, fingerprint=finding.fingerprint, checker=finding.checker, rule=finding.rule,
-                 severity=finding.severity, reviewer=review.reviewer, stage=review.stage, reason=review.reason,
-                 date=review.date, title=info.title if info else "")
+
+def _decisions(chosen, review):
+    """One review for all ``chosen`` (key, document, finding): bulk when it covers several."""
+    import attrs
+
+    from gkrules.baseline.decide import Decision
+
+    review = attrs.evolve(review, bulk=len(chosen) > 1)
+    return [Decision(k, f, d.sha256, review) for k, d, f in chosen]
+
+
+def _policy(engine):
+    from gkrules.baseline.policy import policy_for
+
+    return policy_for(engine.ruleset)
 
 
 def _stamp(engine):
@@ -132,28 +156,42 @@ def _stamp(engine):
 
 def _create(args) -> int:
     from gkrules.baseline import Baseline, save
+    from gkrules.baseline.decide import apply
 
+    if _is_url(args.file):
+        raise UsageError("数据库中的审查记录只能追加：请用 gkrules baseline decide 或 audit --interactive 记录决定")
     path = Path(args.file)
     if path.exists() and not args.force:
         raise UsageError(f"审查记录文件 {args.file} 已存在：更新请用 gkrules baseline update，覆盖请加 --force")
     review = _review(args, needed=True)
     engine, report = _check(args)
-    rules = engine.rule_catalog()
     root = path.resolve().parent
-    entries = [_entry(k, f, review, rules) for k, _, f in _current(report, root) if _selected(args, f)]
-    baseline = Baseline().with_entries(entries, **_stamp(engine))
+    chosen = [(k, d, f) for k, d, f in _current(report, root) if _selected(args, f)]
+    baseline = apply(Baseline(), _policy(engine), _decisions(chosen, review), _titles(engine))
+    baseline = baseline.with_entries(baseline.entries, **_stamp(engine))
     save(baseline, path)
     print(f"已建立审查记录 {args.file}：{len(baseline.entries)} 条（{review.stage}，审查人 {review.reviewer}）",
           file=sys.stderr)
     return EXIT_OK
 
 
-def _load_and_check(args):
-    from gkrules.baseline import load
+def _is_url(where: str) -> bool:
+    return "://" in where
+
+
+def _load_and_check(args, *, allow_missing: bool = False):
+    from gkrules.baseline import Baseline, load
     from gkrules.filters.baseline import BaselineFilter
 
+    if _is_url(args.file):
+        from gkrules.baseline.store import open_store
+
+        baseline = open_store(args.file).read()
+        engine, report = _check(args)
+        path, root = Path(args.file), Path.cwd()
+        return path, root, BaselineFilter(baseline, root, args.file), engine, report
     path = Path(args.file)
-    baseline = load(path)
+    baseline = Baseline() if allow_missing and not path.exists() else load(path)
     engine, report = _check(args)
     root = path.resolve().parent
     return path, root, BaselineFilter(baseline, root, args.file), engine, report
@@ -161,26 +199,50 @@ def _load_and_check(args):
 
 def _update(args) -> int:
     from gkrules.baseline import save, stale_entries
+    from gkrules.baseline.decide import apply
 
+    if _is_url(args.file):
+        raise UsageError("数据库中的审查记录只能追加，不清理条目：请用 gkrules baseline decide 或 audit --interactive")
     path, root, flt, engine, report = _load_and_check(args)
     baseline = flt.baseline
     known = {e.key for e in baseline.entries}
-    new = [(k, f) for k, _, f in _current(report, root) if (k, f.fingerprint) not in known and _selected(args, f)]
+    new = [(k, d, f) for k, d, f in _current(report, root) if (k, f.fingerprint) not in known and _selected(args, f)]
     review = _review(args, needed=bool(new))
     stale = [] if args.keep_stale else [e for entries in stale_entries(report, flt).values() for e in entries]
-    keep = [e for e in baseline.entries if e not in stale]
-    rules = engine.rule_catalog()
-    added = [_entry(k, f, review, rules) for k, f in new] if review else []
-    save(baseline.with_entries(keep + added, **_stamp(engine)), path)
-    print(f"已更新审查记录 {args.file}：新增 {len(added)} 条，清理已失效 {len(stale)} 条，共 {len(keep) + len(added)} 条",
+    keep = baseline.with_entries([e for e in baseline.entries if e not in stale])
+    added = _decisions(new, review) if review else []
+    updated = apply(keep, _policy(engine), added, _titles(engine))
+    save(updated.with_entries(updated.entries, **_stamp(engine)), path)
+    print(f"已更新审查记录 {args.file}：新增 {len(added)} 条，清理已失效 {len(stale)} 条，共 {len(updated.entries)} 条",
           file=sys.stderr)
     return EXIT_OK
 
 
-def _audit(args) -> int:
-    from gkrules.baseline import save, stage_rank
+def _status(e, found, allowlisted, checked, root, flt) -> str:
+    if e.key in found:
+        d, f = found[e.key]
+        if e.decision == "rejected":
+            return "rejected" if e.holds_for(d.sha256) else "document-changed"
+        if not e.holds_for(d.sha256):
+            return "document-changed"
+        if flt.policy.entry_refusal(e):
+            return "policy"
+        return "valid" if f.severity.rank <= e.severity.rank else "severity-raised"
+    if e.key in allowlisted:
+        return "allowlisted"
+    if e.document in checked:
+        return "stale"
+    if not (root / e.document).exists():
+        return "missing-document"
+    return "not-checked"
 
-    path, root, flt, _, report = _load_and_check(args)
+
+def _audit(args) -> int:
+    from gkrules.baseline import stage_rank
+    from gkrules.baseline.store import open_store
+
+    path, root, flt, engine, report = _load_and_check(args, allow_missing=args.interactive)
+    flt.policy = _policy(engine)
     baseline = flt.baseline
     found: dict[tuple[str, str], tuple] = {}
     unreviewed = []
@@ -189,53 +251,96 @@ def _audit(args) -> int:
         if (k, f.fingerprint) not in flt.index:
             unreviewed.append((k, f))
     checked = {flt.document_key(d.source) for d in report.documents if d.sha256 is not None}
-    allowlisted = {(flt.document_key(d.source), s.finding.fingerprint) for d in report.documents for s in d.suppressed}
-    rows = []
-    for e in baseline.entries:
-        if e.key in found:
-            status = "valid" if found[e.key][1].severity.rank <= e.severity.rank else "severity-raised"
-        elif e.key in allowlisted:
-            status = "allowlisted"
-        elif e.document in checked:
-            status = "stale"
-        elif not (root / e.document).exists():
-            status = "missing-document"
-        else:
-            status = "not-checked"
-        rows.append((e, status, found.get(e.key, (None, None))[1]))
+    allowlisted = {(flt.document_key(d.source), s.finding.fingerprint) for d in report.documents for s in d.suppressed
+                   if s.suppression.kind != "baseline"}
+    rows = [(e, _status(e, found, allowlisted, checked, root, flt), found.get(e.key, (None, None))[1])
+            for e in baseline.entries]
+    if args.interactive:
+        return _interactive(args, path, root, flt, engine, report, rows)
     if args.sign:
         review = _review(args, needed=True)
-        signed, entries = 0, []
-        for e, status, f in rows:
-            chosen = status == "valid" and f is not None and _selected(args, f)
-            if chosen and stage_rank(review.stage) < stage_rank(e.stage):
+        chosen = [(e.document, *found[e.key]) for e, status, f in rows
+                  if status in ("valid", "document-changed", "policy") and f is not None and _selected(args, f)]
+        for k, _, f in chosen:
+            e = flt.index[(k, f.fingerprint)]
+            if stage_rank(review.stage) < stage_rank(e.stage):
                 raise UsageError(f"{e.document} 的条目 {e.fingerprint} 已到{e.stage}阶段，不能以较早的{review.stage}阶段签署")
-            entries.append(e.signed(review) if chosen else e)
-            signed += chosen
-        baseline = baseline.with_entries(entries)
-        save(baseline, path)
-        status_of = {e.key: (s, f) for e, s, f in rows}
-        rows = [(e, *status_of[e.key]) for e in baseline.entries]
-        print(f"已签署 {signed} 条（{review.stage}，审查人 {review.reviewer}）", file=sys.stderr)
+        baseline = open_store(args.file).record(_decisions(chosen, review), flt.policy)
+        flt = type(flt)(baseline, root, args.file)
+        flt.policy = _policy(engine)
+        rows = [(e, _status(e, found, allowlisted, checked, root, flt), found.get(e.key, (None, None))[1])
+                for e in baseline.entries]
+        print(f"已签署 {len(chosen)} 条（{review.stage}，审查人 {review.reviewer}）", file=sys.stderr)
     if args.format == "json":
         print(json.dumps(_audit_json(args.file, baseline, rows, unreviewed), ensure_ascii=False, indent=2))
     else:
         print(_audit_text(args.file, baseline, rows, unreviewed))
-    bad = any(s in ("stale", "missing-document", "severity-raised") for _, s, _ in rows) or unreviewed
+    bad = any(s in _NEEDS_REVIEW for _, s, _ in rows) or unreviewed
     return EXIT_FINDINGS if bad else EXIT_OK
 
 
+_NEEDS_REVIEW = ("stale", "missing-document", "severity-raised", "document-changed", "policy", "rejected")
+
+
+def _pending(report, root, flt, texts, titles, args):
+    """Findings of this run that have no decision holding for this version of the document."""
+    from gkrules.baseline.interactive import Pending, masked_context
+
+    out = []
+    for d in report.documents:
+        if d.sha256 is None:
+            continue
+        k = flt.document_key(d.source)
+        for f in d.findings:
+            if f.checker in ("engine", "baseline") or not _selected(args, f):
+                continue
+            e = flt.index.get((k, f.fingerprint))
+            why = ""
+            if e is not None:
+                why = flt.invalid_reason(e, d.sha256) or ""
+                if e.holds_for(d.sha256) and (e.decision == "rejected" or not why):
+                    continue  # decided on this version (a rejection stands until the file changes)
+            out.append(Pending(k, d.sha256, f, titles.get((f.checker, f.rule), ""), _where(f),
+                               masked_context(texts.get(d.source), d.findings, f), e, why))
+    return out
+
+
+def _interactive(args, path, root, flt, engine, report, rows) -> int:
+    from gkrules.baseline.interactive import run_session
+    from gkrules.baseline.stale import with_stale_findings
+    from gkrules.baseline.store import open_store
+
+    review = _review(args, needed=True, reason=False)
+    titles = _titles(engine)
+    report = with_stale_findings(report, flt)
+    pending = _pending(report, root, flt, args._texts, titles, args)
+    store = open_store(args.file)
+
+    def record(decision) -> None:  # written at once: a session quit or killed resumes from here
+        store.record([decision], flt.policy, titles)
+
+    print(f"审查记录 {args.file}：待审查 {len(pending)} 条（{review.stage}，审查人 {review.reviewer}）")
+    tally = run_session(pending, review, flt.policy, record, input, sys.stdout)
+    print(f"\n本次接受 {tally['accepted']} 条，驳回 {tally['rejected']} 条，跳过 {tally['skipped']} 条，"
+          f"未处理 {tally['left']} 条" + ("（再次运行本命令可继续）" if tally["left"] or tally["skipped"] else ""))
+    return EXIT_OK if not (tally["left"] or tally["skipped"]) else EXIT_FINDINGS
+
+
 _STATUS_LABEL = {"valid": "有效", "stale": "已失效", "missing-document": "文件已不存在", "not-checked": "本次未检查",
-                 "allowlisted": "已由允许清单覆盖", "severity-raised": "级别已提高，需重新审查"}
+                 "allowlisted": "已由允许清单覆盖", "severity-raised": "级别已提高，需重新审查",
+                 "document-changed": "文件已修改，需重新审查", "policy": "不符合审查规则，需重新审查",
+                 "rejected": "已驳回，须修改"}
 
 
 def _where(f) -> str:
-    loc = f.location if f is not None else None
-    return f"{loc.line}:{loc.column}" if loc is not None and loc.line is not None else "全文"
+    from gkrules.outputs.places import place
+
+    return place(f) if f is not None else "全文"
 
 
 def _audit_text(file: str, baseline, rows, unreviewed) -> str:
     from gkrules.baseline import STAGES
+    from gkrules.baseline.record import DECISION_LABEL
 
     counts = baseline.stage_counts()
     lines = [f"审查记录：{file}（共 {len(baseline.entries)} 条；" + "，".join(f"{s} {counts[s]}" for s in STAGES) + "）"]
@@ -257,7 +362,8 @@ def _audit_text(file: str, baseline, rows, unreviewed) -> str:
             if f is not None and f.evidence:
                 lines.append(f"           证据：{f.evidence}")
             for r in (*e.history, e.review):
-                lines.append(f"           {r.stage}  {r.reviewer}  {r.date.isoformat()}：{r.reason}")
+                bulk = "（批量）" if r.bulk else ""
+                lines.append(f"           {r.stage}{DECISION_LABEL[r.decision]}{bulk}  {r.reviewer}  {r.date.isoformat()}：{r.reason}")
     tally: defaultdict[str, int] = defaultdict(int)
     for _, s, _ in rows:
         tally[s] += 1
@@ -280,5 +386,19 @@ def _audit_json(file: str, baseline, rows, unreviewed) -> dict:
             "unreviewed": [dict(finding_to_dict(f), document=k) for k, f in unreviewed]}
 
 
+def _decide(args) -> int:
+    from gkrules.baseline.decisions_file import read_decisions
+    from gkrules.baseline.store import open_store
+
+    engine, report = _check(args)
+    root = Path.cwd() if _is_url(args.file) else Path(args.file).resolve().parent
+    found = {(k, f.fingerprint): (d, f) for k, d, f in _current(report, root)}
+    decisions = read_decisions(args.decisions, found, args)
+    open_store(args.file).record(decisions, _policy(engine), _titles(engine))
+    accepted = sum(1 for d in decisions if d.review.decision == "accepted")
+    print(f"已写入审查记录 {args.file}：接受 {accepted} 条，驳回 {len(decisions) - accepted} 条", file=sys.stderr)
+    return EXIT_OK
+
+
 def run(args) -> int:
-    return {"create": _create, "update": _update, "audit": _audit}[args.action](args)
+    return {"create": _create, "update": _update, "audit": _audit, "decide": _decide}[args.action](args)

@@ -92,6 +92,7 @@ def summary_line(report: Report, excluded: int, output: str | None) -> str:
 
 def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras: dict) -> int:
     from gkrules.baseline import STALE_KEY, STALE_RULE, with_stale_findings
+    from gkrules.baseline.stats import merge_stats, review_stats
     from gkrules.commands.check import write_output
     from gkrules.serialize import document_text_map
 
@@ -104,6 +105,7 @@ def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras:
     codes: list[int] = []
     rules: dict = {}
     texts: dict[str, str] = {}
+    stats: list = []  # reviewer statistics of the batches checked against a review record
     batches = plan.batches or (Batch(plan.settings, ()),)
     if not total and not args.quiet:
         skipped = f"（{plan.excluded} 个按排除设置跳过）" if plan.excluded else ""
@@ -119,6 +121,7 @@ def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras:
             batch_rules = engine.rule_catalog()
             if record is not None:
                 report = with_stale_findings(report, record)
+                stats.append(review_stats(report, record, {k: r.title for k, r in batch_rules.items()}))
                 batch_rules[STALE_KEY] = STALE_RULE
             fail_on = Severity(s["fail-on"]) if s["fail-on"] else None
             codes.append(engine.exit_code(report, fail_on))
@@ -130,7 +133,8 @@ def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras:
     if args.statistics:
         body = statistics(shown, rules)
     else:
-        ctx = RenderContext(rules=rules, base_dir=Path.cwd(), texts=texts)
+        options = {"review_stats": merge_stats(stats)} if stats else {}
+        ctx = RenderContext(rules=rules, base_dir=Path.cwd(), texts=texts, options=options)
         body = formatter.render(shown, ctx)
     write_output(body, args.output)
     if not report.complete:  # hosts log stderr: say why the gate must stay shut

@@ -51,6 +51,8 @@ def add_arguments(p) -> None:
                    help=f"一次请求的时间上限（秒，默认 {d.request_timeout:g}；超时返回 503）")
     p.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
                    help="每个检查器处理单个文件的时间上限（秒）")
+    p.add_argument("--record", metavar="FILE|URL",
+                   help="审查记录（POST /v1/decisions 写入）：JSON 文件，或 sqlite:///路径、postgresql://… 数据库")
     p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True, help="记录访问日志（默认记录）")
     add_plugin_options(p)
 
@@ -70,7 +72,7 @@ def run(args) -> int:
         max_body_bytes=int(args.max_body_mb * MiB), max_document_bytes=int(args.max_document_mb * MiB),
         max_documents=args.max_documents, request_timeout=args.request_timeout, checker_timeout=args.timeout,
         only_plugins=tuple(args.only_plugin) if args.only_plugin is not None else None,
-        disable_plugins=tuple(args.disable_plugin))
+        disable_plugins=tuple(args.disable_plugin), record=args.record)
     # build once here: an invalid rule set or plugin stops the start with a clear message
     app = create_app(settings, plugin_manager(args))
     for engine in app.state.service.engines.values():

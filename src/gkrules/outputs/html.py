@@ -13,13 +13,14 @@ that it is for internal review only.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from html import escape
 
 from gkrules.model import DocumentResult, Finding, Report, Severity
 from gkrules.outputs.html_assets import CSS, JS
-from gkrules.outputs.text import _where
+from gkrules.outputs.places import checker_name, place
 from gkrules.specs import RenderContext, RuleInfo
 
 #: checkers and tags whose findings are personal data: their spans are masked in the text
@@ -139,7 +140,8 @@ def _finding_item(fid: str, f: Finding, rules: dict, reason: str | None, first_m
               f'data-sev="{sev}" data-checker="{escape(f.checker)}" data-rule="{escape(f.rule)}" '
               f'data-suppressed="{1 if reason is not None else 0}" data-first-mark="{first_mark or ""}" '
               f'data-start="{_attr_int(f, "start")}" data-end="{_attr_int(f, "end")}"')
-    return (f"<li {attrs_}>{badge}<span class=\"where\">{escape(_where(f))}</span>"
+    return (f"<li {attrs_}>{badge}<span class=\"where\">{escape(place(f))}</span>"
+            f'<span class="checker-name">{escape(checker_name(f.checker))}</span>'
             f'<span class="rule">{escape(f.checker)}/{escape(f.rule)}</span>{title}<dl>{details}</dl></li>')
 
 
@@ -163,7 +165,7 @@ def _document(index: int, d: DocumentResult, text: str | None, rules: dict) -> s
             if value:
                 facts.append(f"{label}：{value}")
     errors = "".join(f"<li>{escape(e.message)}</li>" for e in d.errors)
-    parts = [f'<section class="doc" id="doc-{index}"><h2>{escape(d.source)}</h2>']
+    parts = [f'<section class="doc" id="doc-{index}" data-doc="{index}"><h2>{escape(d.source)}</h2>']
     if facts:
         parts.append(f'<div class="meta">{escape("；".join(facts))}</div>')
     if errors:
@@ -193,10 +195,47 @@ def _filters(report: Report) -> str:
     sev = "".join(f'<label><input type="checkbox" name="sev" value="{s.value}" checked> {s.label}</label>'
                   for s in Severity)
     sev += '<label><input type="checkbox" name="sev" value="suppressed" checked> 已忽略</label>'
-    chk = "".join(f'<label><input type="checkbox" name="checker" value="{escape(c)}" checked> {escape(c)}</label>'
-                  for c in checkers)
+    chk = "".join(f'<label title="{escape(c)}"><input type="checkbox" name="checker" value="{escape(c)}" checked> '
+                  f'{escape(checker_name(c))}</label>' for c in checkers)
+    docs = ('<label><input type="checkbox" id="only-block"> 只看有阻断的文件</label>'
+            '<label><input type="checkbox" id="show-clean" checked> 显示未发现问题的文件</label>')
     return (f'<form id="filters"><fieldset><legend>级别</legend>{sev}</fieldset>'
-            f'<fieldset><legend>检查器</legend>{chk or "无"}</fieldset> 显示 <b id="shown">0</b> 条</form>')
+            f'<fieldset><legend>检查器</legend>{chk or "无"}</fieldset>'
+            f'<fieldset><legend>文件</legend>{docs}</fieldset> 显示 <b id="shown">0</b> 条，'
+            f'<b id="shown-docs">0</b> 个文件 <span class="keys">按 N 跳到下一个阻断，P 上一个</span></form>')
+
+
+#: documents rendered in the page itself; the others wait as JSON until a reviewer pages to them
+PAGE_SIZE = 20
+
+
+def _index_entry(i: int, d: DocumentResult) -> dict:
+    """What the script needs to filter, count and page without rendering the document."""
+    items = [[f"f{i}-{k}", f.severity.value, f.checker, 0] for k, f in enumerate(d.findings)]
+    items += [[f"s{i}-{k}", s.finding.severity.value, s.finding.checker, 1] for k, s in enumerate(d.suppressed)]
+    return {"n": d.source, "e": len(d.errors), "f": items}
+
+
+def _index_table(report: Report) -> str:
+    rows = []
+    for i, d in enumerate(report.documents):
+        c = {s: 0 for s in Severity}
+        for f in d.findings:
+            c[f.severity] += 1
+        status = "检查不完整" if d.errors else ""
+        rows.append(f'<tr data-doc="{i}"><td>{i + 1}</td><td><a href="#doc-{i}" data-doc="{i}">{escape(d.source)}</a></td>'
+                    f'<td class="n sev-block">{c[Severity.BLOCK] or ""}</td><td class="n sev-warn">{c[Severity.WARN] or ""}</td>'
+                    f'<td class="n sev-info">{c[Severity.INFO] or ""}</td><td class="n">{len(d.suppressed) or ""}</td>'
+                    f'<td>{status}</td></tr>')
+    return ('<details id="index" open><summary>文件索引（点击文件名跳转）</summary><div class="index-wrap"><table>'
+            '<thead><tr><th>#</th><th>文件</th><th>阻断</th><th>警告</th><th>提示</th><th>已忽略</th><th></th></tr></thead>'
+            f'<tbody>{"".join(rows)}</tbody></table></div></details>')
+
+
+def _json_script(id_: str, data: object) -> str:
+    # "<" escaped: nothing inside can end the script element or open a comment
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("<", "\\u003c")
+    return f'<script type="application/json" id="{id_}">{text}</script>'
 
 
 def render_html(report: Report, ctx: RenderContext | None = None) -> str:
@@ -205,7 +244,11 @@ def render_html(report: Report, ctx: RenderContext | None = None) -> str:
     s = report.summary
     verdict_cls, verdict = _verdict(report)
     today = f"；参照日期 {report.today.isoformat()}" if report.today else ""
-    docs = "".join(_document(i, d, ctx.texts.get(d.source), rules) for i, d in enumerate(report.documents))
+    rendered = [_document(i, d, ctx.texts.get(d.source), rules) for i, d in enumerate(report.documents)]
+    first, rest = rendered[:PAGE_SIZE], rendered[PAGE_SIZE:]
+    later = "".join(_json_script(f"doc-src-{i}", html) for i, html in enumerate(rest, start=PAGE_SIZE))
+    index = _json_script("doc-index", [_index_entry(i, d) for i, d in enumerate(report.documents)])
+    stats = review_stats_html(ctx.options.get("review_stats"))
     return f"""<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
@@ -226,10 +269,32 @@ def render_html(report: Report, ctx: RenderContext | None = None) -> str:
 <div class="meta">规则集 {escape(report.ruleset.id)} {escape(report.ruleset.version)}；gkrules {escape(report.tool_version)}{escape(today)}；检查{"完整" if report.complete else "不完整"}</div></div>
 {_filters(report)}
 </header>
-<main>
-{docs}
+{stats}
+{_index_table(report)}
+<nav class="pager" id="pager-top"></nav>
+<main id="docs" data-page-size="{PAGE_SIZE}">
+{"".join(first)}
 </main>
+<nav class="pager" id="pager"></nav>
+{index}
+{later}
 <script>{JS}</script>
 </body>
 </html>
 """
+
+
+def review_stats_html(stats) -> str:
+    """The reviewers' statistics (gkrules.baseline.stats), when the check used a record."""
+    if stats is None:
+        return ""
+    from gkrules.baseline.stats import STAT_LABELS
+
+    def table(caption: str, rows) -> str:
+        head = "".join(f"<th>{escape(label)}</th>" for label in STAT_LABELS.values())
+        body = "".join(f"<tr><td>{escape(name)}</td>" + "".join(f'<td class="n">{row[k]}</td>' for k in STAT_LABELS)
+                       + "</tr>" for name, row in rows)
+        return f'<table><caption>{escape(caption)}</caption><thead><tr><th></th>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+    return (f'<details id="review-stats" open><summary>审查统计</summary><div class="stats">'
+            f'{table("按规则", stats.by_rule_named())}{table("按审查阶段", stats.by_stage_named())}</div></details>')

@@ -44,45 +44,101 @@ li.finding[hidden] { display: none; }
 .title { font-weight: bold; } dl { margin: 4px 0 0; font-size: 13px; } dt { float: left; clear: left; color: var(--muted); }
 dd { margin: 0 0 2px 3.5em; word-break: break-word; } .errors { color: #6a1b9a; } .none { color: #2e7d32; }
 @media (max-width: 900px) { .doc-body { grid-template-columns: 1fr; } header { position: static; } }
+#filters .keys { color: var(--muted); font-size: 12px; margin-left: 10px; }
+.checker-name { font-size: 13px; margin-right: 6px; font-weight: bold; }
+#index, #review-stats { margin: 12px 24px 0; background: #fff; border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; }
+#index summary, #review-stats summary { cursor: pointer; font-weight: bold; }
+.index-wrap { max-height: 40vh; overflow: auto; }
+#index table, #review-stats table { border-collapse: collapse; font-size: 13px; margin-top: 6px; }
+#index th, #index td, #review-stats th, #review-stats td { border-bottom: 1px solid var(--line); padding: 2px 8px; text-align: left; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; } td.sev-block { color: var(--block); font-weight: bold; }
+td.sev-warn { color: var(--warn); } td.sev-info { color: var(--info); } #index tr[hidden] { display: none; }
+#review-stats .stats { display: flex; gap: 24px; flex-wrap: wrap; } caption { text-align: left; color: var(--muted); }
+nav.pager { margin: 8px 24px 0; font-size: 14px; } nav.pager button { margin: 0 6px; }
+section.doc[hidden] { display: none; }
 """
 
 JS = """
 (function () {
   "use strict";
   var RANK = {block: 3, warn: 2, info: 1};
-  var items = {};
-  document.querySelectorAll("li.finding").forEach(function (li) {
-    items[li.id] = li;
-    li.addEventListener("click", function () { jump(li.getAttribute("data-first-mark"), li); });
-  });
-  var marks = document.querySelectorAll("mark.hl");
-  marks.forEach(function (m) {
-    m.addEventListener("click", function () {
-      var ids = m.getAttribute("data-ids").split(" ");
-      for (var i = 0; i < ids.length; i++) {
-        var li = items[ids[i]];
-        if (li && !li.hidden) { li.scrollIntoView({block: "nearest"}); flash(li); return; }
-      }
-    });
-  });
+  var main = document.getElementById("docs");
+  var pageSize = Number(main.getAttribute("data-page-size")) || 20;
+  var index = JSON.parse(document.getElementById("doc-index").textContent);
+  var rows = {};
+  document.querySelectorAll("#index tr[data-doc]").forEach(function (tr) { rows[tr.getAttribute("data-doc")] = tr; });
+  var cache = {};
+  document.querySelectorAll("#docs section.doc").forEach(function (s) { cache[s.getAttribute("data-doc")] = s.outerHTML; });
+  function source(i) {
+    if (!(i in cache)) { cache[i] = JSON.parse(document.getElementById("doc-src-" + i).textContent); }
+    return cache[i];
+  }
+  var state = {page: 0, list: [], blocks: [], at: -1};
+  var items = {}, marks = [];
   function flash(el) { el.classList.add("flash"); setTimeout(function () { el.classList.remove("flash"); }, 1200); }
   function jump(markId, li) {
     if (markId) { var m = document.getElementById(markId); if (m) { m.scrollIntoView({block: "center"}); flash(m); } }
-    flash(li);
+    if (li) { li.scrollIntoView({block: "nearest"}); flash(li); }
   }
   function checked(name) {
     var out = {};
     document.querySelectorAll("input[name=" + name + "]").forEach(function (c) { out[c.value] = c.checked; });
     return out;
   }
-  function visible(li, sev, chk) {
-    var s = li.getAttribute("data-suppressed") === "1" ? "suppressed" : li.getAttribute("data-sev");
-    return sev[s] !== false && chk[li.getAttribute("data-checker")] !== false;
+  function filters() {
+    return {sev: checked("sev"), chk: checked("checker"), onlyBlock: document.getElementById("only-block").checked,
+            showClean: document.getElementById("show-clean").checked};
   }
-  function apply() {
-    var sev = checked("sev"), chk = checked("checker"), shown = 0;
+  function findingVisible(f, flt) {
+    var s = f[3] ? "suppressed" : f[1];
+    return flt.sev[s] !== false && flt.chk[f[2]] !== false;
+  }
+  function blocking(f) { return !f[3] && f[1] === "block"; }
+  function docVisible(d, flt) {
+    if (flt.onlyBlock && !d.f.some(blocking)) { return false; }
+    if (d.e) { return true; }
+    if (!d.f.length) { return flt.showClean; }
+    return d.f.some(function (f) { return findingVisible(f, flt); });
+  }
+  function compute() {
+    var flt = filters(), shown = 0;
+    state.list = []; state.blocks = [];
+    index.forEach(function (d, i) {
+      var ok = docVisible(d, flt);
+      if (rows[i]) { rows[i].hidden = !ok; }
+      if (!ok) { return; }
+      state.list.push(i);
+      d.f.forEach(function (f) {
+        if (findingVisible(f, flt)) { shown++; }
+        if (blocking(f) && flt.sev.block !== false && flt.chk[f[2]] !== false) { state.blocks.push([i, f[0]]); }
+      });
+    });
+    document.getElementById("shown").textContent = String(shown);
+    document.getElementById("shown-docs").textContent = String(state.list.length);
+    return flt;
+  }
+  function wire() {
+    items = {};
+    main.querySelectorAll("li.finding").forEach(function (li) {
+      items[li.id] = li;
+      li.addEventListener("click", function () { jump(li.getAttribute("data-first-mark"), null); flash(li); });
+    });
+    marks = main.querySelectorAll("mark.hl");
+    marks.forEach(function (m) {
+      m.addEventListener("click", function () {
+        var ids = m.getAttribute("data-ids").split(" ");
+        for (var i = 0; i < ids.length; i++) {
+          var li = items[ids[i]];
+          if (li && !li.hidden) { li.scrollIntoView({block: "nearest"}); flash(li); return; }
+        }
+      });
+    });
+  }
+  function applyFindings(flt) {
     Object.keys(items).forEach(function (id) {
-      var li = items[id]; li.hidden = !visible(li, sev, chk); if (!li.hidden) { shown++; }
+      var li = items[id];
+      var s = li.getAttribute("data-suppressed") === "1" ? "suppressed" : li.getAttribute("data-sev");
+      li.hidden = !(flt.sev[s] !== false && flt.chk[li.getAttribute("data-checker")] !== false);
     });
     marks.forEach(function (m) {
       var best = "", rank = 0;
@@ -94,10 +150,61 @@ JS = """
       });
       m.setAttribute("data-show", best);
     });
-    var counter = document.getElementById("shown");
-    if (counter) { counter.textContent = String(shown); }
   }
-  document.querySelectorAll("#filters input").forEach(function (c) { c.addEventListener("change", apply); });
-  apply();
+  function pages() { return Math.max(1, Math.ceil(state.list.length / pageSize)); }
+  function pager() {
+    ["pager", "pager-top"].forEach(function (id) {
+      var nav = document.getElementById(id);
+      nav.textContent = "";
+      var prev = document.createElement("button"), next = document.createElement("button");
+      prev.type = next.type = "button"; prev.textContent = "上一页"; next.textContent = "下一页";
+      prev.disabled = state.page === 0; next.disabled = state.page >= pages() - 1;
+      prev.addEventListener("click", function () { render(state.page - 1); window.scrollTo(0, 0); });
+      next.addEventListener("click", function () { render(state.page + 1); window.scrollTo(0, 0); });
+      var label = document.createElement("span");
+      label.className = "page-label";
+      label.textContent = "第 " + (state.page + 1) + " / " + pages() + " 页（每页 " + pageSize + " 个文件）";
+      nav.appendChild(prev); nav.appendChild(label); nav.appendChild(next);
+    });
+  }
+  function render(page) {
+    state.page = Math.max(0, Math.min(page, pages() - 1));
+    var ids = state.list.slice(state.page * pageSize, (state.page + 1) * pageSize);
+    main.innerHTML = ids.length ? ids.map(source).join("") : '<p class="none">没有符合筛选条件的文件</p>';
+    wire(); applyFindings(filters()); pager();
+  }
+  function showDoc(i) {
+    var pos = state.list.indexOf(i);
+    if (pos < 0) { return null; }
+    var page = Math.floor(pos / pageSize);
+    if (page !== state.page || !document.getElementById("doc-" + i)) { render(page); }
+    return document.getElementById("doc-" + i);
+  }
+  function update() { var flt = compute(); render(0); state.at = -1; return flt; }
+  document.querySelectorAll("#filters input").forEach(function (c) { c.addEventListener("change", update); });
+  document.querySelectorAll("#index a[data-doc]").forEach(function (a) {
+    a.addEventListener("click", function (e) {
+      e.preventDefault();
+      var sec = showDoc(Number(a.getAttribute("data-doc")));
+      if (sec) { sec.scrollIntoView({block: "start"}); flash(sec); }
+    });
+  });
+  function step(delta) {
+    if (!state.blocks.length) { return; }
+    state.at = (state.at + delta + state.blocks.length) % state.blocks.length;
+    var target = state.blocks[state.at];
+    showDoc(target[0]);
+    var li = document.getElementById(target[1]);
+    if (li) { jump(li.getAttribute("data-first-mark"), li); }
+  }
+  document.addEventListener("keydown", function (e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || (e.target && /^(INPUT|TEXTAREA|SELECT)$/.test(e.target.tagName) &&
+        e.target.type !== "checkbox")) { return; }
+    if (e.key === "n" || e.key === "N" || e.key === "j") { e.preventDefault(); step(1); }
+    else if (e.key === "p" || e.key === "P" || e.key === "k") { e.preventDefault(); step(-1); }
+  });
+  var flt = compute();
+  wire(); applyFindings(flt); pager();
+  window.gkrules = {step: step, showDoc: showDoc, state: state};
 })();
 """

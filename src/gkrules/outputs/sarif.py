@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from gkrules.model import Finding, Report, Severity
+from gkrules.outputs.places import place
 from gkrules.specs import RenderContext, RuleInfo
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -81,6 +82,8 @@ def _result(f: Finding, source: str, rule_index: dict[str, int]) -> dict:
     if f.location is not None and (f.location.page or f.location.ref or f.location.hidden):
         logical = f.location.ref or f"第{f.location.page}页"
         result["locations"][0]["logicalLocations"] = [{"name": logical, "kind": "element"}]
+        # the line of extracted text means nothing in Word or a PDF viewer: say the place
+        result["locations"][0]["physicalLocation"]["region"]["message"] = {"text": place(f)}
     if f.suggestion:
         result["properties"]["gkrules.suggestion"] = f.suggestion
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from gkrules.model import DocumentResult, Finding, Report
+from gkrules.outputs.places import place
 from gkrules.specs import RenderContext
 
 #: tag of findings computed on a provisional calendar year (release-deadline sets it)
@@ -13,17 +14,7 @@ _META_LABELS = (("title", "标题"), ("doc_number", "文号"), ("formed", "成�
 
 
 def _where(f: Finding) -> str:
-    loc = f.location
-    if loc is None or loc.line is None:
-        return "全文"
-    where = f"{loc.line}:{loc.column}"
-    if loc.page:
-        where = f"第{loc.page}页 " + where
-    if loc.ref:
-        where += f" [{loc.ref}]"
-    if loc.hidden:
-        where += " [隐藏内容]"
-    return where
+    return place(f)
 
 
 def _finding_lines(f: Finding, ctx: RenderContext | None) -> list[str]:
@@ -73,6 +64,11 @@ def render_text(report: Report, ctx: RenderContext | None = None) -> str:
     lines.append(f"共 {len(report.documents)} 个文件；阻断 {s.block}，警告 {s.warn}，提示 {s.info}，"
                  f"已忽略 {s.suppressed}；{status}")
     lines.append(f"规则集：{report.ruleset.id} {report.ruleset.version}（gkrules {report.tool_version}）")
+    stats = ctx.options.get("review_stats") if ctx is not None else None
+    if stats is not None:
+        from gkrules.baseline.stats import stats_lines
+
+        lines.extend(stats_lines(stats))
     if any(PROVISIONAL_TAG in f.tags for d in report.documents for f in d.findings):
         lines.append("注：部分期限按暂定日历计算（相关年份的调休安排尚未公布，期限为区间）；"
                      "在规则集 calendar 部分补充该年安排或升级 chinese-calendar 后可得到确切期限（见 docs/calendar.md）")

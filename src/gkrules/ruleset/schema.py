@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Literal
 
 from attrs import field, frozen
 
@@ -222,6 +222,16 @@ class EngineSection:
 
 
 @frozen
+class ReviewSection:
+    """Waiver policy (docs/rulesets.md「审查规则」): which review stage may accept which
+    severity, and which severities one reason may accept in bulk. Unset keys keep the
+    defaults of ``gkrules.baseline.policy`` (阻断 only at 终审, one reason per finding)."""
+
+    accept_stage: dict[Severity, Literal["自审", "送审", "终审"]] = field(factory=dict)
+    bulk: tuple[Severity, ...] | None = None
+
+
+@frozen
 class RulesetFile:
     id: str
     version: str
@@ -232,3 +242,4 @@ class RulesetFile:
     allowlist: tuple[AllowEntry, ...] = ()
     calendar: CalendarSection = field(factory=CalendarSection)
     engine: EngineSection = field(factory=EngineSection)
+    review: ReviewSection = field(factory=ReviewSection)

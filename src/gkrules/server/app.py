@@ -83,6 +83,10 @@ class Service:
             self.engines.setdefault(engine.ruleset.id, engine)
             self.names[name] = self.names[engine.ruleset.id] = engine.ruleset.id
         self.built_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+        self.store = None
+        if settings.record:
+            from gkrules.baseline.store import open_store
+            self.store = open_store(settings.record)
 
     # -- handlers ------------------------------------------------------------------------
 
@@ -133,6 +137,25 @@ class Service:
         ctx = RenderContext(rules=engine.rule_catalog(), texts=texts)
         body = self.plugins.formatters()[fmt].render(report, ctx)
         return Response(body.encode("utf-8"), media_type=FORMATS[fmt], headers=headers)
+
+    async def decisions(self, request: Request) -> Response:
+        """Record reviewers' decisions (gkrules.server.decisions)."""
+        from gkrules.server.decisions import decision_job, record_decisions
+
+        if self.store is None:
+            return error_response(404, "no-record", "本服务未配置审查记录（gkrules serve --record），不能记录审查决定")
+        if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
+            return error_response(415, "unsupported-media-type", "审查决定请使用 application/json 提交")
+        budget = self.settings.request_timeout
+        try:
+            body = await read_body(request.receive, None, self.settings.max_body_bytes)
+            job, decisions = decision_job(body, self.settings, dt.date.today(), self.names)
+            report, _, engine = run_with_budget(lambda: self._run(job), budget, RequestTimeout)
+            return json_response(record_decisions(self.store, engine, report, decisions))
+        except RequestProblem as exc:
+            return json_response(exc.body(), exc.status)
+        except RequestTimeout:
+            return error_response(503, "timeout", f"检查超过时间上限（{budget:g} 秒），审查决定未记录")
 
     async def _job(self, request: Request) -> CheckJob:
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
@@ -217,6 +240,7 @@ def create_app(settings: ServerSettings | None = None, plugins: PluginManager | 
     service = Service(settings or ServerSettings(), plugins)
     routes = [
         Route("/v1/check", service.check, methods=["POST"]),
+        Route("/v1/decisions", service.decisions, methods=["POST"]),
         Route("/v1/rules", service.rules, methods=["GET"]),
         Route("/v1/health", service.health, methods=["GET"]),
         Route("/openapi.json", service.openapi, methods=["GET"]),

@@ -31,6 +31,9 @@ class ServerSettings:
     checker_timeout: float | None = None
     only_plugins: tuple[str, ...] | None = None
     disable_plugins: tuple[str, ...] = ()
+    #: the review record ``POST /v1/decisions`` writes to: a JSON file, or a database URL
+    #: (``sqlite:///…``, ``postgresql://…``); None: the endpoint answers 404
+    record: str | None = None
 
     def to_env(self) -> str:
         return json.dumps(attrs.asdict(self), ensure_ascii=False)
