@@ -188,6 +188,8 @@ def _redaction(f: Finding, mask: str) -> Redaction:
 
 def _place(f: Finding) -> str | None:
     loc = f.location
+    if loc is None:
+        return None
     page = f"第{loc.page}页" if loc.page else ""
     if loc.ref:
         return loc.ref if not page or loc.ref.startswith(page) else f"{page}，{loc.ref}"
@@ -379,9 +381,11 @@ def _redact_binary(doc: Document, data: bytes, findings: Sequence[Finding], repl
                    keep_comments: bool = False):
     """docx, xlsx, pdf: the values (by the findings' spans in the checked text) replaced in
     the file itself; (bytes, done, notes)."""
-    done, pairs = [], {}
-    for f in sorted(findings, key=lambda f: (f.location.start, f.location.end)):
-        value = doc.text[f.location.start:f.location.end]
+    done: list[tuple[Finding, str]] = []
+    pairs: dict = {}
+    for f in sorted(findings, key=_span):
+        start, end = _span(f)
+        value = doc.text[start:end]
         if not value.strip():
             continue
         repl = pairs.setdefault(value, replace(f, value))

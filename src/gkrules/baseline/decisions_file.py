@@ -89,5 +89,5 @@ def parse_decisions(data: Any, found: Mapping[tuple[str, str], tuple], defaults:
         if hit is None:
             raise UsageError(f"{at}：在本次检查的文件 {doc} 中没有指纹为 {fp} 的意见（文件已修改或指纹有误）")
         d, f = hit
-        out.append(Decision(doc, f, d.sha256, Review(reviewer, stage, reason, date, decision)))
+        out.append(Decision(doc, f, d.sha256, Review(reviewer, stage, reason, date, decision)))  # type: ignore[arg-type]  # validated above
     return out

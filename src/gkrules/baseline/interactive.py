@@ -94,7 +94,7 @@ def run_session(pending: list[Pending], review: Review, policy: ReviewPolicy, re
             if answer == "skip":
                 tally["skipped"] += 1
                 break
-            decision = Decision(p.document, p.finding, p.document_sha256, attrs.evolve(review, decision=answer))
+            decision = Decision(p.document, p.finding, p.document_sha256, attrs.evolve(review, decision=answer))  # type: ignore[arg-type]  # accept/reject only
             why = refusal(policy, decision)
             if why:
                 out.write(f"  不能接受：{why}\n")

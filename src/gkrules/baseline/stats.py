@@ -74,9 +74,10 @@ def merge_stats(parts: list[ReviewStats]) -> ReviewStats:
     by_stage: dict[str, Counter] = {}
     titles: dict[tuple[str, str], str] = {}
     for part in parts:
-        for table, rows in ((by_rule, part.by_rule), (by_stage, part.by_stage)):
-            for key, row in rows.items():
-                table.setdefault(key, Counter({name: 0 for name in STAT_LABELS})).update(row)
+        for key, row in part.by_rule.items():
+            by_rule.setdefault(key, Counter({name: 0 for name in STAT_LABELS})).update(row)
+        for stage, row in part.by_stage.items():
+            by_stage.setdefault(stage, Counter({name: 0 for name in STAT_LABELS})).update(row)
         titles.update(part.titles)
     return ReviewStats(by_rule, by_stage, titles)
 

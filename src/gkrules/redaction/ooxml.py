@@ -50,6 +50,8 @@ def _groups(root: etree._Element) -> list[list[tuple[etree._Element, str]]]:
             if not value or (attr == "tail" and not value.strip()):
                 continue
             holder = el if attr == "text" else el.getparent()
+            if holder is None:
+                continue
             container = next((a for a in (holder, *holder.iterancestors()) if _local(a.tag) in _CONTAINERS), None)
             key = id(container) if container is not None else id(el) * 2 + (attr == "tail")
             if key not in groups:
@@ -78,7 +80,7 @@ def _replace(nodes: list[tuple[etree._Element, str]], pairs: Sequence[tuple[str,
     if not spans:
         return found
     owner = [k for k, t in enumerate(texts) for _ in t]
-    out = [[] for _ in texts]
+    out: list[list[str]] = [[] for _ in texts]
     starts = {s: (e, r) for s, e, r in spans}
     p = 0
     while p < len(joined):
@@ -94,13 +96,20 @@ def _replace(nodes: list[tuple[etree._Element, str]], pairs: Sequence[tuple[str,
     return found
 
 
+def _detach(el: etree._Element) -> None:
+    """Remove ``el`` from its parent (a root element has none)."""
+    parent = el.getparent()
+    if parent is not None:
+        parent.remove(el)
+
+
 def _accept_tracked_changes(root: etree._Element, removed: list[str]) -> int:
     """Accept every tracked change; the text of deletions goes to ``removed``."""
     changes = 0
     for el in list(root.iter(W + "del", W + "moveFrom")):
         if el.getparent() is not None:
-            removed.append("".join(el.itertext()))
-            el.getparent().remove(el)
+            removed.append("".join(str(t) for t in el.itertext()))
+            _detach(el)
             changes += 1
     for el in list(root.iter(W + "ins", W + "moveTo")):
         parent = el.getparent()
@@ -186,14 +195,14 @@ def _drop_comments(name: str, root: etree._Element, removed: set[str]) -> None:
                 root.remove(o)
     elif name.startswith("word/"):
         for el in list(root.iter(*_COMMENT_MARKS)):
-            el.getparent().remove(el)
+            _detach(el)
         for ref in list(root.iter(W + "commentReference")):
             r = ref.getparent()
             if r is not None and r.getparent() is not None:
-                r.getparent().remove(r)
+                _detach(r)
     elif name.startswith("xl/worksheets/"):
         for el in list(root.iter(X + "legacyDrawing")):
-            el.getparent().remove(el)
+            _detach(el)
 
 
 def redact_package(data: bytes, pairs: Sequence[tuple[str, str]], *, remove_comments: bool = True

@@ -135,7 +135,7 @@ def _process(pdf, holder, resources, pairs: Sequence[tuple[str, str]], found: se
     instructions = list(pikepdf.parse_content_stream(holder))
     shows: list[_Show] = []
     font: _Font | None = None
-    for i, (operands, op) in enumerate(instructions):
+    for i, (operands, op) in enumerate(instructions):  # type: ignore[misc]  # pikepdf's stubs lack __iter__
         name = str(op)
         if name == "Tf" and operands:
             font = fonts.get(str(operands[0]))
@@ -184,8 +184,8 @@ def _rewrite(pdf, holder, instructions, shows: list[_Show]) -> None:
             items = list(operands[0])
             array: list = []
             for k, el in enumerate(items):
-                s = next((p for p in parts if p.item == k), None)
-                array.extend(_pieces(s) if s is not None else [el])
+                piece = next((p for p in parts if p.item == k), None)
+                array.extend(_pieces(piece) if piece is not None else [el])
         else:
             array = _pieces(parts[0])
             if name == "'":
