@@ -113,3 +113,8 @@ def test_pre_commit_runs_the_hook(tmp_path):
     assert commit.returncode != 0
     assert "internal-label" in commit.stdout + commit.stderr
     assert git(site, "log", "--format=%s", env=env).splitlines() == ["初始"]
+
+    # trying the hook before configuring it, as the docs show: pre-commit try-repo at the tag
+    tried = pre_commit("try-repo", str(hook_repo), "gkrules", "--ref", rev, "--files", "notices/内部.txt")
+    assert tried.returncode != 0, tried.stdout + tried.stderr
+    assert "internal-label" in tried.stdout and "Failed" in tried.stdout
