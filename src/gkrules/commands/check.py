@@ -33,6 +33,11 @@ def add_arguments(c) -> None:
     c.add_argument("--fail-on", choices=["block", "warn"], default=None, help="达到该级别即以退出码 1 结束（默认 block）")
     c.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
                    help="每个检查器处理单个文件的时间上限（秒）")
+    c.add_argument("--document-timeout", type=positive_float, default=None, metavar="SECONDS",
+                   help="单个文件读取和全部检查的总时间上限（秒，默认 60，至少为 --timeout 的两倍）；"
+                        "超时的检查进程被终止，该文件检查不完整")
+    c.add_argument("--memory-mb", type=positive_float, default=2048, metavar="MB",
+                   help="每个检查进程在引擎之外可用的内存上限（MB，默认 2048）；超出时该文件检查不完整")
     c.add_argument("--exit-zero", action="store_true", help="只出报告：有问题时也以 0 退出（检查不完整仍为 2）")
     c.add_argument("--contributions", metavar="FILE",
                    help="单位贡献数据 CSV（列：table,row,col,unit,value[,group]），发布前检查时用于集中度规则")
@@ -53,6 +58,14 @@ def write_output(text: str, output: str | None) -> None:
         sys.stdout.flush()
 
 
+def limits_from_args(args):
+    """Documents are checked in worker processes that these limits bound (gkrules.supervisor)."""
+    from gkrules.supervisor import Limits, MiB
+
+    seconds = args.document_timeout or max(60.0, 2 * args.timeout if args.timeout else 0.0)
+    return Limits(document_seconds=seconds, memory_bytes=int(args.memory_mb * MiB), workers=args.jobs)
+
+
 def run(args) -> int:
     from gkrules.baseline import STALE_KEY, STALE_RULE, with_stale_findings
     from gkrules.catalog import read_catalog
@@ -66,7 +79,7 @@ def run(args) -> int:
     if args.format not in formatters:
         raise UsageError(f"未知的输出格式 {args.format!r}，可用：{'、'.join(sorted(formatters))}")
     record = use_baseline(pm, args.baseline) if args.baseline else None
-    engine = Engine(args.ruleset, plugins=pm, timeout=args.timeout)
+    engine = Engine(args.ruleset, plugins=pm, timeout=args.timeout, limits=limits_from_args(args))
     catalog = read_catalog(args.catalog) if args.catalog else ()
     extras = {}
     if args.contributions:

@@ -1,0 +1,298 @@
+"""Supervised execution: documents are loaded and checked in worker processes the engine
+can kill, so that the limits hold whatever a loader, a library or a checker does.
+
+Modelled on Apache Tika's ``ForkParser`` and tika-server's watchdog: the parent (CLI,
+HTTP worker, library host) never runs parsing or checking code itself; each document goes
+to a long-lived child process that has the engine already built (forked from the parent,
+so nothing is rebuilt and nothing is re-imported); the parent waits on the child's pipe
+with the document's wall-clock deadline, kills the child when it overruns or dies, reports
+the document as not checked, and forks a fresh child for the next document. The child's
+address space is capped by the OS (``RLIMIT_AS``), so a memory hog gets ``MemoryError``
+instead of taking the machine.
+
+Why not ``concurrent.futures.ProcessPoolExecutor``: it cannot kill one stuck task (only
+the whole pool), and a dead worker breaks the pool for every pending document.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import multiprocessing
+import os
+import queue
+import signal
+import threading
+import time
+from collections.abc import Callable, Sequence
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+from attrs import frozen
+
+from gkrules.model import DocumentError, DocumentResult, Finding, Severity
+
+MiB = 1024 * 1024
+
+#: checker id that engine-made findings carry
+ENGINE = "engine"
+BASIS = "《政府信息公开条例》第十七条（公开前审查）；未完成检查的文件不得发布"
+
+
+@frozen
+class Limits:
+    """What one document may cost in a worker process.
+
+    ``document_seconds``: wall-clock time to load and check one document (every checker);
+    ``memory_bytes``: address space a worker may add to what the built engine already uses
+    (``None``: no cap); ``workers``: processes checking in parallel.
+    """
+
+    document_seconds: float = 60.0
+    memory_bytes: int | None = 2048 * MiB
+    workers: int = 1
+
+
+#: a job's outcome in the parent: (document or None, result)
+Pair = tuple[Any, DocumentResult]
+#: the function a worker applies to each item (the engine's ``_process``)
+Process = Callable[[Any, dt.date, dict], Pair]
+
+
+def item_name(item: Any) -> str:
+    for attr in ("name", "source"):
+        value = getattr(item, attr, None)
+        if isinstance(value, str) and not hasattr(item, "parts"):  # a Path has .name too
+            return value
+    return str(item)
+
+
+def failed_result(name: str, message: str, code: str = "checker-error") -> DocumentResult:
+    """A document that the engine could not check: a blocking finding and an error entry."""
+    finding = Finding(checker=ENGINE, rule="checker-error", severity=Severity.BLOCK, message=message,
+                      basis=BASIS, tags=("检查不完整",),
+                      fingerprint=hashlib.sha256(f"{code}\0{message}".encode()).hexdigest()[:32])
+    return DocumentResult(source=name, findings=(finding,), errors=(DocumentError(code=code, message=message),))
+
+
+def _address_space() -> int:
+    """Current virtual size of this process (bytes), from /proc; 0 where there is none."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return 0
+
+
+def _cap_memory(extra: int | None) -> None:
+    if extra is None:
+        return
+    import resource
+
+    limit = _address_space() + extra
+    _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _worker_main(process: Process, conn: Connection, memory: int | None, tainted: Callable[[], bool]) -> None:
+    """A worker's life: take a job, answer it, until the parent goes away.
+
+    Ctrl-C is the supervisor's to handle: the worker ignores SIGINT, so a KeyboardInterrupt
+    seen here was raised by a checker and counts as that checker's failure.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _cap_memory(memory)
+    while True:
+        try:
+            job = conn.recv()
+        except BaseException:  # the parent closed the pipe (or it broke): nothing more to do
+            os._exit(0)
+        if job is None:
+            os._exit(0)
+        item, today, extras = job
+        try:
+            answer: Any = ("ok", process(item, today, extras), tainted())
+        except MemoryError:
+            answer = ("fail", "memory")
+        except BaseException:  # anything a loader or checker threw past the engine
+            answer = ("fail", "crash")
+        try:
+            conn.send(answer)
+        except BaseException:  # unpicklable findings, or no memory left to pickle them
+            try:
+                conn.send(("fail", "unsendable"))
+            except BaseException:
+                os._exit(3)
+        if answer[0] != "ok" or answer[2]:
+            os._exit(0)  # state may be damaged (a handler replaced, a limit swallowed): start afresh
+
+
+_MESSAGES = {
+    "timeout": "检查进程超过时间上限（{seconds:g} 秒）被终止",
+    "memory": "检查进程超出内存上限（{memory} MB）",
+    "crash": "检查进程意外出错",
+    "unsendable": "检查结果无法传回（检查器返回了无效的结果）",
+    "died": "检查进程意外退出（{how}）",
+}
+
+
+class _Worker:
+    def __init__(self, ctx: Any, process: Process, limits: Limits, tainted: Callable[[], bool]):
+        self.conn, child = ctx.Pipe()
+        self.proc = ctx.Process(target=_worker_main, args=(process, child, limits.memory_bytes, tainted),
+                                name="gkrules-worker", daemon=True)
+        self.proc.start()
+        child.close()
+
+    def stop(self, kill: bool) -> str:
+        """End the process; say how it ended (for the message)."""
+        if kill and self.proc.is_alive():
+            self.proc.kill()
+        self.proc.join(2)
+        code = self.proc.exitcode
+        self.conn.close()
+        if code is None:
+            return "无法确认"
+        if code < 0:
+            try:
+                return f"信号 {signal.Signals(-code).name}"
+            except ValueError:
+                return f"信号 {-code}"
+        return f"退出码 {code}"
+
+
+class Supervisor:
+    """Worker processes with the engine in them; ``run`` checks items in them.
+
+    Thread-safe: concurrent ``run`` calls (the HTTP service's requests) share the workers;
+    each call takes the workers it needs for as long as it runs.
+    """
+
+    def __init__(self, process: Process, limits: Limits, tainted: Callable[[], bool] = lambda: False):
+        self.process = process
+        self.limits = limits
+        self._tainted = tainted
+        self._ctx = multiprocessing.get_context("fork")
+        self._idle: queue.LifoQueue[_Worker | None] = queue.LifoQueue()
+        self._size = 0
+        self._lock = threading.Lock()
+        self.grow(limits.workers)
+
+    def grow(self, workers: int) -> None:
+        """At least ``workers`` processes (started when first needed)."""
+        with self._lock:
+            while self._size < workers:
+                self._idle.put(None)
+                self._size += 1
+
+    def prestart(self) -> None:
+        """Start every worker now (a server forks before it starts threads)."""
+        taken = []
+        while True:
+            try:
+                taken.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        for w in taken:
+            self._idle.put(w if w is not None else self._spawn())
+
+    def _spawn(self) -> _Worker:
+        return _Worker(self._ctx, self.process, self.limits, self._tainted)
+
+    def _take(self, wanted: int) -> list[_Worker | None]:
+        taken = [self._idle.get()]  # wait for one
+        while len(taken) < wanted:
+            try:
+                taken.append(self._idle.get_nowait())
+            except queue.Empty:
+                break
+        return taken
+
+    def close(self) -> None:
+        while True:
+            try:
+                w = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            if w is not None:
+                try:
+                    w.conn.send(None)
+                except OSError:
+                    pass
+                w.stop(kill=False)
+
+    def run(self, items: Sequence[Any], today: dt.date, extras: dict) -> list[Pair]:
+        results: list[Pair | None] = [None] * len(items)
+        pending = list(range(len(items)))[::-1]
+        idle = self._take(max(1, min(len(items), self._size)))
+        busy: dict[Connection, tuple[_Worker, int, float]] = {}
+        try:
+            while pending or busy:
+                while pending and idle:
+                    w = idle.pop()
+                    i = pending.pop()
+                    try:
+                        w = w if w is not None else self._spawn()
+                        w.conn.send((items[i], today, extras))
+                    except BaseException as exc:
+                        if isinstance(exc, KeyboardInterrupt):
+                            raise
+                        results[i] = (None, failed_result(item_name(items[i]), self._message("unsendable")))
+                        if w is not None:
+                            w.stop(kill=True)
+                        idle.append(None)
+                        continue
+                    busy[w.conn] = (w, i, time.monotonic() + self.limits.document_seconds)
+                if not busy:
+                    continue
+                now = time.monotonic()
+                timeout = max(0.0, min(d for _, _, d in busy.values()) - now)
+                ready = wait(list(busy), timeout)
+                for conn in ready:
+                    w, i, _ = busy.pop(conn)  # type: ignore[index]
+                    results[i], keep = self._receive(w, items[i])
+                    idle.append(w if keep else None)
+                now = time.monotonic()
+                for conn, (w, i, deadline) in list(busy.items()):
+                    if now >= deadline:
+                        del busy[conn]
+                        w.stop(kill=True)
+                        results[i] = (None, failed_result(item_name(items[i]), self._message("timeout")))
+                        idle.append(None)
+        finally:
+            for w, _, _ in busy.values():  # interrupted: nothing half-done survives
+                w.stop(kill=True)
+                idle.append(None)
+            for w in idle:
+                self._idle.put(w)
+        return results  # type: ignore[return-value]
+
+    def _receive(self, w: _Worker, item: Any) -> tuple[Pair, bool]:
+        try:
+            answer = w.conn.recv()
+        except BaseException as exc:
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            how = w.stop(kill=True)
+            return (None, failed_result(item_name(item), self._message("died", how=how))), False
+        if answer[0] == "ok":
+            if answer[2]:
+                w.stop(kill=False)
+                return answer[1], False
+            return answer[1], True
+        w.stop(kill=True)
+        return (None, failed_result(item_name(item), self._message(answer[1]))), False
+
+    def _message(self, what: str, how: str = "") -> str:
+        memory = self.limits.memory_bytes // MiB if self.limits.memory_bytes else 0
+        text = _MESSAGES[what].format(seconds=self.limits.document_seconds, memory=memory, how=how)
+        return f"{text}，本文档检查不完整，不得发布"
+
+
+__all__ = ["Limits", "Supervisor", "failed_result"]

@@ -1,0 +1,119 @@
+"""The hostile suite: a checker that commits each fault a plugin (or a library it calls) can
+commit, and broken or hostile inputs. Every run must end incomplete for the document at
+fault (blocking ``engine/checker-error``, exit 2), check every other document, stay within
+its wall-clock and memory limits, and print none of the planted values anywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+import hostile_plugin
+from gkrules import Engine, InputDocument, PluginManager
+from gkrules.supervisor import Limits, MiB
+
+TODAY = dt.date(2025, 11, 20)
+CLEAN = "关于印发办法的通知\n各单位：现将办法印发给你们，请遵照执行。\n"
+#: limits of the runs below: seconds per document, per checker, MB per worker
+DOC_SECONDS, CHECKER_SECONDS, MEMORY_MB = 3.0, 1.0, 400
+
+
+def _engine(workers: int = 1) -> Engine:
+    pm = PluginManager(extra=[("hostile", hostile_plugin)])
+    return Engine("national", plugins=pm, timeout=CHECKER_SECONDS,
+                  limits=Limits(document_seconds=DOC_SECONDS, memory_bytes=MEMORY_MB * MiB, workers=workers))
+
+
+@pytest.fixture(scope="module")
+def engine():
+    e = _engine(workers=2)
+    yield e
+    e.close()
+
+
+@pytest.mark.parametrize("mode", hostile_plugin.MODES)
+def test_each_fault_makes_its_document_incomplete_and_the_next_one_is_checked(engine, mode):
+    docs = [InputDocument(f"{mode}.txt", CLEAN + f"HOSTILE:{mode}\n"), InputDocument("clean.txt", CLEAN)]
+    started = time.monotonic()
+    report = engine.check(docs, today=TODAY)
+    elapsed = time.monotonic() - started
+    assert elapsed < DOC_SECONDS * 1.2 + 1.0
+    assert not report.complete and engine.exit_code(report) == 2
+    bad, good = report.documents
+    assert bad.errors, mode
+    assert any(f.checker == "engine" and f.rule == "checker-error" for f in bad.findings)
+    assert not good.errors
+    text = json.dumps([str(d) for d in report.documents], ensure_ascii=False)
+    assert hostile_plugin.PLANTED not in text
+
+
+def test_a_fresh_worker_after_a_kill_checks_as_before(engine):
+    before = engine.check([InputDocument("a.txt", CLEAN + "机密★1年\n")], today=TODAY)
+    engine.check([InputDocument("x.txt", CLEAN + "HOSTILE:osexit\n")], today=TODAY)
+    after = engine.check([InputDocument("a.txt", CLEAN + "机密★1年\n")], today=TODAY)
+    assert before.documents[0].findings == after.documents[0].findings
+    assert after.complete
+
+
+def test_the_swallowed_time_limit_is_not_a_pass_in_process():
+    """Without workers too: a checker that catches the interrupt and returns is still out of time."""
+    from gkrules.budget import BudgetExceeded, run_with_budget
+
+    def swallow():
+        try:
+            time.sleep(2)
+        except BaseException:
+            pass
+        return "fertig"
+
+    with pytest.raises(BudgetExceeded):
+        run_with_budget(swallow, 0.1)
+
+
+def test_the_memory_limit_holds_for_the_worker(engine):
+    """A hog gets MemoryError at the cap; the parent's own memory does not grow with it."""
+    peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = engine.check([InputDocument("m.txt", CLEAN + "HOSTILE:memory\n")], today=TODAY)
+    assert not report.complete
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - peak_before < 100 * 1024  # KiB
+
+
+def _cli(tmp_path: Path, *args: str, env_extra: dict | None = None, timeout: float = 60):
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hostile_plugin.install(tmp_path)), env.get("PYTHONPATH")]))
+    env.update(env_extra or {})
+    started = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "gkrules", *args], capture_output=True, env=env, timeout=timeout,
+                          cwd=tmp_path)
+    return proc, time.monotonic() - started
+
+
+def test_cli_every_fault_in_one_batch(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for mode in hostile_plugin.MODES:
+        (docs / f"{mode}.txt").write_text(CLEAN + f"HOSTILE:{mode}\n", encoding="utf-8")
+    (docs / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    out = tmp_path / "report.json"
+    proc, elapsed = _cli(tmp_path, "check", str(docs), "--format", "json", "-o", str(out), "--jobs", "2",
+                         "--timeout", str(CHECKER_SECONDS), "--document-timeout", str(DOC_SECONDS),
+                         "--memory-mb", str(MEMORY_MB))
+    assert proc.returncode == 2, proc.stderr.decode()
+    report = json.loads(out.read_text(encoding="utf-8"))
+    by_name = {Path(d["source"]).name: d for d in report["documents"]}
+    for mode in hostile_plugin.MODES:
+        assert by_name[f"{mode}.txt"]["errors"], mode
+    assert not by_name["clean.txt"]["errors"]
+    # three faults can only be ended by the watchdog (alarm, swallow, and the slowest of the rest)
+    assert elapsed < 3 * DOC_SECONDS * 1.2 + 10
+    for stream in (proc.stdout, proc.stderr, out.read_bytes()):
+        assert hostile_plugin.PLANTED.encode() not in stream
+        assert b"Traceback" not in stream
