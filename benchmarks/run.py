@@ -49,6 +49,7 @@ from benchmarks.corpus import generate  # noqa: E402
 from gkrules import Engine, InputDocument, __version__  # noqa: E402
 from gkrules.context import CheckContext  # noqa: E402
 from gkrules.metadata import extract  # noqa: E402
+from gkrules.supervisor import Limits  # noqa: E402
 
 TODAY = dt.date(2025, 11, 20)
 FLOOR_STAGE = "metadata+confidential-marker"
@@ -158,8 +159,9 @@ def run(args) -> dict:
         t, report = _timed(lambda name=name, data=data: engine.check([InputDocument(name, data)], today=TODAY))
         whole.add(t, len(data))
         findings += sum(len(d.findings) for d in report.documents)
+    wall, supervised = _supervised_pass(args, engine, inputs)
 
-    stages = [load, meta, *per_checker.values(), floor, loaded_floor, whole, reference]
+    stages = [load, meta, *per_checker.values(), floor, loaded_floor, whole, wall, supervised, reference]
     return {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
@@ -172,6 +174,25 @@ def run(args) -> dict:
         "engine_build_s": build.times[0],
         "stages": [s.row() for s in stages],
     }
+
+
+def _supervised_pass(args, engine: Engine, inputs: list[tuple[str, bytes]]) -> tuple[Stage, Stage]:
+    """Engine.check in this process and in a supervised worker (what the CLI and the service
+    do), wall-clock time, one document after the other so that both see the same machine
+    load: the difference is the supervisor's per-document cost (pipe, pickling both ways)."""
+    name = f"ruleset:{engine.ruleset.id}"
+    wall, supervised = Stage(f"{name} (Engine.check, wall)"), Stage(f"{name} (supervised, wall)")
+    guarded = Engine(args.ruleset, limits=Limits())
+    guarded.check([InputDocument(*inputs[0])], today=TODAY)  # the worker starts once, not per document
+    try:
+        for doc_name, data in inputs:
+            for stage, eng in ((wall, engine), (supervised, guarded)):
+                t = time.perf_counter()
+                eng.check([InputDocument(doc_name, data)], today=TODAY)
+                stage.add(time.perf_counter() - t, len(data))
+    finally:
+        guarded.close()
+    return wall, supervised
 
 
 def _cpu_name() -> str:

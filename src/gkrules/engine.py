@@ -141,6 +141,13 @@ class Engine:
         self.loaders = LoaderRegistry(self.plugins.loaders(), opts)
         self.filters = [f.factory(FilterSetup(ruleset=self.ruleset)) for f in self.plugins.filters()]
         self.fail_on = self.ruleset.spec.engine.fail_on or Severity.BLOCK
+        #: a worker sends documents back without their tables when nothing in this process
+        #: reads them (only gkrules' own batch checkers and filters run here): tables are most
+        #: of the cost of passing a document between processes
+        self._tables_wanted = not all(
+            getattr(obj, "__module__", "").startswith("gkrules.")
+            for obj in [a.spec.factory for a in self.checkers if a.spec.scope == "batch"]
+            + [f.factory for f in self.plugins.filters()])
         if check_examples:
             self._verify_examples()
 
@@ -387,7 +394,10 @@ class Engine:
                            extras: dict[str, Any]) -> tuple[Document | None, DocumentResult]:
         self._in_worker = True
         self._tainted = False
-        return self._process(item, today, extras)
+        doc, result = self._process(item, today, extras)
+        if doc is not None and doc.tables and not self._tables_wanted:
+            doc = attrs.evolve(doc, tables=())
+        return doc, result
 
     def _finish(self, pairs: list[tuple[Document | None, DocumentResult]], today: dt.date,
                 catalog: Sequence[CatalogEntry], extras: Mapping[str, Any] | None = None) -> Report:

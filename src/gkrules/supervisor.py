@@ -24,6 +24,7 @@ import queue
 import signal
 import threading
 import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any
@@ -100,7 +101,9 @@ def _cap_memory(extra: int | None) -> None:
 
 
 def _worker_main(process: Process, conn: Connection, memory: int | None, tainted: Callable[[], bool]) -> None:
-    """A worker's life: take a job, answer it, until the parent goes away.
+    """A worker's life: take a list of jobs, answer each as soon as it is done (the parent
+    does not wait for one answer before the next job starts: no round trip per document),
+    until the parent goes away.
 
     Ctrl-C is the supervisor's to handle: the worker ignores SIGINT, so a KeyboardInterrupt
     seen here was raised by a checker and counts as that checker's failure.
@@ -110,27 +113,28 @@ def _worker_main(process: Process, conn: Connection, memory: int | None, tainted
     _cap_memory(memory)
     while True:
         try:
-            job = conn.recv()
+            message = conn.recv()
         except BaseException:  # the parent closed the pipe (or it broke): nothing more to do
             os._exit(0)
-        if job is None:
+        if message is None:
             os._exit(0)
-        item, today, extras = job
-        try:
-            answer: Any = ("ok", process(item, today, extras), tainted())
-        except MemoryError:
-            answer = ("fail", "memory")
-        except BaseException:  # anything a loader or checker threw past the engine
-            answer = ("fail", "crash")
-        try:
-            conn.send(answer)
-        except BaseException:  # unpicklable findings, or no memory left to pickle them
+        jobs, today, extras = message
+        for index, item in jobs:
             try:
-                conn.send(("fail", "unsendable"))
-            except BaseException:
-                os._exit(3)
-        if answer[0] != "ok" or answer[2]:
-            os._exit(0)  # state may be damaged (a handler replaced, a limit swallowed): start afresh
+                answer: Any = ("ok", index, process(item, today, extras), tainted())
+            except MemoryError:
+                answer = ("fail", index, "memory")
+            except BaseException:  # anything a loader or checker threw past the engine
+                answer = ("fail", index, "crash")
+            try:
+                conn.send(answer)
+            except BaseException:  # unpicklable findings, or no memory left to pickle them
+                try:
+                    conn.send(("fail", index, "unsendable"))
+                except BaseException:
+                    os._exit(3)
+            if answer[0] != "ok" or answer[3]:
+                os._exit(0)  # state may be damaged (a handler replaced, a limit swallowed): start afresh
 
 
 _MESSAGES = {
@@ -229,41 +233,27 @@ class Supervisor:
 
     def run(self, items: Sequence[Any], today: dt.date, extras: dict) -> list[Pair]:
         results: list[Pair | None] = [None] * len(items)
-        pending = list(range(len(items)))[::-1]
+        pending = deque(range(len(items)))
         idle = self._take(max(1, min(len(items), self._size)))
-        busy: dict[Connection, tuple[_Worker, int, float]] = {}
+        chunk = max(1, len(items) // (len(idle) * 4)) if len(idle) > 1 else len(items)
+        #: per busy worker: the indices it has not answered yet, and when the first is due
+        busy: dict[Connection, tuple[_Worker, deque[int], float]] = {}
         try:
             while pending or busy:
                 while pending and idle:
-                    w = idle.pop()
-                    i = pending.pop()
-                    try:
-                        w = w if w is not None else self._spawn()
-                        w.conn.send((items[i], today, extras))
-                    except BaseException as exc:
-                        if isinstance(exc, KeyboardInterrupt):
-                            raise
-                        results[i] = (None, failed_result(item_name(items[i]), self._message("unsendable")))
-                        if w is not None:
-                            w.stop(kill=True)
-                        idle.append(None)
-                        continue
-                    busy[w.conn] = (w, i, time.monotonic() + self.limits.document_seconds)
+                    jobs = deque(pending.popleft() for _ in range(min(chunk, len(pending))))
+                    self._start(idle, busy, jobs, items, today, extras, results, pending)
                 if not busy:
                     continue
+                timeout = max(0.0, min(d for _, _, d in busy.values()) - time.monotonic())
+                for conn in wait(list(busy), timeout):
+                    self._drain(conn, busy, idle, items, results, pending)  # type: ignore[arg-type]
                 now = time.monotonic()
-                timeout = max(0.0, min(d for _, _, d in busy.values()) - now)
-                ready = wait(list(busy), timeout)
-                for conn in ready:
-                    w, i, _ = busy.pop(conn)  # type: ignore[index]
-                    results[i], keep = self._receive(w, items[i])
-                    idle.append(w if keep else None)
-                now = time.monotonic()
-                for conn, (w, i, deadline) in list(busy.items()):
-                    if now >= deadline:
+                for conn, (w, jobs, deadline) in list(busy.items()):
+                    if now >= deadline and conn not in wait([conn], 0):
                         del busy[conn]
                         w.stop(kill=True)
-                        results[i] = (None, failed_result(item_name(items[i]), self._message("timeout")))
+                        self._lost(jobs, items, results, pending, self._message("timeout"))
                         idle.append(None)
         finally:
             for w, _, _ in busy.values():  # interrupted: nothing half-done survives
@@ -273,21 +263,64 @@ class Supervisor:
                 self._idle.put(w)
         return results  # type: ignore[return-value]
 
-    def _receive(self, w: _Worker, item: Any) -> tuple[Pair, bool]:
+    def _start(self, idle, busy, jobs, items, today, extras, results, pending) -> None:
+        w = idle.pop()
         try:
-            answer = w.conn.recv()
+            w = w if w is not None else self._spawn()
+            w.conn.send(([(i, items[i]) for i in jobs], today, extras))
         except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            how = w.stop(kill=True)
-            return (None, failed_result(item_name(item), self._message("died", how=how))), False
-        if answer[0] == "ok":
-            if answer[2]:
-                w.stop(kill=False)
-                return answer[1], False
-            return answer[1], True
-        w.stop(kill=True)
-        return (None, failed_result(item_name(item), self._message(answer[1]))), False
+            if w is not None:
+                w.stop(kill=True)
+            idle.append(None)
+            first = jobs.popleft()  # the items could not be handed over: one at a time, then
+            results[first] = (None, failed_result(item_name(items[first]), self._message("unsendable")))
+            pending.extendleft(reversed(jobs))
+            return
+        busy[w.conn] = (w, jobs, time.monotonic() + self.limits.document_seconds)
+
+    def _drain(self, conn, busy, idle, items, results, pending) -> None:
+        """Every answer the worker has sent so far; a worker that died costs the document it
+        was on, and the rest of its jobs go back to the queue."""
+        w, jobs, _ = busy[conn]
+        while True:
+            try:
+                answer = conn.recv()
+            except BaseException as exc:
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
+                del busy[conn]
+                how = w.stop(kill=True)
+                self._lost(jobs, items, results, pending, self._message("died", how=how))
+                idle.append(None)
+                return
+            index = jobs.popleft()
+            if answer[0] == "ok":
+                results[index] = answer[2]
+                if answer[3]:  # the worker ends itself: its state is not to be trusted
+                    return self._retire(conn, busy, idle, pending, kill=False)
+            else:
+                results[index] = (None, failed_result(item_name(items[index]), self._message(answer[2])))
+                return self._retire(conn, busy, idle, pending, kill=True)
+            if not jobs:
+                del busy[conn]
+                idle.append(w)
+                return
+            busy[conn] = (w, jobs, time.monotonic() + self.limits.document_seconds)
+            if not conn.poll(0):
+                return
+
+    def _retire(self, conn, busy, idle, pending, kill: bool) -> None:
+        w, jobs, _ = busy.pop(conn)
+        w.stop(kill=kill)
+        pending.extendleft(reversed(jobs))
+        idle.append(None)
+
+    def _lost(self, jobs, items, results, pending, message: str) -> None:
+        first = jobs.popleft()
+        results[first] = (None, failed_result(item_name(items[first]), message))
+        pending.extendleft(reversed(jobs))
 
     def _message(self, what: str, how: str = "") -> str:
         memory = self.limits.memory_bytes // MiB if self.limits.memory_bytes else 0
