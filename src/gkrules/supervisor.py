@@ -100,6 +100,25 @@ def _cap_memory(extra: int | None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
 
 
+def _close_inherited_sockets(keep: int) -> None:
+    """A worker forked from the HTTP service must not hold its listening socket or its
+    clients' connections open (a connection's FIN waits for every copy to close)."""
+    import stat
+
+    try:
+        fds = [int(n) for n in os.listdir("/proc/self/fd")]
+    except OSError:
+        return
+    for fd in fds:
+        if fd <= 2 or fd == keep:
+            continue
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                os.close(fd)
+        except OSError:
+            pass
+
+
 def _worker_main(process: Process, conn: Connection, memory: int | None, tainted: Callable[[], bool]) -> None:
     """A worker's life: take a list of jobs, answer each as soon as it is done (the parent
     does not wait for one answer before the next job starts: no round trip per document),
@@ -110,6 +129,11 @@ def _worker_main(process: Process, conn: Connection, memory: int | None, tainted
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        signal.set_wakeup_fd(-1)  # an event loop's, inherited
+    except ValueError:
+        pass
+    _close_inherited_sockets(conn.fileno())
     _cap_memory(memory)
     while True:
         try:

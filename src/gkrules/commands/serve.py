@@ -44,6 +44,12 @@ def add_arguments(p) -> None:
                    help=f"一次请求的时间上限（秒，默认 {d.request_timeout:g}；超时返回 503）")
     p.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
                    help="每个检查器处理单个文件的时间上限（秒）")
+    p.add_argument("--document-timeout", type=positive_float, default=d.document_timeout, metavar="SECONDS",
+                   help=f"单个文件读取和检查的总时间上限（秒，默认 {d.document_timeout:g}）；超时的检查进程被终止")
+    p.add_argument("--memory-mb", type=positive_float, default=(d.memory_bytes or 0) / MiB, metavar="MB",
+                   help=f"每个检查进程在引擎之外可用的内存上限（MB，默认 {(d.memory_bytes or 0) // MiB}）")
+    p.add_argument("--check-workers", type=positive_int, default=d.check_workers, metavar="N",
+                   help=f"每个服务进程的检查进程数（默认 {d.check_workers}）")
     p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True, help="记录访问日志（默认记录）")
     add_plugin_options(p)
 
@@ -61,6 +67,8 @@ def run(args) -> int:
         rulesets=tuple(dict.fromkeys(args.ruleset or ["national"])),
         max_body_bytes=int(args.max_body_mb * MiB), max_document_bytes=int(args.max_document_mb * MiB),
         max_documents=args.max_documents, request_timeout=args.request_timeout, checker_timeout=args.timeout,
+        document_timeout=max(args.document_timeout, 2 * args.timeout if args.timeout else 0.0),
+        memory_bytes=int(args.memory_mb * MiB), check_workers=args.check_workers,
         only_plugins=tuple(args.only_plugin) if args.only_plugin is not None else None,
         disable_plugins=tuple(args.disable_plugin))
     # build once here: an invalid rule set or plugin stops the start with a clear message

@@ -6,18 +6,19 @@
 * ``GET /v1/rules``, ``GET /v1/health``, ``GET /openapi.json``.
 
 Engines are built once per process, when the app is created, one per rule set a request may
-choose. A check runs synchronously in the worker process's main thread, one at a time: checkers
-are CPU-bound, so threads would only share one interpreter lock, and every hand-over between
-threads costs a scheduling delay that shows in tail latency on a busy machine. In the main
-thread the time budgets are real interruptions (``SIGALRM``): each checker's, and around it
-the request's (receiving the body counts too), after which the request gets 503. Run more
-worker processes (``--workers``) for more concurrency.
+choose. Documents are loaded and checked in worker processes of the engine's supervisor
+(``gkrules.supervisor``: forked once at start-up, killed and replaced when a document
+overruns its wall-clock or memory limit), driven from a thread, so that the event loop
+stays free: ``/v1/health`` answers while checks run, and one hostile file costs one
+worker for at most its document limit, never the service. A request that runs past its
+own budget (receiving the body counts too) gets 503.
 Every refusal is JSON ``{"error": {"code", "message"}}`` with a Chinese message; no
 response ever carries a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -26,6 +27,7 @@ import time
 from typing import Any
 
 import anyio
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
@@ -34,7 +36,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from gkrules._version import __version__
-from gkrules.budget import run_with_budget
 from gkrules.commands.rules import effective_rules
 from gkrules.engine import Engine
 from gkrules.errors import GkrulesError
@@ -44,17 +45,13 @@ from gkrules.server.openapi import openapi_document
 from gkrules.server.parsing import CheckJob, RequestProblem, job_from_form, job_from_json, read_body
 from gkrules.server.settings import ServerSettings
 from gkrules.specs import RenderContext
+from gkrules.supervisor import Limits
 
 log = logging.getLogger("gkrules.server")
 JSON_TYPE = "application/json; charset=utf-8"
 #: output formats a caller may ask for with ?format=; JSON is the contract
 FORMATS = {"json": JSON_TYPE, "sarif": "application/sarif+json; charset=utf-8",
            "html": "text/html; charset=utf-8", "text": "text/plain; charset=utf-8"}
-
-
-class RequestTimeout(BaseException):
-    """The request's time budget ran out (a BaseException: no checker or engine handler may
-    take it for a checker's own failure)."""
 
 
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -76,16 +73,27 @@ class Service:
         # engines by rule-set id; a request may name a rule set by its id or as --ruleset did
         self.engines: dict[str, Engine] = {}
         self.names: dict[str, str] = {}
+        limits = Limits(document_seconds=settings.document_timeout, memory_bytes=settings.memory_bytes,
+                        workers=settings.check_workers)
         for name in settings.rulesets:
-            engine = Engine(name, plugins=self.plugins, timeout=settings.checker_timeout)
+            engine = Engine(name, plugins=self.plugins, timeout=settings.checker_timeout, limits=limits)
             self.engines.setdefault(engine.ruleset.id, engine)
             self.names[name] = self.names[engine.ruleset.id] = engine.ruleset.id
         self.built_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
+    def start_workers(self) -> None:
+        """Fork the check workers now, at start-up, before any request thread exists."""
+        for engine in self.engines.values():
+            engine.supervisor(self.settings.check_workers).prestart()
+
+    def stop_workers(self) -> None:
+        for engine in self.engines.values():
+            engine.close()
+
     # -- handlers ------------------------------------------------------------------------
 
     async def health(self, request: Request) -> Response:
-        broken = [f"检查器 {a.spec.id} 无法启动：{type(a.error).__name__}: {a.error}"
+        broken = [f"检查器 {a.spec.id} 无法启动（{type(a.error).__name__}）"
                   for e in self.engines.values() for a in e.checkers if a.instance is None]
         data = {"status": "degraded" if broken else "ok", "version": __version__,
                 "rulesets": [_ruleset(e) for e in self.engines.values()],
@@ -113,11 +121,12 @@ class Service:
         try:
             with anyio.fail_after(budget):
                 job = await self._job(request)
-            report, texts, engine = run_with_budget(lambda: self._run(job), budget - (time.monotonic() - started),
-                                                    RequestTimeout)
+            with anyio.fail_after(budget - (time.monotonic() - started)):
+                # off the event loop: the thread only waits on the workers' pipes
+                report, texts, engine = await anyio.to_thread.run_sync(self._run, job, abandon_on_cancel=True)
         except RequestProblem as exc:
             return json_response(exc.body(), exc.status)
-        except (TimeoutError, RequestTimeout):
+        except TimeoutError:
             return error_response(503, "timeout", f"检查超过时间上限（{budget:g} 秒），未能完成，不得发布；"
                                                   "请稍后重试或分批提交")
         verdict = {0: "pass", 1: "fail"}.get(engine.exit_code(report), "incomplete")
@@ -156,7 +165,7 @@ class Service:
             raise RequestProblem(415, "unsupported-media-type", "服务未安装 python-multipart，无法接收上传文件") from None
 
     def _run(self, job: CheckJob):
-        """The check itself, in the worker process's main thread (see the module docstring)."""
+        """The check itself, in a thread that hands the documents to the supervisor's workers."""
         engine = self.engines[job.ruleset]
         report, docs = engine.check_documents(job.documents, today=job.today, catalog=job.catalog)
         return report, document_text_map(docs), engine
@@ -206,7 +215,17 @@ def create_app(settings: ServerSettings | None = None, plugins: PluginManager | 
         Route("/v1/health", service.health, methods=["GET"]),
         Route("/openapi.json", service.openapi, methods=["GET"]),
     ]
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        service.start_workers()
+        try:
+            yield
+        finally:
+            service.stop_workers()
+
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error},
+                    lifespan=lifespan)
     app.state.service = service
     return app
 
