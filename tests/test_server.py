@@ -21,8 +21,8 @@ import jsonschema
 import pytest
 
 import fake_plugins
-import hostile_plugin
 import gkrules
+import hostile_plugin
 from gkrules.plugins import PluginManager
 
 HERE = Path(__file__).resolve().parent
