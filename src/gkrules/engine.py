@@ -22,12 +22,12 @@ from attrs import frozen
 from gkrules._version import __version__
 from gkrules.budget import BudgetExceeded, run_with_budget
 from gkrules.context import BatchContext, CheckContext, CheckerSetup
-from gkrules.errors import GkrulesError, InputError, RulesetError
-from gkrules.inputs import InputDocument, collect_paths
+from gkrules.errors import GkrulesError, InputError, RulesetError, UsageError
+from gkrules.inputs import InputDocument, PathProblem, collect_paths
 from gkrules.loaders import LoaderRegistry
 from gkrules.loaders.options import LoadOptions, apply_engine_section
 from gkrules.metadata import apply_override, extract
-from gkrules.metadata.sidecar import parse_override, read_sidecar
+from gkrules.metadata.sidecar import display_name, parse_override, read_sidecar
 from gkrules.model import (
     CatalogEntry,
     Document,
@@ -248,7 +248,7 @@ class Engine:
             source = "host"
         else:
             path = Path(item)
-            doc = self.loaders.load_path(path, str(item))
+            doc = self.loaders.load_path(path, display_name(str(item)))
             override = read_sidecar(path)
             source = "sidecar"
         meta = apply_override(extract(doc), override, source)
@@ -323,7 +323,10 @@ class Engine:
 
     def _process(self, item: Any, today: dt.date,
                  extras: Mapping[str, Any] | None = None) -> tuple[Document | None, DocumentResult]:
-        name = item.name if isinstance(item, InputDocument) else (item.source if isinstance(item, Document) else str(item))
+        if isinstance(item, PathProblem):
+            return None, DocumentResult(source=item.name, errors=(DocumentError(code="input", message=item.message),))
+        name = (item.name if isinstance(item, InputDocument) else item.source if isinstance(item, Document)
+                else display_name(str(item)))
         try:
             doc = self.prepare(item)
         except GkrulesError as exc:
@@ -365,6 +368,8 @@ class Engine:
                 paths.append(item)
         if paths:
             items.extend(collect_paths(paths, self.loaders.extensions))
+        if not items:  # a gate that read nothing must not say "publish"
+            raise UsageError("没有找到可检查的文件（目录为空，或其中没有支持的格式）")
         extras = dict(extras or {})
         pairs = self._process_all(items, today, jobs, extras)
         return self._finish(pairs, today, catalog, extras), [d for d, _ in pairs if d is not None]

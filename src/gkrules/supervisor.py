@@ -61,11 +61,15 @@ Process = Callable[[Any, dt.date, dict], Pair]
 
 
 def item_name(item: Any) -> str:
+    from gkrules.metadata.sidecar import display_name
+
+    if isinstance(item, os.PathLike):
+        return display_name(os.fspath(item))
     for attr in ("name", "source"):
         value = getattr(item, attr, None)
-        if isinstance(value, str) and not hasattr(item, "parts"):  # a Path has .name too
+        if isinstance(value, str):
             return value
-    return str(item)
+    return display_name(str(item))
 
 
 def failed_result(name: str, message: str, code: str = "checker-error") -> DocumentResult:
