@@ -252,11 +252,19 @@ def _targets(paths: Iterable[str | os.PathLike], output: Path, extensions: set[s
     return pairs
 
 
+def default_report_path(out_dir: Path) -> Path:
+    """Next to the output folder, never in it: the folder holds what goes on the website, and
+    the report (fingerprints, places, reasons) is for the reviewers only."""
+    where = out_dir.resolve()
+    return where.parent / f"{where.name or 'output'}.{REPORT_NAME}"
+
+
 def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, ruleset: str = "national",
            today: dt.date | None = None, engine=None, min_severity: Severity | str = Severity.INFO,
            report_path: str | os.PathLike | None = None) -> RedactionReport:
     """Write a masked copy of each document under ``output`` and the report
-    (``output/redaction-report.json`` unless ``report_path`` says otherwise)."""
+    (``<output>.redaction-report.json`` beside the output folder, unless ``report_path``
+    says otherwise: the folder meant for publication holds only the masked copies)."""
     from gkrules.engine import Engine
 
     engine = engine or Engine(ruleset)
@@ -271,7 +279,7 @@ def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, rul
         docs.append(_redact_file(engine, src, target, today, level))
     report = RedactionReport(ruleset=engine.ruleset.id, ruleset_version=engine.ruleset.version, today=today,
                              documents=tuple(docs))
-    rp = Path(report_path) if report_path is not None else out_dir / REPORT_NAME
+    rp = Path(report_path) if report_path is not None else default_report_path(out_dir)
     try:
         rp.parent.mkdir(parents=True, exist_ok=True)
         rp.write_text(report.to_json(), encoding="utf-8")

@@ -59,7 +59,7 @@ def test_every_output_is_free_of_planted_values(tmp_path):
         outputs[fmt] = out.read_text(encoding="utf-8")
     redacted = tmp_path / "out"
     assert main(["redact", str(docs), "--output", str(redacted), "--today", "2026-11-20"]) == 0
-    outputs["redaction-report"] = (redacted / "redaction-report.json").read_text(encoding="utf-8")
+    outputs["redaction-report"] = (tmp_path / "out.redaction-report.json").read_text(encoding="utf-8")
     for f in sorted(redacted.iterdir()):
         if f.name != "redaction-report.json":
             outputs[f.name] = f.read_text(encoding="utf-8-sig")

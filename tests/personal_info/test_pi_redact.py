@@ -55,7 +55,7 @@ def test_files_keep_encoding_bom_and_line_endings(tmp_path):
     assert report.complete
     assert (out / "慰问.txt").read_bytes() == MASKED.replace("\n", "\r\n").encode("gbk")
     assert (out / "sub" / "名单.csv").read_bytes() == "序号,姓名,手机号码\r\n1,林某某,139****1256\r\n".encode("utf-8-sig")
-    data = json.loads((out / "redaction-report.json").read_text(encoding="utf-8"))
+    data = json.loads((tmp_path / "out.redaction-report.json").read_text(encoding="utf-8"))
     assert data["schema"] == "gkrules/redaction@1" and data["complete"] is True
     entry = data["documents"][0]["redactions"][1]
     assert {"rule", "severity", "line", "column", "start", "end", "masked", "reason", "basis", "fingerprint"} <= set(entry)

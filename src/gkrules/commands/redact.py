@@ -12,7 +12,8 @@ HELP = "生成个人信息脱敏副本（区分处理），并列出脱敏的位
 
 def add_arguments(c) -> None:
     c.description = ("对文件中的个人信息（身份证号码、手机号码、银行卡号、住址、健康信息等）脱敏，"
-                     "把脱敏副本写入输出目录，并在其中写出脱敏报告 redaction-report.json（不含原值）。"
+                     "把脱敏副本写入输出目录，并在输出目录旁写出脱敏报告 <输出目录>.redaction-report.json"
+                     "（不含原值；不写入输出目录，因为输出目录是准备发布的内容）。"
                      "目前支持 .txt、.csv（保持原编码和换行）和 .html。")
     c.add_argument("paths", nargs="+", metavar="PATH", help="待脱敏的文件或目录")
     c.add_argument("--output", "-o", required=True, metavar="DIR", help="脱敏副本的输出目录（不能是原文件所在位置）")
@@ -20,20 +21,22 @@ def add_arguments(c) -> None:
     c.add_argument("--today", type=iso_date, metavar="YYYY-MM-DD", help="参照日期（默认今天）")
     c.add_argument("--min-severity", choices=["info", "warn", "block"], default="info",
                    help="脱敏达到该级别的个人信息（默认 info：全部）")
-    c.add_argument("--report", metavar="FILE", help="脱敏报告写到此文件（默认 输出目录/redaction-report.json）")
+    c.add_argument("--report", metavar="FILE", help="脱敏报告写到此文件（默认 与输出目录同级的 <输出目录>.redaction-report.json）")
     add_plugin_options(c)
 
 
 def run(args) -> int:
+    from pathlib import Path
+
     from gkrules.engine import Engine
-    from gkrules.redact import REPORT_NAME, redact
+    from gkrules.redact import default_report_path, redact
 
     engine = Engine(args.ruleset, plugins=plugin_manager(args))
     report = redact(args.paths, output=args.output, today=args.today, engine=engine,
                     min_severity=args.min_severity, report_path=args.report)
     written = [d for d in report.documents if d.output]
     count = sum(len(d.redactions) for d in report.documents)
-    print(f"已生成 {len(written)} 个脱敏副本，共脱敏 {count} 处；报告：{args.report or f'{args.output}/{REPORT_NAME}'}",
+    print(f"已生成 {len(written)} 个脱敏副本，共脱敏 {count} 处；报告：{args.report or default_report_path(Path(args.output))}",
           file=sys.stderr)
     for d in report.documents:
         for e in d.errors:
