@@ -117,3 +117,29 @@ def test_cli_every_fault_in_one_batch(tmp_path):
     for stream in (proc.stdout, proc.stderr, out.read_bytes()):
         assert hostile_plugin.PLANTED.encode() not in stream
         assert b"Traceback" not in stream
+
+
+class _LeakyLoader:
+    """A plugin whose loader fails with the document's content in the exception text, as a
+    library does with a malformed PDF Info dictionary."""
+
+    @staticmethod
+    @__import__("gkrules").hookimpl
+    def gkrules_loaders():
+        from gkrules.specs import LoaderSpec
+
+        def load(data, source, options):
+            raise ValueError(f"bad /Author ({hostile_plugin.PLANTED}) 13912345678")
+
+        yield LoaderSpec("leaky", (".leaky",), load)
+
+
+def test_library_exception_text_never_reaches_a_message(tmp_path):
+    pm = PluginManager(extra=[("leaky", _LeakyLoader)])
+    engine = Engine("national", plugins=pm, check_examples=False)
+    (tmp_path / "a.leaky").write_bytes(b"whatever")
+    report = engine.check([tmp_path / "a.leaky"], today=TODAY)
+    assert not report.complete
+    text = repr(report)
+    assert hostile_plugin.PLANTED not in text and "13912345678" not in text
+    assert "ValueError" in report.documents[0].errors[0].message  # the class of problem is named

@@ -23,6 +23,7 @@ from gkrules._version import __version__
 from gkrules.budget import BudgetExceeded, run_with_budget
 from gkrules.context import BatchContext, CheckContext, CheckerSetup
 from gkrules.errors import GkrulesError, InputError, RulesetError, UsageError
+from gkrules.fingerprints import installation_key
 from gkrules.inputs import InputDocument, PathProblem, collect_paths
 from gkrules.loaders import LoaderRegistry
 from gkrules.loaders.options import LoadOptions, apply_engine_section
@@ -114,6 +115,7 @@ class Engine:
         self._in_worker = False
         #: a checker left the worker in a state not to be trusted with the next document
         self._tainted = False
+        installation_key()  # a key that cannot be read or made stops the start, not a check
         self.plugins = plugins if plugins is not None else PluginManager()
         self.ruleset = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(str(ruleset), self.plugins)
         self._ruleset_ref = str(ruleset) if not isinstance(ruleset, Ruleset) else None

@@ -390,12 +390,12 @@ def open_word(data: bytes, options: LoadOptions):
         return docx.Document(io.BytesIO(data)), pkg
     except PackageNotFoundError:
         raise InputError("文件已损坏：不是有效的 Word 文档（docx）") from None
-    except (ValueError, KeyError) as exc:
-        raise InputError(f"不是可读取的 Word 文档（docx）：{exc}。如是启用宏的文档或模板，请另存为 .docx") from None
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"文件已损坏：Word 文档的 XML 无效（{exc}）") from None
+    except (ValueError, KeyError):
+        raise InputError("不是可读取的 Word 文档（docx）。如是启用宏的文档或模板，请另存为 .docx") from None
+    except etree.XMLSyntaxError:
+        raise InputError("文件已损坏：Word 文档的 XML 无效") from None
     except Exception as exc:  # python-docx raises AttributeError, TypeError… on malformed parts
-        raise InputError(f"文件已损坏：Word 文档的结构无法读取（{type(exc).__name__}: {exc}）") from None
+        raise InputError(f"文件已损坏：Word 文档的结构无法读取（{type(exc).__name__}）") from None
 
 
 def load_docx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0) -> Document:

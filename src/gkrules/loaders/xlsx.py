@@ -135,8 +135,8 @@ def _layout(xml: bytes, what: str) -> _SheetLayout:
                 parent = el.getparent()
                 while parent is not None and el.getprevious() is not None:
                     del parent[0]
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"文件已损坏：{what} 不是有效的 XML（{exc}）") from None
+    except etree.XMLSyntaxError:
+        raise InputError(f"文件已损坏：{what} 不是有效的 XML") from None
     return out
 
 
@@ -286,7 +286,7 @@ def open_workbook(data: bytes, options: LoadOptions):
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises KeyError, ValueError, TypeError… for broken parts
-        raise InputError(f"不是可读取的 Excel 工作簿（xlsx）：{type(exc).__name__}: {exc}") from None
+        raise InputError(f"不是可读取的 Excel 工作簿（xlsx，{type(exc).__name__}）") from None
 
 
 def load_xlsx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0) -> Document:
@@ -332,7 +332,7 @@ def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[
     except InputError:
         raise
     except Exception as exc:  # openpyxl parses lazily and raises whatever a broken sheet provokes
-        raise InputError(f"文件已损坏：工作表「{ws.title}」的内容无法读取（{type(exc).__name__}: {exc}）") from None
+        raise InputError(f"文件已损坏：工作表的内容无法读取（{type(exc).__name__}）") from None
     w.finish()
     for ref, text in comments:
         if text:
