@@ -143,3 +143,23 @@ def test_library_exception_text_never_reaches_a_message(tmp_path):
     text = repr(report)
     assert hostile_plugin.PLANTED not in text and "13912345678" not in text
     assert "ValueError" in report.documents[0].errors[0].message  # the class of problem is named
+
+
+def test_a_rule_set_example_that_never_ends_stops_the_start_with_a_clear_error(monkeypatch):
+    """A catastrophic pattern runs in C, where no signal reaches it: the examples run in a
+    child that is killed at the limit."""
+    import gkrules.engine as engine_module
+    from gkrules.errors import RulesetError
+
+    def backtrack(self):
+        import re
+
+        re.match(r"(a+)+$", "a" * 64 + "!")  # minutes of backtracking inside the regex engine
+        return []
+
+    monkeypatch.setattr(engine_module, "EXAMPLES_SECONDS", 1.0)
+    monkeypatch.setattr(engine_module.Engine, "_example_problems", backtrack)
+    started = time.monotonic()
+    with pytest.raises(RulesetError, match="示例检查超过"):
+        Engine("national")
+    assert time.monotonic() - started < 5

@@ -47,9 +47,11 @@ from gkrules.ruleset import DEFAULT_RULESET, Ruleset, load_ruleset
 from gkrules.ruleset.compile import CheckerConfig, compile_checkers
 from gkrules.ruleset.examples import split_example
 from gkrules.specs import FilterSetup, RuleInfo
-from gkrules.supervisor import Limits, Supervisor, failed_result
+from gkrules.supervisor import Limits, Supervisor, failed_result, run_isolated
 
 DEFAULT_TIMEOUT = 20.0
+#: wall-clock limit of running a rule set's examples at start-up
+EXAMPLES_SECONDS = 60.0
 ENGINE_BASIS = "《政府信息公开条例》第十七条（公开前审查）；未完成检查的文件不得发布"
 
 
@@ -206,7 +208,16 @@ class Engine:
         return out
 
     def _verify_examples(self) -> None:
-        """Each rule's own examples must behave: a rule that cannot match them does not load."""
+        """Each rule's own examples must behave: a rule that cannot match them does not load.
+
+        They run in a forked child with a wall-clock limit: a rule-set pattern that
+        backtracks catastrophically runs inside the regex engine's C code, which no signal
+        interrupts, and must not hang ``check``, ``rules`` or ``serve`` at start-up."""
+        problems = run_isolated(self._example_problems, EXAMPLES_SECONDS)
+        if problems:
+            raise RulesetError(f"规则集的示例检查未通过，共 {len(problems)} 处：", problems=problems)
+
+    def _example_problems(self) -> list[str]:
         problems: list[str] = []
         for active in self.checkers:
             for rid, settings in active.config.rules.items():
@@ -226,8 +237,7 @@ class Engine:
                             problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 没有检出它自己的 fail 示例 {text[:40]!r}")
                         if kind == "pass" and found:
                             problems.append(f"{loc}: 规则 {active.spec.id}/{rid} 误报了它自己的 pass 示例 {text[:40]!r}")
-        if problems:
-            raise RulesetError(f"规则集的示例检查未通过，共 {len(problems)} 处：", problems=problems)
+        return problems
 
     def _run_example(self, active: _Active, name: str, text: str) -> list[Finding]:
         """The findings of one example: a document checker sees one document; a batch checker

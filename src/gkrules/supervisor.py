@@ -27,13 +27,14 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
-from typing import Any
+from typing import Any, TypeVar
 
 from attrs import frozen
 
 from gkrules.model import DocumentError, DocumentResult, Finding, Severity
 
 MiB = 1024 * 1024
+T = TypeVar("T")
 
 #: checker id that engine-made findings carry
 ENGINE = "engine"
@@ -356,4 +357,45 @@ class Supervisor:
         return f"{text}，本文档检查不完整，不得发布"
 
 
-__all__ = ["Limits", "Supervisor", "failed_result"]
+def _isolated_child(fn: Callable[[], Any], conn: Connection) -> None:
+    try:
+        answer: Any = ("ok", fn())
+    except BaseException as exc:  # handed back: the parent raises it if it is one of ours
+        from gkrules.errors import GkrulesError
+
+        answer = ("error", exc if isinstance(exc, GkrulesError) else None)
+    try:
+        conn.send(answer)
+    finally:
+        os._exit(0)
+
+
+def run_isolated(fn: Callable[[], T], seconds: float) -> T:
+    """``fn()`` in a forked child that is killed after ``seconds``: for work that no signal
+    can interrupt (a regex backtracking in C). Raises RulesetError when it overruns or dies."""
+    from gkrules.errors import RulesetError
+
+    ctx = multiprocessing.get_context("fork")
+    receiver, sender = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_isolated_child, args=(fn, sender), daemon=True)
+    proc.start()
+    sender.close()
+    try:
+        if not receiver.poll(seconds):
+            raise RulesetError(f"规则集的示例检查超过 {seconds:g} 秒仍未结束（可能有会灾难性回溯的正则表达式），"
+                               "引擎未启动")
+        try:
+            kind, value = receiver.recv()
+        except EOFError:
+            raise RulesetError("规则集的示例检查意外中止，引擎未启动") from None
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        receiver.close()
+    if kind == "ok":
+        return value
+    raise value if value is not None else RulesetError("规则集的示例检查出错，引擎未启动")
+
+
+__all__ = ["Limits", "Supervisor", "failed_result", "run_isolated"]

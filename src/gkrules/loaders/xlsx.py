@@ -299,7 +299,7 @@ def load_xlsx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0
             state = ws.sheet_state or "visible"
             states[ws.title] = state
             layout = _layout(pkg.read(path), path) if path in pkg.infos else _SheetLayout()
-            _sheet(b, ws, state, layout, _comments(pkg, path) if path else [])
+            _sheet(b, ws, state, layout, _comments(pkg, path) if path else [], options.max_cells)
         values = _core_properties(wb)
     finally:
         wb.close()
@@ -320,14 +320,31 @@ def _core_properties(wb) -> list[tuple[str, object]]:
         return []
 
 
-def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[tuple[str, str]]) -> None:
+def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[tuple[str, str]],
+           max_cells: int) -> None:
     b.blank()
     start = b.length
     kind = _STATE_KIND.get(state, "sheet")
     hidden = state in _STATE_KIND
     w = _SheetWriter(b, ws.title, state, layout)
+    # read-only sheets pad every row to the declared dimension: a 5 KB file with cells at A1
+    # and XFD1048576 would be 17 billion cells. Without it, a row is as wide as its own last
+    # cell, a missing row is empty, and a run of missing rows reads as one blank row.
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()
+    cells, blank = 0, False
     try:
         for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), 1):
+            if not row:
+                if blank:
+                    continue
+                blank = True
+            else:
+                blank = False
+                cells += len(row)
+                if cells > max_cells:
+                    raise InputError(f"工作簿的单元格超过 {max_cells} 个的上限，疑似异常构造的文件"
+                                     "（上限可在规则集 engine 部分调整）")
             w.row(r, [(getattr(c, "value", None), getattr(c, "number_format", None)) for c in row])
     except InputError:
         raise
