@@ -396,3 +396,31 @@ def test_health_answers_while_workers_are_stuck_on_hostile_files(tmp_path):
         assert check(CLEAN).headers["x-gkrules-verdict"] == "pass"
     finally:
         srv.stop()
+
+
+def test_a_client_that_sends_its_headers_slowly_is_cut_off(tmp_path):
+    srv = Server(tmp_path, "--header-timeout", "1.5")
+    try:
+        with socket.create_connection(("127.0.0.1", srv.port), timeout=10) as s:
+            s.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\n")
+            started = time.monotonic()
+            closed = False
+            for _ in range(20):  # one header byte every half second, never finishing
+                try:
+                    s.sendall(b"X")
+                    s.settimeout(0.5)
+                    if s.recv(1024) == b"":
+                        closed = True
+                        break
+                except TimeoutError:
+                    continue
+                except OSError:
+                    closed = True
+                    break
+            assert closed and time.monotonic() - started < 1.5 * 1.2 + 1
+        # a normal client on a kept-alive connection is not affected
+        assert srv.client.get("/v1/health").status_code == 200
+        time.sleep(2)
+        assert srv.client.get("/v1/health").status_code == 200
+    finally:
+        srv.stop()

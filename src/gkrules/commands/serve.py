@@ -50,6 +50,8 @@ def add_arguments(p) -> None:
                    help=f"每个检查进程在引擎之外可用的内存上限（MB，默认 {(d.memory_bytes or 0) // MiB}）")
     p.add_argument("--check-workers", type=positive_int, default=d.check_workers, metavar="N",
                    help=f"每个服务进程的检查进程数（默认 {d.check_workers}）")
+    p.add_argument("--header-timeout", type=positive_float, default=10.0, metavar="SECONDS",
+                   help="客户端发送请求头的时间上限（秒，默认 10）；超时即断开连接（防止慢速请求占满连接）")
     p.add_argument("--access-log", action=argparse.BooleanOptionalAction, default=True, help="记录访问日志（默认记录）")
     add_plugin_options(p)
 
@@ -73,8 +75,11 @@ def run(args) -> int:
         disable_plugins=tuple(args.disable_plugin))
     # build once here: an invalid rule set or plugin stops the start with a clear message
     app = create_app(settings, plugin_manager(args))
+    from gkrules.server import protocol
+
+    os.environ[protocol.ENV_VAR] = str(args.header_timeout)
     common = dict(host=args.host, port=args.port, access_log=args.access_log, log_level="info",
-                  server_header=False, proxy_headers=False)
+                  server_header=False, proxy_headers=False, http=protocol.HeaderDeadlineH11)
     print(f"gkrules 服务：http://{args.host}:{args.port}/v1/check（规则集：{'、'.join(settings.rulesets)}；"
           f"工作进程 {args.workers}）", file=sys.stderr)
     if args.workers == 1:
