@@ -163,3 +163,16 @@ def test_a_rule_set_example_that_never_ends_stops_the_start_with_a_clear_error(m
     with pytest.raises(RulesetError, match="示例检查超过"):
         Engine("national")
     assert time.monotonic() - started < 5
+
+
+@pytest.mark.parametrize("fmt", ["text", "sarif", "html"])
+def test_no_output_format_carries_a_planted_value(tmp_path, fmt):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for mode in ("raise", "systemexit", "notafinding"):
+        (docs / f"{mode}.txt").write_text(CLEAN + f"HOSTILE:{mode}\n", encoding="utf-8")
+    out = tmp_path / f"report.{fmt}"
+    proc, _ = _cli(tmp_path, "check", str(docs), "--format", fmt, "-o", str(out))
+    assert proc.returncode == 2
+    for stream in (proc.stdout, proc.stderr, out.read_bytes()):
+        assert hostile_plugin.PLANTED.encode() not in stream
