@@ -176,3 +176,15 @@ def test_no_output_format_carries_a_planted_value(tmp_path, fmt):
     assert proc.returncode == 2
     for stream in (proc.stdout, proc.stderr, out.read_bytes()):
         assert hostile_plugin.PLANTED.encode() not in stream
+
+
+def test_redact_reads_hostile_files_in_workers_too(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "a.txt").write_text(CLEAN + "HOSTILE:osexit\n", encoding="utf-8")
+    (docs / "b.txt").write_text(CLEAN + "联系人手机：13912345678\n", encoding="utf-8")
+    proc, _ = _cli(tmp_path, "redact", str(docs), "--output", str(tmp_path / "out"))
+    assert proc.returncode == 2, proc.stderr.decode()
+    assert "检查进程意外退出" in proc.stderr.decode()
+    assert (tmp_path / "out" / "b.txt").is_file() and not (tmp_path / "out" / "a.txt").exists()
+    assert "13912345678" not in (tmp_path / "out" / "b.txt").read_text(encoding="utf-8")

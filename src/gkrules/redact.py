@@ -290,11 +290,14 @@ def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, rul
 
 def _redact_file(engine, src: Path, target: Path, today: dt.date, level: Severity) -> RedactedDocument:
     source = str(src)
-    try:
-        doc = engine.prepare(src)
-    except GkrulesError as exc:
-        return RedactedDocument(source=source, output=None, errors=(f"无法读取：{exc.message}",))
-    result = engine.check([src], today=today).documents[0]
+    # loaded and checked by the engine (in its workers when it has limits), the document
+    # comes back with the report: nothing is read in this process
+    report, docs = engine.check_documents([src], today=today)
+    result = report.documents[0]
+    if not docs:
+        return RedactedDocument(source=source, output=None,
+                                errors=tuple(f"无法读取：{e.message}" for e in result.errors))
+    doc = docs[0]
     if result.errors:
         return RedactedDocument(source=source, output=None,
                                 errors=tuple(f"检查不完整，未生成脱敏副本：{e.message}" for e in result.errors))

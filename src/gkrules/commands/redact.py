@@ -30,8 +30,10 @@ def run(args) -> int:
 
     from gkrules.engine import Engine
     from gkrules.redact import default_report_path, redact
+    from gkrules.supervisor import Limits
 
-    engine = Engine(args.ruleset, plugins=plugin_manager(args))
+    # hostile files are read and checked in killable workers here as in ``check``
+    engine = Engine(args.ruleset, plugins=plugin_manager(args), limits=Limits())
     report = redact(args.paths, output=args.output, today=args.today, engine=engine,
                     min_severity=args.min_severity, report_path=args.report)
     written = [d for d in report.documents if d.output]
