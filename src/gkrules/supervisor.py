@@ -21,12 +21,13 @@ import hashlib
 import multiprocessing
 import os
 import queue
+import select
 import signal
 import threading
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from typing import Any, TypeVar
 
 from attrs import frozen
@@ -200,6 +201,19 @@ class _Worker:
         return f"退出码 {code}"
 
 
+def _ready(conns, timeout: float) -> list[Connection]:
+    """The connections with something to read (an answer, or the end of a dead worker's pipe).
+    One poll(2) call: multiprocessing's ``wait`` builds a selector each time, which cost
+    more than the rest of the parent's work per document."""
+    poller = select.poll()
+    by_fd = {}
+    for conn in conns:
+        fd = conn.fileno()
+        by_fd[fd] = conn
+        poller.register(fd, select.POLLIN)
+    return [by_fd[fd] for fd, _ in poller.poll(max(0.0, timeout) * 1000.0)]
+
+
 class Supervisor:
     """Worker processes with the engine in them; ``run`` checks items in them.
 
@@ -275,11 +289,11 @@ class Supervisor:
                 if not busy:
                     continue
                 timeout = max(0.0, min(d for _, _, d in busy.values()) - time.monotonic())
-                for conn in wait(list(busy), timeout):
+                for conn in _ready(busy, timeout):
                     self._drain(conn, busy, idle, items, results, pending)  # type: ignore[arg-type]
                 now = time.monotonic()
                 for conn, (w, jobs, deadline) in list(busy.items()):
-                    if now >= deadline and conn not in wait([conn], 0):
+                    if now >= deadline and not _ready([conn], 0):
                         del busy[conn]
                         w.stop(kill=True)
                         self._lost(jobs, items, results, pending, self._message("timeout"))
