@@ -188,3 +188,21 @@ def test_redact_reads_hostile_files_in_workers_too(tmp_path):
     assert "检查进程意外退出" in proc.stderr.decode()
     assert (tmp_path / "out" / "b.txt").is_file() and not (tmp_path / "out" / "a.txt").exists()
     assert "13912345678" not in (tmp_path / "out" / "b.txt").read_text(encoding="utf-8")
+
+
+def test_a_caller_deadline_frees_the_workers():
+    """The HTTP service's request budget: when it runs out, the stuck documents are killed and
+    the rest reported unchecked, instead of holding the workers for each one's own limit."""
+    pm = PluginManager(extra=[("hostile", hostile_plugin)])
+    engine = Engine("national", plugins=pm, timeout=CHECKER_SECONDS,
+                    limits=Limits(document_seconds=30, memory_bytes=MEMORY_MB * MiB, workers=1))
+    try:
+        docs = [InputDocument(f"{i}.txt", CLEAN + "HOSTILE:swallow\n") for i in range(3)]
+        started = time.monotonic()
+        report, _ = engine.check_documents(docs, today=TODAY, deadline=started + 1.5)
+        assert time.monotonic() - started < 1.5 * 1.2 + 1
+        assert all(d.errors for d in report.documents) and not report.complete
+        assert "时间上限已到" in report.documents[-1].errors[0].message
+        assert engine.check([InputDocument("ok.txt", CLEAN)], today=TODAY).complete
+    finally:
+        engine.close()

@@ -367,9 +367,11 @@ class Engine:
 
     def check_documents(self, inputs: Iterable[str | os.PathLike | InputDocument | Document], *,
                         today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
-                        extras: Mapping[str, Any] | None = None) -> tuple[Report, list[Document]]:
+                        extras: Mapping[str, Any] | None = None,
+                        deadline: float | None = None) -> tuple[Report, list[Document]]:
         """Like :meth:`check`, also returning the loaded documents (formatters that show the
-        text, such as ``--format html``, need it)."""
+        text, such as ``--format html``, need it). ``deadline`` (``time.monotonic()``, with
+        ``limits``): documents not checked by then are reported unchecked."""
         today = today or dt.date.today()
         items: list[Any] = []
         paths: list[Any] = []
@@ -383,16 +385,16 @@ class Engine:
         if not items:  # a gate that read nothing must not say "publish"
             raise UsageError("没有找到可检查的文件（目录为空，或其中没有支持的格式）")
         extras = dict(extras or {})
-        pairs = self._process_all(items, today, jobs, extras)
+        pairs = self._process_all(items, today, jobs, extras, deadline)
         return self._finish(pairs, today, catalog, extras), [d for d, _ in pairs if d is not None]
 
-    def _process_all(self, items: list[Any], today: dt.date, jobs: int,
-                     extras: dict[str, Any]) -> list[tuple[Document | None, DocumentResult]]:
+    def _process_all(self, items: list[Any], today: dt.date, jobs: int, extras: dict[str, Any],
+                     deadline: float | None = None) -> list[tuple[Document | None, DocumentResult]]:
         if self.limits is None and jobs <= 1:
             return [self._process(item, today, extras) for item in items]
         if not items:
             return []
-        return self.supervisor(jobs).run(items, today, extras)
+        return self.supervisor(jobs).run(items, today, extras, deadline)
 
     def supervisor(self, workers: int = 1) -> Supervisor:
         """The worker processes of this engine (started on first use, ``workers`` at least)."""

@@ -173,6 +173,8 @@ _MESSAGES = {
     "crash": "检查进程意外出错",
     "unsendable": "检查结果无法传回（检查器返回了无效的结果）",
     "died": "检查进程意外退出（{how}）",
+    "deadline": "请求的时间上限已到，未能检查",
+    "busy": "检查进程全部繁忙，在请求的时间上限内未能开始检查",
 }
 
 
@@ -252,8 +254,11 @@ class Supervisor:
     def _spawn(self) -> _Worker:
         return _Worker(self._ctx, self.process, self.limits, self._tainted)
 
-    def _take(self, wanted: int) -> list[_Worker | None]:
-        taken = [self._idle.get()]  # wait for one
+    def _take(self, wanted: int, deadline: float | None) -> list[_Worker | None]:
+        try:  # wait for one, no longer than the caller may wait
+            taken = [self._idle.get(timeout=None if deadline is None else max(0.0, deadline - time.monotonic()))]
+        except queue.Empty:
+            return []
         while len(taken) < wanted:
             try:
                 taken.append(self._idle.get_nowait())
@@ -274,10 +279,15 @@ class Supervisor:
                     pass
                 w.stop(kill=False)
 
-    def run(self, items: Sequence[Any], today: dt.date, extras: dict) -> list[Pair]:
+    def run(self, items: Sequence[Any], today: dt.date, extras: dict, deadline: float | None = None) -> list[Pair]:
+        """Each item's (document, result), in order. ``deadline`` (``time.monotonic()``): when
+        it passes, what is still running is killed and what is left is reported unchecked
+        (an HTTP request whose budget ran out must not keep the workers busy)."""
         results: list[Pair | None] = [None] * len(items)
         pending = deque(range(len(items)))
-        idle = self._take(max(1, min(len(items), self._size)))
+        idle = self._take(max(1, min(len(items), self._size)), deadline)
+        if not idle:
+            return [(None, failed_result(item_name(i), self._message("busy"))) for i in items]
         chunk = max(1, len(items) // (len(idle) * 4)) if len(idle) > 1 else len(items)
         #: per busy worker: the indices it has not answered yet, and when the first is due
         busy: dict[Connection, tuple[_Worker, deque[int], float]] = {}
@@ -288,10 +298,14 @@ class Supervisor:
                     self._start(idle, busy, jobs, items, today, extras, results, pending)
                 if not busy:
                     continue
-                timeout = max(0.0, min(d for _, _, d in busy.values()) - time.monotonic())
+                due = min(d for _, _, d in busy.values())
+                timeout = max(0.0, (due if deadline is None else min(due, deadline)) - time.monotonic())
                 for conn in _ready(busy, timeout):
                     self._drain(conn, busy, idle, items, results, pending)  # type: ignore[arg-type]
                 now = time.monotonic()
+                if deadline is not None and now >= deadline and (busy or pending):
+                    self._give_up(busy, idle, items, results, pending)
+                    break
                 for conn, (w, jobs, deadline) in list(busy.items()):
                     if now >= deadline and not _ready([conn], 0):
                         del busy[conn]
@@ -353,6 +367,17 @@ class Supervisor:
             busy[conn] = (w, jobs, time.monotonic() + self.limits.document_seconds)
             if not conn.poll(0):
                 return
+
+    def _give_up(self, busy, idle, items, results, pending) -> None:
+        message = self._message("deadline")
+        for conn, (w, jobs, _) in list(busy.items()):
+            del busy[conn]
+            w.stop(kill=True)
+            pending.extendleft(reversed(jobs))
+            idle.append(None)
+        while pending:
+            i = pending.popleft()
+            results[i] = (None, failed_result(item_name(items[i]), message))
 
     def _retire(self, conn, busy, idle, pending, kill: bool) -> None:
         w, jobs, _ = busy.pop(conn)
