@@ -206,3 +206,37 @@ def test_a_caller_deadline_frees_the_workers():
         assert engine.check([InputDocument("ok.txt", CLEAN)], today=TODAY).complete
     finally:
         engine.close()
+
+
+def _children(pid: int) -> list[int]:
+    out = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = open(f"/proc/{entry}/stat").read()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                out.append(int(entry))
+    return out
+
+
+def test_a_stuck_worker_does_not_outlive_its_killed_parent(tmp_path):
+    (tmp_path / "a.txt").write_text(CLEAN + "HOSTILE:swallow\n", encoding="utf-8")
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(hostile_plugin.install(tmp_path)), env.get("PYTHONPATH")]))
+    proc = subprocess.Popen([sys.executable, "-m", "gkrules", "check", str(tmp_path / "a.txt"), "--timeout", "1",
+                             "--document-timeout", "600"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 30
+    workers: list[int] = []
+    while not workers and time.monotonic() < deadline:
+        time.sleep(0.2)
+        workers = _children(proc.pid)
+    assert workers
+    time.sleep(1.5)  # the worker is in the checker's endless loop now
+    proc.kill()
+    proc.wait()
+    time.sleep(2.5)
+    alive = [w for w in workers if os.path.exists(f"/proc/{w}") and
+             open(f"/proc/{w}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
+    assert alive == []

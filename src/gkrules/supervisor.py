@@ -99,7 +99,10 @@ def _cap_memory(extra: int | None) -> None:
         return
     import resource
 
-    limit = _address_space() + extra
+    current = _address_space()
+    if not current:  # no /proc: a cap could fall below what the worker already uses
+        return
+    limit = current + extra
     _soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
@@ -125,7 +128,30 @@ def _close_inherited_sockets(keep: int) -> None:
             pass
 
 
-def _worker_main(process: Process, conn: Connection, memory: int | None, tainted: Callable[[], bool]) -> None:
+def _die_with_parent(parent: int, forked_in_main: bool) -> None:
+    """A worker must not outlive the process it works for (a checker in an endless loop would
+    burn a core for ever): the kernel kills it when its parent dies (Linux), and a thread
+    checks the parent every second where that signal cannot be used (forked from a thread
+    that may end before the process does)."""
+    if forked_in_main and os.getppid() == parent:
+        try:
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="gkrules-parent-watch", daemon=True).start()
+
+
+def _worker_main(process: Process, conn: Connection, memory: int | None, tainted: Callable[[], bool],
+                 parent: int, forked_in_main: bool) -> None:
     """A worker's life: take a list of jobs, answer each as soon as it is done (the parent
     does not wait for one answer before the next job starts: no round trip per document),
     until the parent goes away.
@@ -140,6 +166,7 @@ def _worker_main(process: Process, conn: Connection, memory: int | None, tainted
     except ValueError:
         pass
     _close_inherited_sockets(conn.fileno())
+    _die_with_parent(parent, forked_in_main)
     _cap_memory(memory)
     while True:
         try:
@@ -181,7 +208,9 @@ _MESSAGES = {
 class _Worker:
     def __init__(self, ctx: Any, process: Process, limits: Limits, tainted: Callable[[], bool]):
         self.conn, child = ctx.Pipe()
-        self.proc = ctx.Process(target=_worker_main, args=(process, child, limits.memory_bytes, tainted),
+        in_main = threading.current_thread() is threading.main_thread()
+        self.proc = ctx.Process(target=_worker_main, args=(process, child, limits.memory_bytes, tainted,
+                                                           os.getpid(), in_main),
                                 name="gkrules-worker", daemon=True)
         self.proc.start()
         child.close()
