@@ -425,7 +425,8 @@ class Supervisor:
         return f"{text}，本文档检查不完整，不得发布"
 
 
-def _isolated_child(fn: Callable[[], Any], conn: Connection) -> None:
+def _isolated_child(fn: Callable[[], Any], conn: Connection, parent: int, forked_in_main: bool) -> None:
+    _die_with_parent(parent, forked_in_main)
     try:
         answer: Any = ("ok", fn())
     except BaseException as exc:  # handed back: the parent raises it if it is one of ours
@@ -445,7 +446,8 @@ def run_isolated(fn: Callable[[], T], seconds: float) -> T:
 
     ctx = multiprocessing.get_context("fork")
     receiver, sender = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_isolated_child, args=(fn, sender), daemon=True)
+    in_main = threading.current_thread() is threading.main_thread()
+    proc = ctx.Process(target=_isolated_child, args=(fn, sender, os.getpid(), in_main), daemon=True)
     proc.start()
     sender.close()
     try:
