@@ -240,3 +240,12 @@ def test_a_stuck_worker_does_not_outlive_its_killed_parent(tmp_path):
     alive = [w for w in workers if os.path.exists(f"/proc/{w}") and
              open(f"/proc/{w}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
     assert alive == []
+
+
+def test_an_item_that_cannot_be_handed_to_a_worker_fails_alone(engine):
+    docs = [InputDocument("a.txt", CLEAN), InputDocument("b.txt", CLEAN, {"title": lambda: 0}),
+            InputDocument("c.txt", CLEAN)]
+    report = engine.check(docs, today=TODAY)
+    a, b, c = report.documents
+    assert not a.errors and not c.errors
+    assert "无法交给检查进程" in b.errors[0].message

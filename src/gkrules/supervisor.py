@@ -28,6 +28,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
+from multiprocessing.reduction import ForkingPickler
 from typing import Any, TypeVar
 
 from attrs import frozen
@@ -202,6 +203,8 @@ _MESSAGES = {
     "died": "检查进程意外退出（{how}）",
     "deadline": "请求的时间上限已到，未能检查",
     "busy": "检查进程全部繁忙，在请求的时间上限内未能开始检查",
+    "spawn": "无法启动检查进程",
+    "unpicklable": "文件或附加数据无法交给检查进程",
 }
 
 
@@ -324,7 +327,8 @@ class Supervisor:
             while pending or busy:
                 while pending and idle:
                     jobs = deque(pending.popleft() for _ in range(min(chunk, len(pending))))
-                    self._start(idle, busy, jobs, items, today, extras, results, pending)
+                    if not self._start(idle, busy, jobs, items, today, extras, results, pending):
+                        chunk = 1
                 if not busy:
                     continue
                 due = min(d for _, _, d in busy.values())
@@ -349,22 +353,36 @@ class Supervisor:
                 self._idle.put(w)
         return results  # type: ignore[return-value]
 
-    def _start(self, idle, busy, jobs, items, today, extras, results, pending) -> None:
+    def _start(self, idle, busy, jobs, items, today, extras, results, pending) -> bool:
+        """Hand ``jobs`` to an idle worker. False when they cannot be pickled together: the
+        caller then hands items over one at a time, and only the one that cannot fails."""
         w = idle.pop()
         try:
             w = w if w is not None else self._spawn()
-            w.conn.send(([(i, items[i]) for i in jobs], today, extras))
+        except Exception:  # no process could be made (fork refused): this item is not checked
+            idle.append(None)
+            self._lost(jobs, items, results, pending, self._message("spawn"))
+            return True
+        try:
+            data = ForkingPickler.dumps(([(i, items[i]) for i in jobs], today, extras))
+        except Exception:  # nothing was written: the worker is as good as before
+            idle.append(w)
+            if len(jobs) > 1:
+                pending.extendleft(reversed(jobs))
+                return False
+            self._lost(jobs, items, results, pending, self._message("unpicklable"))
+            return True
+        try:
+            w.conn.send_bytes(data)
         except BaseException as exc:
             if isinstance(exc, KeyboardInterrupt):
                 raise
-            if w is not None:
-                w.stop(kill=True)
+            how = w.stop(kill=True)
             idle.append(None)
-            first = jobs.popleft()  # the items could not be handed over: one at a time, then
-            results[first] = (None, failed_result(item_name(items[first]), self._message("unsendable")))
-            pending.extendleft(reversed(jobs))
-            return
+            self._lost(jobs, items, results, pending, self._message("died", how=how))
+            return True
         busy[w.conn] = (w, jobs, time.monotonic() + self.limits.document_seconds)
+        return True
 
     def _drain(self, conn, busy, idle, items, results, pending) -> None:
         """Every answer the worker has sent so far; a worker that died costs the document it
