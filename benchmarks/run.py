@@ -18,6 +18,12 @@ Stages (every figure is per core: one process, CPU time of this process):
   one in-memory document (load, metadata, every checker, the batch checkers, filters,
   fingerprints, report), timed in a pass of its own after the stages (so that no scan the
   stages just made of the same text is still cached);
+* ``ruleset:<id> (Engine.check, wall)`` and ``(supervised, wall)`` — the same, one document
+  per call, wall-clock, in this process and in a supervised worker (what the HTTP service
+  does per request), alternating so that both see the same machine load;
+* ``ruleset:<id> (supervised batch, CPU)`` — every document in one supervised call (what
+  ``gkrules check`` does): CPU of this process plus the worker's, spread over the documents
+  by size (only the total is measured, so its percentiles mean nothing);
 * ``engine build`` — building the Engine (rule set load, layering, compile, examples);
 * ``reference: pyahocorasick single pass`` — one automaton over all the word lists of the
   enabled checkers' parameters, iterated once over each document's text: the floor of what
@@ -49,6 +55,7 @@ from benchmarks.corpus import generate  # noqa: E402
 from gkrules import Engine, InputDocument, __version__  # noqa: E402
 from gkrules.context import CheckContext  # noqa: E402
 from gkrules.metadata import extract  # noqa: E402
+from gkrules.supervisor import Limits  # noqa: E402
 
 TODAY = dt.date(2025, 11, 20)
 FLOOR_STAGE = "metadata+confidential-marker"
@@ -161,8 +168,9 @@ def run(args) -> dict:
         whole.add(t, len(data))
         findings += sum(len(d.findings) for d in report.documents)
         unread_tables += sum(1 for d in report.documents for f in d.findings if f.rule == "table-not-understood")
+    wall, supervised, batch = _supervised_pass(args, engine, inputs)
 
-    stages = [load, meta, *per_checker.values(), floor, loaded_floor, whole, reference]
+    stages = [load, meta, *per_checker.values(), floor, loaded_floor, whole, wall, supervised, batch, reference]
     return {
         "date": dt.datetime.now().astimezone().isoformat(timespec="seconds"),
         "command": " ".join([Path(sys.executable).name, *sys.argv]),
@@ -175,6 +183,41 @@ def run(args) -> dict:
         "engine_build_s": build.times[0],
         "stages": [s.row() for s in stages],
     }
+
+
+def _supervised_pass(args, engine: Engine, inputs: list[tuple[str, bytes]]) -> tuple[Stage, Stage, Stage]:
+    """Engine.check in this process and in a supervised worker (what the CLI and the service
+    do), wall-clock time, one document after the other so that both see the same machine
+    load: the difference is the supervisor's per-document cost (pipe, pickling both ways)."""
+    name = f"ruleset:{engine.ruleset.id}"
+    wall, supervised = Stage(f"{name} (Engine.check, wall)"), Stage(f"{name} (supervised, wall)")
+    guarded = Engine(args.ruleset, limits=Limits())
+    guarded.check([InputDocument(*inputs[0])], today=TODAY)  # the worker starts once, not per document
+    batch = Stage(f"{name} (supervised batch, CPU)")
+    try:
+        for doc_name, data in inputs:
+            for stage, eng in ((wall, engine), (supervised, guarded)):
+                t = time.perf_counter()
+                eng.check([InputDocument(doc_name, data)], today=TODAY)
+                stage.add(time.perf_counter() - t, len(data))
+        # the CLI's case: the whole batch in one call; CPU of this process and of the worker
+        docs = [InputDocument(n, d) for n, d in inputs]
+        workers = [w for w in list(guarded.supervisor()._idle.queue) if w is not None]
+        before = time.process_time(), sum(_cpu_of(w.proc.pid) for w in workers)
+        guarded.check(docs, today=TODAY)
+        spent = time.process_time() - before[0] + sum(_cpu_of(w.proc.pid) for w in workers) - before[1]
+        total = sum(len(d) for _, d in inputs)
+        for _, data in inputs:  # spread over the documents by size: only the total is measured
+            batch.add(spent * len(data) / total, len(data))
+    finally:
+        guarded.close()
+    return wall, supervised, batch
+
+
+def _cpu_of(pid: int) -> float:
+    """User + system CPU seconds of another process (Linux /proc; 10 ms resolution)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _cpu_name() -> str:

@@ -22,6 +22,7 @@ import pytest
 
 import fake_plugins
 import gkrules
+import hostile_plugin
 from gkrules.plugins import PluginManager
 
 HERE = Path(__file__).resolve().parent
@@ -43,6 +44,7 @@ def _install_fake_plugin(root: Path) -> Path:
     site = root / "site"
     site.mkdir()
     shutil.copy(HERE / "fake_plugins.py", site / "fake_plugins.py")
+    hostile_plugin.install(root)
     info = site / "gkrules_fake-0.dist-info"
     info.mkdir()
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: gkrules-fake\nVersion: 0\n", encoding="utf-8")
@@ -298,6 +300,10 @@ def test_size_limits(server):
     ('{"documents": [{"name": "a.txt", "text": "x", "metadata": {"disclosure": "公开"}}]}'.encode(), 422, "主动公开"),
     (b'{"documents": [{"name": "a.txt", "text": "x", "metadata": {"colour": 1}}]}', 422, "colour"),
     (b'{"documents": [{"name": "a.txt", "text": "x"}], "catalog": [{"published": "soon"}]}', 422, "catalog"),
+    (b"[" * 200_000 + b"]" * 200_000, 400, "嵌套过深"),
+    (b'{"documents": [{"name": "a.txt", "text": "x"}], "today": ' + b"9" * 5000 + b"}", 400, "过长的数字"),
+    (b'{"documents": [{"name": "a\\ud800.txt", "text": "x"}]}', 400, "代理项"),
+    (b'{"documents": [{"name": "a.txt", "text": "\\udc00"}]}', 400, "代理项"),
 ])
 def test_malformed_requests(server, openapi, payload, status, fragment):
     resp = server.client.post("/v1/check", content=payload, headers={"content-type": "application/json"})
@@ -356,3 +362,65 @@ def test_serve_refuses_an_invalid_ruleset(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2
     assert "no-such-checker" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_health_answers_while_workers_are_stuck_on_hostile_files(tmp_path):
+    """16 clients at once, two of them with a file that loops forever in its checker: health
+    still answers within a second, and every clean request gets its report."""
+    import concurrent.futures
+
+    srv = Server(tmp_path, "--timeout", "1", "--document-timeout", "4", "--request-timeout", "30")
+    try:
+        def check(text: str):
+            with httpx.Client(base_url=srv.url, timeout=60) as c:
+                return c.post("/v1/check", json={"documents": [{"name": "a.txt", "text": text}]})
+
+        with concurrent.futures.ThreadPoolExecutor(16) as pool:
+            stuck = [pool.submit(check, CLEAN + "HOSTILE:swallow\n") for _ in range(2)]
+            time.sleep(0.5)
+            clean = [pool.submit(check, CLEAN) for _ in range(14)]
+            for _ in range(5):
+                started = time.monotonic()
+                assert srv.client.get("/v1/health").status_code == 200
+                assert time.monotonic() - started < 1.0
+                time.sleep(0.3)
+            for f in stuck:
+                report = f.result().json()
+                assert "complete" in report, report
+                assert report["complete"] is False and report["documents"][0]["errors"]
+                assert hostile_plugin.PLANTED not in f.result().text
+            for f in clean:
+                assert f.result().status_code == 200 and f.result().headers["x-gkrules-verdict"] == "pass"
+        # the workers were replaced: the service still checks
+        assert check(CLEAN + "HOSTILE:osexit\n").json()["complete"] is False
+        assert check(CLEAN).headers["x-gkrules-verdict"] == "pass"
+    finally:
+        srv.stop()
+
+
+def test_a_client_that_sends_its_headers_slowly_is_cut_off(tmp_path):
+    srv = Server(tmp_path, "--header-timeout", "1.5")
+    try:
+        with socket.create_connection(("127.0.0.1", srv.port), timeout=10) as s:
+            s.sendall(b"POST /v1/check HTTP/1.1\r\nHost: x\r\n")
+            started = time.monotonic()
+            closed = False
+            for _ in range(20):  # one header byte every half second, never finishing
+                try:
+                    s.sendall(b"X")
+                    s.settimeout(0.5)
+                    if s.recv(1024) == b"":
+                        closed = True
+                        break
+                except TimeoutError:
+                    continue
+                except OSError:
+                    closed = True
+                    break
+            assert closed and time.monotonic() - started < 1.5 * 1.2 + 1
+        # a normal client on a kept-alive connection is not affected
+        assert srv.client.get("/v1/health").status_code == 200
+        time.sleep(2)
+        assert srv.client.get("/v1/health").status_code == 200
+    finally:
+        srv.stop()

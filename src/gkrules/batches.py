@@ -14,7 +14,7 @@ from typing import Any
 from attrs import frozen
 
 from gkrules.errors import UsageError
-from gkrules.inputs import InputDocument, collect_paths
+from gkrules.inputs import InputDocument, PathProblem, collect_paths
 from gkrules.settings import Settings, effective_settings, is_excluded
 
 STDIN = "-"
@@ -23,7 +23,7 @@ STDIN = "-"
 @frozen
 class Batch:
     settings: Settings
-    items: tuple[Path | InputDocument, ...]
+    items: tuple[Path | InputDocument | PathProblem, ...]
 
 
 @frozen
@@ -54,12 +54,12 @@ class _SettingsCache:
 def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any], *, isolated: bool = False,
          stdin: InputDocument | None = None, stdin_filename: str | None = None) -> Plan:
     cache = _SettingsCache(overrides, isolated)
-    groups: dict[tuple, list[Path | InputDocument]] = {}
+    groups: dict[tuple, list[Path | InputDocument | PathProblem]] = {}
     settings_of: dict[tuple, Settings] = {}
     excluded = 0
     first: Settings | None = None
 
-    def add(settings: Settings, item: Path | InputDocument) -> None:
+    def add(settings: Settings, item: Path | InputDocument | PathProblem) -> None:
         key = settings.key()
         settings_of.setdefault(key, settings)
         groups.setdefault(key, []).append(item)
@@ -84,6 +84,9 @@ def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any
         first = first or cache.for_path(path)
         if path.is_dir():
             for f in collect_paths([path], extensions):
+                if isinstance(f, PathProblem):  # an unreadable folder, a bad name: reported, never skipped
+                    add(cache.for_path(path), f)
+                    continue
                 settings = cache.for_path(f)
                 if is_excluded(f, settings.excludes(), root=path):
                     excluded += 1
@@ -96,7 +99,9 @@ def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any
             excluded += 1
             continue
         for f in collect_paths([path], extensions):  # a sidecar named directly is not a document
-            if f.resolve() not in seen:
+            if isinstance(f, PathProblem):
+                add(settings, f)
+            elif f.resolve() not in seen:
                 seen.add(f.resolve())
                 add(settings, f)
     if first is None:

@@ -51,7 +51,10 @@ def run_with_budget(fn: Callable[[], T], seconds: float | None,
         outer_deadline = time.monotonic() + outer if outer > 0 else None
         previous = _raw_signal.getsignal(signal.SIGALRM)
 
+        fired = []
+
         def on_alarm(signum, frame):
+            fired.append(True)
             if outer_deadline is not None and time.monotonic() >= outer_deadline - _TICK and callable(previous):
                 previous(signum, frame)  # the enclosing budget ran out first: its exception
             raise error()
@@ -59,7 +62,10 @@ def run_with_budget(fn: Callable[[], T], seconds: float | None,
         _raw_signal.signal(signal.SIGALRM, on_alarm)
         signal.setitimer(signal.ITIMER_REAL, min(seconds, outer) if outer > 0 else seconds)
         try:
-            return fn()
+            value = fn()
+            if fired:  # the call caught the interrupt (a bare ``except:``) and went on
+                raise error()
+            return value
         finally:
             signal.setitimer(signal.ITIMER_REAL, 0)
             _raw_signal.signal(signal.SIGALRM, previous)

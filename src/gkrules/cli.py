@@ -107,6 +107,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for users; fail closed with exit 2
         if os.environ.get("GKRULES_DEBUG"):
             traceback.print_exc()
-        print(f"gkrules: 内部错误：{type(exc).__name__}: {exc}（设置 GKRULES_DEBUG=1 查看详情）", file=sys.stderr)
+        # the exception's text may quote a document: only its class, the rest with GKRULES_DEBUG=1
+        print(f"gkrules: 内部错误（{type(exc).__name__}），检查未完成，不得发布（设置 GKRULES_DEBUG=1 查看详情）", file=sys.stderr)
         return EXIT_ERROR
 

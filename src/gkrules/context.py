@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from gkrules.errors import CalendarError
+from gkrules.fingerprints import keyed_digest
 from gkrules.matching import KeywordMatcher, make_matcher
 from gkrules.model import CatalogEntry, Document, Finding, Severity
 from gkrules.specs import RuleInfo
@@ -27,7 +27,9 @@ def normalise_key(value: str) -> str:
 
 
 def fingerprint_base(checker: str, rule: str, key: str) -> str:
-    return hashlib.sha256(f"gkrules/v1\0{checker}\0{rule}\0{key}".encode()).hexdigest()
+    """Keyed (HMAC) under the installation's key: a report's fingerprints cannot be turned
+    back into the values they hash by trying candidates (see gkrules.fingerprints)."""
+    return keyed_digest(f"gkrules/v2\0{checker}\0{rule}\0{key}")
 
 
 @frozen

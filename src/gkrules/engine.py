@@ -13,7 +13,6 @@ import os
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +23,19 @@ from gkrules._version import __version__
 from gkrules.budget import BudgetExceeded, run_with_budget
 from gkrules.context import BatchContext, CheckContext, CheckerSetup
 from gkrules.errors import GkrulesError, InputError, RulesetError, UsageError
-from gkrules.inputs import InputDocument, collect_paths
+from gkrules.fingerprints import installation_key
+from gkrules.inputs import InputDocument, PathProblem, collect_paths
 from gkrules.loaders import LoaderRegistry
 from gkrules.loaders.options import LoadOptions, apply_engine_section
 from gkrules.metadata import apply_override, extract
-from gkrules.metadata.sidecar import parse_override, read_sidecar
+from gkrules.metadata.sidecar import display_name, parse_override, read_sidecar
 from gkrules.model import (
     CatalogEntry,
     Document,
     DocumentError,
     DocumentResult,
     Finding,
+    Location,
     Report,
     RulesetInfo,
     Severity,
@@ -48,8 +49,11 @@ from gkrules.ruleset.compile import CheckerConfig, compile_checkers
 from gkrules.ruleset.examples import inherited_example_note, split_example
 from gkrules.script import original_document, original_metadata, relocate
 from gkrules.specs import FilterSetup, RuleInfo
+from gkrules.supervisor import Limits, Supervisor, failed_result, run_isolated
 
 DEFAULT_TIMEOUT = 20.0
+#: wall-clock limit of running a rule set's examples at start-up
+EXAMPLES_SECONDS = 60.0
 ENGINE_BASIS = "《政府信息公开条例》第十七条（公开前审查）；未完成检查的文件不得发布"
 
 
@@ -84,12 +88,6 @@ class ExampleOutcome:
     ok: bool
     problem: str | None = None
     inherited_note: str | None = None
-
-
-class UndeclaredRuleError(GkrulesError):
-    """A checker reported a rule id it did not declare: its finding cannot be trusted."""
-
-    code = "checker-error"
 
 
 @frozen
@@ -128,7 +126,17 @@ class Engine:
 
     def __init__(self, ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET, *,
                  plugins: PluginManager | None = None, timeout: float | None = None,
-                 load_options: LoadOptions | None = None, check_examples: bool = True):
+                 load_options: LoadOptions | None = None, check_examples: bool = True,
+                 limits: Limits | None = None):
+        #: None: documents are checked in this process (trusted input, tests); otherwise in
+        #: worker processes the engine can kill (see gkrules.supervisor)
+        self.limits = limits
+        self._supervisor: Supervisor | None = None
+        #: set in a worker process: every BaseException a checker raises is that checker's
+        self._in_worker = False
+        #: a checker left the worker in a state not to be trusted with the next document
+        self._tainted = False
+        installation_key()  # a key that cannot be read or made stops the start, not a check
         self.plugins = plugins if plugins is not None else PluginManager()
         self.ruleset = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(str(ruleset), self.plugins)
         self._ruleset_ref = str(ruleset) if not isinstance(ruleset, Ruleset) else None
@@ -165,6 +173,13 @@ class Engine:
         self.loaders = LoaderRegistry(self.plugins.loaders(), opts)
         self.filters = [f.factory(FilterSetup(ruleset=self.ruleset)) for f in self.plugins.filters()]
         self.fail_on = self.ruleset.spec.engine.fail_on or Severity.BLOCK
+        #: a worker sends documents back without their tables when nothing in this process
+        #: reads them (only gkrules' own batch checkers and filters run here): tables are most
+        #: of the cost of passing a document between processes
+        self._tables_wanted = not all(
+            getattr(obj, "__module__", "").startswith("gkrules.")
+            for obj in [a.spec.factory for a in self.checkers if a.spec.scope == "batch"]
+            + [f.factory for f in self.plugins.filters()])
         if check_examples:
             problems.extend(self._verify_examples())
         if problems:
@@ -228,16 +243,27 @@ class Engine:
         An example inherited from a parent rule set is re-checked under this rule set's
         parameters; when it no longer holds (a provincial rule set raised ``min_units``), that
         is the child's choice, not a defect: the example is skipped with a note in
-        ``self.notes`` that names both files and how to replace or drop it."""
+        ``self.notes`` that names both files and how to replace or drop it.
+
+        They run in a forked child with a wall-clock limit: a rule-set pattern that
+        backtracks catastrophically runs inside the regex engine's C code, which no signal
+        interrupts, and must not hang ``check``, ``rules`` or ``serve`` at start-up."""
+        problems, notes = run_isolated(self._example_problems, EXAMPLES_SECONDS)
+        self.notes.extend(notes)
+        return problems
+
+    def _example_problems(self) -> tuple[list[str], list[str]]:
+        """(problems, notes about inherited examples skipped), in the child."""
+        notes: list[str] = []
         problems: list[str] = []
         for outcome in self.example_outcomes():
             if outcome.ok:
                 continue
             if outcome.inherited_note is not None:
-                self.notes.append(f"{outcome.where}: {outcome.inherited_note}")
+                notes.append(f"{outcome.where}: {outcome.inherited_note}")
             else:
                 problems.append(f"{outcome.where}: {outcome.problem}")
-        return problems
+        return problems, notes
 
     def example_outcomes(self) -> Iterator[ExampleOutcome]:
         """Run every enabled rule's examples (``gkrules test`` shows them one by one)."""
@@ -286,7 +312,7 @@ class Engine:
             source = "host"
         else:
             path = Path(item)
-            doc = self.loaders.load_path(path, str(item))
+            doc = self.loaders.load_path(path, display_name(str(item)))
             override = read_sidecar(path)
             source = "sidecar"
         doc = normalise(doc)  # mojibake flagged, 繁體 → simplified (findings mapped back in _finish)
@@ -295,15 +321,10 @@ class Engine:
 
     # -- running ---------------------------------------------------------------------------
 
-    def _finalise(self, active: _Active, findings: Iterable[Finding]) -> list[Finding]:
+    def _finalise(self, active: _Active, findings: Iterable[Finding], text_length: int | None = None) -> list[Finding]:
         out = []
         for f in findings:
-            if not isinstance(f, Finding):
-                raise TypeError(f"检查器返回了 {type(f).__name__}，应为 Finding")
-            if f.rule not in active.rules:  # a rule set can neither configure nor explain it
-                raise UndeclaredRuleError(
-                    f"报告了未声明的规则 {f.rule!r}（已声明：{'、'.join(active.rules) or '无'}）；"
-                    "检查器只能报告 CheckerSpec.rules 中的规则")
+            _validate(active, f, text_length)
             rule_cfg = active.config.rules.get(f.rule)
             if rule_cfg is not None and rule_cfg.enabled is False:
                 continue
@@ -322,7 +343,7 @@ class Engine:
                  extras: Mapping[str, Any] | None = None) -> list[Finding]:
         ctx = CheckContext(doc, today, active.setup, active.rules, extras)
         return self._finalise(active, run_with_budget(lambda: list(active.instance.check(ctx)),
-                                                      active.config.timeout))
+                                                      active.config.timeout), len(doc.text))
 
     def _failure(self, checker_id: str, source: str, exc: BaseException | None) -> tuple[Finding, DocumentError]:
         if isinstance(exc, BudgetExceeded):
@@ -332,9 +353,8 @@ class Engine:
         elif isinstance(exc, GkrulesError):  # a typed error already says, in Chinese, what to do
             msg = f"检查器 {checker_id} 无法完成检查：{exc.message.rstrip('。')}。本文档检查不完整，不得发布"
             code = exc.code if exc.code != "error" else "checker-error"
-        else:
-            detail = f"{type(exc).__name__}: {exc}" if exc is not None else "未知错误"
-            msg = f"检查器 {checker_id} 运行出错（{detail}），本文档检查不完整，不得发布"
+        else:  # the exception's text may quote the document: only its class of problem is shown
+            msg = f"检查器 {checker_id} 运行出错（{_problem_class(exc)}），本文档检查不完整，不得发布"
             code = "checker-error"
         self.plugins.notify_checker_error(checker_id, source, exc if exc is not None else RuntimeError(msg))
         if os.environ.get("GKRULES_DEBUG") and exc is not None and not isinstance(exc, BudgetExceeded):
@@ -356,7 +376,11 @@ class Engine:
                 continue
             try:
                 findings.extend(self._run_one(active, doc, today, extras))
-            except (Exception, BudgetExceeded) as exc:
+            except BaseException as exc:
+                if isinstance(exc, KeyboardInterrupt) and not self._in_worker:
+                    raise  # in this process Ctrl-C is the user's; in a worker SIGINT is ignored
+                if not isinstance(exc, Exception):  # a limit fired, SystemExit, …: start afresh
+                    self._tainted = True
                 f, e = self._failure(active.spec.id, doc.source, exc)
                 findings.append(f)
                 errors.append(e)
@@ -364,11 +388,21 @@ class Engine:
 
     def _process(self, item: Any, today: dt.date,
                  extras: Mapping[str, Any] | None = None) -> tuple[Document | None, DocumentResult]:
-        name = item.name if isinstance(item, InputDocument) else (item.source if isinstance(item, Document) else str(item))
+        if isinstance(item, PathProblem):
+            return None, DocumentResult(source=item.name, errors=(DocumentError(code="input", message=item.message),))
+        name = (item.name if isinstance(item, InputDocument) else item.source if isinstance(item, Document)
+                else display_name(str(item)))
         try:
             doc = self.prepare(item)
         except GkrulesError as exc:
             return None, DocumentResult(source=name, errors=(DocumentError(code=exc.code, message=exc.message),))
+        except (MemoryError, RecursionError):
+            self._tainted = True
+            return None, failed_result(name, "读取时内存不足或结构嵌套过深，本文档检查不完整，不得发布", "input")
+        except Exception as exc:  # a bug or a hostile file: this document, not the batch
+            if os.environ.get("GKRULES_DEBUG"):
+                traceback.print_exception(type(exc), exc, exc.__traceback__)
+            return None, failed_result(name, "读取时出错，本文档检查不完整，不得发布", "input")
         findings, errors = self.check_document(doc, today, extras)
         return doc, DocumentResult(source=doc.source, sha256=doc.sha256, metadata=doc.metadata,
                                    findings=tuple(findings), errors=tuple(errors))
@@ -387,10 +421,12 @@ class Engine:
     def check_documents(self, inputs: Inputs, *,
                         today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
                         extras: Mapping[str, Any] | None = None,
-                        on_document: Callable[[str], None] | None = None) -> tuple[Report, list[Document]]:
+                        on_document: Callable[[str], None] | None = None,
+                        deadline: float | None = None) -> tuple[Report, list[Document]]:
         """Like :meth:`check`, also returning the loaded documents (formatters that show the
         text, such as ``--format html``, need it). ``on_document(source)`` is called as each
-        document is done (a progress bar)."""
+        document is done (a progress bar). ``deadline`` (``time.monotonic()``, with
+        ``limits``): documents not checked by then are reported unchecked."""
         today = today or dt.date.today()
         items: list[Any] = []
         paths: list[Any] = []
@@ -403,20 +439,42 @@ class Engine:
                 paths.append(item)
         if paths:
             items.extend(collect_paths(paths, self.loaders.extensions))
+        if not items:  # a gate that read nothing must not say "publish"
+            raise UsageError("没有找到可检查的文件（目录为空，或其中没有支持的格式）")
         extras = dict(extras or {})
-        pairs = self._process_all(items, today, jobs, extras, on_document)
+        pairs = self._process_all(items, today, jobs, extras, deadline, on_document)
         return self._finish(pairs, today, catalog, extras), [original_document(d) for d, _ in pairs if d is not None]
 
     def _process_all(self, items: list[Any], today: dt.date, jobs: int, extras: dict[str, Any],
-                     on_document: Callable[[str], None] | None = None) -> list[tuple[Document | None, DocumentResult]]:
-        config = self.config if jobs > 1 and len(items) > 1 else None  # resolves paths: only when it is used
-        if config is not None and all(isinstance(i, Path) for i in items):
-            chunk = max(1, min(16, len(items) // (jobs * 4)))
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init, initargs=(config,)) as pool:
-                results = pool.map(_worker_process, items, [today] * len(items), [extras] * len(items),
-                                   chunksize=chunk)
-                return _reported(results, on_document)
-        return _reported((self._process(item, today, extras) for item in items), on_document)
+                     deadline: float | None = None, on_document: Callable[[str], None] | None = None
+                     ) -> list[tuple[Document | None, DocumentResult]]:
+        if self.limits is None and jobs <= 1:
+            return _reported((self._process(item, today, extras) for item in items), on_document)
+        if not items:
+            return []
+        return _reported(self.supervisor(jobs).run(items, today, extras, deadline), on_document)
+
+    def supervisor(self, workers: int = 1) -> Supervisor:
+        """The worker processes of this engine (started on first use, ``workers`` at least)."""
+        if self._supervisor is None:
+            limits = self.limits or Limits(document_seconds=_default_document_seconds(self.checkers))
+            self._supervisor = Supervisor(self._process_in_worker, limits, lambda: self._tainted)
+        self._supervisor.grow(workers)
+        return self._supervisor
+
+    def close(self) -> None:
+        """Stop the worker processes (they also stop when this process ends)."""
+        if self._supervisor is not None:
+            self._supervisor.close()
+
+    def _process_in_worker(self, item: Any, today: dt.date,
+                           extras: dict[str, Any]) -> tuple[Document | None, DocumentResult]:
+        self._in_worker = True
+        self._tainted = False
+        doc, result = self._process(item, today, extras)
+        if doc is not None and doc.tables and not self._tables_wanted:
+            doc = attrs.evolve(doc, tables=())
+        return doc, result
 
     def _finish(self, pairs: list[tuple[Document | None, DocumentResult]], today: dt.date,
                 catalog: Sequence[CatalogEntry], extras: Mapping[str, Any] | None = None) -> Report:
@@ -435,9 +493,12 @@ class Engine:
                     lambda ctx=ctx, a=active: list(a.instance.check_batch(ctx)),  # type: ignore[misc]
                     active.config.timeout)
                 for idx, finding in produced:
-                    for f in self._finalise(active, [finding]):
-                        extra.setdefault(index_of[id(docs[idx])], []).append(f)
-            except (Exception, BudgetExceeded) as exc:
+                    batch_doc = docs[idx]
+                    for f in self._finalise(active, [finding], len(batch_doc.text)):
+                        extra.setdefault(index_of[id(batch_doc)], []).append(f)
+            except BaseException as exc:
+                if isinstance(exc, KeyboardInterrupt):
+                    raise
                 for batch_doc in docs:
                     f, e = self._failure(active.spec.id, batch_doc.source, exc)
                     extra.setdefault(index_of[id(batch_doc)], []).append(f)
@@ -499,6 +560,68 @@ def _reported(results: Iterable[tuple[Document | None, DocumentResult]],
     return out
 
 
+class MalformedFinding(Exception):
+    """A checker returned something that is not a well-formed finding of a rule it declares."""
+
+
+_PROBLEM_CLASSES: tuple[tuple[type[BaseException], str], ...] = (
+    (SystemExit, "检查器试图结束进程"),
+    (KeyboardInterrupt, "检查器抛出了中断"),
+    (MemoryError, "内存不足"),
+    (RecursionError, "递归过深"),
+    (TimeoutError, "等待超时"),
+    (UnicodeError, "文字编码错误"),
+    (OSError, "读写文件出错"),
+)
+
+
+def _problem_class(exc: BaseException | None) -> str:
+    """The class of problem in Chinese, never the exception's text (which may quote the
+    document: a PDF's Info dictionary, a value a checker was parsing)."""
+    if exc is None:
+        return "未知错误"
+    if isinstance(exc, MalformedFinding):
+        return exc.args[0] if exc.args else "返回了无效的检查结果"
+    for kind, text in _PROBLEM_CLASSES:
+        if isinstance(exc, kind):
+            return text
+    return f"程序错误 {type(exc).__name__}"
+
+
+def _default_document_seconds(checkers: Sequence[_Active]) -> float:
+    """Wall-clock limit of one document in a worker: a minute, or twice the longest checker
+    budget when a rule set or ``--timeout`` gives more than thirty seconds."""
+    longest = max((a.config.timeout or 0.0 for a in checkers), default=0.0)
+    return max(60.0, 2 * longest)
+
+
+def _validate(active: _Active, f: Any, text_length: int | None) -> None:
+    """A finding the engine can vouch for: a Finding of a rule the checker declares, with a
+    message, a severity, and a location inside the document."""
+    cid = active.spec.id
+    if not isinstance(f, Finding):
+        raise MalformedFinding(f"检查器 {cid} 返回的不是检查意见")
+    if f.rule not in active.rules:
+        raise MalformedFinding(f"检查器 {cid} 返回了未声明的规则的意见")
+    if not isinstance(f.message, str) or not f.message.strip():
+        raise MalformedFinding(f"检查器 {cid} 返回的意见没有说明")
+    if not isinstance(f.severity, Severity):
+        raise MalformedFinding(f"检查器 {cid} 返回的意见级别无效")
+    loc = f.location
+    if loc is None:
+        return
+    if not isinstance(loc, Location):
+        raise MalformedFinding(f"检查器 {cid} 返回的意见位置无效")
+    start, end = loc.start, loc.end
+    for v in (start, end, loc.line, loc.column, loc.page):
+        if v is not None and (not isinstance(v, int) or isinstance(v, bool) or v < 0):
+            raise MalformedFinding(f"检查器 {cid} 返回的意见位置无效")
+    if start is not None and end is not None and end < start:
+        raise MalformedFinding(f"检查器 {cid} 返回的意见位置无效")
+    if text_length is not None and any(v is not None and v > text_length for v in (start, end)):
+        raise MalformedFinding(f"检查器 {cid} 返回的意见位置超出了文档")
+
+
 def _order(f: Finding) -> tuple:
     loc = f.location
     return (loc.start if loc and loc.start is not None else -1, f.checker, f.rule)
@@ -518,29 +641,18 @@ def _with_fingerprints(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-# -- process-pool workers ------------------------------------------------------------------
-
-_WORKER: Engine | None = None
-
-
-def _worker_init(config: EngineConfig) -> None:
-    global _WORKER
-    plugins = PluginManager(allow=config.allow, block=config.block)
-    _WORKER = Engine(config.ruleset, plugins=plugins, timeout=config.timeout, check_examples=False)
-
-
-def _worker_process(item: Path, today: dt.date, extras: dict[str, Any]) -> tuple[Document | None, DocumentResult]:
-    assert _WORKER is not None
-    return _WORKER._process(item, today, extras)
-
-
 def check(inputs: Inputs, *, ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET, today: dt.date | None = None,
           catalog: Sequence[CatalogEntry] = (), jobs: int = 1) -> Report:
-    """Check documents with a fresh engine (build an :class:`Engine` to check many batches).
+    """Check documents with a fresh engine, supervised (build an :class:`Engine` to check many
+    batches).
 
     ``inputs`` is one path (``"examples/"`` is a folder, never its characters), a ``Path``,
     an :class:`InputDocument`, or a list of any of these."""
-    return Engine(ruleset).check(inputs, today=today, catalog=catalog, jobs=jobs)
+    engine = Engine(ruleset, limits=Limits(workers=jobs))
+    try:
+        return engine.check(inputs, today=today, catalog=catalog, jobs=jobs)
+    finally:
+        engine.close()
 
 
 def check_text(text: str, name: str | None = None, *, ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET,
@@ -556,4 +668,4 @@ def check_text(text: str, name: str | None = None, *, ruleset: str | os.PathLike
     return (engine or Engine(ruleset)).check([doc], today=today)
 
 
-__all__ = ["Engine", "EngineConfig", "InputError", "check", "check_text"]
+__all__ = ["Engine", "EngineConfig", "InputError", "Limits", "check", "check_text"]

@@ -11,7 +11,7 @@ from attrs import field, frozen
 
 from gkrules.errors import UsageError
 from gkrules.loaders import LEGACY_FORMATS
-from gkrules.metadata.sidecar import is_sidecar
+from gkrules.metadata.sidecar import display_name, is_sidecar
 
 #: files a folder walk takes even though no loader reads them, so that they are reported as
 #: unreadable instead of being skipped in silence (attachments are where leaks hide)
@@ -33,34 +33,59 @@ class InputDocument:
         return self.content.encode("utf-8") if isinstance(self.content, str) else self.content
 
 
-def collect_paths(paths: Iterable[str | os.PathLike], extensions: set[str]) -> list[Path]:
+@frozen
+class PathProblem:
+    """A path found but not readable as a document (a folder that cannot be listed, a name
+    that cannot be resolved): it gets its own error entry in the report."""
+
+    name: str
+    message: str
+
+
+def collect_paths(paths: Iterable[str | os.PathLike], extensions: set[str]) -> list[Path | PathProblem]:
     """Files named, plus documents found in folders named (sorted, sidecars and hidden
-    files left out). A path that does not exist is a usage error."""
-    out: list[Path] = []
+    files left out). A path that does not exist is a usage error; a folder that cannot be
+    read, or a file whose name cannot be resolved, is an error entry of its own."""
+    out: list[Path | PathProblem] = []
     seen: set[Path] = set()
     for raw in paths:
         p = Path(raw)
-        if not p.exists():
-            raise UsageError(f"路径不存在：{raw}")
+        if not p.exists() and not p.is_symlink():
+            raise UsageError(f"路径不存在：{display_name(str(raw))}")
         if p.is_dir():
-            found = []
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in files:
-                    f = Path(root) / name
-                    if name.startswith(".") or is_sidecar(f):
-                        continue
-                    ext = f.suffix.lower()
-                    if ext in extensions or ext in DOCUMENT_LIKE:
-                        found.append(f)
+            problems: list[PathProblem] = []
+            found = _walk(p, extensions, problems)
+            out.extend(problems)
             candidates = sorted(found)
         elif is_sidecar(p):
             continue  # sidecars describe documents, they are not documents
         else:
             candidates = [p]
         for f in candidates:
-            key = f.resolve()
+            try:
+                key = f.resolve()
+            except (OSError, RuntimeError):  # a symlink loop: loading it reports the problem
+                key = f.absolute()
             if key not in seen:
                 seen.add(key)
                 out.append(f)
     return out
+
+
+def _walk(top: Path, extensions: set[str], problems: list[PathProblem]) -> list[Path]:
+    def onerror(exc: OSError) -> None:
+        where = display_name(str(exc.filename or top))
+        reason = "没有读取权限" if isinstance(exc, PermissionError) else (exc.strerror or "无法读取")
+        problems.append(PathProblem(where, f"目录无法读取（{reason}），其中的文件未检查"))
+
+    found = []
+    for root, dirs, files in os.walk(top, onerror=onerror):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in files:
+            f = Path(root) / name
+            if name.startswith(".") or is_sidecar(f):
+                continue
+            ext = f.suffix.lower()
+            if ext in extensions or ext in DOCUMENT_LIKE:
+                found.append(f)
+    return found

@@ -44,7 +44,7 @@ from attrs import frozen
 
 from gkrules._version import __version__
 from gkrules.errors import GkrulesError, UsageError
-from gkrules.inputs import InputDocument, collect_paths
+from gkrules.inputs import InputDocument, PathProblem, collect_paths
 from gkrules.loaders.encoding import decode_text
 from gkrules.model import Document, DocumentResult, Finding, Severity
 from gkrules.redaction.operators import Operator, checker_mask, operator_for
@@ -285,6 +285,8 @@ def _targets(paths: Iterable[str | os.PathLike], output: Path, extensions: set[s
     for raw in paths:
         root = Path(raw)
         for f in collect_paths([root], extensions):
+            if isinstance(f, PathProblem):  # nothing is left unmasked silently
+                raise UsageError(f"{f.name}：{f.message}")
             rel = f.relative_to(root) if root.is_dir() else Path(f.name)
             target = output / rel
             key = target.resolve()
@@ -298,6 +300,8 @@ def _targets(paths: Iterable[str | os.PathLike], output: Path, extensions: set[s
 
 
 def default_report_path(output: str | os.PathLike) -> Path:
+    """Next to the output folder, never in it: the folder holds what goes on the website, and
+    the report (fingerprints, places, reasons) is for the reviewers only."""
     out = Path(output).resolve()
     return out.with_name(out.name + REPORT_SUFFIX)
 
@@ -345,11 +349,14 @@ def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, rul
 def _redact_file(engine, src: Path, target: Path, today: dt.date, level: Severity, replace: Replace = _replacement,
                  dry_run: bool = False, keep_comments: bool = False) -> RedactedDocument:
     source = str(src)
-    try:
-        doc = original_document(engine.prepare(src))
-    except GkrulesError as exc:
-        return RedactedDocument(source=source, output=None, errors=(f"无法读取：{exc.message}",))
-    result = engine.check([src], today=today).documents[0]
+    # loaded and checked by the engine (in its workers when it has limits), the document
+    # comes back with the report: nothing is read in this process
+    report, docs = engine.check_documents([src], today=today)
+    result = report.documents[0]
+    if not docs:
+        return RedactedDocument(source=source, output=None,
+                                errors=tuple(f"无法读取：{e.message}" for e in result.errors))
+    doc = docs[0]
     if result.errors:
         return RedactedDocument(source=source, output=None,
                                 errors=tuple(f"检查不完整，未生成脱敏副本：{e.message}" for e in result.errors))

@@ -83,8 +83,11 @@ def add_arguments(p) -> None:
 def _check(args):
     from gkrules.catalog import read_catalog
     from gkrules.engine import Engine
+    from gkrules.supervisor import Limits
 
-    engine = Engine(args.ruleset, plugins=plugin_manager(args), timeout=args.timeout)
+    seconds = max(60.0, 2 * args.timeout if args.timeout else 0.0)
+    engine = Engine(args.ruleset, plugins=plugin_manager(args), timeout=args.timeout,
+                    limits=Limits(document_seconds=seconds))
     catalog = read_catalog(args.catalog) if args.catalog else ()
     report, docs = engine.check_documents(args.paths, today=args.today, catalog=catalog)
     if not report.complete:

@@ -63,6 +63,11 @@ def add_arguments(c) -> None:
     c.add_argument("--isolated", action="store_true", help="不读取任何设置文件")
     c.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
                    help="每个检查器处理单个文件的时间上限（秒）")
+    c.add_argument("--document-timeout", type=positive_float, default=None, metavar="SECONDS",
+                   help="单个文件读取和全部检查的总时间上限（秒，默认 60，至少为 --timeout 的两倍）；"
+                        "超时的检查进程被终止，该文件检查不完整")
+    c.add_argument("--memory-mb", type=positive_float, default=2048, metavar="MB",
+                   help="每个检查进程在引擎之外可用的内存上限（MB，默认 2048）；超出时该文件检查不完整")
     c.add_argument("--exit-zero", action="store_true", help="只出报告：有问题时也以 0 退出（检查不完整仍为 2）")
     c.add_argument("--contributions", metavar="FILE",
                    help="单位贡献数据 CSV（列：table,row,col,unit,value[,group]），发布前检查时用于集中度规则")
@@ -98,6 +103,16 @@ def _read_stdin(name: str | None):
 
     data = sys.stdin.buffer.read()
     return InputDocument(Path(name).name if name else "标准输入", data)
+
+
+def limits_from_args(args, jobs: int | None = None):
+    """Documents are checked in worker processes that these limits bound (gkrules.supervisor);
+    ``jobs`` is the effective number (settings files may give it)."""
+    from gkrules.supervisor import Limits, MiB
+
+    seconds = args.document_timeout or max(60.0, 2 * args.timeout if args.timeout else 0.0)
+    return Limits(document_seconds=seconds, memory_bytes=int(args.memory_mb * MiB),
+                  workers=jobs or args.jobs or 1)
 
 
 def run(args) -> int:

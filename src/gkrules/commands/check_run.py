@@ -22,6 +22,7 @@ MIN_FILES_FOR_POOL = 8
 
 def _engine_for(batch: Batch, args, pm, cache: dict) -> tuple[Any, Any]:
     """The engine (and baseline record) for a batch's rule set and baseline, built once."""
+    from gkrules.commands.check import limits_from_args
     from gkrules.engine import Engine
     from gkrules.filters.baseline import use_baseline
     from gkrules.plugins import PluginManager
@@ -35,7 +36,7 @@ def _engine_for(batch: Batch, args, pm, cache: dict) -> tuple[Any, Any]:
             if any(k[1] for k in cache):  # a baseline filter is registered once per plugin manager
                 plugins = PluginManager(allow=args.only_plugin, block=args.disable_plugin)
             record = use_baseline(plugins, s["baseline"])
-        engine = Engine(s["ruleset"], plugins=plugins, timeout=args.timeout)
+        engine = Engine(s["ruleset"], plugins=plugins, timeout=args.timeout, limits=limits_from_args(args, s["jobs"]))
         if not args.quiet:
             show_notes(engine)
         cache[key] = (engine, record)

@@ -12,7 +12,8 @@ HELP = "生成个人信息脱敏副本（区分处理），并列出脱敏的位
 
 def add_arguments(c) -> None:
     c.description = ("对文件中的个人信息（身份证号码、手机号码、银行卡号、住址、健康信息等）脱敏，"
-                     "把脱敏副本写入输出目录，并在输出目录之外写出脱敏报告（不含原值）。"
+                     "把脱敏副本写入输出目录，并在输出目录旁写出脱敏报告 <输出目录>.redaction-report.json"
+                     "（不含原值；不写入输出目录，因为输出目录是准备发布的内容）。"
                      "支持 .txt、.csv（保持原编码和换行）、.html、.docx、.xlsx 和 .pdf（从内容流中真正删除文字）。")
     c.add_argument("paths", nargs="+", metavar="PATH", help="待脱敏的文件或目录")
     c.add_argument("--output", "-o", required=True, metavar="DIR", help="脱敏副本的输出目录（不能是原文件所在位置）")
@@ -36,9 +37,11 @@ def run(args) -> int:
     from gkrules.engine import Engine
     from gkrules.redact import default_report_path, redact
     from gkrules.redaction.operators import parse_operators
+    from gkrules.supervisor import Limits
 
     operators = parse_operators(args.operator)
-    engine = Engine(args.ruleset, plugins=plugin_manager(args))
+    # hostile files are read and checked in killable workers here as in ``check``
+    engine = Engine(args.ruleset, plugins=plugin_manager(args), limits=Limits())
     report = redact(args.paths, output=args.output, today=args.today, engine=engine,
                     min_severity=args.min_severity, report_path=args.report, operators=operators,
                     dry_run=args.dry_run, keep_comments=args.keep_comments)

@@ -72,7 +72,8 @@ def monitor(*, today: dt.date, catalog: str | os.PathLike | Sequence[CatalogEntr
     """
     from gkrules.catalog import read_catalog_entries
     from gkrules.engine import Engine
-    from gkrules.inputs import collect_paths
+    from gkrules.errors import UsageError
+    from gkrules.inputs import PathProblem, collect_paths
     from gkrules.plugins import PluginManager
     from gkrules.ruleset import Ruleset, load_ruleset
 
@@ -93,7 +94,11 @@ def monitor(*, today: dt.date, catalog: str | os.PathLike | Sequence[CatalogEntr
     paths = list(documents)
     if paths:
         engine = Engine(rs, plugins=plugins, check_examples=False)
-        docs = [engine.prepare(p) for p in collect_paths(paths, engine.loaders.extensions)]
+        found = collect_paths(paths, engine.loaders.extensions)
+        for problem in found:
+            if isinstance(problem, PathProblem):  # a folder that cannot be read: its items are unknown
+                raise UsageError(f"{problem.name}：{problem.message}")
+        docs = [engine.prepare(p) for p in found if not isinstance(p, PathProblem)]
     published = None
     if periodic:
         published = [e for _, e in entries] + [

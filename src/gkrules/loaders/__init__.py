@@ -13,7 +13,9 @@ an ``InputError`` with a Chinese message — never a traceback, never a partial 
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from pathlib import Path
 
 from gkrules.budget import BudgetExceeded, run_with_budget
@@ -130,15 +132,15 @@ class LoaderRegistry:
         except RecursionError:
             raise InputError("文件结构嵌套过深，无法读取") from None
         except Exception as exc:  # a loader bug or a hostile file: fail closed with a clear message
-            raise InputError(f"读取失败（{spec.name} 加载器）：{type(exc).__name__}: {exc}") from None
+            # the exception's text may quote the file (an Info dictionary, a cell): never shown
+            raise InputError(f"读取失败（{spec.name} 加载器，{type(exc).__name__}），文件可能已损坏或格式异常") from None
 
     def load_path(self, path: Path, shown: str | None = None) -> Document:
         shown = shown or str(path)
+        limit = self.options.max_bytes
         try:
-            size = path.stat().st_size
-            if size > self.options.max_bytes:
-                raise InputError(f"文件过大（{size} 字节，上限 {self.options.max_bytes} 字节）")
-            data = path.read_bytes()
+            # non-blocking: opening a FIFO must not wait for a writer; fstat decides below
+            fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
         except FileNotFoundError:
             raise InputError("文件不存在") from None
         except IsADirectoryError:
@@ -146,8 +148,34 @@ class LoaderRegistry:
         except PermissionError:
             raise InputError("没有读取权限") from None
         except OSError as exc:
-            raise InputError(f"无法读取文件：{exc.strerror or exc}") from None
+            raise InputError(_os_problem(exc)) from None
+        try:
+            st = os.fstat(fd)
+            if stat.S_ISDIR(st.st_mode):
+                raise InputError("这是一个目录，不是文件")
+            if not stat.S_ISREG(st.st_mode):
+                raise InputError("不是普通文件（设备、管道或套接字等），不予读取")
+            if st.st_size > limit:
+                raise InputError(f"文件过大（{st.st_size} 字节，上限 {limit} 字节）")
+            with os.fdopen(fd, "rb", closefd=False) as fh:
+                data = fh.read(limit + 1)  # the size may change while we read
+            if len(data) > limit:
+                raise InputError(f"文件过大（超过上限 {limit} 字节）")
+        except OSError as exc:
+            raise InputError(_os_problem(exc)) from None
+        finally:
+            os.close(fd)
         return self.load_bytes(shown, data)
+
+
+def _os_problem(exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "符号链接循环，无法读取"
+    if exc.errno == errno.ENAMETOOLONG:
+        return "文件名或路径过长，无法读取"
+    if exc.errno == errno.ENXIO:
+        return "不是普通文件（设备、管道或套接字等），不予读取"
+    return f"无法读取文件：{exc.strerror or '读写出错'}"
 
 
 __all__ = ["LEGACY_FORMATS", "LoadOptions", "LoaderRegistry"]

@@ -32,7 +32,7 @@ from gkrules.loaders.builder import TextBuilder, clean
 from gkrules.loaders.ooxml import app_properties, write_embedded, write_properties
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.safezip import Package, parse_xml
-from gkrules.model import Cell, Document, Metadata, Table
+from gkrules.model import Cell, Document, Metadata, Notice, Table
 from gkrules.numbers import parse_number
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -390,12 +390,12 @@ def open_word(data: bytes, options: LoadOptions):
         return docx.Document(io.BytesIO(data)), pkg
     except PackageNotFoundError:
         raise InputError("文件已损坏：不是有效的 Word 文档（docx）") from None
-    except (ValueError, KeyError) as exc:
-        raise InputError(f"不是可读取的 Word 文档（docx）：{exc}。如是启用宏的文档或模板，请另存为 .docx") from None
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"文件已损坏：Word 文档的 XML 无效（{exc}）") from None
+    except (ValueError, KeyError):
+        raise InputError("不是可读取的 Word 文档（docx）。如是启用宏的文档或模板，请另存为 .docx") from None
+    except etree.XMLSyntaxError:
+        raise InputError("文件已损坏：Word 文档的 XML 无效") from None
     except Exception as exc:  # python-docx raises AttributeError, TypeError… on malformed parts
-        raise InputError(f"文件已损坏：Word 文档的结构无法读取（{type(exc).__name__}: {exc}）") from None
+        raise InputError(f"文件已损坏：Word 文档的结构无法读取（{type(exc).__name__}）") from None
 
 
 def load_docx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0) -> Document:
@@ -403,6 +403,7 @@ def load_docx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0
     w = _Writer(options)
     body = document.element.body
     w.blocks(body, "paragraph", None)
+    _pictures_without_text(w.b, body)
     main = document.part
     sections = [(rt, kind, label) for rt, kind, label in
                 (("header", "header", "页眉"), ("footer", "footer", "页脚"))]
@@ -424,7 +425,28 @@ def load_docx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0
     text = w.b.text()
     meta = Metadata(format="docx", extra={"paragraphs": w.paragraphs, "tables": w.table_count})
     return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="docx",
-                    blocks=tuple(w.b.blocks), tables=tuple(w.b.tables), metadata=meta)
+                    blocks=tuple(w.b.blocks), tables=tuple(w.b.tables), metadata=meta,
+                    notices=tuple(n for n in w.b.notices if n.end is None or n.end <= len(text)))
+
+
+#: a body with pictures and fewer readable characters than this is taken for a scan
+_FEW_CHARS = 40
+
+
+def _pictures_without_text(b: TextBuilder, body) -> None:
+    """A document whose body is pictures with (almost) no text — a scan pasted into Word —
+    cannot be checked: say so (engine/unreadable-content), as for a scanned PDF page. A logo
+    or an emblem beside real text is not such a case."""
+    pictures = sum(1 for _ in body.iter(W + "drawing", W + "pict"))
+    if not pictures:
+        return
+    text = b.text()
+    chars = sum(1 for ch in text if not ch.isspace())
+    if chars >= _FEW_CHARS:
+        return
+    b.notices.append(Notice(
+        "unreadable-content", f"正文只有 {pictures} 幅图片、{chars} 个可读字符（可能是扫描件粘贴为图片），"
+        "图片中的内容无法检查：本工具不做文字识别，请人工审查或提供文字版", 0, max(0, len(text) - 1)))
 
 
 __all__ = ["CORE_PROPERTIES", "load_docx", "open_word"]

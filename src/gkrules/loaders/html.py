@@ -309,7 +309,7 @@ def load_html(data: bytes, source: str, options: LoadOptions) -> Document:
         parser = lxml.html.HTMLParser(remove_comments=True, no_network=True, huge_tree=False)
         root = lxml.html.document_fromstring(markup, parser=parser)
     except (lxml.etree.ParserError, ValueError) as exc:
-        raise InputError(f"无法解析 HTML：{exc}") from None
+        raise InputError(f"无法解析 HTML（{type(exc).__name__}）") from None
     fields = _meta_fields(root)
     body = root.find("body")
     out = _Emitter()

@@ -34,6 +34,8 @@ class LoadOptions:
     max_compression_ratio: float = 250.0
     #: pages of a PDF
     max_pages: int = 3000
+    #: cells of one worksheet (a row counts up to its last filled cell)
+    max_cells: int = 2_000_000
     #: wall-clock seconds one file may take to load (None: no limit)
     timeout_seconds: float | None = 120.0
     #: convert .doc/.wps/.xls/.et/.rtf through LibreOffice when ``soffice`` is installed
@@ -45,7 +47,7 @@ _FROM_ENGINE = {
     "max_document_bytes": "max_bytes", "max_text_chars": "max_text_chars", "max_line_chars": "max_line_chars",
     "max_archive_members": "max_archive_members", "max_member_bytes": "max_member_bytes",
     "max_unpacked_bytes": "max_unpacked_bytes", "max_compression_ratio": "max_compression_ratio",
-    "max_pages": "max_pages", "load_timeout_seconds": "timeout_seconds", "convert_legacy": "convert_legacy",
+    "max_pages": "max_pages", "max_cells": "max_cells", "load_timeout_seconds": "timeout_seconds", "convert_legacy": "convert_legacy",
     "convert_timeout_seconds": "convert_timeout_seconds",
 }
 

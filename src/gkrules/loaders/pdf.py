@@ -136,29 +136,30 @@ def _open(data: bytes):
         return PDFDocument(PDFParser(io.BytesIO(data)))
     except PDFPasswordIncorrect:
         raise InputError("PDF 设有打开密码（已加密），无法读取其内容：请提供未加密的版本后再检查") from None
-    except PDFEncryptionError as exc:
-        raise InputError(f"PDF 已加密，且加密方式无法处理（{exc}）：请提供未加密的版本后再检查") from None
-    except PDFSyntaxError as exc:
-        raise InputError(f"文件已损坏：不是有效的 PDF（{exc}）") from None
+    except PDFEncryptionError:
+        raise InputError("PDF 已加密，且加密方式无法处理：请提供未加密的版本后再检查") from None
+    except PDFSyntaxError:
+        raise InputError("文件已损坏：不是有效的 PDF") from None
 
 
 def load_pdf(data: bytes, source: str, options: LoadOptions) -> Document:
     pdfguard.install()
     with pdfguard.limits(options.max_member_bytes, options.max_unpacked_bytes) as budget:
         try:
-            doc = _extract(data, source, options)
+            doc = _extract(data, source, options, budget)
         except InputError:
             raise
         except Exception as exc:  # pdfminer raises ValueError, KeyError, struct.error… on broken files
             if budget.exceeded is not None:
                 raise budget.exceeded from None
-            raise InputError(f"文件已损坏：PDF 无法解析（{type(exc).__name__}: {exc}）") from None
+            # the exception's text may quote the file (its Info dictionary): only the class
+            raise InputError(f"文件已损坏：PDF 无法解析（{type(exc).__name__}）") from None
         if budget.exceeded is not None:  # swallowed inside pdfminer: still refused
             raise budget.exceeded
     return doc
 
 
-def _extract(data: bytes, source: str, options: LoadOptions) -> Document:
+def _extract(data: bytes, source: str, options: LoadOptions, budget: pdfguard._Budget) -> Document:
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.layout import LAParams
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -176,7 +177,9 @@ def _extract(data: bytes, source: str, options: LoadOptions) -> Document:
         n += 1
         if n > options.max_pages:
             raise InputError(f"PDF 超过 {options.max_pages} 页的上限（上限可在规则集 engine 部分调整）")
+        broken = budget.undecodable
         interpreter.process_page(page)
+        broken = budget.undecodable - broken
         layout = device.get_result()
         lines: list = []
         stats = _PageStats()
@@ -195,6 +198,9 @@ def _extract(data: bytes, source: str, options: LoadOptions) -> Document:
         b.block("page", start, end, page=n, ref=f"第{n}页")
         pages.append((n, start, end))
         notice = _unreadable(n, stats, layout.width * layout.height)
+        if broken:
+            notice = (f"第{n}页有 {broken} 个内容流无法完整解码（数据损坏、被截断或使用了不支持的压缩方式），"
+                      "该页内容未能全部读取、无法检查：请提供完好的文件，或人工审查该页")
         if notice is not None:
             b.notices.append(Notice("unreadable-content", notice, start, end, page=n, ref=f"第{n}页"))
         comments.extend((n, c) for c in _annotations(page))
@@ -203,8 +209,11 @@ def _extract(data: bytes, source: str, options: LoadOptions) -> Document:
     b.blank()
     for k, (page_no, text) in enumerate(comments, 1):
         b.line(text, "comment", ref=f"第{page_no}页批注{k}", page=page_no, hidden=True)
+    before_info = budget.undecodable
     info = document.info[0] if document.info else {}
     write_properties(b, [(label, _decode(info.get(key))) for key, label in _INFO_FIELDS])
+    if budget.undecodable > before_info:
+        b.notices.append(Notice("unreadable-content", "PDF 的文档信息或批注中有数据流无法解码，这些内容无法检查：请人工审查"))
     text = b.text()
     tables = []
     for t in find_tables(text):

@@ -31,6 +31,9 @@ class _Budget:
         self.per_stream = per_stream
         self.left = total
         self.exceeded: StreamLimitExceeded | None = None
+        #: streams that could not be decoded in full (corrupt data, truncated, unsupported
+        #: filter): their content is missing from the text, so the page cannot be called checked
+        self.undecodable = 0
 
     def take(self, n: int) -> None:
         self.left -= n
@@ -59,6 +62,15 @@ def limits(per_stream: int, total: int) -> Iterator[_Budget]:
 
 
 def _inflate(data: bytes, budget: _Budget) -> bytes:
+    try:
+        out = _inflate_whole(data, budget)
+    except zlib.error:
+        budget.undecodable += 1  # pdfminer recovers what it can; the rest is lost
+        raise
+    return out
+
+
+def _inflate_whole(data: bytes, budget: _Budget) -> bytes:
     d = zlib.decompressobj()
     out = io.BytesIO()
     size = 0
@@ -76,6 +88,8 @@ def _inflate(data: bytes, budget: _Budget) -> bytes:
     if not d.eof and size == 0 and data:
         # nothing came out: let pdfminer's own recovery (decompress_corrupted) handle it
         return zlib.decompress(data)
+    if not d.eof and data:  # the stream stops before its end: the rest of the page is missing
+        budget.undecodable += 1
     return out.getvalue()
 
 
@@ -147,6 +161,23 @@ def install() -> None:
     from pdfminer import pdftypes
 
     pdftypes.zlib = _BoundedZlib()  # type: ignore[assignment]
+    original = pdftypes.PDFStream.decode
+
+    def decode(self) -> None:
+        """An undecodable stream (unsupported filter, bad ASCII85…) is counted and left empty,
+        so that the page it belongs to is reported unreadable and the rest is still read."""
+        try:
+            original(self)
+        except StreamLimitExceeded:
+            raise
+        except Exception:
+            budget = _budget()
+            if budget is None:
+                raise
+            budget.undecodable += 1
+            self.data, self.rawdata = b"", None
+
+    pdftypes.PDFStream.decode = decode  # type: ignore[method-assign]
     pdftypes.lzwdecode = _bounded_lzw
     pdftypes.rldecode = _bounded_runlength
     _installed = True

@@ -135,8 +135,8 @@ def _layout(xml: bytes, what: str) -> _SheetLayout:
                 parent = el.getparent()
                 while parent is not None and el.getprevious() is not None:
                     del parent[0]
-    except etree.XMLSyntaxError as exc:
-        raise InputError(f"文件已损坏：{what} 不是有效的 XML（{exc}）") from None
+    except etree.XMLSyntaxError:
+        raise InputError(f"文件已损坏：{what} 不是有效的 XML") from None
     return out
 
 
@@ -286,7 +286,7 @@ def open_workbook(data: bytes, options: LoadOptions):
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises KeyError, ValueError, TypeError… for broken parts
-        raise InputError(f"不是可读取的 Excel 工作簿（xlsx）：{type(exc).__name__}: {exc}") from None
+        raise InputError(f"不是可读取的 Excel 工作簿（xlsx，{type(exc).__name__}）") from None
 
 
 def load_xlsx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0) -> Document:
@@ -299,7 +299,7 @@ def load_xlsx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0
             state = ws.sheet_state or "visible"
             states[ws.title] = state
             layout = _layout(pkg.read(path), path) if path in pkg.infos else _SheetLayout()
-            _sheet(b, ws, state, layout, _comments(pkg, path) if path else [])
+            _sheet(b, ws, state, layout, _comments(pkg, path) if path else [], options.max_cells)
         values = _core_properties(wb)
     finally:
         wb.close()
@@ -320,19 +320,36 @@ def _core_properties(wb) -> list[tuple[str, object]]:
         return []
 
 
-def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[tuple[str, str]]) -> None:
+def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[tuple[str, str]],
+           max_cells: int) -> None:
     b.blank()
     start = b.length
     kind = _STATE_KIND.get(state, "sheet")
     hidden = state in _STATE_KIND
     w = _SheetWriter(b, ws.title, state, layout)
+    # read-only sheets pad every row to the declared dimension: a 5 KB file with cells at A1
+    # and XFD1048576 would be 17 billion cells. Without it, a row is as wide as its own last
+    # cell, a missing row is empty, and a run of missing rows reads as one blank row.
+    if hasattr(ws, "reset_dimensions"):
+        ws.reset_dimensions()
+    cells, blank = 0, False
     try:
         for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), 1):
+            if not row:
+                if blank:
+                    continue
+                blank = True
+            else:
+                blank = False
+                cells += len(row)
+                if cells > max_cells:
+                    raise InputError(f"工作簿的单元格超过 {max_cells} 个的上限，疑似异常构造的文件"
+                                     "（上限可在规则集 engine 部分调整）")
             w.row(r, [(getattr(c, "value", None), getattr(c, "number_format", None)) for c in row])
     except InputError:
         raise
     except Exception as exc:  # openpyxl parses lazily and raises whatever a broken sheet provokes
-        raise InputError(f"文件已损坏：工作表「{ws.title}」的内容无法读取（{type(exc).__name__}: {exc}）") from None
+        raise InputError(f"文件已损坏：工作表的内容无法读取（{type(exc).__name__}）") from None
     w.finish()
     for ref, text in comments:
         if text:

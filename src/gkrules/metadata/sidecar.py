@@ -4,7 +4,9 @@ the host (API and HTTP callers). Both override what was read from the document i
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
+import re
 from pathlib import Path
 from typing import Any, Literal
 
@@ -59,22 +61,63 @@ def parse_override(data: Any, where: str) -> MetadataOverride:
         raise InputError(f"{where} 无效：{problems}") from None
 
 
+#: a sidecar is a few lines of JSON; anything larger is not one
+MAX_SIDECAR_BYTES = 1024 * 1024
+
+
 def read_sidecar(document: Path) -> MetadataOverride | None:
     path = sidecar_path(document)
-    if not path.is_file():
-        return None
+    shown = display_name(path.name)
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"无法读取元数据文件 {path.name}：{exc}") from None
+        if not path.is_file():
+            return None
+        with path.open("rb") as fh:
+            raw = fh.read(MAX_SIDECAR_BYTES + 1)
+    except OSError as exc:
+        if exc.errno == errno.ENAMETOOLONG:  # the document's own name is near the limit
+            raise InputError("文件名过长，无法配套元数据文件（<文件名>.meta.json 超过系统的文件名长度上限）；"
+                             "请缩短文件名") from None
+        raise InputError(f"无法读取元数据文件 {shown}：{exc.strerror or '读写出错'}") from None
+    if len(raw) > MAX_SIDECAR_BYTES:
+        raise InputError(f"元数据文件 {shown} 过大（上限 {MAX_SIDECAR_BYTES} 字节）")
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise InputError(f"元数据文件 {shown} 不是 UTF-8 编码") from None
     except json.JSONDecodeError as exc:
-        raise InputError(f"元数据文件 {path.name} 不是有效的 JSON（第 {exc.lineno} 行：{exc.msg}）") from None
-    return parse_override(data, f"元数据文件 {path.name}")
+        raise InputError(f"元数据文件 {shown} 不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from None
+    except (RecursionError, ValueError):
+        raise InputError(f"元数据文件 {shown} 无效：JSON 嵌套过深或数字过长") from None
+    try:
+        return parse_override(data, f"元数据文件 {shown}")
+    except RecursionError:
+        raise InputError(f"元数据文件 {shown} 无效：JSON 嵌套过深") from None
+
+
+def display_name(name: str) -> str:
+    """A file name as reports show it: bytes that are not UTF-8 as ``\\xNN``, control
+    characters escaped (a name must not forge lines of a text report or a terminal)."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def override_fields(o: MetadataOverride) -> dict[str, Any]:
     return {k: v for k, v in attrs.asdict(o, recurse=False).items() if v is not None}
 
 
-__all__ = ["SIDECAR_SUFFIX", "MetadataOverride", "RulesetError", "is_sidecar", "override_fields",
-           "parse_override", "read_sidecar", "sidecar_path"]
+__all__ = [
+    "SIDECAR_SUFFIX",
+    "MetadataOverride",
+    "RulesetError",
+    "display_name",
+    "is_sidecar",
+    "override_fields",
+    "parse_override",
+    "read_sidecar",
+    "sidecar_path",
+]

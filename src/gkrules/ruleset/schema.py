@@ -215,6 +215,7 @@ class EngineSection:
     max_unpacked_bytes: int | None = None
     max_compression_ratio: float | None = None
     max_pages: int | None = None
+    max_cells: int | None = None
     load_timeout_seconds: float | None = None
     convert_legacy: bool | None = None
     convert_timeout_seconds: float | None = None

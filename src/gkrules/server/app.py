@@ -6,18 +6,19 @@
 * ``GET /v1/rules``, ``GET /v1/health``, ``GET /openapi.json``, ``GET /docs`` (the same, as a page).
 
 Engines are built once per process, when the app is created, one per rule set a request may
-choose. A check runs synchronously in the worker process's main thread, one at a time: checkers
-are CPU-bound, so threads would only share one interpreter lock, and every hand-over between
-threads costs a scheduling delay that shows in tail latency on a busy machine. In the main
-thread the time budgets are real interruptions (``SIGALRM``): each checker's, and around it
-the request's (receiving the body counts too), after which the request gets 503. Run more
-worker processes (``--workers``) for more concurrency.
+choose. Documents are loaded and checked in worker processes of the engine's supervisor
+(``gkrules.supervisor``: forked once at start-up, killed and replaced when a document
+overruns its wall-clock or memory limit), driven from a thread, so that the event loop
+stays free: ``/v1/health`` answers while checks run, and one hostile file costs one
+worker for at most its document limit, never the service. A request that runs past its
+own budget (receiving the body counts too) gets 503.
 Every refusal is JSON ``{"error": {"code", "message"}}`` with a Chinese message; no
 response ever carries a traceback.
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import logging
@@ -26,6 +27,7 @@ import time
 from typing import Any
 
 import anyio
+import anyio.to_thread
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
@@ -34,7 +36,6 @@ from starlette.responses import Response
 from starlette.routing import Route
 
 from gkrules._version import __version__
-from gkrules.budget import run_with_budget
 from gkrules.commands.rules import effective_rules
 from gkrules.engine import Engine
 from gkrules.errors import GkrulesError
@@ -46,17 +47,13 @@ from gkrules.server.parsing import CheckJob, RequestProblem, job_from_form, job_
 from gkrules.server.ready import quiet_upgrade_warnings
 from gkrules.server.settings import ServerSettings
 from gkrules.specs import RenderContext
+from gkrules.supervisor import Limits
 
 log = logging.getLogger("gkrules.server")
 JSON_TYPE = "application/json; charset=utf-8"
 #: output formats a caller may ask for with ?format=; JSON is the contract
 FORMATS = {"json": JSON_TYPE, "sarif": "application/sarif+json; charset=utf-8",
            "html": "text/html; charset=utf-8", "text": "text/plain; charset=utf-8"}
-
-
-class RequestTimeout(BaseException):
-    """The request's time budget ran out (a BaseException: no checker or engine handler may
-    take it for a checker's own failure)."""
 
 
 def json_response(data: Any, status: int = 200, headers: dict[str, str] | None = None) -> Response:
@@ -78,8 +75,10 @@ class Service:
         # engines by rule-set id; a request may name a rule set by its id or as --ruleset did
         self.engines: dict[str, Engine] = {}
         self.names: dict[str, str] = {}
+        limits = Limits(document_seconds=settings.document_timeout, memory_bytes=settings.memory_bytes,
+                        workers=settings.check_workers)
         for name in settings.rulesets:
-            engine = Engine(name, plugins=self.plugins, timeout=settings.checker_timeout)
+            engine = Engine(name, plugins=self.plugins, timeout=settings.checker_timeout, limits=limits)
             self.engines.setdefault(engine.ruleset.id, engine)
             self.names[name] = self.names[engine.ruleset.id] = engine.ruleset.id
         self.built_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
@@ -88,10 +87,19 @@ class Service:
             from gkrules.baseline.store import open_store
             self.store = open_store(settings.record)
 
+    def start_workers(self) -> None:
+        """Fork the check workers now, at start-up, before any request thread exists."""
+        for engine in self.engines.values():
+            engine.supervisor(self.settings.check_workers).prestart()
+
+    def stop_workers(self) -> None:
+        for engine in self.engines.values():
+            engine.close()
+
     # -- handlers ------------------------------------------------------------------------
 
     async def health(self, request: Request) -> Response:
-        broken = [f"检查器 {a.spec.id} 无法启动：{type(a.error).__name__}: {a.error}"
+        broken = [f"检查器 {a.spec.id} 无法启动（{type(a.error).__name__}）"
                   for e in self.engines.values() for a in e.checkers if a.instance is None]
         data = {"status": "degraded" if broken else "ok", "version": __version__,
                 "rulesets": [_ruleset(e) for e in self.engines.values()],
@@ -123,11 +131,13 @@ class Service:
         try:
             with anyio.fail_after(budget):
                 job = await self._job(request)
-            report, texts, engine = run_with_budget(lambda: self._run(job), budget - (time.monotonic() - started),
-                                                    RequestTimeout)
+            with anyio.fail_after(budget - (time.monotonic() - started)):
+                # off the event loop: the thread only waits on the workers' pipes
+                report, texts, engine = await anyio.to_thread.run_sync(self._run, job, started + budget,
+                                                                       abandon_on_cancel=True)
         except RequestProblem as exc:
             return json_response(exc.body(), exc.status)
-        except (TimeoutError, RequestTimeout):
+        except TimeoutError:
             return error_response(503, "timeout", f"检查超过时间上限（{budget:g} 秒），未能完成，不得发布；"
                                                   "请稍后重试或分批提交")
         verdict = {0: "pass", 1: "fail"}.get(engine.exit_code(report), "incomplete")
@@ -147,14 +157,21 @@ class Service:
         if request.headers.get("content-type", "").split(";")[0].strip().lower() != "application/json":
             return error_response(415, "unsupported-media-type", "审查决定请使用 application/json 提交")
         budget = self.settings.request_timeout
+        started = time.monotonic()
         try:
-            body = await read_body(request.receive, None, self.settings.max_body_bytes)
+            with anyio.fail_after(budget):
+                body = await read_body(request.receive, None, self.settings.max_body_bytes)
             job, decisions = decision_job(body, self.settings, dt.date.today(), self.names)
-            report, _, engine = run_with_budget(lambda: self._run(job), budget, RequestTimeout)
-            return json_response(record_decisions(self.store, engine, report, decisions))
+            with anyio.fail_after(budget - (time.monotonic() - started)):
+                # the documents are re-checked in the supervisor's workers, off the event loop
+                report, _, engine = await anyio.to_thread.run_sync(self._run, job, started + budget,
+                                                                   abandon_on_cancel=True)
+            # the record store is a file lock or a database transaction: off the event loop too
+            result = await anyio.to_thread.run_sync(record_decisions, self.store, engine, report, decisions)
+            return json_response(result)
         except RequestProblem as exc:
             return json_response(exc.body(), exc.status)
-        except RequestTimeout:
+        except TimeoutError:
             return error_response(503, "timeout", f"检查超过时间上限（{budget:g} 秒），审查决定未记录")
 
     async def _job(self, request: Request) -> CheckJob:
@@ -184,10 +201,12 @@ class Service:
         except AssertionError:  # starlette asserts python-multipart is installed
             raise RequestProblem(415, "unsupported-media-type", "服务未安装 python-multipart，无法接收上传文件") from None
 
-    def _run(self, job: CheckJob):
-        """The check itself, in the worker process's main thread (see the module docstring)."""
+    def _run(self, job: CheckJob, deadline: float):
+        """The check itself, in a thread that hands the documents to the supervisor's workers;
+        at the request's deadline the workers are freed (the request has its 503 by then)."""
         engine = self.engines[job.ruleset]
-        report, docs = engine.check_documents(job.documents, today=job.today, catalog=job.catalog)
+        report, docs = engine.check_documents(job.documents, today=job.today, catalog=job.catalog,
+                                              deadline=deadline)
         return report, document_text_map(docs), engine
 
 
@@ -230,7 +249,11 @@ async def _http_error(request: Request, exc: Exception) -> Response:
 
 
 async def _internal_error(request: Request, exc: Exception) -> Response:
-    log.error("内部错误：%s: %s", type(exc).__name__, exc)
+    # the exception's text may quote a document: only its class, unless debugging was asked for
+    if os.environ.get("GKRULES_DEBUG"):
+        log.exception("内部错误：%s", type(exc).__name__)
+    else:
+        log.error("内部错误：%s", type(exc).__name__)
     if isinstance(exc, GkrulesError):
         return error_response(422, exc.code, exc.message)
     return error_response(500, "internal", "服务内部错误，本次检查未完成，不得发布；请联系管理员查看服务日志")
@@ -247,7 +270,17 @@ def create_app(settings: ServerSettings | None = None, plugins: PluginManager | 
         Route("/docs", service.docs, methods=["GET"]),
     ]
     quiet_upgrade_warnings()
-    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error})
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette):
+        service.start_workers()
+        try:
+            yield
+        finally:
+            service.stop_workers()
+
+    app = Starlette(routes=routes, exception_handlers={HTTPException: _http_error, Exception: _internal_error},
+                    lifespan=lifespan)
     app.state.service = service
     return app
 

@@ -18,6 +18,7 @@ import base64
 import binascii
 import datetime as dt
 import json
+import re
 from collections.abc import Awaitable, Callable, Mapping, MutableMapping
 from typing import Any
 
@@ -106,12 +107,32 @@ def parse_json_body(body: bytes) -> Any:
     if not body.strip():
         raise RequestProblem(400, "empty-body", "请求体为空：应为 JSON 对象 {\"documents\": [...]}")
     try:
-        return json.loads(body)
+        data = json.loads(body)
     except UnicodeDecodeError:
         raise RequestProblem(400, "invalid-json", "请求体不是有效的 UTF-8 编码 JSON") from None
     except json.JSONDecodeError as exc:
         raise RequestProblem(400, "invalid-json",
                              f"请求体不是有效的 JSON：第 {exc.lineno} 行第 {exc.colno} 列，{_json_reason(exc.msg)}") from None
+    except RecursionError:
+        raise RequestProblem(400, "invalid-json", "请求体 JSON 嵌套过深") from None
+    except ValueError:  # an integer longer than Python converts (4300 digits)
+        raise RequestProblem(400, "invalid-json", "请求体 JSON 中有过长的数字") from None
+    if _SURROGATE_ESCAPE.search(body):
+        _refuse_lone_surrogates(data)
+    return data
+
+
+#: a \uD800-\uDFFF escape: the only way a lone surrogate gets into parsed JSON
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _refuse_lone_surrogates(data: Any) -> None:
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        raise RequestProblem(400, "invalid-json", "请求体 JSON 中有无效的 Unicode 转义（单独的代理项）") from None
+    except (RecursionError, ValueError):
+        raise RequestProblem(400, "invalid-json", "请求体 JSON 嵌套过深或数字过长") from None
 
 
 def _json_reason(msg: str) -> str:
@@ -231,6 +252,10 @@ def _json_field(fields: dict[str, str], key: str, kind: type, default: Any) -> A
         value = json.loads(fields[key])
     except json.JSONDecodeError as exc:
         raise RequestProblem(400, "invalid-json", f"表单字段 {key} 不是有效的 JSON：{_json_reason(exc.msg)}") from None
+    except (RecursionError, ValueError):
+        raise RequestProblem(400, "invalid-json", f"表单字段 {key} 的 JSON 嵌套过深或数字过长") from None
+    if _SURROGATE_ESCAPE.search(fields[key].encode("utf-8", "surrogatepass")):
+        _refuse_lone_surrogates(value)
     if not isinstance(value, kind):
         raise invalid(f"表单字段 {key} 应为 JSON {'对象' if kind is dict else '数组'}")
     return value

@@ -29,6 +29,12 @@ class ServerSettings:
     request_timeout: float = 60.0
     #: time budget of one checker on one document (None: the rule set's or the engine's)
     checker_timeout: float | None = None
+    #: wall-clock seconds to load and check one document in a worker, else it is killed
+    document_timeout: float = 60.0
+    #: memory a check worker may use beyond the built engine (None: no cap)
+    memory_bytes: int | None = 2048 * MiB
+    #: check worker processes per service process (requests share them)
+    check_workers: int = 2
     only_plugins: tuple[str, ...] | None = None
     disable_plugins: tuple[str, ...] = ()
     #: the review record ``POST /v1/decisions`` writes to: a JSON file, or a database URL
