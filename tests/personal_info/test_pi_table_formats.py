@@ -24,6 +24,7 @@ from stdnum.cn import uscc
 import gkrules
 from gkrules.cli import main
 from gkrules.engine import Engine
+from gkrules.redact import default_report_path
 
 ENGINE = Engine()
 REDACTED_FORMATS = ("csv", "html", "txt", "tsv")
@@ -206,7 +207,7 @@ def test_no_output_of_a_run_holds_a_planted_value(tmp_path):
         outputs[fmt] = out.read_text(encoding="utf-8")
     redacted = tmp_path / "out"
     main(["redact", str(docs), "--output", str(redacted), "--today", TODAY.isoformat()])
-    outputs["redaction-report"] = (redacted / "redaction-report.json").read_text(encoding="utf-8")
+    outputs["redaction-report"] = default_report_path(redacted).read_text(encoding="utf-8")
     for f in sorted(redacted.iterdir()):
         if f.suffix in (".csv", ".html", ".txt"):
             outputs[f.name] = f.read_text(encoding="utf-8-sig")

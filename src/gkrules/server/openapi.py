@@ -123,6 +123,7 @@ def openapi_document(settings: ServerSettings, server_url: str | None = None) ->
                     "422": _error("请求内容无效（缺少字段、类型错误、元数据或目录无效、规则集未加载）"),
                     "503": _error(f"检查超过 {settings.request_timeout:g} 秒时间上限")}}},
             "/v1/decisions": {"post": {
+                "operationId": "recordDecisions",
                 "summary": "记录审查决定（服务以 --record 启动时可用）：请求体为 /v1/check 的请求体加 decisions、"
                            "reviewer、stage；按本次检查的意见和规则集的审查规则核验后一次写入",
                 "requestBody": {"required": True, "content": {"application/json": {"schema": {"type": "object",
@@ -135,7 +136,11 @@ def openapi_document(settings: ServerSettings, server_url: str | None = None) ->
                                                                      "decision": {"enum": ["accept", "reject"]},
                                                                      "reason": _STR, "reviewer": _STR,
                                                                      "stage": {"enum": ["自审", "送审", "终审"]}}}}}}}}},
-                "responses": {"200": {"description": "已写入：recorded（条数）与 entries（写入后的条目）"},
+                "responses": {"200": {"description": "已写入：recorded（条数）与 entries（写入后的条目）",
+                                      "content": {"application/json": {"schema": {
+                                          "type": "object", "required": ["recorded"], "properties": {
+                                              "recorded": {"type": "integer"},
+                                              "entries": {"type": "array", "items": {"type": "object"}}}}}}},
                               "404": _error("本服务未配置审查记录"),
                               "422": _error("决定不符合审查规则（decision-refused），或请求内容无效")}}},
             "/v1/rules": {"get": {
