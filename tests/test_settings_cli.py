@@ -252,10 +252,11 @@ def test_select_and_ignore_partition_the_findings(sample_report, data):
 def test_everything_excluded_says_so(tmp_path, capsys):
     write(tmp_path / "草稿" / "a.txt", MARKED)
     code, _, err = run_cli(capsys, "check", tmp_path, "--isolated", "--exclude", "草稿", "--today", TODAY)
-    assert code == 0 and "没有要检查的文件" in err and "1 个按排除设置跳过" in err
+    # a gate that read nothing never says "publish" (issue 15): exit 2, and it says why
+    assert code == 2 and "没有要检查的文件" in err and "1 个按排除设置跳过" in err
     code, _, _ = run_cli(capsys, "check", tmp_path / "草稿" / "a.txt", "--isolated", "--exclude", "草稿",
                          "--today", TODAY)
     assert code == 1  # a file named on the command line is checked unless --force-exclude
     code, _, err = run_cli(capsys, "check", tmp_path / "草稿" / "a.txt", "--isolated", "--exclude", "草稿",
                            "--force-exclude", "--today", TODAY)
-    assert code == 0 and "没有要检查的文件" in err
+    assert code == 2 and "没有要检查的文件" in err

@@ -43,12 +43,21 @@ class _SettingsCache:
         self._by_folder: dict[Path, Settings] = {}
 
     def for_path(self, path: Path) -> Settings:
-        folder = path.resolve()
-        if not folder.is_dir():
-            folder = folder.parent
+        # a file's settings are its folder's (as named, not where a symlink points: a link
+        # loop cannot be resolved, and loading it reports that as the file's own error)
+        folder = path.resolve() if path.is_dir() else path.parent.resolve()
         if folder not in self._by_folder:
             self._by_folder[folder] = effective_settings(folder, self.overrides, isolated=self.isolated)
         return self._by_folder[folder]
+
+
+def _key(f: Path) -> Path:
+    """A file's identity for de-duplication; a symlink loop cannot be resolved (loading it
+    reports the problem as that file's own error)."""
+    try:
+        return f.resolve()
+    except (OSError, RuntimeError):
+        return f.absolute()
 
 
 def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any], *, isolated: bool = False,
@@ -90,8 +99,8 @@ def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any
                 settings = cache.for_path(f)
                 if is_excluded(f, settings.excludes(), root=path):
                     excluded += 1
-                elif f.resolve() not in seen:
-                    seen.add(f.resolve())
+                elif _key(f) not in seen:
+                    seen.add(_key(f))
                     add(settings, f)
             continue
         settings = cache.for_path(path)
@@ -101,8 +110,8 @@ def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any
         for f in collect_paths([path], extensions):  # a sidecar named directly is not a document
             if isinstance(f, PathProblem):
                 add(settings, f)
-            elif f.resolve() not in seen:
-                seen.add(f.resolve())
+            elif _key(f) not in seen:
+                seen.add(_key(f))
                 add(settings, f)
     if first is None:
         first = cache.for_path(Path.cwd())

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -595,6 +596,9 @@ def _default_document_seconds(checkers: Sequence[_Active]) -> float:
     return max(60.0, 2 * longest)
 
 
+_RULE_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
 def _validate(active: _Active, f: Any, text_length: int | None) -> None:
     """A finding the engine can vouch for: a Finding of a rule the checker declares, with a
     message, a severity, and a location inside the document."""
@@ -602,7 +606,9 @@ def _validate(active: _Active, f: Any, text_length: int | None) -> None:
     if not isinstance(f, Finding):
         raise MalformedFinding(f"检查器 {cid} 返回的不是检查意见")
     if f.rule not in active.rules:
-        raise MalformedFinding(f"检查器 {cid} 返回了未声明的规则的意见")
+        # the id is named when it looks like one (a plugin's text is never echoed otherwise)
+        named = f" {f.rule}" if isinstance(f.rule, str) and _RULE_ID.fullmatch(f.rule) else ""
+        raise MalformedFinding(f"检查器 {cid} 返回了未声明的规则{named}的意见（只能报告 CheckerSpec.rules 中声明的规则）")
     if not isinstance(f.message, str) or not f.message.strip():
         raise MalformedFinding(f"检查器 {cid} 返回的意见没有说明")
     if not isinstance(f.severity, Severity):

@@ -219,7 +219,8 @@ def _relative_parts(path: Path, base: Path, root: Path | None) -> tuple[str, ...
     """The parts of ``path`` below ``base`` (the settings file's folder), else below the
     folder being walked, else below the working directory, else as written: a pattern never
     matches the folders above the project (``/home/x/build/site``) unless the user wrote them."""
-    resolved = path.resolve()
+    # the folder resolved, the name as written: a symlink loop cannot be resolved
+    resolved = path.parent.resolve() / path.name
     for folder in (base, root, Path.cwd()):
         if folder is None:
             continue

@@ -22,7 +22,7 @@ def add_arguments(c) -> None:
     c.add_argument("--min-severity", choices=["info", "warn", "block"], default="info",
                    help="脱敏达到该级别的个人信息（默认 info：全部）")
     c.add_argument("--report", metavar="FILE",
-                   help="脱敏报告写到此文件（默认与输出目录同级的 <输出目录名>.redaction-report.json；不能在输出目录内）")
+                   help="脱敏报告写到此文件（默认与输出目录同级的 <输出目录名>.redaction-report.json，不写入输出目录）")
     c.add_argument("--operator", action="append", default=[], metavar="RULE=OP",
                    help="各类个人信息的处理方式（可重复；RULE 为规则名或 *）：mask（默认，检查器的脱敏形式）、"
                         "mask:保留开头位数:保留末尾位数[:遮盖字符]、placeholder（如〔身份证号〕）、placeholder:文字、remove")
