@@ -304,3 +304,15 @@ def test_health_and_rules_say_which_years_are_provisional(capsys):
     assert "暂定 2027–2029 年" in capsys.readouterr().out
     assert main(["rules", "--format", "json"]) == 0
     assert 2027 in json.loads(capsys.readouterr().out)["calendar_years"]["provisional"]
+
+
+def test_monitor_names_the_undetermined_state_in_chinese():
+    from gkrules.deadlines import monitor
+    from gkrules.deadlines.render import render_text
+    from gkrules.model import CatalogEntry
+
+    entry = CatalogEntry(title="可能逾期", formed=D(2026, 12, 9), published=D(2027, 1, 8))
+    report = monitor(today=D(2027, 1, 20), catalog=[entry], show_all=True)
+    [row] = report.rows
+    assert row.state == "undetermined"
+    assert "待定（调休未公布，可能逾期）" in render_text(report)

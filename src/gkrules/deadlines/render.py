@@ -16,10 +16,10 @@ _TYPE = {"item": "主动公开", "request": "依申请公开", "periodic": "定�
 _STATE = {
     ("item", "overdue"): "逾期未发布", ("item", "late"): "逾期发布", ("item", "due-soon"): "即将到期",
     ("item", "on-time"): "按时发布", ("item", "pending"): "未到期", ("item", "invalid"): "日期有误",
-    ("item", "no-date"): "无成文日期",
+    ("item", "no-date"): "无成文日期", ("item", "undetermined"): "待定（调休未公布，可能逾期）",
     ("request", "overdue"): "逾期未答复", ("request", "late"): "逾期答复", ("request", "due-soon"): "即将到期",
     ("request", "replied"): "按时答复", ("request", "pending"): "未到期", ("request", "paused"): "征求意见中",
-    ("request", "awaiting-correction"): "待补正",
+    ("request", "awaiting-correction"): "待补正", ("request", "undetermined"): "待定（调休未公布，可能逾期）",
     ("periodic", "overdue"): "逾期未公布", ("periodic", "late"): "逾期公布", ("periodic", "due-soon"): "即将到期",
     ("periodic", "done"): "已公布", ("periodic", "pending"): "未到期",
 }
