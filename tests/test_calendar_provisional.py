@@ -316,3 +316,18 @@ def test_monitor_names_the_undetermined_state_in_chinese():
     [row] = report.rows
     assert row.state == "undetermined"
     assert "待定（调休未公布，可能逾期）" in render_text(report)
+
+
+def test_the_reference_date_can_be_injected(tmp_path, capsys, monkeypatch):
+    # GKRULES_TODAY (gkrules.clock) is the date when no --today is given: the same finding as
+    # --today 2027-01-20, and one clear error when it is not a date
+    path = tmp_path / "通知.txt"
+    path.write_text(NOTICE, encoding="utf-8")
+    monkeypatch.setenv("GKRULES_TODAY", "2027-01-20")
+    assert main(["check", str(path), "--format", "json"]) in (0, 1)
+    report = json.loads(capsys.readouterr().out)
+    assert [f["rule"] for f in report["documents"][0]["findings"]] == ["late"]
+    monkeypatch.setenv("GKRULES_TODAY", "2027-13-01")
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("GKRULES_TODAY") == 1 and "YYYY-MM-DD" in err

@@ -27,6 +27,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 
+from gkrules import clock
 from gkrules._version import __version__
 from gkrules.commands import EXIT_ERROR
 from gkrules.commands import baseline as baseline_command
@@ -97,6 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     handlers = {m.NAME: m.run for m in COMMANDS}
     try:
+        clock.today()  # a bad GKRULES_TODAY is one clear error, before anything is checked
         return handlers[args.command](args)
     except GkrulesError as exc:
         print(f"gkrules: 错误：{exc}", file=sys.stderr)

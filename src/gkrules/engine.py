@@ -20,6 +20,7 @@ from typing import Any
 import attrs
 from attrs import frozen
 
+from gkrules import clock
 from gkrules._version import __version__
 from gkrules.budget import BudgetExceeded, run_with_budget
 from gkrules.context import BatchContext, CheckContext, CheckerSetup
@@ -296,9 +297,9 @@ class Engine:
         sees the documents of the example (split at ``=== 文件名 ===`` lines) as a batch."""
         if active.spec.scope == "batch":
             docs = [self.prepare(InputDocument(n, t)) for n, t in split_example(text, name)]
-            ctx = BatchContext(docs, (), dt.date.today(), active.setup, active.rules)
+            ctx = BatchContext(docs, (), clock.today(), active.setup, active.rules)
             return self._finalise(active, [f for _, f in active.instance.check_batch(ctx)])
-        return self._run_one(active, self.prepare(InputDocument(name, text)), dt.date.today())
+        return self._run_one(active, self.prepare(InputDocument(name, text)), clock.today())
 
     # -- loading ---------------------------------------------------------------------------
 
@@ -428,7 +429,7 @@ class Engine:
         text, such as ``--format html``, need it). ``on_document(source)`` is called as each
         document is done (a progress bar). ``deadline`` (``time.monotonic()``, with
         ``limits``): documents not checked by then are reported unchecked."""
-        today = today or dt.date.today()
+        today = today or clock.today()
         items: list[Any] = []
         paths: list[Any] = []
         if isinstance(inputs, str | os.PathLike | InputDocument | Document):  # one input, not its characters

@@ -42,6 +42,7 @@ from pathlib import Path
 import attrs
 from attrs import frozen
 
+from gkrules import clock
 from gkrules._version import __version__
 from gkrules.errors import GkrulesError, UsageError
 from gkrules.inputs import InputDocument, PathProblem, collect_paths
@@ -266,7 +267,7 @@ def redact_text(text: str, *, engine=None, name: str = "doc.txt", today: dt.date
     from gkrules.engine import Engine
 
     engine = engine or Engine()
-    today = today or dt.date.today()
+    today = today or clock.today()
     item = InputDocument(name, text)
     doc = original_document(engine.prepare(item))  # findings point at the original script
     report = engine.check([item], today=today)
@@ -317,7 +318,7 @@ def redact(paths: Iterable[str | os.PathLike], *, output: str | os.PathLike, rul
     from gkrules.engine import Engine
 
     engine = engine or Engine(ruleset)
-    today = today or dt.date.today()
+    today = today or clock.today()
     level = Severity(min_severity)
     out_dir = Path(output)
     if out_dir.exists() and not out_dir.is_dir():

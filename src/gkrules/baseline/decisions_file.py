@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from gkrules import clock
 from gkrules.baseline.decide import Decision
 from gkrules.baseline.record import STAGES, Review
 from gkrules.errors import UsageError
@@ -77,7 +78,7 @@ def parse_decisions(data: Any, found: Mapping[tuple[str, str], tuple], defaults:
             reason = _text(item, "reason", None, at)
         else:
             reason = str(item.get("reason") or "").strip() or "审查人驳回：须修改后再发布"
-        date = item.get("date", defaults.get("date")) or dt.date.today()
+        date = item.get("date", defaults.get("date")) or clock.today()
         if isinstance(date, str):
             try:
                 date = dt.date.fromisoformat(date)

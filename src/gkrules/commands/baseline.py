@@ -18,12 +18,12 @@ An incomplete check never writes a record (exit 2).
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sys
 from collections import defaultdict
 from pathlib import Path
 
+from gkrules import clock
 from gkrules.commands import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -107,7 +107,7 @@ def _review(args, needed: bool, *, reason: bool = True):
             raise UsageError(f"需要写明 {'、'.join(missing)}（审查记录的每一条都有审查人、审查阶段和理由）")
         return None
     return Review(reviewer=args.reviewer.strip(), stage=args.stage, reason=(args.reason or "").strip() or "（逐条填写）",
-                  date=args.date or dt.date.today())
+                  date=args.date or clock.today())
 
 
 def _selected(args, finding) -> bool:

@@ -35,6 +35,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
+from gkrules import clock
 from gkrules._version import __version__
 from gkrules.commands.rules import effective_rules
 from gkrules.engine import Engine
@@ -161,7 +162,7 @@ class Service:
         try:
             with anyio.fail_after(budget):
                 body = await read_body(request.receive, None, self.settings.max_body_bytes)
-            job, decisions = decision_job(body, self.settings, dt.date.today(), self.names)
+            job, decisions = decision_job(body, self.settings, clock.today(), self.names)
             with anyio.fail_after(budget - (time.monotonic() - started)):
                 # the documents are re-checked in the supervisor's workers, off the event loop
                 report, _, engine = await anyio.to_thread.run_sync(self._run, job, started + budget,
@@ -185,7 +186,7 @@ class Service:
         except ValueError:
             raise RequestProblem(400, "bad-request", "Content-Length 无效") from None
         body = await read_body(request.receive, size, self.settings.max_body_bytes)
-        today = dt.date.today()
+        today = clock.today()
         if ctype == "application/json":
             return job_from_json(body, self.settings, today, self.names)
         replay = _replay(body)

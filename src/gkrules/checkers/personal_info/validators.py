@@ -13,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from gkrules import clock
+
 #: province-level prefixes of GB/T 2260 plus 71 (Taiwan), 81/82 (Hong Kong, Macau) and 83
 #: (Taiwan residents' residence permits)
 DEFAULT_PROVINCES: tuple[str, ...] = (
@@ -72,7 +74,7 @@ def is_valid_id18(value: str, today: dt.date | None = None, provinces: Iterable[
         return False
     if not plausible_region(body, provinces):
         return False
-    if not _birth_ok(id18_birth_date(value), today or dt.date.today(), min_year):
+    if not _birth_ok(id18_birth_date(value), today or clock.today(), min_year):
         return False
     return id_check_char(body) == check
 
@@ -84,7 +86,7 @@ def is_valid_id15(value: str, today: dt.date | None = None, provinces: Iterable[
     if not plausible_region(value, provinces):
         return False
     born = real_date(1900 + int(value[6:8]), int(value[8:10]), int(value[10:12]))
-    return _birth_ok(born, today or dt.date.today(), 1900)
+    return _birth_ok(born, today or clock.today(), 1900)
 
 
 def luhn_ok(digits: str) -> bool:
