@@ -64,7 +64,9 @@ def test_spans_round_trip_with_opencc(text, data):
     end = data.draw(st.integers(start, len(text)))
     s, e = smap.to_normalised(start), smap.to_normalised(end, end=True)
     assert smap.to_original(s) <= start and smap.to_original(e, end=True) >= end
-    assert norm[s:e] == script.convert(text[start:end])  # OpenCC keeps these lengths
+    # OpenCC keeps these lengths, so a span maps onto the same number of characters; its text
+    # need not equal the span converted alone (phrases convert by context: 瞭解 → 了解, 瞭 alone stays)
+    assert e - s == end - start
 
 
 @pytest.fixture(scope="module")
