@@ -93,24 +93,14 @@ class ScriptMap:
 def _map(offset: int, starts, lens, other_starts, other_lens, end: bool, other_total: int) -> int:
     if not starts:
         return max(0, min(offset, other_total))
-    if end:
-        # the segment that ends at or holds the offset: a span ending inside a character whose
-        # conversion has another length ends after it
-        i = bisect.bisect_left(starts, offset) - 1
-        if i < 0:
-            return 0
-        inside = offset - starts[i]
-        if lens[i] == other_lens[i]:
-            return min(other_starts[i] + min(inside, lens[i]), other_total)
-        return other_starts[i] + other_lens[i]
-    i = bisect.bisect_right(starts, offset) - 1
+    # the segment that holds the offset; for an end, the one that ends at it
+    i = (bisect.bisect_left(starts, offset) if end else bisect.bisect_right(starts, offset)) - 1
     if i < 0:
         return 0
-    inside = offset - starts[i]
     if lens[i] == other_lens[i]:
-        return min(other_starts[i] + min(inside, lens[i]), other_total)
-    # a span starting inside such a character starts at its beginning
-    return other_starts[i]
+        return min(other_starts[i] + min(offset - starts[i], lens[i]), other_total)
+    # inside a character whose conversion has another length: a span ends after it, starts at it
+    return other_starts[i] + other_lens[i] if end else other_starts[i]
 
 
 def to_simplified(text: str, conv: Callable[[str], str] | None = None) -> tuple[str, ScriptMap] | None:

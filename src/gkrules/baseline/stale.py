@@ -69,23 +69,28 @@ def invalid_entries(report: Report, flt: BaselineFilter) -> dict[str, list[tuple
 
 
 def invalid_finding(e: Entry, why: str) -> Finding:
-    what = f"{e.checker}/{e.rule}" + (f"（{e.title}）" if e.title else "")
-    return Finding(
-        checker=STALE_KEY[0], rule=STALE_KEY[1], severity=STALE_RULE.severity,
-        message=f"审查记录中对 {what} 的接受不再有效：{why}（原为{e.stage}，审查人 {e.reviewer}，{e.date.isoformat()}）；"
-                f"请用 gkrules baseline audit --interactive 重新审查",
-        basis=STALE_RULE.basis, tags=STALE_RULE.tags,
-        fingerprint=hashlib.sha256(f"gkrules/invalid\0{e.document}\0{e.fingerprint}".encode()).hexdigest()[:32])
+    return _entry_finding(e, "invalid",
+                          f"审查记录中对 {_what(e)} 的接受不再有效：{why}（原为{e.stage}，审查人 {e.reviewer}，"
+                          f"{e.date.isoformat()}）；请用 gkrules baseline audit --interactive 重新审查")
 
 
 def stale_finding(e: Entry) -> Finding:
-    what = f"{e.checker}/{e.rule}" + (f"（{e.title}）" if e.title else "")
+    return _entry_finding(e, "stale",
+                          f"审查记录中已接受的意见 {_what(e)} 已不再出现（{e.stage}，审查人 {e.reviewer}，"
+                          f"{e.date.isoformat()}）；请运行 gkrules baseline update 清理该条目")
+
+
+def _what(e: Entry) -> str:
+    return f"{e.checker}/{e.rule}" + (f"（{e.title}）" if e.title else "")
+
+
+def _entry_finding(e: Entry, kind: str, message: str) -> Finding:
+    """A ``baseline/stale-entry`` finding about record entry ``e``; ``kind`` keeps the
+    fingerprints of a lapsed and of a vanished entry apart."""
     return Finding(
-        checker=STALE_KEY[0], rule=STALE_KEY[1], severity=STALE_RULE.severity,
-        message=f"审查记录中已接受的意见 {what} 已不再出现（{e.stage}，审查人 {e.reviewer}，{e.date.isoformat()}）；"
-                f"请运行 gkrules baseline update 清理该条目",
+        checker=STALE_KEY[0], rule=STALE_KEY[1], severity=STALE_RULE.severity, message=message,
         basis=STALE_RULE.basis, tags=STALE_RULE.tags,
-        fingerprint=hashlib.sha256(f"gkrules/stale\0{e.document}\0{e.fingerprint}".encode()).hexdigest()[:32])
+        fingerprint=hashlib.sha256(f"gkrules/{kind}\0{e.document}\0{e.fingerprint}".encode()).hexdigest()[:32])
 
 
 def with_stale_findings(report: Report, flt: BaselineFilter) -> Report:
