@@ -384,6 +384,20 @@ class DocumentResult:
 
 
 @frozen
+class RuleInfo:
+    """One rule of a checker: its id (unique within the checker), what it detects, its
+    default severity and the legal or normative basis that findings cite."""
+
+    id: str
+    title: str
+    severity: Severity
+    basis: str
+    tags: tuple[str, ...] = ()
+    description: str = ""
+    help_uri: str | None = None
+
+
+@frozen
 class PluginInfo:
     name: str
     version: str | None = None

@@ -11,6 +11,7 @@ from typing import Literal
 
 from attrs import field, frozen
 
+from gkrules.calendar.cache import CalendarCache
 from gkrules.calendar.table import describe_day
 from gkrules.deadlines.items import Item, count_bounds, deadline_bounds, document_dates, evaluate, state_of
 from gkrules.deadlines.params import ReleaseDeadlineParams
@@ -77,24 +78,6 @@ class MonitorReport:
     @property
     def overdue(self) -> int:
         return self.counts.get("overdue", 0)
-
-
-class CalendarCache:
-    """``calendar(year)`` answers once per year (through the ``gkrules_calendar`` hook)."""
-
-    def __init__(self, provider: Callable[[int], WorkdayCalendar]):
-        self._provider = provider
-        self._by_year: dict[int, WorkdayCalendar] = {}
-
-    def get(self, *years: int) -> WorkdayCalendar:
-        """The calendar for the last of ``years``, after checking that each is covered."""
-        cal = None
-        for year in years:
-            cal = self._by_year.get(year)
-            if cal is None:
-                cal = self._by_year[year] = self._provider(year)
-        assert cal is not None
-        return cal
 
 
 def _item_row(item: Item, calendars: CalendarCache, today: dt.date, within: int, show_all: bool) -> Row | str:
