@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gkrules import clock
 from gkrules.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, add_plugin_options, iso_date, plugin_manager
-from gkrules.commands.check import write_output
+from gkrules.commands.check_run import write_output
 from gkrules.errors import UsageError
 
 NAME = "deadlines"
