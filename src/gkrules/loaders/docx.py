@@ -29,7 +29,7 @@ from lxml import etree
 
 from gkrules.errors import InputError
 from gkrules.loaders.builder import TextBuilder, clean
-from gkrules.loaders.ooxml import app_properties, write_embedded, write_properties
+from gkrules.loaders.ooxml import EmbeddedReader, app_properties, write_embedded, write_properties
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.safezip import Package, parse_xml
 from gkrules.model import Cell, Document, Metadata, Notice, Table
@@ -398,7 +398,9 @@ def open_word(data: bytes, options: LoadOptions):
         raise InputError(f"文件已损坏：Word 文档的结构无法读取（{type(exc).__name__}）") from None
 
 
-def load_docx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0) -> Document:
+def read_docx(data: bytes, source: str, options: LoadOptions, read_embedded: EmbeddedReader | None) -> Document:
+    """The Document of a .docx; embedded files are read with ``read_embedded`` (None: listed
+    only). ``gkrules.loaders.office.load_docx`` gives it the reader of Word and Excel files."""
     document, pkg = open_word(data, options)
     w = _Writer(options)
     body = document.element.body
@@ -420,7 +422,7 @@ def load_docx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0
         w.b.blank()
         _comments(w, part)
     w.b.blank()
-    write_embedded(w.b, pkg, w.objects, options, _depth)
+    write_embedded(w.b, pkg, w.objects, read_embedded)
     _properties(w, document, pkg)
     text = w.b.text()
     meta = Metadata(format="docx", extra={"paragraphs": w.paragraphs, "tables": w.table_count})
@@ -449,4 +451,4 @@ def _pictures_without_text(b: TextBuilder, body) -> None:
         "图片中的内容无法检查：本工具不做文字识别，请人工审查或提供文字版", 0, max(0, len(text) - 1)))
 
 
-__all__ = ["CORE_PROPERTIES", "load_docx", "open_word"]
+__all__ = ["CORE_PROPERTIES", "open_word", "read_docx"]
