@@ -285,34 +285,7 @@ class _Writer:
             trpr = tr.find(W + "trPr")
             is_header = trpr is not None and any(_on(h) for h in trpr.findall(W + "tblHeader"))
             row_start = b.length
-            row: list[Cell] = []
-            col = 0
-            first = True
-            for tc in _children(tr, W + "tc"):
-                tcpr = tc.find(W + "tcPr")
-                span = _int(tcpr.find(W + "gridSpan") if tcpr is not None else None)
-                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
-                if vmerge is not None and vmerge.get(W + "val", "continue") == "continue" and col in carry:
-                    cell = carry[col]
-                    row.extend([cell] * span)
-                    col += span
-                    continue
-                cref = f"{tref}第{ri}行第{col + 1}列"
-                value = self._cell_content(tc, cref, pending, nested)
-                if not first:
-                    b.write("\t")
-                first = False
-                cs, ce = b.write(value)
-                cell = Cell(text=value, start=cs, end=ce, number=parse_number(value), ref=cref, hidden=hidden)
-                if ce > cs:
-                    b.block("cell", cs, ce, ref=cref, hidden=hidden)
-                for k in range(span):
-                    if vmerge is not None:
-                        carry[col + k] = cell
-                    else:
-                        carry.pop(col + k, None)
-                row.extend([cell] * span)
-                col += span
+            row = self._table_row(tr, f"{tref}第{ri}行", carry, pending, nested, hidden)
             b.write("\n")
             b.block("row", row_start, b.length - 1, ref=f"{tref}第{ri}行", hidden=hidden)
             if counting_header and is_header:
@@ -339,6 +312,41 @@ class _Writer:
         for inner in nested:
             self.table(inner, hidden)
 
+
+    def _table_row(self, tr: etree._Element, rref: str, carry: dict[int, Cell], pending: list,
+                   nested: list[etree._Element], hidden: bool) -> list[Cell]:
+        """The cells of one row, written tab-separated; a cell spanning k grid columns fills k
+        places, and a vertically merged cell repeats the one above (``carry``: by column)."""
+        b = self.b
+        row: list[Cell] = []
+        col = 0
+        first = True
+        for tc in _children(tr, W + "tc"):
+            tcpr = tc.find(W + "tcPr")
+            span = _int(tcpr.find(W + "gridSpan") if tcpr is not None else None)
+            vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+            if vmerge is not None and vmerge.get(W + "val", "continue") == "continue" and col in carry:
+                cell = carry[col]
+                row.extend([cell] * span)
+                col += span
+                continue
+            cref = f"{rref}第{col + 1}列"
+            value = self._cell_content(tc, cref, pending, nested)
+            if not first:
+                b.write("\t")
+            first = False
+            cs, ce = b.write(value)
+            cell = Cell(text=value, start=cs, end=ce, number=parse_number(value), ref=cref, hidden=hidden)
+            if ce > cs:
+                b.block("cell", cs, ce, ref=cref, hidden=hidden)
+            for k in range(span):
+                if vmerge is not None:
+                    carry[col + k] = cell
+                else:
+                    carry.pop(col + k, None)
+            row.extend([cell] * span)
+            col += span
+        return row
 
 def _related(part, reltype: str) -> list:
     rels = [r for r in part.rels.values() if not r.is_external and r.reltype == RT + reltype]
