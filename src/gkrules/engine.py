@@ -157,8 +157,7 @@ class Engine:
         for cid, config in configs.items():
             if not config.enabled:
                 continue
-            setup = CheckerSetup(checker_id=cid, params=config.params, ruleset=self.ruleset,
-                                 find_calendar=self.plugins.calendar_finder(self.ruleset))
+            setup = CheckerSetup(cid, config.params, self.ruleset, self.plugins.calendar_finder(self.ruleset))
             try:
                 instance, error = config.spec.factory(setup), None
             except RulesetError as exc:
