@@ -37,7 +37,7 @@ def calendar_lookup(setup):
             if setup.ruleset is None:
                 raise
             builtin = calendar_from_section(setup.ruleset.spec.calendar)
-            if builtin.covers_year(year):  # another reason (no plugin manager, a plugin said no)
+            if builtin.covers_year(year):  # another reason (no calendar function, a plugin said no)
                 raise
             raise builtin.error(year) from None
 
