@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Iterator
 
 from gkrules.calendar import calendar_lookup
+from gkrules.calendar.cache import CalendarCache
 from gkrules.calendar.table import describe_day
 from gkrules.context import CheckContext, CheckerSetup
 from gkrules.deadlines.items import DocumentDates, Evaluation, deadline_bounds, document_dates, evaluate
-from gkrules.deadlines.monitor import CalendarCache
 from gkrules.deadlines.params import ReleaseDeadlineParams
 from gkrules.deadlines.rules import RuleResolver, report_year
 from gkrules.model import Finding

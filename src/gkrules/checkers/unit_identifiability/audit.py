@@ -287,6 +287,13 @@ def _closure(v: int, why: list[set[int]]) -> set[int]:
     return set(why[v])
 
 
+def _published(grid: Sequence[Sequence[int | None]], cell: tuple[int, int]) -> int:
+    """The value of a cell that has no unknown's position, so was published (not None)."""
+    value = grid[cell[0]][cell[1]]
+    assert value is not None
+    return value
+
+
 def relations_2d(grid: Sequence[Sequence[int | None]]) -> tuple[list[tuple[int, int]], list[Relation]]:
     """A (m+1) x (n+1) grid whose last row and column are the margins (None = suppressed):
     the unknowns (positions) and one equality per row and column."""
@@ -304,11 +311,11 @@ def relations_2d(grid: Sequence[Sequence[int | None]]) -> tuple[list[tuple[int, 
             if cell in pos:
                 terms.append((pos[cell], 1))
             else:
-                rhs -= grid[cell[0]][cell[1]]
+                rhs -= _published(grid, cell)
         if total in pos:
             terms.append((pos[total], -1))
         else:
-            rhs += grid[total[0]][total[1]]
+            rhs += _published(grid, total)
         if terms:
             rels.append(Relation(tuple(terms), rhs, rhs, label))
 

@@ -25,7 +25,7 @@ from .params import UnitIdentifiabilityParams
 from .primary import assess
 from .prose import _RANK_FIX, OrgName, ProseRules, _nk
 from .relations import RelationBuilder
-from .tables import TableReader, TableView, mentions_counts, nearby_notes, norm
+from .tables import Column, TableReader, TableView, mentions_counts, nearby_notes, norm
 
 
 def _fmt(value: float | Fraction, scale: int, decimals: int | None = None) -> str:
@@ -111,7 +111,8 @@ class UnitIdentifiabilityChecker:
 
     # -- what the tables publish ---------------------------------------------------------
 
-    def _row_count(self, v: TableView, r: int) -> tuple[int | None, object]:
+    def _row_count(self, v: TableView, r: int) -> tuple[int | None, Column | None]:
+        """The row's unit count and the column it was read from (None, None: no count column)."""
         counts = [c for c in v.count_columns if not c.subgroup]
         if not counts:
             return None, None
@@ -157,7 +158,7 @@ class UnitIdentifiabilityChecker:
                     counts[(v.number, r)] = n
                 if len(groups) > 1:
                     pass  # small cells were read group by group
-                elif n is not None and 1 <= n < p.min_units:
+                elif n is not None and main is not None and 1 <= n < p.min_units:
                     figs = self._figures(v, r)
                     joined = [(w, wr, f) for w, wr, f in figures_by_label.get(row.key, ()) if w is not v]
                     cell = v.entry(r, main.index).cell
@@ -175,14 +176,15 @@ class UnitIdentifiabilityChecker:
                             f"{w.name()}“{w.rows[wr].label.strip()}”的数据只来自{n}个单位（单位数见{v.name()}），可直接推断单个调查对象的数据",
                             evidence=f"{v.name()} {main.header.strip()}={n}；" + "；".join(f[:4]),
                             suggestion=remedies.SMALL_CELL, key=f"{w.number}|{row.key}|{n}")
-                elif n is not None and p.min_units <= n < p.review_units and self._figures(v, r):
+                elif n is not None and main is not None and p.min_units <= n < p.review_units and self._figures(v, r):
                     cell = v.entry(r, main.index).cell
                     yield ctx.finding(
                         "small-cell-review", cell.start, cell.end,
                         f"{v.name()}“{row.label.strip()}”只有{n}个单位，请复核是否存在占主导地位的单位",
                         evidence=f"{main.header.strip()}={n}；" + "；".join(self._figures(v, r)[:4]),
                         suggestion=remedies.SMALL_CELL, key=f"{v.number}|{row.key}|{n}")
-                if n is not None and p.group_attribute_factor and 1 <= n < p.group_attribute_factor * p.min_units:
+                if (n is not None and main is not None and p.group_attribute_factor
+                        and 1 <= n < p.group_attribute_factor * p.min_units):
                     for col in v.count_columns:
                         e = v.entry(r, col.index)
                         if col.subgroup and e.kind == "number" and e.raw == n:
@@ -337,7 +339,7 @@ class UnitIdentifiabilityChecker:
         row_cells = [v.entry(r, c.index) for c in v.columns]
         row_text = " ".join(e.cell.text for e in row_cells)
         if self.prose.excluded_context(row_text):
-            return
+            return None
         for col in v.columns:
             if col.role not in ("label", "text"):
                 continue
@@ -371,7 +373,8 @@ class UnitIdentifiabilityChecker:
                 f"{v.name()}逐行列出单位名称及其数据（“{o.name}”：{figs[0]}），属于可以识别单个调查对象的资料",
                 evidence=f"{o.name}：" + "；".join(figs[:3]), suggestion=remedies_named(),
                 key=f"{o.name}|{figs[0]}")
-            return
+            return None
+        return None
 
     def _category_rows(self, v: TableView) -> bool:
         """The label column's header says the rows are categories (行业, 县（区）, 产品名称…)."""

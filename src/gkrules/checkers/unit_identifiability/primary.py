@@ -8,7 +8,7 @@ values and the number of negatives; a second pass over the cells gives each cell
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 from operator import add, mul
 
@@ -77,6 +77,7 @@ def _cell_stats(data: Contributions, top_n: int, use_groups: bool,
     """Column-wise work through C-level dict and map calls; the only Python loop over the
     records appends each value to its cell's list."""
     values = data.values
+    who: Sequence[str]
     if use_groups and any(data.groups):
         who = [g or u for g, u in zip(data.groups, data.units, strict=True)]
     else:
@@ -144,7 +145,7 @@ def verdicts(stats: dict[tuple[str, str, str], CellStats], p: UnitIdentifiabilit
                 p_fail = rest / x1 < pp
             elif x1 == 0 and p.all_zero_fails_p:
                 p_fail = rest < pp
-            if k is not None and s.total != 0:
+            if p.nk is not None and k is not None and s.total != 0:
                 ratio = sum(s.top[: p.nk.n]) / s.total
                 nk_fail = ratio >= k if ge else ratio > k
         out.append(CellVerdict(s.table, s.row, s.col, s.count, s.total,

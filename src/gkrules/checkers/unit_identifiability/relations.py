@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from attrs import define, field, frozen
 
 from .audit import INF, Relation, System
-from .tables import TableView, norm
+from .tables import Column, TableView, norm
 
 _PERIOD = re.compile(r"\d{4}年|\d{1,2}\s*[—\-－~至]\s*\d{1,2}月|\d{1,2}月|[一二三四]季度|上半年|下半年|前三季度|全年")
 ADDITIVE = ("count", "magnitude")
+#: (row, column) of a total, those of its parts, and the relation said in words
+_Sum = tuple[tuple[int, int], list[tuple[int, int]], str]
 
 
 @frozen
@@ -150,12 +152,24 @@ class RelationBuilder:
         return sum(self._half_unit(view, r, c, view.scale) for r, c in cells)
 
     def _table(self, ds: DocumentSystem, view: TableView) -> None:
+        """The verified additive relations of one table, its rounding tolerance, and its
+        其中 bounds, added to ``ds``."""
         cols = [c for c in view.columns if c.role in ADDITIVE]
-        relations: list[tuple[tuple[int, int], list[tuple[int, int]], str]] = []
-        max_residual = 0
-        # column-wise: parent row = sum of child rows, in each additive column
+        relations, residuals = self._row_sums(view, cols)
+        more, found = self._column_sums(view, cols)
+        relations += more
+        residuals += found
+        max_residual = max(residuals, default=0)
+        ds.tolerance = max(ds.tolerance, max_residual * self._factor(view, ds.scale))
+        self._add_relations(ds, view, relations, max_residual * self._factor(view, ds.scale))
+        self._subitems(ds, view, cols)
+
+    def _row_sums(self, view: TableView, cols: list[Column]) -> tuple[list[_Sum], list[int]]:
+        """Column-wise: parent row = sum of child rows, in each additive column where the
+        table's published figures bear it out; with the residuals of those checks."""
+        relations: list[_Sum] = []
         groups = self._groups(view)
-        bad_cols: set[int] = set()
+        bad_cols: set[tuple[int, int]] = set()  # (group, column) whose published sum fails
         verified: dict[int, bool] = {}
         residuals: list[int] = []
         for g, (p, kids) in enumerate(groups):
@@ -185,13 +199,19 @@ class RelationBuilder:
                     continue
                 relations.append(((p, col.index), [(k, col.index) for k in kids],
                                   f"{view.name()}第“{view.rows[p].label.strip()}”行 = 下属各行之和（{_short(col.header)}列）"))
-        # row-wise: a 合计 column = sum of its sibling columns of the same kind and unit
+        return relations, residuals
+
+    def _column_sums(self, view: TableView, cols: list[Column]) -> tuple[list[_Sum], list[int]]:
+        """Row-wise: a 合计 column = sum of its sibling columns of the same kind and unit, in
+        every row, when no published row contradicts it; with the residuals of those checks."""
+        relations: list[_Sum] = []
+        residuals: list[int] = []
         for tcol in (c for c in cols if c.is_total):
             # a 合计 column without its own unit adds up the columns of one unit: try each
             units = [tcol.unit] if tcol.unit else list(dict.fromkeys(c.unit for c in cols if not c.is_total))
             # under a multi-level header the parts share the 合计 column's parent header
             # (营业收入 over 合计 | 大型 | 中型); a 合计 beside a 其中 group has none of its own
-            candidates = []
+            candidates: list[list[Column]] = []
             for unit in units:
                 same = [c for c in cols if not c.is_total and c.role == tcol.role and c.unit == unit]
                 candidates += [[c for c in same if c.parent == tcol.parent], same]
@@ -217,9 +237,10 @@ class RelationBuilder:
                         relations.append(((r, tcol.index), [(r, c.index) for c in parts],
                                           f"{view.name()}第“{view.rows[r].label.strip()}”行：{_short(tcol.header)} = 各分列之和"))
                     break
-        max_residual = max(residuals, default=0)
-        ds.tolerance = max(ds.tolerance, max_residual * self._factor(view, ds.scale))
-        tol = max_residual * self._factor(view, ds.scale)
+        return relations, residuals
+
+    def _add_relations(self, ds: DocumentSystem, view: TableView, relations: list[_Sum], tol: float) -> None:
+        """One equality (within ``tol``) per relation that involves a suppressed entry."""
         for (pr, pc), parts, text in relations:
             cells = [(pr, pc), *parts]
             if not any(view.entry(r, c).kind == "suppressed" for r, c in cells):
@@ -235,7 +256,6 @@ class RelationBuilder:
                 # sum(parts) - parent = 0  ->  sum(unknown terms) = -known
                 ds.relations.append(Relation(tuple(terms), -known - tol, -known + tol, text))
                 ds.info.append(RelInfo(text, (view.number,)))
-        self._subitems(ds, view, cols)
 
     def _subitems(self, ds: DocumentSystem, view: TableView, cols) -> None:
         """其中/# rows: 0 <= part <= parent (never an equality)."""
