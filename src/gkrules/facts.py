@@ -15,7 +15,8 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from gkrules.metadata.fields import header_fields
-from gkrules.metadata.gbt9704 import Head, Span, annotations, date_lines, parse_head
+from gkrules.metadata import gbt9704
+from gkrules.metadata.gbt9704 import Head, Span
 from gkrules.model import Document, Metadata, Table
 
 T = TypeVar("T")
@@ -44,7 +45,7 @@ class DocumentFacts:
     def _get(self, key: Any, compute: Callable[[], T]) -> T:
         memo = self._memo
         if key in memo:
-            return memo[key]  # type: ignore[no-any-return]
+            return memo[key]
         value = memo[key] = compute()
         return value
 
@@ -70,7 +71,7 @@ class DocumentFacts:
 
     def head(self, max_lines: int = HEAD_LINES) -> Head:
         """The head zone (版头) read over its first ``max_lines`` non-empty lines."""
-        return self._get(("head", max_lines), lambda: parse_head(self.text, max_lines))
+        return self._get(("head", max_lines), lambda: gbt9704.parse_head(self.text, max_lines))
 
     @property
     def header_fields(self) -> tuple[tuple[str, str, str, int, int], ...]:
@@ -80,12 +81,12 @@ class DocumentFacts:
     @property
     def annotations(self) -> tuple[Span, ...]:
         """Every 附注 line (（此件主动公开）) of the text."""
-        return self._get("annotations", lambda: annotations(self.text))
+        return self._get("annotations", lambda: gbt9704.annotations(self.text))
 
     @property
     def date_lines(self) -> tuple[Span, ...]:
         """Every signature-date line (a date alone on its line, or after the signing organ)."""
-        return self._get("date_lines", lambda: date_lines(self.text))
+        return self._get("date_lines", lambda: gbt9704.date_lines(self.text))
 
     # -- analyses shared by the rules of one checker -----------------------------------------
 

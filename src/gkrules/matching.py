@@ -22,7 +22,7 @@ from attrs import frozen
 try:
     import ahocorasick_rs
 except ImportError:  # pragma: no cover - a platform without its wheel
-    ahocorasick_rs = None
+    ahocorasick_rs = None  # type: ignore[assignment]  # pyahocorasick does the work
 
 
 @frozen

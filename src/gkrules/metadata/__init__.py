@@ -139,7 +139,7 @@ class _Found:
             self.spans[name] = span
         self.sources[name] = source
 
-    def put_span(self, name: str, found: gbt9704.Span, source: str) -> None:
+    def put_span(self, name: str, found: gbt9704.Span | gbt9704.SecrecyMark, source: str) -> None:
         self.put(name, found.text, (found.start, found.end), source)
 
 
