@@ -355,3 +355,29 @@ def test_the_rules_share_one_analysis_per_document(monkeypatch):
     report = check_batch(texts, today=D(2024, 6, 20), engine=_ENGINE)
     assert [rules_of(d.findings) for d in report.documents] == [["late"]] * 3
     assert sorted(calls) == sorted(texts)
+
+
+_OPENING_PIECES = ["现公布", "现将", "本报告", "本年度报告", "根据", "依据", "《中华人民共和国政府信息公开条例》",
+                   "《政府信息公开条例》", "政府信息公开工作年度报告", "政府信息公开年度报告", "2023年", "鹤汀县统计局",
+                   "编制", "。", "\n", "统计期限自2022年1月1日起", "的通知", "关于做好"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_OPENING_PIECES), max_size=12))
+def test_a_periodic_report_opening_is_found_as_by_its_pattern_alone(pieces):
+    # periodic_in_body looks for literal text before trying the pattern: the same answers
+    from gkrules.deadlines.rules import _YEAR
+
+    resolver = next(a for a in _ENGINE.checkers if a.spec.id == CHECKER).instance.rules[0].kit.resolver
+    text = "".join(pieces)
+    expected = None
+    for item, _needles, rx in resolver._periodic_body:
+        if (m := rx.search(text[:800])) is not None:
+            year = _YEAR.search(m.group(0))
+            expected = (item.id, int(year.group(1)) if year else None, m.start(), m.end())
+            break
+    found = resolver.periodic_in_body(text)
+    got = (found[0].id, found[1], found[2], found[3]) if found else None
+    if expected is not None and expected[1] is None and got is not None:
+        expected = (expected[0], got[1], expected[2], expected[3])  # the year then comes from 统计期限
+    assert got == expected

@@ -40,45 +40,30 @@ class Periodic:
 
 
 @frozen
-class Deadline:
-    """The document's own period: its evaluation, or none when the reference date (published,
-    else today) is before the start (then the dates are out of order)."""
-
-    start: dt.date
-    reference: dt.date
-    evaluation: Evaluation | None = None
-    calendar: WorkdayCalendar | None = None
-
-
-@frozen
 class Analysis:
     dates: DocumentDates
     periodic: Periodic | None
-    #: None: no start date, or one before the regulation applies (effective_from)
-    deadline: Deadline | None
+    #: the evaluation of the document's own period and the calendar it was counted on (None: no
+    #: start date, one before the regulation applies (effective_from), or dates out of order)
+    evaluation: Evaluation | None = None
+    calendar: WorkdayCalendar | None = None
+    #: the reference date (published, else today) is before the start: the dates are out of order
+    out_of_order: bool = False
+
+
+_KEY = "release-deadline/analysis"
 
 
 def analysis(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> Analysis | None:
-    """The document's analysis (None: its 公开属性 puts it outside any deadline)."""
-    return facts.shared(f"release-deadline/analysis@{ctx.today.isoformat()}", lambda: _analyse(ctx, kit))
-
-
-@frozen
-class Evaluated:
-    """A document whose period was evaluated: its dates, the evaluation, the calendar used."""
-
-    dates: DocumentDates
-    evaluation: Evaluation
-    calendar: WorkdayCalendar
-
-
-def evaluated(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> Evaluated | None:
-    """The evaluation of the document's own period, if it has one."""
-    a = analysis(facts, ctx, kit)
-    d = a.deadline if a is not None else None
-    if a is None or d is None or d.evaluation is None or d.calendar is None:
-        return None
-    return Evaluated(a.dates, d.evaluation, d.calendar)
+    """The document's analysis (None: its 公开属性 puts it outside any deadline), made by the
+    first rule that asks (per check date: the facts of a document may be checked again as of
+    another day)."""
+    by_day: dict[dt.date, Analysis | None] = facts.shared(_KEY, dict)
+    try:
+        return by_day[ctx.today]
+    except KeyError:
+        value = by_day[ctx.today] = _analyse(ctx, kit)
+        return value
 
 
 def _analyse(ctx: CheckContext, kit: Kit) -> Analysis | None:
@@ -86,10 +71,16 @@ def _analyse(ctx: CheckContext, kit: Kit) -> Analysis | None:
         return None
     dates = document_dates(ctx.document, kit.resolver)
     periodic = _periodic(ctx, kit, dates)
-    deadline = None
-    if dates.start is not None and dates.start >= kit.params.effective_from:
-        deadline = _deadline(ctx, kit, dates, dates.start)
-    return Analysis(dates, periodic, deadline)
+    start = dates.start
+    if start is None or start < kit.params.effective_from:
+        return Analysis(dates, periodic)
+    reference = dates.published or ctx.today
+    if reference < start:
+        return Analysis(dates, periodic, out_of_order=True)
+    item = dates.item(ctx.document)
+    assert item is not None  # dates.start is set, so the document has an item
+    cal = kit.calendars.get(start.year, reference.year)
+    return Analysis(dates, periodic, evaluate(item, cal, ctx.today, kit.params.due_soon_workdays), cal)
 
 
 def _periodic(ctx: CheckContext, kit: Kit, dates: DocumentDates) -> Periodic | None:
@@ -115,14 +106,4 @@ def _periodic(ctx: CheckContext, kit: Kit, dates: DocumentDates) -> Periodic | N
     return Periodic(item, year, due, s, e, late, soon)
 
 
-def _deadline(ctx: CheckContext, kit: Kit, dates: DocumentDates, start: dt.date) -> Deadline:
-    reference = dates.published or ctx.today
-    if reference < start:
-        return Deadline(start, reference)
-    item = dates.item(ctx.document)
-    assert item is not None  # dates.start is set, so the document has an item
-    cal = kit.calendars.get(start.year, reference.year)
-    return Deadline(start, reference, evaluate(item, cal, ctx.today, kit.params.due_soon_workdays), cal)
-
-
-__all__ = ["Analysis", "Deadline", "Evaluated", "Periodic", "analysis", "evaluated"]
+__all__ = ["Analysis", "Periodic", "analysis"]

@@ -28,10 +28,9 @@ class DateOrder(Rule):
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
         a = analysis(facts, ctx, self.kit)
-        d = a.deadline if a is not None else None
-        if a is None or d is None or d.evaluation is not None:
+        if a is None or not a.out_of_order:
             return
-        dates, start, published = a.dates, d.start, a.dates.published
+        dates, start, published = a.dates, a.dates.start, a.dates.published
         s, e = dates.start_span or (None, None)
         if published is not None:
             ps, pe = dates.published_span or (s, e)

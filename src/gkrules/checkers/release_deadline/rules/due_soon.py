@@ -11,7 +11,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, wording
-from ..analysis import analysis, evaluated
+from ..analysis import analysis
 from ..kit import Kit
 
 
@@ -33,14 +33,16 @@ class DueSoon(Rule):
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
         a = analysis(facts, ctx, self.kit)
-        p = a.periodic if a is not None else None
+        if a is None:
+            return
+        p = a.periodic
         if p is not None and p.soon:
             msg = f"尚未发布：{p.item.name}（{p.year}年）应于 {p.due} 前公布（还有 {(p.due - ctx.today).days} 天）"
             yield self.finding(ctx, p.start, p.end, msg, basis=p.item.basis, key=f"{p.item.id}:{p.year}")
-        x = evaluated(facts, ctx, self.kit)
-        if x is None or x.evaluation.state != "due-soon":
+        ev, cal = a.evaluation, a.calendar
+        if ev is None or cal is None or ev.state != "due-soon":
             return
-        dates, ev, cal = x.dates, x.evaluation, x.calendar
+        dates = a.dates
         rule = ev.item.rule
         if ev.uncertain:
             msg = (f"尚未发布：公开时限 {rule.describe()}，自{dates.start_label} {dates.start} 起算，"

@@ -13,7 +13,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, wording
-from ..analysis import evaluated
+from ..analysis import analysis
 from ..kit import Kit
 
 SUGGESTION = "历史文件请在元数据中写明原发布日期（published）；首次发布的请核实延迟原因"
@@ -42,10 +42,11 @@ class Historical(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        x = evaluated(facts, ctx, self.kit)
-        if x is None or x.evaluation.state != "overdue" or not is_historical(x.evaluation, self.kit.params):
+        a = analysis(facts, ctx, self.kit)
+        ev = a.evaluation if a is not None else None
+        if a is None or ev is None or a.calendar is None or ev.state != "overdue" or not is_historical(ev, self.kit.params):
             return
-        dates, ev, cal = x.dates, x.evaluation, x.calendar
+        dates, cal = a.dates, a.calendar
         rule = ev.item.rule
         msg = (f"{dates.start_label} {dates.start} 距检查日期 {ctx.today} 已 {wording.elapsed(ev)} 个工作日，"
                f"文件本身没有发布日期：如为历史文件补充公开或网站迁移，不再计算发布时限；如确为首次发布，已超过公开时限"

@@ -11,7 +11,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, wording
-from ..analysis import evaluated
+from ..analysis import analysis
 from ..kit import Kit
 from .historical import is_historical
 
@@ -36,10 +36,11 @@ class Late(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        x = evaluated(facts, ctx, self.kit)
-        if x is None or x.evaluation.state not in ("late", "overdue"):
+        a = analysis(facts, ctx, self.kit)
+        ev = a.evaluation if a is not None else None
+        if a is None or ev is None or a.calendar is None or ev.state not in ("late", "overdue"):
             return
-        dates, ev, cal = x.dates, x.evaluation, x.calendar
+        dates, cal = a.dates, a.calendar
         if ev.state == "overdue" and is_historical(ev, self.kit.params):
             return
         rule = ev.item.rule
