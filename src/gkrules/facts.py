@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from gkrules.metadata.fields import header_fields
 from gkrules.metadata import gbt9704
+from gkrules.metadata.fields import header_fields
 from gkrules.metadata.gbt9704 import Head, Span
 from gkrules.model import Document, Metadata, Table
 
