@@ -3,7 +3,7 @@ when it is converted; the rule-as-unit tests are strict xfails for those left, s
 only shrink."""
 
 PENDING = {"disclosure-attribute", "document-format", "hidden-content", "personal-info",
-           "policy-interpretation", "release-deadline", "unit-identifiability"}
+           "policy-interpretation", "release-deadline"}
 
 #: converted or not, checkers some of whose rules have no failing or no passing example in the
 #: rule set and no stated reason (Rule.examples_note): also a set that can only shrink
