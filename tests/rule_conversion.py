@@ -7,5 +7,4 @@ PENDING = {"disclosure-attribute", "document-format", "hidden-content", "persona
 
 #: converted or not, checkers some of whose rules have no failing or no passing example in the
 #: rule set and no stated reason (Rule.examples_note): also a set that can only shrink
-EXAMPLES_MISSING = {"disclosure-attribute", "hidden-content", "policy-interpretation", "release-deadline",
-                    "unit-identifiability"}
+EXAMPLES_MISSING = {"disclosure-attribute", "hidden-content", "policy-interpretation", "release-deadline"}
