@@ -15,7 +15,7 @@ import math
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from attrs import frozen
 
@@ -67,8 +67,9 @@ class Contributions:
         recs = list(records)
         if not recs:
             return cls((), (), (), (), (), (), source)
-        cols = zip(*((r.table, r.row, r.col, r.unit, r.value, r.group) for r in recs), strict=True)
-        return cls(*map(tuple, cols), source=source)
+        tables, rows, cols, units, values, groups = zip(
+            *((r.table, r.row, r.col, r.unit, r.value, r.group) for r in recs), strict=True)
+        return cls(tables, rows, cols, units, values, groups, source)
 
 
 def _column_map(header: list[str], source: str) -> dict[str, int]:
@@ -105,13 +106,15 @@ def parse_csv_text(text: str, source: str = "<contributions>") -> Contributions:
 
     units = col("unit")
     raw = columns[cols["value"]]
+    values: tuple[float | None, ...]
     try:
         values = tuple(map(float, raw))  # the common case at C speed
     except ValueError:
         values = tuple(parse_number(x) for x in raw)
-    if None in values or not all(units) or not all(map(math.isfinite, values)):
+    if None in values or not all(units) or not all(map(math.isfinite, values)):  # type: ignore[arg-type]
         _locate_error(text, cols, source)
-    return Contributions(col("table"), col("row"), col("col"), units, values, col("group"), source)
+    return Contributions(col("table"), col("row"), col("col"), units, cast("tuple[float, ...]", values),
+                         col("group"), source)
 
 
 def _locate_error(text: str, cols: dict[str, int], source: str) -> None:

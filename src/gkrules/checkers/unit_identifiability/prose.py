@@ -20,7 +20,7 @@ import regex
 from attrs import frozen
 
 from gkrules.context import CheckerSetup
-from gkrules.matching import longest_non_overlapping
+from gkrules.matching import KeywordMatcher, longest_non_overlapping
 
 from .params import PublicSource, UnitIdentifiabilityParams
 
@@ -319,7 +319,7 @@ class ProseRules:
     def _indicator_at(self, text: str, pos: int) -> bool:
         return any(h.start == 0 for h in self.indicators.iter(text[pos:pos + 8]))
 
-    def has(self, matcher, text: str) -> bool:
+    def has(self, matcher: KeywordMatcher, text: str) -> bool:
         return next(iter(matcher.iter(text)), None) is not None
 
     def excluded_context(self, text: str) -> str | None:

@@ -288,45 +288,12 @@ class TableReader:
                 cell = row[j] if j < len(row) else Cell("", row[-1].end, row[-1].end)
                 out.append(self._entry(cell, legend, always, legend_only))
             raw_entries.append(out)
-        # the label column: the first column that is mostly text
-        label_col = 0
-        for j in range(width):
-            kinds = [raw_entries[i][j].kind for i in range(len(raw_entries))]
-            # a group label column is mostly blank under its group names (采矿业 | 小计 …)
-            grouped = kinds.count("text") >= 2 and kinds.count("text") + kinds.count("blank") == len(kinds)
-            if kinds.count("text") * 2 >= len(kinds) or grouped:
-                label_col = j
-                break
+        label_col = _label_column(raw_entries, width)
         inner = self._inner_label_col(table, raw_entries, label_col, width)
         header = _header_texts(table)
         headers = ["".join(_header_parts(header, j)) for j in range(width)]
         caption = table.caption or ""
-        caption_unit = _ANY_UNIT.search(caption)
-        # 单位:个 over a table: every column without a unit of its own counts units
-        stated = _TABLE_UNIT.search(caption)
-        units = re.split(r"[、,，/]", stated.group("u")) if stated else []
-        # 单位:个 — every column without a unit of its own counts units; 单位:个、人 — the columns
-        # headed by a unit noun (法人单位, 网点) do
-        counted = units[:1] in (["个"], ["家"], ["户"]) and len(units) == 1
-        noun_counts = not counted and any(u in COUNT_UNITS for u in units)
-        columns = []
-        for j in range(width):
-            col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
-            role = "label" if j in (label_col, inner) else self.column_role(headers[j], col_entries)
-            parts = _header_parts(header, j)
-            if role == "magnitude" and (counted or (noun_counts and parts and norm(parts[-1]) in self.unit_nouns)) \
-                    and not any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts):
-                role = "count"
-            # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
-            um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
-            unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
-            hnorm = norm(headers[j])
-            is_total = hnorm in self.total_labels or (len(parts) > 1 and norm(parts[-1]) in self.total_labels)
-            signed = any(w in headers[j] or w in caption for w in self.signed) or any(
-                e.raw is not None and e.raw < 0 for e in col_entries)
-            columns.append(Column(j, headers[j], role, unit, signed, is_total,
-                                  role == "count" and any(w in headers[j] for w in self.subgroup_words),
-                                  "".join(parts[:-1])))
+        columns = self._columns(header, headers, caption, raw_entries, (label_col, inner))
         # one scale for the whole table: every number an exact integer
         scale = max((e.decimals for r in raw_entries for e in r if e.kind == "number"), default=0)
         entries = tuple(tuple(self._scaled(e, scale) for e in r) for r in raw_entries)
@@ -337,6 +304,38 @@ class TableReader:
             i for i, row in enumerate(rows) if self._is_count_row(row, entries[i], columns))
         return TableView(number, table, tuple(columns), rows, entries, legend, scale, label_col, caption, context,
                          count_rows)
+
+    def _columns(self, header: HeaderTexts, headers: list[str], caption: str, raw_entries: list[list[Entry]],
+                 labels: tuple[int, int | None]) -> list[Column]:
+        """What each column is: its role (the label columns ``labels`` are labels), unit,
+        sign, whether it is a 合计 or a subgroup count, and its parent header."""
+        caption_unit = _ANY_UNIT.search(caption)
+        # 单位:个 over a table: every column without a unit of its own counts units
+        stated = _TABLE_UNIT.search(caption)
+        units = re.split(r"[、,，/]", stated.group("u")) if stated else []
+        # 单位:个 — every column without a unit of its own counts units; 单位:个、人 — the columns
+        # headed by a unit noun (法人单位, 网点) do
+        counted = units[:1] in (["个"], ["家"], ["户"]) and len(units) == 1
+        noun_counts = not counted and any(u in COUNT_UNITS for u in units)
+        columns = []
+        for j, head in enumerate(headers):
+            col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
+            role = "label" if j in labels else self.column_role(head, col_entries)
+            parts = _header_parts(header, j)
+            if role == "magnitude" and (counted or (noun_counts and parts and norm(parts[-1]) in self.unit_nouns)) \
+                    and not any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts):
+                role = "count"
+            # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
+            um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
+            unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
+            hnorm = norm(head)
+            is_total = hnorm in self.total_labels or (len(parts) > 1 and norm(parts[-1]) in self.total_labels)
+            signed = any(w in head or w in caption for w in self.signed) or any(
+                e.raw is not None and e.raw < 0 for e in col_entries)
+            columns.append(Column(j, head, role, unit, signed, is_total,
+                                  role == "count" and any(w in head for w in self.subgroup_words),
+                                  "".join(parts[:-1])))
+        return columns
 
     def _is_count_row(self, row: Row, entries: Sequence[Entry], columns: Sequence[Column]) -> bool:
         """A row of unit counts in a table whose rows are indicators (企业单位数 | 个 | 2 | 5…);
@@ -439,6 +438,17 @@ class TableReader:
                 depth = 1 + (levels.index(ind) if ind in levels else 0)
             rows.append(Row(table.header_rows + i, label, key, kind, depth, cell))
         return tuple(rows)
+
+
+def _label_column(raw_entries: list[list[Entry]], width: int) -> int:
+    """The label column: the first column that is mostly text."""
+    for j in range(width):
+        kinds = [raw_entries[i][j].kind for i in range(len(raw_entries))]
+        # a group label column is mostly blank under its group names (采矿业 | 小计 …)
+        grouped = kinds.count("text") >= 2 and kinds.count("text") + kinds.count("blank") == len(kinds)
+        if kinds.count("text") * 2 >= len(kinds) or grouped:
+            return j
+    return 0
 
 
 _COUNT_WORDS = re.compile(r"单位数|企业数|家数|户数|法人单位|法人企业|(?:企业|单位|机构|法人|网点)个数|单位[:：]个")

@@ -26,6 +26,8 @@ class CrossTableDifferencing(RecoverableSuppression):
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
         found = audit_facts(facts, ctx, self.kit)
-        for d in found.decided if found is not None else ():
+        if found is None:
+            return
+        for d in found.decided:
             if d.outcome.status == "exact" and any(u.cross for u in d.used):
                 yield self.exact(ctx, d, found.ds.scale)

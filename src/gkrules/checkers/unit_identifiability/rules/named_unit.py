@@ -5,6 +5,7 @@ public source (named-unit-public) are this class with another choice and wording
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import ClassVar
 
 from gkrules.context import CheckContext
 from gkrules.facts import DocumentFacts
@@ -32,9 +33,10 @@ class NamedUnit(Rule):
     severity = Severity.BLOCK
     basis = basis.NAMED
     tags = ("统计保密", "UI-04")
-    words = ("org_suffixes", "org_suffix_followers", "generic_org_words", "category_names", "indicators",
+    words: ClassVar[tuple[str, ...]] = ("org_suffixes", "org_suffix_followers", "generic_org_words", "category_names", "indicators",
              "self_published_words", "enforcement_words")
-    tests = ("tests/unit_identifiability/test_prose.py", "tests/unit_identifiability/test_tables.py")
+    tests: ClassVar[tuple[str, ...]] = ("tests/unit_identifiability/test_prose.py",
+                                        "tests/unit_identifiability/test_tables.py")
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:

@@ -30,7 +30,9 @@ class NarrowInterval(Rule):
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
         found = audit_facts(facts, ctx, self.kit)
-        for d in found.decided if found is not None else ():
+        if found is None:
+            return
+        for d in found.decided:
             if d.outcome.status != "narrow":
                 continue
             o, v, r, c = d.outcome, d.ref.view, d.ref.r, d.ref.c

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from fractions import Fraction
+from typing import ClassVar
 
 from gkrules.context import CheckContext
 from gkrules.facts import DocumentFacts
@@ -54,16 +55,17 @@ class RecoverableSuppression(Rule):
     severity = Severity.BLOCK
     basis = basis.AGGREGATE
     tags = ("统计保密", "UI-09")
-    words = ("suppression_symbols", "legend_symbols", "total_labels", "signed_markers")
-    tests = ("tests/unit_identifiability/test_audit.py", "tests/unit_identifiability/test_tables.py",
+    words: ClassVar[tuple[str, ...]] = ("suppression_symbols", "legend_symbols", "total_labels", "signed_markers")
+    tests: ClassVar[tuple[str, ...]] = ("tests/unit_identifiability/test_audit.py", "tests/unit_identifiability/test_tables.py",
              "tests/unit_identifiability/test_table_shapes.py")
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
         found = audit_facts(facts, ctx, self.kit)
-        for d in found.decided if found is not None else ():
-            if d.outcome.status == "exact" and not any(u.cross for u in d.used):
-                yield self.exact(ctx, d, found.ds.scale)
+        if found is not None:
+            for d in found.decided:
+                if d.outcome.status == "exact" and not any(u.cross for u in d.used):
+                    yield self.exact(ctx, d, found.ds.scale)
         if self.kit.p.check_audit:
             for v in views(facts, ctx, self.kit):
                 yield from self._share_leaks(ctx, v)
