@@ -1,10 +1,12 @@
-"""The analyses several unit-identifiability rules read, each computed once per document
-(``facts.shared``, whichever rule asks first): the tables read, what each table row publishes,
-the unit-level contributions matched to table cells, the unit count of every row, the
-differencing audit of all tables together and the prose scan of the text outside tables.
+"""The analyses several unit-identifiability rules read, each computed once per document,
+whichever rule asks first: the tables read, what each table row publishes, the unit-level
+contributions matched to table cells, the unit count of every row, the differencing audit of
+all tables together, the units named in tables and the prose scan of the text outside tables.
 
-Each function takes the document's facts, the check context (for the side input) and the
-checker's kit, and returns the same object to every rule of the document.
+``analyses(facts, ctx, kit)`` gives every rule of a document the same :class:`Analyses`
+(kept with the document's facts through ``facts.shared``). One object rather than one
+``facts.shared`` entry per analysis: eighteen rules ask for them on every document, and most
+documents have no table.
 """
 
 from __future__ import annotations
@@ -25,14 +27,69 @@ from .params import UnitIdentifiabilityParams
 from .primary import CellVerdict, assess
 from .prose import ProseHit
 from .relations import DocumentSystem, RelInfo, VarRef
+from .table_names import TableNames, read_names
 from .tables import Column, TableView, nearby_notes, norm
-
-KEY = "unit-identifiability"
 
 
 def contributions_given(ctx: CheckContext) -> bool:
     """The caller passed unit-level contributions (``extras["contributions"]``)."""
     return "contributions" in ctx.extras and ctx.extras["contributions"] is not None
+
+
+def analyses(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> Analyses:
+    """The analyses of this document (one object per document, made by the first rule that asks)."""
+    key = _KEY if ctx.extras.get("contributions") is None else _KEY_GIVEN
+    return facts.shared(key, lambda: Analyses(facts, ctx, kit))
+
+
+_KEY, _KEY_GIVEN = "unit-identifiability/analyses", "unit-identifiability/analyses+contributions"
+
+
+class Analyses:
+    """What several rules read, computed together for the document by the first rule that asks.
+
+    Eager rather than lazy: every analysis but the contributions is read by some rule of every
+    document (the ones a parameter turns off are skipped), and eighteen rules ask on every
+    document, most of which have no table — a lazy property per analysis cost more than the
+    analyses of such a document."""
+
+    __slots__ = ("audit", "contributions", "counts", "given", "prose", "table_names", "tables", "views")
+
+    def __init__(self, facts: DocumentFacts, ctx: CheckContext, kit: Kit):
+        p, doc = kit.p, facts.document
+        self.given = contributions_given(ctx)
+        #: the tables read, in order — only those a rule can use (see :func:`_views`)
+        self.views: tuple[TableView, ...] = _views(doc, self.given, kit)
+        #: every table read with the count and the figures of each row and its column groups
+        self.tables: tuple[TableFacts, ...] = _tables(self.views) if p.check_tables else ()
+        #: the verdicts of the primary rules on the contributions given, matched to the tables
+        #: (bad contributions are the caller's input error)
+        self.contributions: ContributionFacts | None = (
+            _contributions(ctx.extras["contributions"], self.views, p) if self.given else None)
+        #: {(table number, row): unit count}, from the tables, then from the contributions
+        self.counts: dict[tuple[int, int], int] = _counts(self.tables, self.contributions)
+        #: the audit of the suppression pattern of all tables together
+        self.audit: AuditFacts | None = _audit(self.views, kit) if p.check_audit else None
+        #: named rows and ranked names of every table read
+        self.table_names: TableNames = read_names(doc, self.views, kit) if p.check_tables and self.views else _NO_NAMES
+        #: what the prose scan observes in the text outside the tables
+        self.prose: tuple[ProseHit, ...] = (
+            tuple(kit.prose.check(doc.text, prose_spans(doc.text, [(t.start, t.end) for t in doc.tables])))
+            if p.check_text else ())
+
+
+_NO_NAMES = TableNames((), ())
+
+
+def _counts(tables: Sequence[TableFacts], given: ContributionFacts | None) -> dict[tuple[int, int], int]:
+    out: dict[tuple[int, int], int] = {}
+    for t in tables:
+        for r, row in enumerate(t.rows):
+            if row.n is not None:
+                out[(t.view.number, r)] = row.n
+    for m in given.matched if given is not None else ():
+        out.setdefault((m.view.number, m.r), m.verdict.count)
+    return out
 
 
 # -- what a table row publishes ------------------------------------------------------------
@@ -120,12 +177,6 @@ def column_groups(v: TableView) -> tuple[ColumnGroup, ...]:
 # -- the tables read -----------------------------------------------------------------------
 
 
-def views(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> tuple[TableView, ...]:
-    """The tables read, in order — only those a rule can use (see :func:`_views`)."""
-    given = contributions_given(ctx)
-    return facts.shared(f"{KEY}/views/{given}", lambda: _views(facts.document, given, kit))
-
-
 def _views(doc: Document, given: bool, kit: Kit) -> tuple[TableView, ...]:
     """Most statistical tables give nothing: no unit counts, names or suppressions
     (TableReader.profile). Without a possible suppression the audit finds nothing, and a table
@@ -160,15 +211,12 @@ def _joins(v: TableView, p: UnitIdentifiabilityParams) -> bool:
     return any(small_count(row_count(v, r)[0], p) and not figures(v, r) for r in range(len(v.rows)))
 
 
-def tables(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> tuple[TableFacts, ...]:
-    """Every table read with the count and the figures of each row and its column groups."""
-    def compute() -> tuple[TableFacts, ...]:
-        out = []
-        for v in views(facts, ctx, kit):
-            rows = tuple(RowFacts(*row_count(v, r), tuple(figures(v, r))) for r in range(len(v.rows)))
-            out.append(TableFacts(v, rows, column_groups(v)))
-        return tuple(out)
-    return facts.shared(f"{KEY}/tables/{contributions_given(ctx)}", compute)
+def _tables(read: Sequence[TableView]) -> tuple[TableFacts, ...]:
+    out = []
+    for v in read:
+        rows = tuple(RowFacts(*row_count(v, r), tuple(figures(v, r))) for r in range(len(v.rows)))
+        out.append(TableFacts(v, rows, column_groups(v)))
+    return tuple(out)
 
 
 # -- side input: unit-level contributions --------------------------------------------------
@@ -189,15 +237,6 @@ class ContributionFacts:
     contributions: Contributions
     verdicts: tuple[CellVerdict, ...]
     matched: tuple[MatchedVerdict, ...]
-
-
-def contributions(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> ContributionFacts | None:
-    """The verdicts of the primary rules on the contributions given, matched to the tables;
-    None without contributions. Bad contributions are the caller's input error."""
-    if not contributions_given(ctx):
-        return None
-    return facts.shared(f"{KEY}/contributions", lambda: _contributions(ctx.extras["contributions"],
-                                                                      views(facts, ctx, kit), kit.p))
 
 
 def _contributions(given: object, read: Sequence[TableView], p: UnitIdentifiabilityParams) -> ContributionFacts:
@@ -231,23 +270,6 @@ def _table_matches(spec: str, v: TableView) -> bool:
     return bool(v.caption) and (norm(s) == norm(v.caption) or norm(s) in norm(v.caption))
 
 
-def counts(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> dict[tuple[int, int], int]:
-    """{(table number, row): unit count} from the tables (when they are checked), then from the
-    contributions for rows the tables do not count."""
-    def compute() -> dict[tuple[int, int], int]:
-        out: dict[tuple[int, int], int] = {}
-        if kit.p.check_tables:
-            for t in tables(facts, ctx, kit):
-                for r, row in enumerate(t.rows):
-                    if row.n is not None:
-                        out[(t.view.number, r)] = row.n
-        given = contributions(facts, ctx, kit)
-        for m in given.matched if given is not None else ():
-            out.setdefault((m.view.number, m.r), m.verdict.count)
-        return out
-    return facts.shared(f"{KEY}/counts/{contributions_given(ctx)}", compute)
-
-
 # -- the differencing audit ----------------------------------------------------------------
 
 
@@ -269,14 +291,6 @@ class AuditFacts:
     decided: tuple[Decided, ...]
     #: the unknowns of ``decided``
     flagged: frozenset[int]
-
-
-def audit_facts(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> AuditFacts | None:
-    """The audit of the suppression pattern of all tables together (None without a hidden
-    entry in an additive relation, or with the audit off)."""
-    if not kit.p.check_audit:
-        return None
-    return facts.shared(f"{KEY}/audit/{contributions_given(ctx)}", lambda: _audit(views(facts, ctx, kit), kit))
 
 
 def _audit(read: Sequence[TableView], kit: Kit) -> AuditFacts | None:
@@ -302,16 +316,6 @@ def _audit(read: Sequence[TableView], kit: Kit) -> AuditFacts | None:
 
 
 # -- the text outside tables ---------------------------------------------------------------
-
-
-def prose(facts: DocumentFacts, kit: Kit) -> tuple[ProseHit, ...]:
-    """What the prose scan observes in the text outside the tables (nothing with check_text off)."""
-    if not kit.p.check_text:
-        return ()
-    def compute() -> tuple[ProseHit, ...]:
-        text = facts.text
-        return tuple(kit.prose.check(text, prose_spans(text, [(t.start, t.end) for t in facts.tables])))
-    return facts.shared(f"{KEY}/prose", compute)
 
 
 def prose_spans(text: str, tables: list[tuple[int, int]]) -> list[tuple[int, int]]:

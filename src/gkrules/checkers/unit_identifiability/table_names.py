@@ -6,14 +6,12 @@ without figures."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from attrs import frozen
 
-from gkrules.context import CheckContext
-from gkrules.facts import DocumentFacts
 from gkrules.model import Document
 
-from .analyses import KEY, contributions_given, views
 from .kit import Kit
 from .params import PublicSource
 from .prose import RANKING, OrgName
@@ -45,15 +43,8 @@ class TableNames:
     ranked: tuple[RankedRows, ...]
 
 
-def table_names(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> TableNames:
-    """Named rows and ranked names of every table read (none with check_tables off)."""
-    if not kit.p.check_tables:
-        return TableNames((), ())
-    return facts.shared(f"{KEY}/table-names/{contributions_given(ctx)}",
-                        lambda: _table_names(facts.document, views(facts, ctx, kit), kit))
-
-
-def _table_names(doc: Document, read: tuple[TableView, ...], kit: Kit) -> TableNames:
+def read_names(doc: Document, read: Sequence[TableView], kit: Kit) -> TableNames:
+    """Named rows and ranked names of the tables read."""
     named: list[NamedRow] = []
     ranked: list[RankedRows] = []
     prose = kit.prose

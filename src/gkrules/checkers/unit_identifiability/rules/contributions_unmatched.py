@@ -10,7 +10,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis
-from ..analyses import contributions, views
+from ..analyses import analyses, contributions_given
 from ..kit import Kit
 from .negative_contributions import CONTRIBUTIONS_NOTE
 
@@ -29,8 +29,11 @@ class ContributionsUnmatched(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        given = contributions(facts, ctx, self.kit)
-        if given is not None and views(facts, ctx, self.kit) and given.verdicts and not given.matched:
+        if not contributions_given(ctx):
+            return
+        a = analyses(facts, ctx, self.kit)
+        given = a.contributions
+        if given is not None and a.views and given.verdicts and not given.matched:
             yield self.finding(ctx, None, None,
                                f"提供了 {len(given.contributions)} 条单位贡献数据，但其表、行、列标签与本文件的表格都对应不上，"
                                "集中度规则未能应用于本文件",

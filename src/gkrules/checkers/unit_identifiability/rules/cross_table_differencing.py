@@ -9,7 +9,7 @@ from gkrules.facts import DocumentFacts
 from gkrules.model import Finding, Severity
 
 from .. import basis
-from ..analyses import audit_facts
+from ..analyses import analyses
 from .recoverable_suppression import RecoverableSuppression
 
 
@@ -25,7 +25,7 @@ class CrossTableDifferencing(RecoverableSuppression):
     tests = ("tests/unit_identifiability/test_tables.py",)
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        found = audit_facts(facts, ctx, self.kit)
+        found = analyses(facts, ctx, self.kit).audit
         if found is None:
             return
         for d in found.decided:

@@ -12,7 +12,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, remedies
-from ..analyses import contributions, prose, tables
+from ..analyses import analyses
 from ..kit import Kit
 from ..params import UnitIdentifiabilityParams
 from ..prose import ShareStatement
@@ -43,10 +43,11 @@ class Dominance(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
+        a = analyses(facts, ctx, self.kit)
         if self.kit.p.check_tables:
-            for t in tables(facts, ctx, self.kit):
+            for t in a.tables:
                 yield from self._stated_in_table(ctx, t.view)
-        given = contributions(facts, ctx, self.kit)
+        given = a.contributions
         for m in given.matched if given is not None else ():
             e, vd = m.view.entry(m.r, m.col.index), m.verdict
             if e.kind == "number" and vd.dominance_fail:
@@ -56,7 +57,7 @@ class Dominance(Rule):
                     "其他单位可较准确地推算最大单位的数据",
                     evidence=f"单位数={vd.count}；公布值={e.cell.text}", suggestion=remedies.DOMINANCE,
                     key=f"{m.view.number}|{vd.row}|{vd.col}|d")
-        for h in prose(facts, self.kit):
+        for h in a.prose:
             if isinstance(h, ShareStatement):
                 yield from self._stated_in_text(ctx, h)
 

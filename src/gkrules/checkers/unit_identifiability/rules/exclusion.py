@@ -10,7 +10,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis
-from ..analyses import prose
+from ..analyses import analyses
 from ..kit import Kit
 from ..prose import ExclusionStatement
 
@@ -28,7 +28,7 @@ class Exclusion(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        for h in prose(facts, self.kit):
+        for h in analyses(facts, ctx, self.kit).prose:
             if isinstance(h, ExclusionStatement):
                 yield self.finding(ctx, h.start, h.end, f"文中给出剔除“{h.org}”后的数据，与公布的总量相减即可得到该单位的数据",
                                    evidence=h.shown, key=h.org,

@@ -10,7 +10,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, remedies
-from ..analyses import prose, tables
+from ..analyses import analyses
 from ..kit import Kit
 from ..prose import GroupStatement
 
@@ -30,9 +30,10 @@ class GroupAttribute(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
+        a = analyses(facts, ctx, self.kit)
         p = self.kit.p
         if p.check_tables and p.group_attribute_factor:
-            for t in tables(facts, ctx, self.kit):
+            for t in a.tables:
                 v = t.view
                 for r, row in enumerate(t.rows):
                     n = row.n
@@ -46,7 +47,7 @@ class GroupAttribute(Rule):
                                 f"{v.name()}“{v.rows[r].label.strip()}”的{n}个单位全部属于“{col.header.strip()}”，暴露了每个单位的情况",
                                 evidence=f"{row.main.header.strip()}={n}；{col.header.strip()}={e.cell.text}",
                                 suggestion=remedies.GROUP, key=f"{v.number}|{v.rows[r].key}|{col.header}")
-        for h in prose(facts, self.kit):
+        for h in a.prose:
             if isinstance(h, GroupStatement):
                 yield self.finding(ctx, h.start, h.end,
                                    f"文中写明{h.n}个单位全部{h.attr}，小组别的共同属性会暴露其中每个单位的情况",

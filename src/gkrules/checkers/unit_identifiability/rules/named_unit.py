@@ -13,11 +13,11 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis
-from ..analyses import prose
+from ..analyses import analyses
 from ..kit import Kit
 from ..params import PublicSource
 from ..prose import NamedFigure
-from ..table_names import NamedRow, table_names
+from ..table_names import NamedRow
 
 NAMED_FIX = ("删除单位名称，改为“N家重点企业合计”（N 足够大且无单家企业占主导）；如确为企业自行公开的数据，"
              "请注明公开来源并登记到允许清单。")
@@ -53,10 +53,11 @@ class NamedUnit(Rule):
 
     def named(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
         """Table rows first, then the text: the named units with figures this rule chooses."""
-        for n in table_names(facts, ctx, self.kit).named:
+        a = analyses(facts, ctx, self.kit)
+        for n in a.table_names.named:
             if self.chooses(n.public, n.ranked):
                 yield self._row(ctx, n)
-        for h in prose(facts, self.kit):
+        for h in a.prose:
             if isinstance(h, NamedFigure) and self.chooses(h.public, h.ranked):
                 yield self.finding(ctx, h.start, h.end, self.text_message(h), evidence=f"{h.name}：{h.figure}",
                                    suggestion=NAMED_FIX, key=f"{h.name}|{h.figure}")

@@ -28,7 +28,8 @@ class NamedUnitPublic(NamedUnit):
     examples_note = "只在规则集的允许清单 public_sources 登记了单位时出现，国家规则集的允许清单为空"
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        yield from self.named(facts, ctx)
+        if self.kit.prose.public:  # else no unit is allow-listed
+            yield from self.named(facts, ctx)
 
     @staticmethod
     def chooses(public: PublicSource | None, ranked: bool) -> bool:

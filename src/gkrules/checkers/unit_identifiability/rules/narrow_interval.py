@@ -10,7 +10,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, remedies
-from ..analyses import audit_facts
+from ..analyses import analyses
 from ..kit import Kit
 from .recoverable_suppression import key, proof, scaled, where
 
@@ -29,7 +29,9 @@ class NarrowInterval(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        found = audit_facts(facts, ctx, self.kit)
+        if not self.kit.p.approx_width_review:
+            return  # the audit gives no narrow outcome
+        found = analyses(facts, ctx, self.kit).audit
         if found is None:
             return
         for d in found.decided:

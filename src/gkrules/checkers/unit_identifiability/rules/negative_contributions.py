@@ -10,7 +10,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, remedies
-from ..analyses import contributions
+from ..analyses import analyses, contributions_given
 from ..kit import Kit
 
 CONTRIBUTIONS_NOTE = "需要以 extras['contributions'] 或 --contributions 提供的单位贡献数据，单独一段文本无法举例"
@@ -31,7 +31,9 @@ class NegativeContributions(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        given = contributions(facts, ctx, self.kit)
+        if not contributions_given(ctx):
+            return
+        given = analyses(facts, ctx, self.kit).contributions
         for m in given.matched if given is not None else ():
             e, vd = m.view.entry(m.r, m.col.index), m.verdict
             if e.kind == "number" and vd.dominance_review:

@@ -14,7 +14,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, remedies
-from ..analyses import Decided, audit_facts, views
+from ..analyses import Decided, analyses
 from ..kit import Kit
 from ..tables import TableView, norm
 
@@ -61,13 +61,14 @@ class RecoverableSuppression(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        found = audit_facts(facts, ctx, self.kit)
+        a = analyses(facts, ctx, self.kit)
+        found = a.audit
         if found is not None:
             for d in found.decided:
                 if d.outcome.status == "exact" and not any(u.cross for u in d.used):
                     yield self.exact(ctx, d, found.ds.scale)
         if self.kit.p.check_audit:
-            for v in views(facts, ctx, self.kit):
+            for v in a.views:
                 yield from self._share_leaks(ctx, v)
 
     def exact(self, ctx: CheckContext, d: Decided, scale: int) -> Finding:

@@ -10,7 +10,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, remedies
-from ..analyses import audit_facts, counts
+from ..analyses import analyses
 from ..audit import INF
 from ..kit import Kit
 from ..tables import norm
@@ -29,10 +29,11 @@ class SingletonPair(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        found = audit_facts(facts, ctx, self.kit)
+        a = analyses(facts, ctx, self.kit)
+        found = a.audit
         if found is None:
             return
-        units = counts(facts, ctx, self.kit)
+        units = a.counts
         flagged = set(found.flagged)
         refs = found.ds.refs
         for rel in found.system.relations:
@@ -41,14 +42,14 @@ class SingletonPair(Rule):
             vs = [v for v, _ in rel.terms]
             if len(vs) != 2 or any(v in flagged for v in vs):
                 continue
-            for a, b in ((vs[0], vs[1]), (vs[1], vs[0])):
-                ra = refs[a]
+            for single, other in ((vs[0], vs[1]), (vs[1], vs[0])):
+                ra = refs[single]
                 if units.get((ra.view.number, ra.r)) != 1:
                     continue
-                rb = refs[b]
+                rb = refs[other]
                 v = rb.view
                 cell = v.entry(rb.r, rb.c).cell
-                flagged.add(b)
+                flagged.add(other)
                 yield self.finding(
                     ctx, cell.start, cell.end,
                     f"{v.name()}“{v.rows[rb.r].label.strip()}/{v.columns[rb.c].header.strip()}”与"

@@ -17,7 +17,7 @@ from gkrules.model import Cell, Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, remedies
-from ..analyses import MatchedVerdict, TableFacts, contributions, small_count, tables
+from ..analyses import MatchedVerdict, TableFacts, analyses, small_count
 from ..kit import Kit
 from ..tables import TableView, norm
 
@@ -73,8 +73,9 @@ class SmallCell(Rule):
                             suggestion=remedies.SMALL_CELL, key=key)
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
+        a = analyses(facts, ctx, self.kit)
         if self.kit.p.check_tables:
-            read = tables(facts, ctx, self.kit)
+            read = a.tables
             by_label: _ByLabel = {}
             for t in read:
                 for r, row in enumerate(t.rows):
@@ -86,7 +87,7 @@ class SmallCell(Rule):
                 else:
                     yield from self._rows(ctx, t, by_label)
                 yield from self._count_rows(ctx, t.view)
-        given = contributions(facts, ctx, self.kit)
+        given = a.contributions
         for m in given.matched if given is not None else ():
             yield from self._contributed(ctx, m)
 

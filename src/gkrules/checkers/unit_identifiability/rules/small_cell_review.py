@@ -11,7 +11,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis, remedies
-from ..analyses import contributions, tables
+from ..analyses import analyses
 from ..kit import Kit
 
 
@@ -31,8 +31,11 @@ class SmallCellReview(Rule):
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
         p = self.kit.p
+        if p.review_units <= p.min_units:
+            return  # no review band (review_units 0: off)
+        a = analyses(facts, ctx, self.kit)
         if p.check_tables:
-            for t in tables(facts, ctx, self.kit):
+            for t in a.tables:
                 if len(t.groups) > 1:
                     continue  # small cells were read group by group
                 v = t.view
@@ -45,7 +48,7 @@ class SmallCellReview(Rule):
                         f"{v.name()}“{v.rows[r].label.strip()}”只有{row.n}个单位，请复核是否存在占主导地位的单位",
                         evidence=f"{row.main.header.strip()}={row.n}；" + "；".join(row.figures[:4]),
                         suggestion=remedies.SMALL_CELL, key=f"{v.number}|{v.rows[r].key}|{row.n}")
-        given = contributions(facts, ctx, self.kit)
+        given = a.contributions
         for m in given.matched if given is not None else ():
             vd, e = m.verdict, m.view.entry(m.r, m.col.index)
             if e.kind != "number" or (vd.threshold_fail and vd.count >= 1) or vd.zero_fail or not vd.review_band:

@@ -10,7 +10,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis
-from ..analyses import prose
+from ..analyses import analyses
 from ..kit import Kit
 from ..prose import SmallCount
 
@@ -28,7 +28,7 @@ class SmallCountMention(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        for h in prose(facts, self.kit):
+        for h in analyses(facts, ctx, self.kit).prose:
             if isinstance(h, SmallCount) and h.figure is None:
                 yield self.finding(ctx, h.start, h.end,
                                    f"文中写明某类别只有{h.n}个单位；未见该类别的数据，请确认没有在其他位置公布",

@@ -10,7 +10,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis
-from ..analyses import prose
+from ..analyses import analyses
 from ..kit import Kit
 from ..prose import SmallCount
 
@@ -31,7 +31,7 @@ class SmallCountText(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        for h in prose(facts, self.kit):
+        for h in analyses(facts, ctx, self.kit).prose:
             if isinstance(h, SmallCount) and h.figure is not None:
                 yield self.finding(
                     ctx, h.start, h.end,

@@ -10,7 +10,7 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis
-from ..analyses import views
+from ..analyses import analyses
 from ..kit import Kit
 from ..tables import mentions_counts
 
@@ -33,7 +33,7 @@ class TableNotUnderstood(Rule):
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
         if not self.kit.p.check_tables:
             return
-        for v in views(facts, ctx, self.kit):
+        for v in analyses(facts, ctx, self.kit).views:
             if v.count_columns or v.count_rows:
                 continue
             numeric_rows = sum(1 for r in v.entries if sum(1 for e in r if e.kind == "number") >= 2)

@@ -10,10 +10,9 @@ from gkrules.model import Finding, Severity
 from gkrules.rule import Rule
 
 from .. import basis
-from ..analyses import prose
+from ..analyses import analyses
 from ..kit import Kit
 from ..prose import OrgName, RankedNames
-from ..table_names import table_names
 
 RANK_FIX = "确认排名所用数据是否来自统计调查；如是，删除名次或改为不排序的名单，或注明数据为企业自行公开。"
 
@@ -32,11 +31,12 @@ class TopNNames(Rule):
     kit: Kit
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterator[Finding]:
-        for t in table_names(facts, ctx, self.kit).ranked:
+        a = analyses(facts, ctx, self.kit)
+        for t in a.table_names.ranked:
             n = len(t.names)
             yield self._list(ctx, t.names,
                              f"{t.view.name()}按调查指标排名列出了{n}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核")
-        for h in prose(facts, self.kit):
+        for h in a.prose:
             if isinstance(h, RankedNames):
                 yield self._list(ctx, h.names,
                                  f"按调查指标排名的名单列出了{len(h.names)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核")
