@@ -22,13 +22,7 @@ REASONS = ("Long because", "长：")
 
 #: path:qualified name → the work that removes it. Do not add to this list: split the
 #: function, or say in its docstring why it is long.
-WAITING = {
-    # rules as the unit of code (issue 18, item 2) rebuilds the unit-identifiability checker
-    # one module per rule; its table loop and readers go with it
-    "src/gkrules/checkers/unit_identifiability/checker.py:UnitIdentifiabilityChecker._tables": "rule-as-unit",
-    "src/gkrules/checkers/unit_identifiability/tables.py:TableReader.read": "rule-as-unit",
-    "src/gkrules/checkers/unit_identifiability/audit.py:propagate": "rule-as-unit",
-}
+WAITING: dict[str, str] = {}
 
 
 def _functions(tree: ast.AST, prefix: str = ""):
