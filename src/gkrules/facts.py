@@ -31,16 +31,19 @@ class DocumentFacts:
     ``with_document`` re-binds the facts to the same text with new metadata (the engine
     extracts metadata from the facts, then sets it on the document)."""
 
-    __slots__ = ("_memo", "document")
+    __slots__ = ("_memo", "_shared", "document")
 
-    def __init__(self, document: Document, _memo: dict[Any, Any] | None = None):
+    def __init__(self, document: Document, _memo: dict[Any, Any] | None = None,
+                 _shared: dict[str, Any] | None = None):
         self.document = document
         self._memo: dict[Any, Any] = {} if _memo is None else _memo
+        #: analyses of checkers, by key (apart from _memo: one dict look-up on the hot path)
+        self._shared: dict[str, Any] = {} if _shared is None else _shared
 
     def with_document(self, document: Document) -> DocumentFacts:
         if document.text is not self.document.text and document.text != self.document.text:
             return DocumentFacts(document)  # another text: nothing carries over
-        return DocumentFacts(document, self._memo)
+        return DocumentFacts(document, self._memo, self._shared)
 
     def _get(self, key: Any, compute: Callable[[], T]) -> T:
         memo = self._memo
@@ -95,7 +98,12 @@ class DocumentFacts:
 
         ``key`` names it (prefix it with the checker id: ``"personal-info/candidates"``);
         ``compute`` must depend only on this document and the checker's compiled setup."""
-        return self._get(("shared", key), compute)
+        shared = self._shared
+        try:
+            return shared[key]
+        except KeyError:
+            value = shared[key] = compute()
+            return value
 
 
 __all__ = ["HEAD_LINES", "DocumentFacts"]
