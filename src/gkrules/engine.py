@@ -22,7 +22,7 @@ from attrs import frozen
 
 from gkrules import clock
 from gkrules._version import __version__
-from gkrules.budget import BudgetExceeded, run_with_budget
+from gkrules.budget import BudgetExceeded, CheckerClock, run_with_budget
 from gkrules.context import BatchContext, CheckContext, CheckerSetup
 from gkrules.errors import GkrulesError, InputError, RulesetError, UsageError
 from gkrules.fingerprints import installation_key
@@ -342,10 +342,11 @@ class Engine:
         return out
 
     def _run_one(self, active: _Active, doc: Document, today: dt.date,
-                 extras: Mapping[str, Any] | None = None) -> list[Finding]:
+                 extras: Mapping[str, Any] | None = None, clock: CheckerClock | None = None) -> list[Finding]:
         ctx = CheckContext(doc, today, active.setup, active.rules, extras)
-        return self._finalise(active, run_with_budget(lambda: list(active.instance.check(ctx)),
-                                                      active.config.timeout), len(doc.text))
+        run = clock.run if clock is not None else run_with_budget
+        return self._finalise(active, run(lambda: list(active.instance.check(ctx)), active.config.timeout),
+                              len(doc.text))
 
     def _failure(self, checker_id: str, source: str, exc: BaseException | None) -> tuple[Finding, DocumentError]:
         if isinstance(exc, BudgetExceeded):
@@ -368,24 +369,25 @@ class Engine:
         """Run every document checker on one prepared document."""
         findings: list[Finding] = self._notice_findings(doc)
         errors: list[DocumentError] = []
-        for active in self.checkers:
-            if active.spec.scope != "document":
-                continue
-            if active.instance is None:
-                f, e = self._failure(active.spec.id, doc.source, active.error)
-                findings.append(f)
-                errors.append(e)
-                continue
-            try:
-                findings.extend(self._run_one(active, doc, today, extras))
-            except BaseException as exc:
-                if isinstance(exc, KeyboardInterrupt) and not self._in_worker:
-                    raise  # in this process Ctrl-C is the user's; in a worker SIGINT is ignored
-                if not isinstance(exc, Exception):  # a limit fired, SystemExit, …: start afresh
-                    self._tainted = True
-                f, e = self._failure(active.spec.id, doc.source, exc)
-                findings.append(f)
-                errors.append(e)
+        running = [a for a in self.checkers if a.spec.scope == "document"]
+        # one interval timer for the document, not one per checker (gkrules.budget.CheckerClock)
+        with CheckerClock(min((a.config.timeout for a in running if a.config.timeout), default=None)) as clock:
+            for active in running:
+                if active.instance is None:
+                    f, e = self._failure(active.spec.id, doc.source, active.error)
+                    findings.append(f)
+                    errors.append(e)
+                    continue
+                try:
+                    findings.extend(self._run_one(active, doc, today, extras, clock))
+                except BaseException as exc:
+                    if isinstance(exc, KeyboardInterrupt) and not self._in_worker:
+                        raise  # in this process Ctrl-C is the user's; in a worker SIGINT is ignored
+                    if not isinstance(exc, Exception):  # a limit fired, SystemExit, …: start afresh
+                        self._tainted = True
+                    f, e = self._failure(active.spec.id, doc.source, exc)
+                    findings.append(f)
+                    errors.append(e)
         return findings, errors
 
     def _process(self, item: Any, today: dt.date,
