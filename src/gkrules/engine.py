@@ -420,17 +420,20 @@ class Engine:
         unit-level ``contributions`` for statistical disclosure control); they must be
         picklable when ``jobs > 1``.
         """
-        return self.check_documents(inputs, today=today, catalog=catalog, jobs=jobs, extras=extras)[0]
+        return self.check_documents(inputs, today=today, catalog=catalog, jobs=jobs, extras=extras,
+                                    documents=False)[0]
 
     def check_documents(self, inputs: Inputs, *,
                         today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
                         extras: Mapping[str, Any] | None = None,
                         on_document: Callable[[str], None] | None = None,
-                        deadline: float | None = None) -> tuple[Report, list[Document]]:
+                        deadline: float | None = None, documents: bool = True) -> tuple[Report, list[Document]]:
         """Like :meth:`check`, also returning the loaded documents (formatters that show the
         text, such as ``--format html``, need it). ``on_document(source)`` is called as each
         document is done (a progress bar). ``deadline`` (``time.monotonic()``, with
-        ``limits``): documents not checked by then are reported unchecked."""
+        ``limits``): documents not checked by then are reported unchecked. ``documents=False``:
+        the caller needs only the report (the list is empty), so workers send back no more of
+        each document than the batch checkers and filters read."""
         today = today or clock.today()
         items: list[Any] = []
         paths: list[Any] = []
@@ -446,17 +449,27 @@ class Engine:
         if not items:  # a gate that read nothing must not say "publish"
             raise UsageError("没有找到可检查的文件（目录为空，或其中没有支持的格式）")
         extras = dict(extras or {})
-        pairs = self._process_all(items, today, jobs, extras, deadline, on_document)
-        return self._finish(pairs, today, catalog, extras), [original_document(d) for d, _ in pairs if d is not None]
+        keep = WHOLE_DOCUMENT if documents else self._parts_read_here()
+        pairs = self._process_all(items, today, jobs, extras, deadline, on_document, keep)
+        report = self._finish(pairs, today, catalog, extras)
+        return report, [original_document(d) for d, _ in pairs if d is not None] if documents else []
 
     def _process_all(self, items: list[Any], today: dt.date, jobs: int, extras: dict[str, Any],
-                     deadline: float | None = None, on_document: Callable[[str], None] | None = None
-                     ) -> list[tuple[Document | None, DocumentResult]]:
+                     deadline: float | None = None, on_document: Callable[[str], None] | None = None,
+                     keep: int = 2) -> list[tuple[Document | None, DocumentResult]]:
         if self.limits is None and jobs <= 1:
             return _reported((self._process(item, today, extras) for item in items), on_document)
         if not items:
             return []
-        return _reported(self.supervisor(jobs).run(items, today, extras, deadline), on_document)
+        return _reported(self.supervisor(jobs).run(items, today, extras, deadline, keep), on_document)
+
+    def _parts_read_here(self) -> int:
+        """How much of each document this process reads when the caller wants only the report:
+        the batch checkers and the filters read documents (text, metadata, blocks for
+        locations); without either, nothing."""
+        if any(a.spec.scope == "batch" for a in self.checkers) or self.filters:
+            return CHECKED_PARTS
+        return NO_DOCUMENT
 
     def supervisor(self, workers: int = 1) -> Supervisor:
         """The worker processes of this engine (started on first use, ``workers`` at least)."""
@@ -471,14 +484,23 @@ class Engine:
         if self._supervisor is not None:
             self._supervisor.close()
 
-    def _process_in_worker(self, item: Any, today: dt.date,
-                           extras: dict[str, Any]) -> tuple[Document | None, DocumentResult]:
+    def _process_in_worker(self, item: Any, today: dt.date, extras: dict[str, Any],
+                           keep: int = 2) -> tuple[Document | None, DocumentResult]:
+        """Load and check ``item`` in a worker; send back the result and only the parts of the
+        document that the parent reads (``keep``): passing a document between processes
+        costs both sides CPU in proportion to its size and number of objects."""
         self._in_worker = True
         self._tainted = False
         doc, result = self._process(item, today, extras)
-        if doc is not None and doc.tables and not self._tables_wanted:
-            doc = attrs.evolve(doc, tables=())
-        return doc, result
+        if doc is None:
+            return None, result
+        if keep == NO_DOCUMENT:  # located in the original script here, as _finish would
+            result, findings, _ = _in_original_script(doc, result, list(result.findings))
+            return None, attrs.evolve(result, findings=tuple(findings))
+        tables = doc.tables if self._tables_wanted else ()
+        if keep == CHECKED_PARTS:  # notices are read here, source lines by formatters only
+            return attrs.evolve(doc, tables=tables, notices=(), source_lines=()), result
+        return (attrs.evolve(doc, tables=tables) if tables is not doc.tables else doc), result
 
     def _finish(self, pairs: list[tuple[Document | None, DocumentResult]], today: dt.date,
                 catalog: Sequence[CatalogEntry], extras: Mapping[str, Any] | None = None) -> Report:
@@ -511,10 +533,8 @@ class Engine:
         for i, (doc, result) in enumerate(pairs):
             findings = list(result.findings) + extra.get(i, [])
             errors = list(result.errors) + extra_errors.get(i, [])
-            if doc is not None and doc.script is not None:  # located and quoted in the original script
-                if result.metadata is not None:
-                    result = attrs.evolve(result, metadata=original_metadata(doc, result.metadata))
-                findings, doc = relocate(doc, findings), original_document(doc)
+            if doc is not None:
+                result, findings, doc = _in_original_script(doc, result, findings)
             # numbered before filtering: a fingerprint must not depend on what filters hid
             kept, suppressed = self._filter(doc, _with_fingerprints(sorted(findings, key=_order)))
             results.append(attrs.evolve(result, findings=tuple(kept), errors=tuple(errors),
@@ -552,6 +572,23 @@ class Engine:
             return 2
         level = fail_on or self.fail_on
         return 1 if any(f.severity.at_least(level) for _, f in report.findings()) else 0
+
+
+#: what a worker sends back of each document besides its result: nothing, what the batch
+#: checkers and filters of the parent read (no tables unless a plugin's may, no notices, no
+#: source lines), or the whole document for a caller that asked for the documents
+NO_DOCUMENT, CHECKED_PARTS, WHOLE_DOCUMENT = 0, 1, 2
+
+
+def _in_original_script(doc: Document, result: DocumentResult,
+                        findings: list[Finding]) -> tuple[DocumentResult, list[Finding], Document]:
+    """Findings and metadata located and quoted in the original script of a document whose
+    text was converted (繁體 → simplified); the document as loaded."""
+    if doc.script is None:
+        return result, findings, doc
+    if result.metadata is not None:
+        result = attrs.evolve(result, metadata=original_metadata(doc, result.metadata))
+    return result, relocate(doc, findings), original_document(doc)
 
 
 def _reported(results: Iterable[tuple[Document | None, DocumentResult]],
