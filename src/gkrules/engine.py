@@ -440,7 +440,7 @@ class Engine:
         if isinstance(inputs, str | os.PathLike | InputDocument | Document):  # one input, not its characters
             inputs = [inputs]
         for item in inputs:
-            if isinstance(item, InputDocument | Document):
+            if isinstance(item, InputDocument | Document | PathProblem):  # a PathProblem: its own error entry
                 items.append(item)
             else:
                 paths.append(item)
