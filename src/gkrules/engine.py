@@ -427,13 +427,16 @@ class Engine:
                         today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
                         extras: Mapping[str, Any] | None = None,
                         on_document: Callable[[str], None] | None = None,
-                        deadline: float | None = None, documents: bool = True) -> tuple[Report, list[Document]]:
+                        deadline: float | None = None, documents: bool = True,
+                        collected: bool = False) -> tuple[Report, list[Document]]:
         """Like :meth:`check`, also returning the loaded documents (formatters that show the
         text, such as ``--format html``, need it). ``on_document(source)`` is called as each
         document is done (a progress bar). ``deadline`` (``time.monotonic()``, with
         ``limits``): documents not checked by then are reported unchecked. ``documents=False``:
         the caller needs only the report (the list is empty), so workers send back no more of
-        each document than the batch checkers and filters read."""
+        each document than the batch checkers and filters read. ``collected``: the paths are
+        files that :func:`gkrules.inputs.collect_paths` already found (``gkrules check``'s
+        plan), not to be looked at again."""
         today = today or clock.today()
         items: list[Any] = []
         paths: list[Any] = []
@@ -445,7 +448,7 @@ class Engine:
             else:
                 paths.append(item)
         if paths:
-            items.extend(collect_paths(paths, self.loaders.extensions))
+            items.extend(paths if collected else collect_paths(paths, self.loaders.extensions))
         if not items:  # a gate that read nothing must not say "publish"
             raise UsageError("没有找到可检查的文件（目录为空，或其中没有支持的格式）")
         extras = dict(extras or {})

@@ -415,7 +415,7 @@ class Supervisor:
                 idle.append(w)
                 return
             busy[conn] = (w, jobs, time.monotonic() + self.limits.document_seconds)
-            if not conn.poll(0):
+            if not _ready([conn], 0):
                 return
 
     def _give_up(self, busy, idle, items, results, pending) -> None:

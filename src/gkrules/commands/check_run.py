@@ -125,7 +125,7 @@ def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras:
             engine, record = _engine_for(batch, args, pm, engines)
             report, docs = engine.check_documents(list(batch.items), today=args.today, catalog=catalog, jobs=jobs,
                                                   extras=extras, on_document=progress.advance,
-                                                  documents=texts_wanted)
+                                                  documents=texts_wanted, collected=True)
             s = batch.settings
             # an empty select is every rule; extend-select only widens a select that is given
             report = select_rules(report, [*s["select"], *s["extend-select"]] if s["select"] else [], s["ignore"])
