@@ -323,15 +323,18 @@ class Supervisor:
         idle = self._take(max(1, min(len(items), self._size)), deadline)
         if not idle:
             return [(None, failed_result(item_name(i), self._message("busy"))) for i in items]
-        chunk = max(1, len(items) // (len(idle) * 4)) if len(idle) > 1 else len(items)
+        # guided scheduling: a worker takes a share of what is left, so the shares shrink
+        # towards the end and no worker is left with a long list while the others idle
+        workers, one_at_a_time = len(idle), False
         #: per busy worker: the indices it has not answered yet, and when the first is due
         busy: dict[Connection, tuple[_Worker, deque[int], float]] = {}
         try:
             while pending or busy:
                 while pending and idle:
-                    jobs = deque(pending.popleft() for _ in range(min(chunk, len(pending))))
+                    share = 1 if one_at_a_time else max(1, len(pending) // (2 * workers)) if workers > 1 else len(pending)
+                    jobs = deque(pending.popleft() for _ in range(share))
                     if not self._start(idle, busy, jobs, items, (today, extras, keep), results, pending):
-                        chunk = 1
+                        one_at_a_time = True
                 if not busy:
                     continue
                 due = min(d for _, _, d in busy.values())

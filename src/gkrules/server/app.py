@@ -165,7 +165,7 @@ class Service:
             job, decisions = decision_job(body, self.settings, clock.today(), self.names)
             with anyio.fail_after(budget - (time.monotonic() - started)):
                 # the documents are re-checked in the supervisor's workers, off the event loop
-                report, _, engine = await anyio.to_thread.run_sync(self._run, job, started + budget,
+                report, _, engine = await anyio.to_thread.run_sync(self._run, job, started + budget, False,
                                                                    abandon_on_cancel=True)
             # the record store is a file lock or a database transaction: off the event loop too
             result = await anyio.to_thread.run_sync(record_decisions, self.store, engine, report, decisions)
