@@ -57,6 +57,10 @@ DEFAULT_TIMEOUT = 20.0
 #: wall-clock limit of running a rule set's examples at start-up
 EXAMPLES_SECONDS = 60.0
 ENGINE_BASIS = "《政府信息公开条例》第十七条（公开前审查）；未完成检查的文件不得发布"
+#: what a worker sends back of each document besides its result: nothing, what the batch
+#: checkers and filters of the parent read (no tables unless a plugin's may, no notices, no
+#: source lines), or the whole document for a caller that asked for the documents
+NO_DOCUMENT, CHECKED_PARTS, WHOLE_DOCUMENT = 0, 1, 2
 
 
 #: rules the engine reports itself; a loader raises ``unreadable-content`` through a Notice
@@ -459,7 +463,7 @@ class Engine:
 
     def _process_all(self, items: list[Any], today: dt.date, jobs: int, extras: dict[str, Any],
                      deadline: float | None = None, on_document: Callable[[str], None] | None = None,
-                     keep: int = 2) -> list[tuple[Document | None, DocumentResult]]:
+                     keep: int = WHOLE_DOCUMENT) -> list[tuple[Document | None, DocumentResult]]:
         if self.limits is None and jobs <= 1:
             return _reported((self._process(item, today, extras) for item in items), on_document)
         if not items:
@@ -488,7 +492,7 @@ class Engine:
             self._supervisor.close()
 
     def _process_in_worker(self, item: Any, today: dt.date, extras: dict[str, Any],
-                           keep: int = 2) -> tuple[Document | None, DocumentResult]:
+                           keep: int = WHOLE_DOCUMENT) -> tuple[Document | None, DocumentResult]:
         """Load and check ``item`` in a worker; send back the result and only the parts of the
         document that the parent reads (``keep``): passing a document between processes
         costs both sides CPU in proportion to its size and number of objects."""
@@ -575,12 +579,6 @@ class Engine:
             return 2
         level = fail_on or self.fail_on
         return 1 if any(f.severity.at_least(level) for _, f in report.findings()) else 0
-
-
-#: what a worker sends back of each document besides its result: nothing, what the batch
-#: checkers and filters of the parent read (no tables unless a plugin's may, no notices, no
-#: source lines), or the whole document for a caller that asked for the documents
-NO_DOCUMENT, CHECKED_PARTS, WHOLE_DOCUMENT = 0, 1, 2
 
 
 def _in_original_script(doc: Document, result: DocumentResult,
