@@ -52,15 +52,36 @@ def make_document(size: int = 20 * 1024) -> str:
     return head + "\n".join(body) + tail
 
 
+def _descendants(pid: int) -> list[int]:
+    """``pid`` and every process below it (server processes and their check workers)."""
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            tasks = list(Path(f"/proc/{p}/task").iterdir())
+        except OSError:  # ended meanwhile
+            continue
+        for task in tasks:
+            try:
+                todo += [int(x) for x in (task / "children").read_text().split()]
+            except OSError:
+                continue
+    return out
+
+
 def server_cpu_seconds(pid: int) -> float | None:
-    """CPU time (user + system) of the server and its worker processes so far (Linux /proc):
-    what a request costs, whatever else the machine is doing."""
+    """CPU time (user + system) of the server, its worker processes and their check worker
+    processes so far (Linux /proc): what a request costs, whatever else the machine is
+    doing. (Processes that ended meanwhile, a check worker killed and replaced, are not
+    counted.)"""
     try:
-        pids = [pid]
-        pids += [int(x) for x in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
         ticks = 0
-        for p in pids:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+        for p in _descendants(pid):
+            try:
+                fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
             ticks += int(fields[11]) + int(fields[12])
         return ticks / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError):

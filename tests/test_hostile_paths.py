@@ -100,3 +100,25 @@ def test_display_names_carry_no_control_characters_or_surrogates(name):
 @given(st.binary(min_size=1, max_size=40))
 def test_any_byte_name_is_shown(raw):
     display_name(os.fsdecode(raw)).encode("utf-8")
+
+
+@pytest.mark.parametrize("supervised", [False, True])
+def test_a_path_problem_from_the_plan_is_its_own_entry(supervised):
+    """``gkrules check`` hands the engine what its plan found, unreadable folders included
+    (PathProblem): each is an error entry of its own, the others are checked (running as
+    root, a folder without read permission cannot be made here to come this way)."""
+    import datetime as dt
+
+    from gkrules import Engine, InputDocument
+    from gkrules.supervisor import Limits
+
+    engine = Engine("national", limits=Limits() if supervised else None)
+    try:
+        report, _ = engine.check_documents(
+            [PathProblem("docs/私密", "目录无法读取（没有读取权限），其中的文件未检查"), InputDocument("ok.txt", CLEAN)],
+            today=dt.date(2025, 11, 20))
+    finally:
+        engine.close()
+    problem, ok = report.documents
+    assert problem.source == "docs/私密" and problem.errors and not ok.errors
+    assert not report.complete and engine.exit_code(report) == 2

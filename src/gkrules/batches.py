@@ -35,17 +35,32 @@ class Plan:
 
 
 class _SettingsCache:
-    """Settings per folder within one run (many files share a folder)."""
+    """Settings per folder within one run (many files share a folder), and each folder
+    resolved once: resolving a path costs a system call per component, and the exclude
+    patterns of every file are matched against resolved folders (once per pattern before)."""
 
     def __init__(self, overrides: Mapping[str, Any], isolated: bool):
         self.overrides = overrides
         self.isolated = isolated
         self._by_folder: dict[Path, Settings] = {}
+        self._resolved: dict[Path, Path] = {}
+
+    def resolve(self, folder: Path) -> Path:
+        resolved = self._resolved.get(folder)
+        if resolved is None:
+            resolved = self._resolved[folder] = folder.resolve()
+        return resolved
 
     def for_path(self, path: Path) -> Settings:
+        return self.for_folder(path.resolve() if path.is_dir() else self.resolve(path.parent))
+
+    def for_file(self, path: Path) -> Settings:
+        """A file found by walking a folder (known not to be a folder itself)."""
+        return self.for_folder(self.resolve(path.parent))
+
+    def for_folder(self, folder: Path) -> Settings:
         # a file's settings are its folder's (as named, not where a symlink points: a link
         # loop cannot be resolved, and loading it reports that as the file's own error)
-        folder = path.resolve() if path.is_dir() else path.parent.resolve()
         if folder not in self._by_folder:
             self._by_folder[folder] = effective_settings(folder, self.overrides, isolated=self.isolated)
         return self._by_folder[folder]
@@ -96,11 +111,11 @@ def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any
                 if isinstance(f, PathProblem):  # an unreadable folder, a bad name: reported, never skipped
                     add(cache.for_path(path), f)
                     continue
-                settings = cache.for_path(f)
-                if is_excluded(f, settings.excludes(), root=path):
+                settings = cache.for_file(f)
+                if is_excluded(f, settings.excludes(), root=path, resolve=cache.resolve):
                     excluded += 1
-                elif _key(f) not in seen:
-                    seen.add(_key(f))
+                elif (key := _key(f)) not in seen:
+                    seen.add(key)
                     add(settings, f)
             continue
         settings = cache.for_path(path)
@@ -110,8 +125,8 @@ def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any
         for f in collect_paths([path], extensions):  # a sidecar named directly is not a document
             if isinstance(f, PathProblem):
                 add(settings, f)
-            elif _key(f) not in seen:
-                seen.add(_key(f))
+            elif (key := _key(f)) not in seen:
+                seen.add(key)
                 add(settings, f)
     if first is None:
         first = cache.for_path(Path.cwd())

@@ -22,7 +22,7 @@ from attrs import frozen
 
 from gkrules import clock
 from gkrules._version import __version__
-from gkrules.budget import BudgetExceeded, run_with_budget
+from gkrules.budget import BudgetExceeded, CheckerClock, run_with_budget
 from gkrules.context import BatchContext, CheckContext, CheckerSetup
 from gkrules.errors import GkrulesError, InputError, RulesetError, UsageError
 from gkrules.facts import DocumentFacts
@@ -58,6 +58,10 @@ DEFAULT_TIMEOUT = 20.0
 #: wall-clock limit of running a rule set's examples at start-up
 EXAMPLES_SECONDS = 60.0
 ENGINE_BASIS = "《政府信息公开条例》第十七条（公开前审查）；未完成检查的文件不得发布"
+#: what a worker sends back of each document besides its result: nothing, what the batch
+#: checkers and filters of the parent read (no tables unless a plugin's may, no notices, no
+#: source lines), or the whole document for a caller that asked for the documents
+NO_DOCUMENT, CHECKED_PARTS, WHOLE_DOCUMENT = 0, 1, 2
 
 
 #: rules the engine reports itself; a loader raises ``unreadable-content`` through a Notice
@@ -350,11 +354,12 @@ class Engine:
         return out
 
     def _run_one(self, active: _Active, facts: DocumentFacts, today: dt.date,
-                 extras: Mapping[str, Any] | None = None) -> list[Finding]:
+                 extras: Mapping[str, Any] | None = None, clock: CheckerClock | None = None) -> list[Finding]:
         doc = facts.document
         ctx = CheckContext(doc, today, active.setup, active.rules, extras, facts)
-        return self._finalise(active, run_with_budget(lambda: list(active.instance.check(ctx)),
-                                                      active.config.timeout), len(doc.text))
+        run = clock.run if clock is not None else run_with_budget
+        return self._finalise(active, run(lambda: list(active.instance.check(ctx)), active.config.timeout),
+                              len(doc.text))
 
     def _failure(self, checker_id: str, source: str, exc: BaseException | None) -> tuple[Finding, DocumentError]:
         if isinstance(exc, BudgetExceeded):
@@ -381,24 +386,25 @@ class Engine:
             facts = DocumentFacts(doc)
         findings: list[Finding] = self._notice_findings(doc)
         errors: list[DocumentError] = []
-        for active in self.checkers:
-            if active.spec.scope != "document":
-                continue
-            if active.instance is None:
-                f, e = self._failure(active.spec.id, doc.source, active.error)
-                findings.append(f)
-                errors.append(e)
-                continue
-            try:
-                findings.extend(self._run_one(active, facts, today, extras))
-            except BaseException as exc:
-                if isinstance(exc, KeyboardInterrupt) and not self._in_worker:
-                    raise  # in this process Ctrl-C is the user's; in a worker SIGINT is ignored
-                if not isinstance(exc, Exception):  # a limit fired, SystemExit, …: start afresh
-                    self._tainted = True
-                f, e = self._failure(active.spec.id, doc.source, exc)
-                findings.append(f)
-                errors.append(e)
+        running = [a for a in self.checkers if a.spec.scope == "document"]
+        # one interval timer for the document, not one per checker (gkrules.budget.CheckerClock)
+        with CheckerClock(min((a.config.timeout for a in running if a.config.timeout), default=None)) as clock:
+            for active in running:
+                if active.instance is None:
+                    f, e = self._failure(active.spec.id, doc.source, active.error)
+                    findings.append(f)
+                    errors.append(e)
+                    continue
+                try:
+                    findings.extend(self._run_one(active, facts, today, extras, clock))
+                except BaseException as exc:
+                    if isinstance(exc, KeyboardInterrupt) and not self._in_worker:
+                        raise  # in this process Ctrl-C is the user's; in a worker SIGINT is ignored
+                    if not isinstance(exc, Exception):  # a limit fired, SystemExit, …: start afresh
+                        self._tainted = True
+                    f, e = self._failure(active.spec.id, doc.source, exc)
+                    findings.append(f)
+                    errors.append(e)
         return findings, errors
 
     def _process(self, item: Any, today: dt.date,
@@ -432,43 +438,59 @@ class Engine:
         unit-level ``contributions`` for statistical disclosure control); they must be
         picklable when ``jobs > 1``.
         """
-        return self.check_documents(inputs, today=today, catalog=catalog, jobs=jobs, extras=extras)[0]
+        return self.check_documents(inputs, today=today, catalog=catalog, jobs=jobs, extras=extras,
+                                    documents=False)[0]
 
     def check_documents(self, inputs: Inputs, *,
                         today: dt.date | None = None, catalog: Sequence[CatalogEntry] = (), jobs: int = 1,
                         extras: Mapping[str, Any] | None = None,
                         on_document: Callable[[str], None] | None = None,
-                        deadline: float | None = None) -> tuple[Report, list[Document]]:
+                        deadline: float | None = None, documents: bool = True,
+                        collected: bool = False) -> tuple[Report, list[Document]]:
         """Like :meth:`check`, also returning the loaded documents (formatters that show the
         text, such as ``--format html``, need it). ``on_document(source)`` is called as each
         document is done (a progress bar). ``deadline`` (``time.monotonic()``, with
-        ``limits``): documents not checked by then are reported unchecked."""
+        ``limits``): documents not checked by then are reported unchecked. ``documents=False``:
+        the caller needs only the report (the list is empty), so workers send back no more of
+        each document than the batch checkers and filters read. ``collected``: the paths are
+        files that :func:`gkrules.inputs.collect_paths` already found (``gkrules check``'s
+        plan), not to be looked at again."""
         today = today or clock.today()
         items: list[Any] = []
         paths: list[Any] = []
         if isinstance(inputs, str | os.PathLike | InputDocument | Document):  # one input, not its characters
             inputs = [inputs]
         for item in inputs:
-            if isinstance(item, InputDocument | Document):
+            if isinstance(item, InputDocument | Document | PathProblem):  # a PathProblem: its own error entry
                 items.append(item)
             else:
                 paths.append(item)
         if paths:
-            items.extend(collect_paths(paths, self.loaders.extensions))
+            items.extend(paths if collected else collect_paths(paths, self.loaders.extensions))
         if not items:  # a gate that read nothing must not say "publish"
             raise UsageError("没有找到可检查的文件（目录为空，或其中没有支持的格式）")
         extras = dict(extras or {})
-        pairs = self._process_all(items, today, jobs, extras, deadline, on_document)
-        return self._finish(pairs, today, catalog, extras), [original_document(d) for d, _ in pairs if d is not None]
+        keep = WHOLE_DOCUMENT if documents else self._parts_read_here()
+        pairs = self._process_all(items, today, jobs, extras, deadline, on_document, keep)
+        report = self._finish(pairs, today, catalog, extras)
+        return report, [original_document(d) for d, _ in pairs if d is not None] if documents else []
 
     def _process_all(self, items: list[Any], today: dt.date, jobs: int, extras: dict[str, Any],
-                     deadline: float | None = None, on_document: Callable[[str], None] | None = None
-                     ) -> list[tuple[Document | None, DocumentResult]]:
+                     deadline: float | None = None, on_document: Callable[[str], None] | None = None,
+                     keep: int = WHOLE_DOCUMENT) -> list[tuple[Document | None, DocumentResult]]:
         if self.limits is None and jobs <= 1:
             return _reported((self._process(item, today, extras) for item in items), on_document)
         if not items:
             return []
-        return _reported(self.supervisor(jobs).run(items, today, extras, deadline), on_document)
+        return _reported(self.supervisor(jobs).run(items, today, extras, deadline, keep), on_document)
+
+    def _parts_read_here(self) -> int:
+        """How much of each document this process reads when the caller wants only the report:
+        the batch checkers and the filters read documents (text, metadata, blocks for
+        locations); without either, nothing."""
+        if any(a.spec.scope == "batch" for a in self.checkers) or self.filters:
+            return CHECKED_PARTS
+        return NO_DOCUMENT
 
     def supervisor(self, workers: int = 1) -> Supervisor:
         """The worker processes of this engine (started on first use, ``workers`` at least)."""
@@ -483,14 +505,23 @@ class Engine:
         if self._supervisor is not None:
             self._supervisor.close()
 
-    def _process_in_worker(self, item: Any, today: dt.date,
-                           extras: dict[str, Any]) -> tuple[Document | None, DocumentResult]:
+    def _process_in_worker(self, item: Any, today: dt.date, extras: dict[str, Any],
+                           keep: int = WHOLE_DOCUMENT) -> tuple[Document | None, DocumentResult]:
+        """Load and check ``item`` in a worker; send back the result and only the parts of the
+        document that the parent reads (``keep``): passing a document between processes
+        costs both sides CPU in proportion to its size and number of objects."""
         self._in_worker = True
         self._tainted = False
         doc, result = self._process(item, today, extras)
-        if doc is not None and doc.tables and not self._tables_wanted:
-            doc = attrs.evolve(doc, tables=())
-        return doc, result
+        if doc is None:
+            return None, result
+        if keep == NO_DOCUMENT:  # located in the original script here, as _finish would
+            result, findings, _ = _in_original_script(doc, result, list(result.findings))
+            return None, attrs.evolve(result, findings=tuple(findings))
+        tables = doc.tables if self._tables_wanted else ()
+        if keep == CHECKED_PARTS:  # notices are read here, source lines by formatters only
+            return attrs.evolve(doc, tables=tables, notices=(), source_lines=()), result
+        return (attrs.evolve(doc, tables=tables) if tables is not doc.tables else doc), result
 
     def _finish(self, pairs: list[tuple[Document | None, DocumentResult]], today: dt.date,
                 catalog: Sequence[CatalogEntry], extras: Mapping[str, Any] | None = None) -> Report:
@@ -523,10 +554,8 @@ class Engine:
         for i, (doc, result) in enumerate(pairs):
             findings = list(result.findings) + extra.get(i, [])
             errors = list(result.errors) + extra_errors.get(i, [])
-            if doc is not None and doc.script is not None:  # located and quoted in the original script
-                if result.metadata is not None:
-                    result = attrs.evolve(result, metadata=original_metadata(doc, result.metadata))
-                findings, doc = relocate(doc, findings), original_document(doc)
+            if doc is not None:
+                result, findings, doc = _in_original_script(doc, result, findings)
             # numbered before filtering: a fingerprint must not depend on what filters hid
             kept, suppressed = self._filter(doc, _with_fingerprints(sorted(findings, key=_order)))
             results.append(attrs.evolve(result, findings=tuple(kept), errors=tuple(errors),
@@ -564,6 +593,17 @@ class Engine:
             return 2
         level = fail_on or self.fail_on
         return 1 if any(f.severity.at_least(level) for _, f in report.findings()) else 0
+
+
+def _in_original_script(doc: Document, result: DocumentResult,
+                        findings: list[Finding]) -> tuple[DocumentResult, list[Finding], Document]:
+    """Findings and metadata located and quoted in the original script of a document whose
+    text was converted (繁體 → simplified); the document as loaded."""
+    if doc.script is None:
+        return result, findings, doc
+    if result.metadata is not None:
+        result = attrs.evolve(result, metadata=original_metadata(doc, result.metadata))
+    return result, relocate(doc, findings), original_document(doc)
 
 
 def _reported(results: Iterable[tuple[Document | None, DocumentResult]],

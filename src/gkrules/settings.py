@@ -18,7 +18,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -215,32 +215,38 @@ def effective_settings(start: Path, overrides: Mapping[str, Any] | None = None, 
     return Settings(values, tuple(files), ignored)
 
 
-def _relative_parts(path: Path, base: Path, root: Path | None) -> tuple[str, ...]:
+def _relative_parts(path: Path, base: Path, root: Path | None,
+                    resolve: Callable[[Path], Path] = Path.resolve) -> tuple[str, ...]:
     """The parts of ``path`` below ``base`` (the settings file's folder), else below the
     folder being walked, else below the working directory, else as written: a pattern never
     matches the folders above the project (``/home/x/build/site``) unless the user wrote them."""
     # the folder resolved, the name as written: a symlink loop cannot be resolved
-    resolved = path.parent.resolve() / path.name
+    resolved = resolve(path.parent) / path.name
     for folder in (base, root, Path.cwd()):
         if folder is None:
             continue
         try:
-            return resolved.relative_to(folder.resolve()).parts
+            return resolved.relative_to(resolve(folder)).parts
         except ValueError:
             continue
     return tuple(p for p in path.parts if p not in ("/", "\\") and not p.endswith((":\\", ":/")))
 
 
-def is_excluded(path: Path, patterns: Iterable[tuple[str, Path]], root: Path | None = None) -> bool:
+def is_excluded(path: Path, patterns: Iterable[tuple[str, Path]], root: Path | None = None,
+                resolve: Callable[[Path], Path] = Path.resolve) -> bool:
     """True when ``path`` or one of its folders matches a pattern: a pattern without ``/``
     matches any file or folder name (``草稿``, ``*.bak``); one with ``/`` matches the path
     relative to the folder of the settings file that names it (``统计数据/2019/*``).
-    ``root``: the folder being walked (for patterns given on the command line)."""
+    ``root``: the folder being walked (for patterns given on the command line). ``resolve``
+    resolves a folder (a caller that walks many files passes one that remembers)."""
+    parts_below: dict[Path, tuple[str, ...]] = {}  # patterns of one settings file share a folder
     for pattern, base in patterns:
         pat = pattern.strip().rstrip("/").removeprefix("./")
         if not pat or pat.startswith("#"):
             continue
-        parts = _relative_parts(path, base, root)
+        parts = parts_below.get(base)
+        if parts is None:
+            parts = parts_below[base] = _relative_parts(path, base, root, resolve)
         if "/" not in pat:
             if any(fnmatch.fnmatchcase(part, pat) for part in parts):
                 return True

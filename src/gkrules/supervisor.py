@@ -59,8 +59,9 @@ class Limits:
 
 #: a job's outcome in the parent: (document or None, result)
 Pair = tuple[Any, DocumentResult]
-#: the function a worker applies to each item (the engine's ``_process``)
-Process = Callable[[Any, dt.date, dict], Pair]
+#: the function a worker applies to each item (the engine's ``_process_in_worker``): item,
+#: date, extras, and what of the document the caller keeps (see ``Supervisor.run``)
+Process = Callable[[Any, dt.date, dict, Any], Pair]
 
 
 def item_name(item: Any) -> str:
@@ -176,10 +177,10 @@ def _worker_main(process: Process, conn: Connection, memory: int | None, tainted
             os._exit(0)
         if message is None:
             os._exit(0)
-        jobs, today, extras = message
+        jobs, today, extras, keep = message
         for index, item in jobs:
             try:
-                answer: Any = ("ok", index, process(item, today, extras), tainted())
+                answer: Any = ("ok", index, process(item, today, extras, keep), tainted())
             except MemoryError:
                 answer = ("fail", index, "memory")
             except BaseException:  # anything a loader or checker threw past the engine
@@ -311,24 +312,29 @@ class Supervisor:
                     pass
                 w.stop(kill=False)
 
-    def run(self, items: Sequence[Any], today: dt.date, extras: dict, deadline: float | None = None) -> list[Pair]:
+    def run(self, items: Sequence[Any], today: dt.date, extras: dict, deadline: float | None = None,
+            keep: Any = None) -> list[Pair]:
         """Each item's (document, result), in order. ``deadline`` (``time.monotonic()``): when
         it passes, what is still running is killed and what is left is reported unchecked
-        (an HTTP request whose budget ran out must not keep the workers busy)."""
+        (an HTTP request whose budget ran out must not keep the workers busy). ``keep`` is
+        handed to the process function: how much of each document to send back."""
         results: list[Pair | None] = [None] * len(items)
         pending = deque(range(len(items)))
         idle = self._take(max(1, min(len(items), self._size)), deadline)
         if not idle:
             return [(None, failed_result(item_name(i), self._message("busy"))) for i in items]
-        chunk = max(1, len(items) // (len(idle) * 4)) if len(idle) > 1 else len(items)
+        # guided scheduling: a worker takes a share of what is left, so the shares shrink
+        # towards the end and no worker is left with a long list while the others idle
+        workers, one_at_a_time = len(idle), False
         #: per busy worker: the indices it has not answered yet, and when the first is due
         busy: dict[Connection, tuple[_Worker, deque[int], float]] = {}
         try:
             while pending or busy:
                 while pending and idle:
-                    jobs = deque(pending.popleft() for _ in range(min(chunk, len(pending))))
-                    if not self._start(idle, busy, jobs, items, today, extras, results, pending):
-                        chunk = 1
+                    share = 1 if one_at_a_time else max(1, len(pending) // (2 * workers)) if workers > 1 else len(pending)
+                    jobs = deque(pending.popleft() for _ in range(share))
+                    if not self._start(idle, busy, jobs, items, (today, extras, keep), results, pending):
+                        one_at_a_time = True
                 if not busy:
                     continue
                 due = min(d for _, _, d in busy.values())
@@ -353,7 +359,7 @@ class Supervisor:
                 self._idle.put(idle_worker)
         return results  # type: ignore[return-value]
 
-    def _start(self, idle, busy, jobs, items, today, extras, results, pending) -> bool:
+    def _start(self, idle, busy, jobs, items, context, results, pending) -> bool:
         """Hand ``jobs`` to an idle worker. False when they cannot be pickled together: the
         caller then hands items over one at a time, and only the one that cannot fails."""
         w = idle.pop()
@@ -364,7 +370,7 @@ class Supervisor:
             self._lost(jobs, items, results, pending, self._message("spawn"))
             return True
         try:
-            data = ForkingPickler.dumps(([(i, items[i]) for i in jobs], today, extras))
+            data = ForkingPickler.dumps(([(i, items[i]) for i in jobs], *context))
         except Exception:  # nothing was written: the worker is as good as before
             idle.append(w)
             if len(jobs) > 1:
@@ -412,7 +418,7 @@ class Supervisor:
                 idle.append(w)
                 return
             busy[conn] = (w, jobs, time.monotonic() + self.limits.document_seconds)
-            if not conn.poll(0):
+            if not _ready([conn], 0):
                 return
 
     def _give_up(self, busy, idle, items, results, pending) -> None:

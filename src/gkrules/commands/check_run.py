@@ -92,6 +92,14 @@ class _Progress:
             self.bar.stop()
 
 
+def reads_texts(formatter: FormatterSpec) -> bool:
+    """Whether a formatter shows the documents' text: of gkrules' own only the HTML report
+    does; a plugin's may. Without it the workers send back no more of each document than
+    the engine reads."""
+    own = getattr(formatter.render, "__module__", "").startswith("gkrules.outputs.")
+    return not own or formatter.name == "html"
+
+
 def statistics(report: Report, rules: dict) -> str:
     """``--statistics``: one line per rule, most frequent first."""
     counts = Counter((f.checker, f.rule, f.severity) for _, f in report.findings())
@@ -119,6 +127,7 @@ def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras:
     from gkrules.serialize import document_text_map
 
     jobs = plan.settings["jobs"] or default_jobs()
+    texts_wanted = not args.statistics and reads_texts(formatter)
     total = sum(len(b.items) for b in plan.batches)
     if total < MIN_FILES_FOR_POOL:
         jobs = 1
@@ -136,7 +145,8 @@ def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras:
         for batch in batches:
             engine, record = _engine_for(batch, args, pm, engines)
             report, docs = engine.check_documents(list(batch.items), today=args.today, catalog=catalog, jobs=jobs,
-                                                  extras=extras, on_document=progress.advance)
+                                                  extras=extras, on_document=progress.advance,
+                                                  documents=texts_wanted, collected=True)
             s = batch.settings
             # an empty select is every rule; extend-select only widens a select that is given
             report = select_rules(report, [*s["select"], *s["extend-select"]] if s["select"] else [], s["ignore"])

@@ -135,7 +135,7 @@ class Service:
             with anyio.fail_after(budget - (time.monotonic() - started)):
                 # off the event loop: the thread only waits on the workers' pipes
                 report, texts, engine = await anyio.to_thread.run_sync(self._run, job, started + budget,
-                                                                       abandon_on_cancel=True)
+                                                                       fmt == "html", abandon_on_cancel=True)
         except RequestProblem as exc:
             return json_response(exc.body(), exc.status)
         except TimeoutError:
@@ -165,7 +165,7 @@ class Service:
             job, decisions = decision_job(body, self.settings, clock.today(), self.names)
             with anyio.fail_after(budget - (time.monotonic() - started)):
                 # the documents are re-checked in the supervisor's workers, off the event loop
-                report, _, engine = await anyio.to_thread.run_sync(self._run, job, started + budget,
+                report, _, engine = await anyio.to_thread.run_sync(self._run, job, started + budget, False,
                                                                    abandon_on_cancel=True)
             # the record store is a file lock or a database transaction: off the event loop too
             result = await anyio.to_thread.run_sync(record_decisions, self.store, engine, report, decisions)
@@ -202,12 +202,14 @@ class Service:
         except AssertionError:  # starlette asserts python-multipart is installed
             raise RequestProblem(415, "unsupported-media-type", "服务未安装 python-multipart，无法接收上传文件") from None
 
-    def _run(self, job: CheckJob, deadline: float):
+    def _run(self, job: CheckJob, deadline: float, texts: bool):
         """The check itself, in a thread that hands the documents to the supervisor's workers;
-        at the request's deadline the workers are freed (the request has its 503 by then)."""
+        at the request's deadline the workers are freed (the request has its 503 by then).
+        ``texts``: the response shows the documents' text (HTML); otherwise the workers send
+        back no more of each document than the engine reads."""
         engine = self.engines[job.ruleset]
         report, docs = engine.check_documents(job.documents, today=job.today, catalog=job.catalog,
-                                              deadline=deadline)
+                                              deadline=deadline, documents=texts)
         return report, document_text_map(docs), engine
 
 
