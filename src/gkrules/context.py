@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from gkrules.errors import CalendarError
+from gkrules.facts import DocumentFacts
 from gkrules.fingerprints import keyed_digest
 from gkrules.matching import KeywordMatcher, make_matcher
 from gkrules.model import CatalogEntry, Document, Finding, Severity
@@ -80,8 +81,13 @@ class CheckContext(_FindingFactory):
     """One document under check."""
 
     def __init__(self, document: Document, today: dt.date, setup: CheckerSetup,
-                 rules: Mapping[str, RuleInfo], extras: Mapping[str, Any] | None = None):
+                 rules: Mapping[str, RuleInfo], extras: Mapping[str, Any] | None = None,
+                 facts: DocumentFacts | None = None):
         self.document = document
+        if facts is None:
+            facts = DocumentFacts(document)
+        #: what the engine computed once for this document, shared by every checker (read-only)
+        self.facts = facts
         #: side inputs of the run, by name (e.g. ``contributions``); see Engine.check
         self.extras = extras or {}
         self.today = today

@@ -25,6 +25,7 @@ from gkrules._version import __version__
 from gkrules.budget import BudgetExceeded, run_with_budget
 from gkrules.context import BatchContext, CheckContext, CheckerSetup
 from gkrules.errors import GkrulesError, InputError, RulesetError, UsageError
+from gkrules.facts import DocumentFacts
 from gkrules.fingerprints import installation_key
 from gkrules.inputs import InputDocument, PathProblem, collect_paths
 from gkrules.loaders import LoaderRegistry
@@ -299,15 +300,21 @@ class Engine:
             docs = [self.prepare(InputDocument(n, t)) for n, t in split_example(text, name)]
             ctx = BatchContext(docs, (), clock.today(), active.setup, active.rules)
             return self._finalise(active, [f for _, f in active.instance.check_batch(ctx)])
-        return self._run_one(active, self.prepare(InputDocument(name, text)), clock.today())
+        return self._run_one(active, self.prepare_facts(InputDocument(name, text)), clock.today())
 
     # -- loading ---------------------------------------------------------------------------
 
     def prepare(self, item: str | os.PathLike | InputDocument | Document) -> Document:
         """Load one input and extract its metadata (sidecar and host values override)."""
+        return self.prepare_facts(item).document
+
+    def prepare_facts(self, item: str | os.PathLike | InputDocument | Document) -> DocumentFacts:
+        """``prepare``, returning the document's facts (which metadata extraction has already
+        filled in part): what the checkers of this document will read."""
         if isinstance(item, Document):  # built by a host: only its text speaks for itself
             item = normalise(item)
-            return attrs.evolve(item, metadata=extract(item))
+            facts = DocumentFacts(item)
+            return facts.with_document(attrs.evolve(item, metadata=extract(item, facts)))
         if isinstance(item, InputDocument):
             doc = self.loaders.load_bytes(item.name, item.data)
             override = parse_override(item.metadata, f"{item.name} 的元数据") if item.metadata else None
@@ -318,8 +325,9 @@ class Engine:
             override = read_sidecar(path)
             source = "sidecar"
         doc = normalise(doc)  # mojibake flagged, 繁體 → simplified (findings mapped back in _finish)
-        meta = apply_override(extract(doc), override, source, doc.text)
-        return attrs.evolve(doc, metadata=meta)
+        facts = DocumentFacts(doc)
+        meta = apply_override(extract(doc, facts), override, source, doc.text)
+        return facts.with_document(attrs.evolve(doc, metadata=meta))
 
     # -- running ---------------------------------------------------------------------------
 
@@ -341,9 +349,10 @@ class Engine:
             out.append(attrs.evolve(f, **changes) if changes else f)
         return out
 
-    def _run_one(self, active: _Active, doc: Document, today: dt.date,
+    def _run_one(self, active: _Active, facts: DocumentFacts, today: dt.date,
                  extras: Mapping[str, Any] | None = None) -> list[Finding]:
-        ctx = CheckContext(doc, today, active.setup, active.rules, extras)
+        doc = facts.document
+        ctx = CheckContext(doc, today, active.setup, active.rules, extras, facts)
         return self._finalise(active, run_with_budget(lambda: list(active.instance.check(ctx)),
                                                       active.config.timeout), len(doc.text))
 
@@ -364,8 +373,12 @@ class Engine:
         return _engine_rule(msg), DocumentError(code=code, message=msg, checker=checker_id)
 
     def check_document(self, doc: Document, today: dt.date,
-                       extras: Mapping[str, Any] | None = None) -> tuple[list[Finding], list[DocumentError]]:
-        """Run every document checker on one prepared document."""
+                       extras: Mapping[str, Any] | None = None,
+                       facts: DocumentFacts | None = None) -> tuple[list[Finding], list[DocumentError]]:
+        """Run every document checker on one prepared document (``facts``: its facts from
+        :meth:`prepare_facts`, else made here)."""
+        if facts is None or facts.document is not doc:
+            facts = DocumentFacts(doc)
         findings: list[Finding] = self._notice_findings(doc)
         errors: list[DocumentError] = []
         for active in self.checkers:
@@ -377,7 +390,7 @@ class Engine:
                 errors.append(e)
                 continue
             try:
-                findings.extend(self._run_one(active, doc, today, extras))
+                findings.extend(self._run_one(active, facts, today, extras))
             except BaseException as exc:
                 if isinstance(exc, KeyboardInterrupt) and not self._in_worker:
                     raise  # in this process Ctrl-C is the user's; in a worker SIGINT is ignored
@@ -395,7 +408,7 @@ class Engine:
         name = (item.name if isinstance(item, InputDocument) else item.source if isinstance(item, Document)
                 else display_name(str(item)))
         try:
-            doc = self.prepare(item)
+            facts = self.prepare_facts(item)
         except GkrulesError as exc:
             return None, DocumentResult(source=name, errors=(DocumentError(code=exc.code, message=exc.message),))
         except (MemoryError, RecursionError):
@@ -405,7 +418,8 @@ class Engine:
             if os.environ.get("GKRULES_DEBUG"):
                 traceback.print_exception(type(exc), exc, exc.__traceback__)
             return None, failed_result(name, "读取时出错，本文档检查不完整，不得发布", "input")
-        findings, errors = self.check_document(doc, today, extras)
+        doc = facts.document
+        findings, errors = self.check_document(doc, today, extras, facts)
         return doc, DocumentResult(source=doc.source, sha256=doc.sha256, metadata=doc.metadata,
                                    findings=tuple(findings), errors=tuple(errors))
 

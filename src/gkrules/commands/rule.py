@@ -52,15 +52,48 @@ def describe(engine, rule_id: str) -> dict:
                 at = marks.lookup(("checkers", cid, "rules", info.id, "examples", kind, i))
                 examples[kind].append({"text": text, "where": f"{at[0]}:{at[1]}" if at else None})
     checker = effective_rules(engine)["checkers"].get(cid, {})
+    module = info.source or getattr(active.spec.factory, "__module__", None)
     severity = settings.severity if settings is not None and settings.severity is not None else info.severity
     return {"id": f"{cid}/{info.id}", "title": info.title, "description": info.description,
             "severity": severity.value, "default_severity": info.severity.value,
             "enabled": not (settings is not None and settings.enabled is False), "basis": info.basis,
             "tags": list(info.tags), "help_uri": info.help_uri, "examples": examples,
             "params": checker.get("params", {}),
-            "defined": {"plugin": checker.get("plugin"), "module": getattr(active.spec.factory, "__module__", None),
+            "defined": {"plugin": checker.get("plugin"), "module": module, "file": _module_file(module),
                         "ruleset": f"{where[0]}:{where[1]}" if where else None,
-                        "ruleset_id": engine.ruleset.id}}
+                        "ruleset_id": engine.ruleset.id,
+                        "words": _word_files(marks, cid, info.words),
+                        "tests": list(info.tests), "docs": info.help_uri,
+                        "examples_note": info.examples_note or None}}
+
+
+def _module_file(module: str | None) -> str | None:
+    """The source file of a module, relative to the working directory when inside it."""
+    if not module:
+        return None
+    import importlib.util
+    from pathlib import Path
+
+    try:
+        spec = importlib.util.find_spec(module)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.origin:
+        return None
+    path = Path(spec.origin)
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _word_files(marks, cid: str, words) -> dict[str, str | None]:
+    """Each word-list parameter of the rule and the file (and line) its first word comes from."""
+    out: dict[str, str | None] = {}
+    for name in words:
+        at = marks.lookup(("checkers", cid, "params", *name.split("."), 0))
+        out[name] = f"{at[0]}:{at[1]}" if at else None
+    return out
 
 
 def _short(value) -> str:
@@ -97,5 +130,14 @@ def run(args) -> int:
         for k, v in data["params"].items():
             print(f"    {k} = {_short(v)}")
     d = data["defined"]
-    print(f"  定义：插件 {d['plugin']}（模块 {d['module']}）；规则集 {d['ruleset_id']} 中的设置 {d['ruleset'] or '（无）'}")
+    print(f"  定义：{d['file'] or d['module']}（插件 {d['plugin']}，模块 {d['module']}）")
+    print(f"  规则集 {d['ruleset_id']} 中的设置：{d['ruleset'] or '（无）'}")
+    for name, where in d["words"].items():
+        print(f"  词表 {name}：{where or '（规则集中未给出）'}")
+    if d["tests"]:
+        print(f"  测试：{'、'.join(d['tests'])}；规则集示例由 tests/test_rule_examples.py 逐条运行")
+    if d["docs"]:
+        print(f"  文档：{d['docs']}")
+    if d["examples_note"]:
+        print(f"  示例说明：{d['examples_note']}")
     return EXIT_OK

@@ -8,17 +8,20 @@ from the text, its span, so checkers can point at the line that carries it.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from gkrules.metadata import gbt9704
 from gkrules.metadata.dates import parse_date
-from gkrules.metadata.fields import FIELD_LABELS, iter_fields
+from gkrules.metadata.fields import FIELD_LABELS
 from gkrules.metadata.kind import classify
 from gkrules.metadata.role import document_role
 from gkrules.metadata.sidecar import MetadataOverride, override_fields
 from gkrules.model import Document, Metadata
+
+if TYPE_CHECKING:
+    from gkrules.facts import DocumentFacts
 
 _DATE_FIELDS = ("formed", "published", "changed")
 _SENTENCE = re.compile(r"[，。；！？,;]")
@@ -131,118 +134,149 @@ def _title_in_lines(text: str, head_end_line: int, window: int):
     return _NOT_YET if len(lines) >= head_end_line + window else None
 
 
-def extract(doc: Document) -> Metadata:
-    """Metadata read from the document's own text (and what its loader found)."""
+class _Found:
+    """Values read so far, with the span and source of each (the first reader of a value wins
+    unless a later one is stronger; each step below says which)."""
+
+    def __init__(self, fields: dict[str, str]):
+        self.values: dict[str, Any] = {}
+        self.spans: dict[str, tuple[int, int]] = {}
+        self.sources: dict[str, str] = {}
+        self.fields = fields
+
+    def put(self, name: str, value: Any, span: tuple[int, int] | None, source: str) -> None:
+        self.values[name] = value
+        if span is not None:
+            self.spans[name] = span
+        self.sources[name] = source
+
+    def put_span(self, name: str, found: gbt9704.Span, source: str) -> None:
+        self.put(name, found.text, (found.start, found.end), source)
+
+
+def extract(doc: Document, facts: DocumentFacts | None = None) -> Metadata:
+    """Metadata read from the document's own text (and what its loader found).
+
+    ``facts`` are the document's facts (the engine passes the ones its checkers will read);
+    without them the text is read here."""
+    if facts is None:
+        from gkrules.facts import DocumentFacts  # the facts layer imports this package's parsers
+
+        facts = DocumentFacts(doc)
     text = doc.text
     base = doc.metadata
-    values: dict[str, Any] = {}
-    spans: dict[str, tuple[int, int]] = {}
-    sources: dict[str, str] = {}
-    fields: dict[str, str] = dict(base.fields)
-
-    # loader-provided fields (HTML <meta>) map like printed labels
-    for label, name in (("标题", "title"), ("发布日期", "published"), ("发布机构", "publisher")):
-        if label in fields:
-            values[name] = fields[label]
-            sources[name] = "header"
-    if "title" in values and isinstance(values["title"], str):
-        at = text.find(values["title"])  # a title the page also prints: point at it
-        if at >= 0:
-            spans["title"] = (at, at + len(values["title"]))
-
-    # 1. header fields printed in the text
-    for name, label, value, s, e in iter_fields(text):
-        fields.setdefault(label, value)
-        if name not in spans:  # the first printed occurrence wins over <meta> tags
-            values[name] = value
-            spans[name] = (s, e)
-            sources[name] = "header"
-
-    # 2. GB/T 9704 head and tail
-    head = gbt9704.parse_head(text)
-    if head.fenhao:
-        values["fenhao"] = head.fenhao.text
-        spans["fenhao"] = (head.fenhao.start, head.fenhao.end)
-        sources["fenhao"] = "gbt9704"
-    if head.secrecy and "secrecy" not in spans:
-        values["secrecy"] = head.secrecy.text
-        spans["secrecy"] = (head.secrecy.start, head.secrecy.end)
-        sources["secrecy"] = "gbt9704"
-    if head.urgency and "urgency" not in values:
-        values["urgency"] = head.urgency.text
-        spans["urgency"] = (head.urgency.start, head.urgency.end)
-        sources["urgency"] = "gbt9704"
-    if "doc_number" not in values:
-        dn = gbt9704.find_doc_number(text)
-        if dn:
-            values["doc_number"] = dn.text
-            spans["doc_number"] = (dn.start, dn.end)
-            sources["doc_number"] = "gbt9704"
-
-    head_end_offset = 0
-    if head.end_line:
-        lines = gbt9704.split_lines(text, head.end_line + 1)
-        head_end_offset = lines[min(head.end_line, len(lines) - 1)][0] if head.end_line < len(lines) else len(text)
-
-    # the title: header field, a listing line, or the first title-like line after the head
-    if "title" not in values:
-        first = text.split("\n", 1)[0].strip()
-        lm = _LISTING_LINE.match(first)
-        if lm and parse_date(lm.group("date")):
-            values["title"] = lm.group("title").strip()
-            spans["title"] = (text.find(lm.group("title")), text.find(lm.group("title")) + len(lm.group("title")))
-            sources["title"] = "title"
-            values.setdefault("publisher", lm.group("org"))
-            sources.setdefault("publisher", "title")
-            if "published" not in values:
-                values["published"] = lm.group("date")
-                ds = text.find(lm.group("date"))
-                spans["published"] = (ds, ds + len(lm.group("date")))
-                sources["published"] = "title"
-        else:
-            found = _title_from_text(text, head.end_line)
-            if found is None and head.masthead is not None and head.masthead.text.endswith("纪要"):
-                # a 纪要's masthead (青梧市统计局局长办公会议纪要) is its title (GB/T 9704 §10.3)
-                found = (head.masthead.text, head.masthead.start, head.masthead.end)
-            if found:
-                values["title"] = found[0]
-                spans["title"] = (found[1], found[2])
-                sources["title"] = "title"
-
-    if "addressee" not in values:
-        after = spans["title"][1] if "title" in spans else head_end_offset
+    found = _Found(dict(base.fields))
+    _loader_fields(found, text)
+    _printed_fields(found, facts)
+    head = facts.head()
+    _head_values(found, head, text)
+    head_end_offset = _head_end_offset(text, head)
+    if "title" not in found.values:
+        _title(found, text, head)
+    if "addressee" not in found.values:
+        after = found.spans["title"][1] if "title" in found.spans else head_end_offset
         addressee = gbt9704.find_addressee(text, after)
         if addressee:
-            values["addressee"] = addressee.text
-            spans["addressee"] = (addressee.start, addressee.end)
-            sources["addressee"] = "gbt9704"
+            found.put_span("addressee", addressee, "gbt9704")
+    tail = gbt9704.parse_tail(text, head_end_offset, facts.annotations)
+    _tail_values(found, tail)
+    _parse_dates(found.values)
 
-    tail = gbt9704.parse_tail(text, head_end_offset)
-    if tail.formed and "formed" not in values:
-        values["formed"] = tail.formed.text
-        spans["formed"] = (tail.formed.start, tail.formed.end)
-        sources["formed"] = "gbt9704"
-    annotations = tuple(a.text for a in tail.annotations)
-    if "disclosure" in values:
-        values["disclosure"] = gbt9704.disclosure_of(values["disclosure"]) or values["disclosure"]
+    values, fields = found.values, found.fields
+    kind, doctype = classify(values.get("title"), values.get("doc_number"))
+    role = document_role(text, values.get("title"), values.get("doc_number"), values.get("publisher"), fields)
+    return Metadata(role=role.role, role_reasons=role.reasons,
+        **{k: v for k, v in values.items() if k in _METADATA_FIELDS},
+        kind=kind, doctype=doctype, annotations=tuple(a.text for a in tail.annotations), encoding=base.encoding,
+        normalised=base.normalised, format=base.format or doc.format, fields=fields, spans=found.spans,
+        sources=found.sources, extra=dict(base.extra),
+    )
+
+
+def _loader_fields(found: _Found, text: str) -> None:
+    """Loader-provided fields (HTML <meta>) map like printed labels."""
+    for label, name in (("标题", "title"), ("发布日期", "published"), ("发布机构", "publisher")):
+        if label in found.fields:
+            found.put(name, found.fields[label], None, "header")
+    title = found.values.get("title")
+    if isinstance(title, str):
+        at = text.find(title)  # a title the page also prints: point at it
+        if at >= 0:
+            found.spans["title"] = (at, at + len(title))
+
+
+def _printed_fields(found: _Found, facts: DocumentFacts) -> None:
+    """Header fields printed in the text; the first printed occurrence wins over <meta> tags."""
+    for name, label, value, s, e in facts.header_fields:
+        found.fields.setdefault(label, value)
+        if name not in found.spans:
+            found.put(name, value, (s, e), "header")
+
+
+def _head_values(found: _Found, head: gbt9704.Head, text: str) -> None:
+    """份号, 密级, 紧急程度 from the GB/T 9704 head; the 发文字号 wherever it stands."""
+    if head.fenhao:
+        found.put_span("fenhao", head.fenhao, "gbt9704")
+    if head.secrecy and "secrecy" not in found.spans:
+        found.put_span("secrecy", head.secrecy, "gbt9704")
+    if head.urgency and "urgency" not in found.values:
+        found.put_span("urgency", head.urgency, "gbt9704")
+    if "doc_number" not in found.values:
+        dn = gbt9704.find_doc_number(text)
+        if dn:
+            found.put_span("doc_number", dn, "gbt9704")
+
+
+def _head_end_offset(text: str, head: gbt9704.Head) -> int:
+    if not head.end_line:
+        return 0
+    lines = gbt9704.split_lines(text, head.end_line + 1)
+    return lines[min(head.end_line, len(lines) - 1)][0] if head.end_line < len(lines) else len(text)
+
+
+def _title(found: _Found, text: str, head: gbt9704.Head) -> None:
+    """The title: a listing line (title, publisher, date), or the first title-like line after
+    the head; a 纪要's masthead is its title."""
+    first = text.split("\n", 1)[0].strip()
+    lm = _LISTING_LINE.match(first)
+    if lm and parse_date(lm.group("date")):
+        title = lm.group("title")
+        at = text.find(title)
+        found.put("title", title.strip(), (at, at + len(title)), "title")
+        found.values.setdefault("publisher", lm.group("org"))
+        found.sources.setdefault("publisher", "title")
+        if "published" not in found.values:
+            ds = text.find(lm.group("date"))
+            found.put("published", lm.group("date"), (ds, ds + len(lm.group("date"))), "title")
+        return
+    line = _title_from_text(text, head.end_line)
+    if line is None and head.masthead is not None and head.masthead.text.endswith("纪要"):
+        # a 纪要's masthead (青梧市统计局局长办公会议纪要) is its title (GB/T 9704 §10.3)
+        line = (head.masthead.text, head.masthead.start, head.masthead.end)
+    if line:
+        found.put("title", line[0], (line[1], line[2]), "title")
+
+
+def _tail_values(found: _Found, tail: gbt9704.Tail) -> None:
+    """成文日期, the disclosure attribute of the 附注, 抄送 and 印发."""
+    if tail.formed and "formed" not in found.values:
+        found.put_span("formed", tail.formed, "gbt9704")
+    if "disclosure" in found.values:
+        found.values["disclosure"] = gbt9704.disclosure_of(found.values["disclosure"]) or found.values["disclosure"]
     else:
         for a in tail.annotations:
             d = gbt9704.disclosure_of(a.text)
             if d:
-                values["disclosure"] = d
-                spans["disclosure"] = (a.start, a.end)
-                sources["disclosure"] = "gbt9704"
+                found.put("disclosure", d, (a.start, a.end), "gbt9704")
                 break
-    if tail.copy_to and "copy_to" not in values:
-        values["copy_to"] = tail.copy_to.text
-        spans["copy_to"] = (tail.copy_to.start, tail.copy_to.end)
-        sources["copy_to"] = "gbt9704"
+    if tail.copy_to and "copy_to" not in found.values:
+        found.put_span("copy_to", tail.copy_to, "gbt9704")
     if tail.printed:
-        values["printed_by"] = tail.printed.text
-        spans["printed_by"] = (tail.printed.start, tail.printed.end)
-        sources["printed_by"] = "gbt9704"
+        found.put_span("printed_by", tail.printed, "gbt9704")
 
-    # dates: parse; an unparseable value stays only in ``fields`` (checkers report it)
+
+def _parse_dates(values: dict[str, Any]) -> None:
+    """Dates parsed; an unparseable value stays only in ``fields`` (checkers report it)."""
     for name in _DATE_FIELDS:
         if name in values and isinstance(values[name], str):
             parsed = parse_date(values[name])
@@ -250,14 +284,6 @@ def extract(doc: Document) -> Metadata:
                 del values[name]
             else:
                 values[name] = parsed
-
-    kind, doctype = classify(values.get("title"), values.get("doc_number"))
-    role = document_role(text, values.get("title"), values.get("doc_number"), values.get("publisher"), fields)
-    return Metadata(role=role.role, role_reasons=role.reasons,
-        **{k: v for k, v in values.items() if k in _METADATA_FIELDS},
-        kind=kind, doctype=doctype, annotations=annotations, encoding=base.encoding, normalised=base.normalised,
-        format=base.format or doc.format, fields=fields, spans=spans, sources=sources, extra=dict(base.extra),
-    )
 
 
 _METADATA_FIELDS = {a.name for a in attrs.fields(Metadata)} - {

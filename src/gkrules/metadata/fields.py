@@ -13,7 +13,6 @@ the header row of a listing (``标题\t发文字号\t公开方式``) or of a dat
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
@@ -68,12 +67,11 @@ def canonical(label: str) -> str | None:
 
 def iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     """(canonical name, label as printed, value, value start, value end) for every header field."""
-    # metadata extraction and disclosure-attribute read the same text one after the other
-    yield from _fields(text)
+    yield from header_fields(text)
 
 
-@functools.lru_cache(maxsize=2)
-def _fields(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
+def header_fields(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
+    """``iter_fields`` as a tuple in text order: read once per document by the facts layer."""
     return tuple(sorted([*_iter_fields(text), *_stacked_fields(text)], key=lambda f: f[3]))
 
 

@@ -12,7 +12,6 @@ read a head the same way.
 
 # no ``from __future__ import annotations``: it binds the name ``annotations``, which this
 # module's function of that name would shadow (type checkers then see a _Feature)
-import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -109,9 +108,8 @@ def match_squeezed_mark(sq: str) -> re.Match | None:
 def parse_head(text: str, max_lines: int = 12) -> Head:
     """Read the head zone: the first non-empty lines up to the title or body.
 
-    Metadata extraction and the confidential-marker checker both read the head of the same
-    text, one right after the other: the last two results are kept (Head is immutable; the
-    cache holds at most two texts alive)."""
+    Parsed once per document by the facts layer (``gkrules.facts.DocumentFacts.head``),
+    which metadata extraction and the checkers read."""
     return _parse_head(text, max_lines)
 
 
@@ -146,7 +144,6 @@ def _lone_title_with_colon(text: str, stripped: str, line_end: int) -> bool:
     return True
 
 
-@functools.lru_cache(maxsize=2)
 def _parse_head(text: str, max_lines: int) -> Head:
     fenhao = secrecy = urgency = masthead = None
     seen = 0
@@ -284,7 +281,7 @@ def squeeze_keep_space(s: str) -> str:
     return unicodedata.normalize("NFKC", s).strip()
 
 
-def parse_tail(text: str, after: int = 0) -> Tail:
+def parse_tail(text: str, after: int = 0, notes: tuple[Span, ...] | None = None) -> Tail:
     """Signature date (the first one after offset ``after``), 附注, 抄送 and 印发 lines.
 
     Each line pattern is tried only on the lines holding a literal it requires (a line ending
@@ -320,15 +317,12 @@ def parse_tail(text: str, after: int = 0) -> Tail:
     pm = _first_line_match(_PRINTED_LINE, text, lines_at(text, (m.start() for m in _ENDS_WITH_PRINTED.finditer(text, after)),
                                                          after))
     printed = Span(pm.start("v"), pm.end("v"), pm.group("v").strip()) if pm and search_date(pm.group("v")) else None
-    return Tail(formed, annotations(text), copy_to, printed)
+    return Tail(formed, annotations(text) if notes is None else notes, copy_to, printed)
 
 
-@functools.lru_cache(maxsize=2)
 def annotations(text: str) -> tuple[Span, ...]:
-    """Every 附注 line (``（此件主动公开）``) of the text: ``parse_tail(text).annotations``.
-
-    Metadata extraction, disclosure-attribute and document-format all read them from the
-    same text, one right after the other: the last two results are kept."""
+    """Every 附注 line (``（此件主动公开）``) of the text: ``parse_tail(text).annotations``
+    (``notes``, when the facts layer already found them)."""
     return tuple(Span(a.start("a"), a.end("a"), a.group("a"))
                  for ls, le in lines_at(text, (m.start() for m in _ANNOTATION_LITERAL.finditer(text)))
                  if (a := _ANNOTATION_LINE.match(text, ls, le)))
@@ -336,11 +330,11 @@ def annotations(text: str) -> tuple[Span, ...]:
 
 def iter_date_lines(text: str) -> list[Span]:
     """Every signature date: a date alone on its line, or after the signing organ."""
-    return list(_date_lines(text))
+    return list(date_lines(text))
 
 
-@functools.lru_cache(maxsize=2)
-def _date_lines(text: str) -> tuple[Span, ...]:
+def date_lines(text: str) -> tuple[Span, ...]:
+    """``iter_date_lines`` as a tuple (what the facts layer keeps)."""
     # both patterns match whole lines that end in a date: only lines ending in 日 or in an ISO
     # date are tried (see parse_tail), each the way the multi-line scan would try it
     lines = list(lines_at(text, _date_positions(text, 0)))
@@ -470,6 +464,6 @@ def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
     return None
 
 
-__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "annotation_body", "annotations", "checked_choice", "disclosure_of", "find_addressee",
+__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "annotation_body", "annotations", "checked_choice", "date_lines", "disclosure_of", "find_addressee",
            "find_doc_number", "iter_date_lines", "iter_lines", "match_mark", "match_squeezed_mark", "parse_head",
            "parse_tail", "search_date", "search_doc_number", "split_lines", "squeeze"]

@@ -21,7 +21,7 @@ from attrs import frozen
 from gkrules.context import CheckContext, CheckerSetup
 from gkrules.errors import RulesetError
 from gkrules.metadata import gbt9704
-from gkrules.metadata.fields import canonical, iter_fields
+from gkrules.metadata.fields import canonical
 from gkrules.metadata.kind import normative_reason
 from gkrules.metadata.role import REPOST, origin_of
 from gkrules.model import Finding
@@ -85,7 +85,7 @@ class DisclosureAttributeChecker:
 
     def _fields(self, ctx: CheckContext) -> list[Attribute]:
         doc = ctx.document
-        fields = [(name, label, value, s, e, doc.line_of(s)) for name, label, value, s, e in iter_fields(ctx.text)]
+        fields = [(name, label, value, s, e, doc.line_of(s)) for name, label, value, s, e in ctx.facts.header_fields]
         field_lines = {(line, name) for name, _l, _v, _s, _e, line in fields}
         out = []
         signed: set[int] | None = None
@@ -96,7 +96,7 @@ class DisclosureAttributeChecker:
             if not near and line > self.p.header_lines:
                 # "公开方式：主动公开" printed where the 附注 goes, under the signature date
                 if signed is None:
-                    signed = {doc.line_of(d.start) for d in gbt9704.iter_date_lines(ctx.text)}
+                    signed = {doc.line_of(d.start) for d in ctx.facts.date_lines}
                 near = any(line - k in signed for k in (1, 2, 3))
             if line <= self.p.header_lines or near:
                 out.append(Attribute(self.value_of(value), value, label, s, e))
@@ -123,7 +123,7 @@ class DisclosureAttributeChecker:
 
     def _annotations(self, ctx: CheckContext) -> list[Attribute]:
         out = []
-        for a in gbt9704.annotations(ctx.text):
+        for a in ctx.facts.annotations:
             value = self.value_of(a.text)
             # a 附注 that speaks of 公开 in words the rule set does not know (（此件删减后公开）)
             # states an attribute all the same: it is reported as unknown, not as missing
@@ -148,7 +148,7 @@ class DisclosureAttributeChecker:
             if org and any(rx.search(org.group("org")) for rx in self.enforcement):
                 return None  # an enforcement instrument, not a 公文
             return f"有发文字号“{meta.doc_number}”"
-        head = gbt9704.parse_head(ctx.text)
+        head = ctx.facts.head()
         if head.masthead is not None:
             return f"有发文机关标志“{head.masthead.text}”"
         return None

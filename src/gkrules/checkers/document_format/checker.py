@@ -82,7 +82,7 @@ class DocumentFormatChecker:
         """Date lines that sign the document: after the signing organ's line, or on it."""
         out = []
         lines = ctx.document
-        for span in gbt9704.iter_date_lines(ctx.text):
+        for span in ctx.facts.date_lines:
             line_no = lines.line_of(span.start)
             ls, _ = lines.line_span(line_no)
             if ctx.text[ls:span.start].strip():  # "青梧市统计局    2024年5月6日" on one line
@@ -112,7 +112,7 @@ class DocumentFormatChecker:
     def _annotations(self, ctx: CheckContext, dates: list[gbt9704.Span]) -> Iterator[Finding]:
         doc = ctx.document
         o, c = self.p.annotation_brackets[0], self.p.annotation_brackets[1]
-        for a in gbt9704.annotations(ctx.text):
+        for a in ctx.facts.annotations:
             problems = []
             text = a.text.strip()
             if not (text.startswith(o) and text.endswith(c)):
