@@ -39,21 +39,11 @@ _NUMBERS_ONLY = r"^[ \t]*[-+]?\d[\d,.]*(?:[ \t]+[-+]?\d[\d,.]*)+[ \t\r]*$"
 _HINT = re.compile(r"[\d…—\-xX×*＊.] [-+…—xX×*＊]?[\d…—\-.]\S*\s*$|" + _NUMBERS_ONLY)
 #: two numbers one space apart (r"\d [-+]?\d"), or a line of numbers: without either, no
 #: single-space table. The search starts at the space, a literal, which the regex engine skips
-#: to at C speed; a class first (\d) costs a regex attempt at every character of the text
-_SPACE_NUMBER = re.compile(r" [-+]?\d")
+#: to at C speed, and looks behind it for the digit; a class first (\d) would cost a regex
+#: attempt at every character of the text
+_QUICK = re.compile(r" (?<=\d )[-+]?\d")
 _QUICK_NUMBERS = re.compile(r"\n[ \t]*[-+]?\d[\d,.]*[ \t]+[-+]?\d")  # a literal start: fast to search for
 _HINT_LINE = re.compile(r"[\d…—\-xX×*＊.] [-+…—xX×*＊]?[\d…—\-.][^\s]*[ \t\r]*$|" + _NUMBERS_ONLY, re.MULTILINE)
-
-
-def _digit_space_digit(text: str) -> bool:
-    r"""Does ``text`` hold a digit, one space and a (signed) digit anywhere (r"\d [-+]?\d")?"""
-    at = 0
-    while (m := _SPACE_NUMBER.search(text, at)) is not None:
-        s = m.start()
-        if s and text[s - 1].isdecimal():  # what \d matches in a str pattern (category Nd)
-            return True
-        at = s + 1
-    return False
 
 
 def tail_row(line: str) -> tuple[int, list[re.Match]] | None:
@@ -197,7 +187,7 @@ def find_tail_tables(text: str, lines: list[tuple[int, int, str]]) -> list[tuple
     """(first line, last line, table) of every single-space table in the text."""
     out: list[tuple[int, int, Table]] = []
     # candidate lines from one search over the text (most lines of most documents are prose)
-    if not _digit_space_digit(text) and _QUICK_NUMBERS.search(text) is None:
+    if _QUICK.search(text) is None and _QUICK_NUMBERS.search(text) is None:
         return []
     parsed_rows: list = [None] * len(lines)
     starts = None
