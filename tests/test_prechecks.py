@@ -72,3 +72,25 @@ def test_normalise_with_one_search_is_both_steps(text):
 def test_traditional_from_an_offset(text, start):
     expected = any(c in traditional_chars() for c in text[start:])
     assert has_traditional(text, start) == expected
+
+
+_OPENING_PIECES = ["现公布", "现将", "公布", "本报告", "本年度报告", "根据", "《中华人民共和国政府信息公开条例》",
+                   "《政府信息公开条例》", "政府信息公开工作年度报告", "政府信息公开年度报告", "2019年", "宣城市统计局",
+                   "。", "\n", "关于", "通知"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_OPENING_PIECES), max_size=14))
+def test_periodic_opening_precheck_changes_nothing(pieces):
+    from gkrules.deadlines.params import ReleaseDeadlineParams
+    from gkrules.deadlines.rules import RuleResolver
+
+    resolver = RuleResolver(ReleaseDeadlineParams())
+    text = "".join(pieces)
+    expected = None
+    for item, rx, _needles in resolver._periodic_body:  # the regular expressions alone
+        if (m := rx.search(text[:800])) is not None:
+            expected = (item, m.start(), m.end())
+            break
+    found = resolver.periodic_in_body(text)
+    assert (None if found is None else (found[0], found[2], found[3])) == expected

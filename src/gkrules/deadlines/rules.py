@@ -102,7 +102,9 @@ class RuleResolver:
             (p, re.compile(rf"(?:现公布|现予公布|现予以公布|特向社会公布|现将|本报告为|编制的|公布)[^。\n]{{0,40}}?"
                            rf"(?:{'|'.join(re.escape(w) for w in p.title_words)})"
                            + (r"|本(?:年度)?报告[^。\n]{0,20}?(?:根据|依据|按照)《(?:中华人民共和国)?政府信息公开条例》"
-                              if p.id == "annual-report" else "")))
+                              if p.id == "annual-report" else "")),
+             # every match holds one of these: substring tests rule most openings out before the regex
+             (*p.title_words, *(("政府信息公开条例",) if p.id == "annual-report" else ())))
             for p in params.periodic]
 
     def skips(self, disclosure: str | None) -> bool:
@@ -166,8 +168,8 @@ class RuleResolver:
         """(item, year, start, end) when the opening of the text says it is a periodic report
         (the year from that sentence or the report's 统计期限, if written)."""
         head = text[:limit]
-        for item, rx in self._periodic_body:
-            m = rx.search(head)
+        for item, rx, needles in self._periodic_body:
+            m = rx.search(head) if any(w in head for w in needles) else None
             if m is None:
                 continue
             year = _YEAR.search(m.group(0))
