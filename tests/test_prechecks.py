@@ -88,7 +88,7 @@ def test_periodic_opening_precheck_changes_nothing(pieces):
     resolver = RuleResolver(ReleaseDeadlineParams())
     text = "".join(pieces)
     expected = None
-    for item, rx, _needles in resolver._periodic_body:  # the regular expressions alone
+    for item, _needles, rx in resolver._periodic_body:  # the regular expressions alone
         if (m := rx.search(text[:800])) is not None:
             expected = (item, m.start(), m.end())
             break
