@@ -8,21 +8,37 @@ script is converted to simplified (``gkrules.script``), the findings being mappe
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from gkrules.loaders.mojibake import suspect, unreadable_spans
 from gkrules.model import Document, Notice
-from gkrules.script import normalise_document
+from gkrules.script import has_traditional, normalise_document, traditional_chars
 
 #: fewer garbled characters than this are left alone: one CJK character garbled is three
 #: (è´¯), a stray "Ã©" in a foreign name two
 MIN_GARBLED = 3
 
 
-def unreadable_notice(doc: Document) -> Notice | None:
+_WATCHED: re.Pattern | None = None
+
+
+def _watched() -> re.Pattern:
+    """Every character either step looks for, as one class: a Latin-1 letter or sign (both
+    kinds of mojibake need one), U+FFFD and 锟 (lost characters: ``\ufffd\ufffd``, 锟斤拷), a
+    character OpenCC converts. Built once per process."""
+    global _WATCHED
+    if _WATCHED is None:
+        _WATCHED = re.compile("[\u00a1-\u00ff\ufffd锟" + traditional_chars() + "]")
+    return _WATCHED
+
+
+def unreadable_notice(doc: Document, start: int = 0) -> Notice | None:
     """A notice for the mojibake left in the text, or None. The message names the problem and
-    its extent, never the garbled text itself."""
-    if not suspect(doc.text):
+    its extent, never the garbled text itself. ``start``: the text before it is known to hold
+    no Latin-1 letter, U+FFFD or 锟."""
+    if not suspect(doc.text, start):
         return None
     spans = unreadable_spans(doc.text)
     garbled = sum(e - s for s, e in spans)
@@ -36,9 +52,16 @@ def unreadable_notice(doc: Document) -> Notice | None:
 
 
 def normalise(doc: Document) -> Document:
-    notice = unreadable_notice(doc)
+    # one search over the text for both steps: most documents hold none of these characters,
+    # and the text before the first one need not be searched again
+    first = _watched().search(doc.text)
+    if first is None:
+        return doc
+    notice = unreadable_notice(doc, first.start())
     if notice is not None:
         doc = attrs.evolve(doc, notices=(*doc.notices, notice))
+    if not has_traditional(doc.text, first.start()):
+        return doc
     return normalise_document(doc)
 
 

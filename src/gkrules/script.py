@@ -37,6 +37,7 @@ _CONVERT = None
 #: any character that OpenCC converts on its own: most documents have none and skip the
 #: conversion (a regular-expression search is several times cheaper than converting)
 _TRADITIONAL = None
+_TRADITIONAL_CHARS: str | None = None
 _CJK_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000), (0xF900, 0xFB00))
 
 
@@ -48,21 +49,28 @@ def convert(text: str) -> str:
     return _CONVERT(text)
 
 
-def _traditional_pattern() -> re.Pattern:
-    """The characters OpenCC's t2s tables convert, as one character class (built once per
-    process from the converter itself: one call over every CJK code point, newline-separated
-    so that no phrase spans two of them)."""
-    global _TRADITIONAL
-    if _TRADITIONAL is None:
+def traditional_chars() -> str:
+    """The characters OpenCC's t2s tables convert (built once per process from the converter
+    itself: one call over every CJK code point, newline-separated so that no phrase spans two
+    of them), for a character class."""
+    global _TRADITIONAL_CHARS
+    if _TRADITIONAL_CHARS is None:
         chars = [chr(i) for lo, hi in _CJK_RANGES for i in range(lo, hi)]
         out = convert("\n".join(chars)).split("\n")
-        changed = [a for a, b in zip(chars, out, strict=True) if a != b]
-        _TRADITIONAL = re.compile("[" + "".join(changed) + "]")
+        _TRADITIONAL_CHARS = "".join(a for a, b in zip(chars, out, strict=True) if a != b)
+    return _TRADITIONAL_CHARS
+
+
+def _traditional_pattern() -> re.Pattern:
+    global _TRADITIONAL
+    if _TRADITIONAL is None:
+        _TRADITIONAL = re.compile("[" + traditional_chars() + "]")
     return _TRADITIONAL
 
 
-def has_traditional(text: str) -> bool:
-    return _traditional_pattern().search(text) is not None
+def has_traditional(text: str, start: int = 0) -> bool:
+    """Does the text hold a character OpenCC converts, at ``start`` or after?"""
+    return _traditional_pattern().search(text, start) is not None
 
 
 @frozen
@@ -293,6 +301,5 @@ def _quote_all(message: str, norm: str, smap: ScriptMap, start: int, end: int | 
     return "".join(out)
 
 
-__all__ = ["CONVERTER_NAME", "ScriptMap", "convert", "normalise_document", "original_document", "original_metadata",
-           "relocate",
-           "to_simplified"]
+__all__ = ["CONVERTER_NAME", "ScriptMap", "convert", "has_traditional", "normalise_document", "original_document",
+           "original_metadata", "relocate", "to_simplified", "traditional_chars"]

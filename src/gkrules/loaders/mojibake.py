@@ -96,11 +96,21 @@ def _has_lost(text: str) -> bool:
     return "锟斤拷" in text or "\ufffd\ufffd" in text
 
 
-def suspect(text: str) -> bool:
-    """Does the text hold mojibake or lost characters at all (regular-expression searches)?"""
+def has_latin(text: str, start: int = 0) -> bool:
+    """Does the text hold a Latin-1 letter or sign (U+00A1–U+00FF) at ``start`` or after?"""
+    # encoding to Latin-1 drops every CJK character in one C loop, about four times cheaper
+    # than a regex search for the class; ASCII left means no character in U+0080–U+00FF at all
+    if text.encode("latin-1", "ignore").isascii():
+        return False
+    return _LATIN.search(text, start) is not None
+
+
+def suspect(text: str, start: int = 0) -> bool:
+    """Does the text hold mojibake or lost characters at all (regular-expression searches)?
+    ``start``: the text before it is known to hold no Latin-1 letter, U+FFFD or 锟."""
     if _has_lost(text):
         return True
-    if _LATIN.search(text) is None:  # UTF-8 and legacy mojibake both need Latin-1 letters
+    if _LATIN.search(text, start) is None:  # UTF-8 and legacy mojibake both need Latin-1 letters
         return False
     return _SIGN.search(text) is not None or _legacy_suspect(text)
 
@@ -125,7 +135,7 @@ _LATIN_RUN = re.compile("[\u00a1-\u00ff][\u00a1-\u00ff\x21-\x7e]*")
 
 def repair_text(text: str) -> tuple[str, str | None]:
     """(text, note): the text with whichever certain repair applies, and the note saying so."""
-    if _LATIN.search(text) is None:  # both kinds need Latin-1 letters: most pages have none
+    if not has_latin(text):  # both kinds need Latin-1 letters: most pages have none
         return text, None
     fixed, repaired = repair(text)
     if repaired:
@@ -146,4 +156,4 @@ def unreadable_spans(text: str) -> list[tuple[int, int]]:
     return sorted(spans)
 
 
-__all__ = ["LEGACY_NOTE", "REPAIRED_NOTE", "repair", "repair_legacy", "repair_text", "suspect", "unreadable_spans"]
+__all__ = ["LEGACY_NOTE", "REPAIRED_NOTE", "has_latin", "repair", "repair_legacy", "repair_text", "suspect", "unreadable_spans"]

@@ -67,10 +67,12 @@ def _is_pipe_row(line: str) -> bool:
     if "|" not in line and "｜" not in line:  # the common case, decided without stripping
         return False
     st = line.strip()
-    bars = line.count("|") + line.count("｜")
+    if len(st) <= 1:
+        return False
+    if st[0] in "|｜":  # most rows: decided without counting the bars
+        return True
     # a row without outer bars (a | b | c) needs two bars and no sentence punctuation
-    return len(st) > 1 and (st[0] in "|｜" or (st[-1] in "|｜" and bars >= 2)
-                            or (bars >= 2 and not _PROSE.search(st)))
+    return line.count("|") + line.count("｜") >= 2 and (st[-1] in "|｜" or not _PROSE.search(st))
 
 
 def _header_rows(rows: list[list[Cell]]) -> int:
