@@ -137,12 +137,20 @@ class UnitIdentifiabilityChecker:
 
     def _tables(self, ctx: CheckContext, views: list[TableView], counts: dict) -> Iterator[Finding]:
         p = self.p
-        # labels of rows with a published figure, for joins between count and value tables
+        # labels of rows with a published figure, for joins between count and value tables: a
+        # join takes the first such row in another table, so the first row of each of the first
+        # two tables per label is all it can need (keeping every row made each small cell of a
+        # long table scan all the others: quadratic)
         figures_by_label: dict[str, list[tuple[TableView, int, list[str]]]] = {}
         for v in views:
             for r, row in enumerate(v.rows):
+                if not row.key:
+                    continue
+                firsts = figures_by_label.get(row.key)
+                if firsts is not None and (len(firsts) == 2 or firsts[0][0] is v):
+                    continue
                 figs = self._figures(v, r)
-                if figs and row.key:
+                if figs:
                     figures_by_label.setdefault(row.key, []).append((v, r, figs))
         for v in views:
             excluded = self.prose.excluded_context(v.context + self._text_around(ctx, v))
