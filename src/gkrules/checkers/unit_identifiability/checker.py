@@ -16,6 +16,7 @@ from fractions import Fraction
 
 from gkrules.context import CheckContext, CheckerSetup
 from gkrules.errors import InputError, UsageError
+from gkrules.gcpause import no_cycles
 from gkrules.model import Document, Finding
 
 from . import remedies
@@ -81,6 +82,10 @@ class UnitIdentifiabilityChecker:
         return views
 
     def _read(self, doc: Document, chosen) -> list[TableView]:
+        with no_cycles():  # entries and rows of every table: many acyclic objects (gkrules.gcpause)
+            return self._read_views(doc, chosen)
+
+    def _read_views(self, doc: Document, chosen) -> list[TableView]:
         views = []
         for i in chosen:
             t = doc.tables[i]
