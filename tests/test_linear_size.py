@@ -24,7 +24,7 @@ from benchmarks.shapes import SHAPES, make  # noqa: E402
 #: time per MB at 16 MB over time per MB at 1 MB (the issue's bound)
 BOUND = 1.3
 #: peak memory allocated while checking, per input byte, that docs/architecture.md states
-MEMORY_BOUND = {"prose": 6, "tables": 25, "giant": 45}
+MEMORY_BOUND = {"prose": 6, "tables": 25, "giant": 50}
 
 
 @pytest.fixture(scope="module")
@@ -62,8 +62,8 @@ def test_time_per_mb_at_16_mb_is_within_1_3_of_1_mb(eng, shape):
 
 @pytest.mark.slow
 def test_a_40_mb_document_with_thousands_of_tables_is_checked_well_within_the_time_limits(eng):
-    """The loader and every checker on a 40 MB document with ~14,000 tables takes at most 60% of its
-    default time limit in CPU time, and the whole document is checked.
+    """The loader and every checker on a 40 MB document with about 70,000 tables take at most
+    60% of their default time limits in CPU time, and the whole document is checked.
 
     CPU time, not Engine.check under the default limits: those limits are wall-clock, and on
     a 2-core machine shared with other work a checker that needs 10 s of CPU can take 30 s."""
@@ -80,7 +80,7 @@ def test_a_40_mb_document_with_thousands_of_tables_is_checked_well_within_the_ti
     started = time.process_time()
     doc = eng.loaders.load_bytes("大.txt", data)
     assert time.process_time() - started <= 0.6 * LoadOptions().timeout_seconds
-    assert len(doc.tables) > 10_000
+    assert len(doc.tables) > 60_000
     doc = attrs.evolve(doc, metadata=extract(doc))
     small = 0
     for active in eng.checkers:
