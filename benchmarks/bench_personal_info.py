@@ -1,20 +1,38 @@
-"""Benchmark: the personal-info checker alone, against a pattern-only Presidio pipeline.
+"""Benchmark: gkrules personal-info against Presidio (pattern-only) and a plain ``re`` pass.
 
 Run by hand (figures go to docs/benchmarks.md, section "personal-info"), one core:
 
-    tox -e bench                                   # installs presidio-analyzer in its own env
-    python benchmarks/bench_personal_info.py --mb 20 --repeat 5
+    tox -e bench                      # installs presidio-analyzer in its own environment
+    python benchmarks/bench_personal_info.py --mb 5 --dense /tmp/pii_dense --rounds 5
 
-Both sides see the same texts in the same run (``benchmarks.corpus.generate``). gkrules runs
-its personal-info checker on loaded documents (every entity it knows: IDs with checksum,
-mobiles, landlines, bank cards, e-mails, passports, plates, addresses, health, names…).
-Presidio runs ``AnalyzerEngine`` with its ``NoOpNlpEngine`` (no spaCy model, no tokens) and
-only three recognizers: a resident-ID pattern whose ``validate_result`` checks the MOD 11-2
-character, an 11-digit mobile pattern, and its own ``EmailRecognizer``. presidio-analyzer is
-never a gkrules dependency; without it the script reports gkrules alone.
+Corpora: the generated bureau corpus (``benchmarks/corpus.py``, ``--mb`` MB, seed 0) and,
+with ``--dense``, a folder of ``.txt`` files such as the PII-dense corpus the anchor
+harness writes (``../shared/bench/presidio/run_presidio.py generate DIR``: about two values
+per KB). Every side sees the same texts.
 
-MB is 10^6 bytes of UTF-8 text. The script also counts how many planted IDs, mobiles,
-e-mails and bank cards each side found (a sanity check, not an accuracy measure).
+Sides, each timed once per round, rounds interleaved (A B C … A B C …) so that a change in
+the machine's load hits every side alike:
+
+* ``gkrules checker, 3 types`` — the personal-info checker's ``check()`` on loaded documents,
+  rule set ``benchmarks/rulesets/three-entities.yaml`` (ID numbers with checksum, mobiles,
+  e-mails; the other rules' recognizers do not run);
+* ``gkrules checker, all types`` — the same with every rule of ``national``;
+* ``gkrules API, 3 types`` / ``gkrules API, all types`` — the public path a CMS takes:
+  ``Engine.check`` on one document's bytes at a time (loader, metadata, the checker,
+  filters, fingerprints, report), with only personal-info enabled
+  (``benchmarks/rulesets/pi-only-three.yaml``, ``pi-only.yaml``);
+* ``presidio, context enhancer`` — ``AnalyzerEngine`` with ``NoOpNlpEngine`` (no spaCy
+  model) and three custom ``PatternRecognizer``s: resident ID (pattern, ``validate_result``
+  checks region, date and the MOD 11-2 character), mobile, e-mail (an ASCII pattern, *not*
+  Presidio's built-in ``EmailRecognizer``, whose tldextract look-up halves Presidio's speed);
+* ``presidio, no context enhancer`` — the same with the default ``LemmaContextAwareEnhancer``
+  replaced by a pass-through: Presidio's fastest pattern-only setup;
+* ``re single pass`` — stdlib ``re``: one alternation of the same three patterns behind a
+  first-character guard, one ``finditer`` per text, the ID checksum on each hit.
+
+The patterns and the ID validation are those of the anchor harness (``run_presidio.py``).
+presidio-analyzer is never a gkrules dependency: without it the Presidio sides are skipped.
+Time is CPU time of this process; MB = 10^6 bytes of UTF-8.
 """
 
 from __future__ import annotations
@@ -23,231 +41,210 @@ import argparse
 import datetime as dt
 import gc
 import logging
+import re
 import statistics
 import sys
 import time
+from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
 
-from benchmarks.corpus import generate_documents
-from gkrules.context import CheckContext
-from gkrules.engine import Engine
-from gkrules.inputs import InputDocument
-from gkrules.plugins import PluginManager
+from benchmarks.corpus import generate  # noqa: E402
+from gkrules.context import CheckContext  # noqa: E402
+from gkrules.engine import Engine  # noqa: E402
+from gkrules.inputs import InputDocument  # noqa: E402
+from gkrules.plugins import PluginManager  # noqa: E402
 
 TODAY = dt.date(2026, 11, 20)
-PLANTED_RULES = {"id-number": {"id-card"}, "mobile": {"mobile"}, "email": {"email"}, "bank-card": {"bank-card"}}
-PRESIDIO_KINDS = {"id-number": "CN_ID_CARD", "mobile": "CN_MOBILE", "email": "EMAIL_ADDRESS"}
+RULESETS = Path(__file__).resolve().parent / "rulesets"
+
+# -- the anchor harness's patterns and ID validation (../shared/bench/presidio/run_presidio.py)
+ID_PATTERN = (r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])"
+              r"(?:0[1-9]|[12]\d|3[01])\d{3}[0-9Xx](?![0-9A-Za-z])")
+MOBILE_PATTERN = (r"(?<![0-9A-Za-z])(?:(?:\+|00)?86[- ]?)?"
+                  r"1(?:3\d|4[5-9]|5[0-35-9]|6[2567]|7[0-8]|8\d|9[0-35-9])"
+                  r"(?:[- ]?\d{4}){2}(?![0-9A-Za-z])")
+EMAIL_PATTERN = (r"(?<![A-Za-z0-9._%+-])[A-Za-z0-9][A-Za-z0-9._%+-]*@"
+                 r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+                 r"(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}"
+                 r"(?![A-Za-z0-9-])")
+_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+_PROVINCES = {"11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41",
+              "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71",
+              "81", "82", "83"}
+_DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 
 
-#: the national rule set with personal-info reduced to ID numbers, mobiles and e-mails: what
-#: the Presidio pipeline below looks for (switched-off rules' recognizers do not run)
-THREE_ENTITIES = Path(__file__).resolve().parent / "rulesets" / "three-entities.yaml"
+def valid_id(value: str) -> bool:
+    """GB 11643-1999: region, a real date, the MOD 11-2 check character."""
+    v = value.upper()
+    if len(v) != 18 or not v[:17].isdigit() or v[:2] not in _PROVINCES:
+        return False
+    year, month, day = int(v[6:10]), int(v[10:12]), int(v[12:14])
+    if not (1800 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= _DAYS[month - 1]):
+        return False
+    if month == 2 and day == 29 and not (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)):
+        return False
+    return "10X98765432"[sum(int(d) * w for d, w in zip(v[:17], _WEIGHTS, strict=True)) % 11] == v[17]
 
 
-def personal_info(ruleset: str | Path):
+# -- the sides ---------------------------------------------------------------------------
+
+def _checker(ruleset: str | Path):
     engine = Engine(str(ruleset), plugins=PluginManager(), check_examples=False)
-    return engine, next(a for a in engine.checkers if a.spec.id == "personal-info")
+    return next(a for a in engine.checkers if a.spec.id == "personal-info")
 
 
-def load(mb: float, seed: int):
-    engine, active = personal_info("national")
-    generated = generate_documents(mb, seed)
-    docs = [engine.prepare(InputDocument(g.name, g.text)) for g in generated]
-    return engine, active, generated, docs
+def gkrules_checker(ruleset: str | Path, docs) -> Callable[[], list]:
+    active = _checker(ruleset)
+
+    def run():
+        return [f.rule for doc in docs for f in active.instance.check(CheckContext(doc, TODAY, active.setup,
+                                                                                   active.rules))]
+    return run
 
 
-def run_gkrules(active, docs):
-    out = []
-    for doc in docs:
-        ctx = CheckContext(doc, TODAY, active.setup, active.rules)
-        out.append(list(active.instance.check(ctx)))
-    return out
+def gkrules_api(ruleset: Path, inputs: list[tuple[str, bytes]]) -> Callable[[], list]:
+    engine = Engine(str(ruleset), plugins=PluginManager(), check_examples=False)
+
+    def run():
+        out = []
+        for name, data in inputs:
+            report = engine.check([InputDocument(name, data)], today=TODAY)
+            out.extend(f.rule for d in report.documents for f in d.findings)
+        return out
+    return run
 
 
-def presidio_analyzer():
+def re_single_pass(texts: list[str]) -> Callable[[], list]:
+    combined = re.compile(f"(?=[0-9A-Za-z+])(?:(?P<id>{ID_PATTERN})|(?P<mobile>{MOBILE_PATTERN})"
+                          f"|(?P<email>{EMAIL_PATTERN}))")
+
+    def run():
+        return [m.lastgroup for t in texts for m in combined.finditer(t)
+                if m.lastgroup != "id" or valid_id(m.group())]
+    return run
+
+
+def presidio(texts: list[str], context_enhancer: bool) -> Callable[[], list] | None:
     try:
         from presidio_analyzer import AnalyzerEngine, Pattern, PatternRecognizer, RecognizerRegistry
+        from presidio_analyzer.context_aware_enhancers import ContextAwareEnhancer
         from presidio_analyzer.nlp_engine import NoOpNlpEngine
-        from presidio_analyzer.predefined_recognizers import EmailRecognizer
     except ImportError:
         return None
-
-    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
 
     class CnIdRecognizer(PatternRecognizer):
         def validate_result(self, pattern_text: str):
-            body, check = pattern_text[:17], pattern_text[17].upper()
-            return "10X98765432"[sum(int(c) * w for c, w in zip(body, weights, strict=True)) % 11] == check
+            return valid_id(pattern_text)
 
-    id_rec = CnIdRecognizer(
-        supported_entity="CN_ID_CARD", supported_language="zh",
-        patterns=[Pattern("cn_id", r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])"
-                                   r"(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])", 0.5)],
-        context=["身份证", "身份证号码"])
-    mobile_rec = PatternRecognizer(
-        supported_entity="CN_MOBILE", supported_language="zh",
-        patterns=[Pattern("cn_mobile", r"(?<![0-9A-Za-z])(?:(?:\+|00)?86[- ]?)?1(?:3\d|4[5-9]|5[0-35-9]|6[2567]"
-                                       r"|7[0-8]|8\d|9[0-35-9])(?:[- ]?\d{4}){2}(?![0-9A-Za-z])", 0.4)],
-        context=["手机", "电话"])
-    # offline: tldextract (behind EmailRecognizer) would try to download the Public Suffix
-    # List on first use; give it its bundled snapshot, as an air-gapped host would have
-    import tldextract.tldextract
+    class PassThrough(ContextAwareEnhancer):
+        def enhance_using_context(self, text, raw_results, nlp_artifacts, recognizers, context=None):
+            return raw_results
 
-    tldextract.tldextract.TLD_EXTRACTOR = tldextract.TLDExtract(suffix_list_urls=())
-    logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
     registry = RecognizerRegistry(supported_languages=["zh"])
-    for r in (id_rec, mobile_rec, EmailRecognizer(supported_language="zh")):
-        registry.add_recognizer(r)
+    registry.add_recognizer(CnIdRecognizer(supported_entity="CN_ID_CARD", supported_language="zh",
+                                           patterns=[Pattern("cn_id18", ID_PATTERN, 0.5)],
+                                           context=["身份证", "身份证号", "公民身份号码", "证件号码"]))
+    registry.add_recognizer(PatternRecognizer(supported_entity="CN_MOBILE", supported_language="zh",
+                                              patterns=[Pattern("cn_mobile", MOBILE_PATTERN, 0.6)],
+                                              context=["手机", "手机号码", "电话", "联系电话", "联系方式"]))
+    registry.add_recognizer(PatternRecognizer(supported_entity="EMAIL", supported_language="zh",
+                                              patterns=[Pattern("email_ascii", EMAIL_PATTERN, 0.8)],
+                                              context=["邮箱", "电子邮箱", "邮件"]))
     nlp = NoOpNlpEngine(models=[{"lang_code": "zh", "model_name": "none"}])
     nlp.load()
-    return AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=["zh"])
+    enhancer = None if context_enhancer else PassThrough(
+        context_similarity_factor=0.0, min_score_with_context_similarity=0.0,
+        context_prefix_count=0, context_suffix_count=0)
+    analyzer = AnalyzerEngine(registry=registry, nlp_engine=nlp, supported_languages=["zh"],
+                              context_aware_enhancer=enhancer)
+    analyzer.analyze(text="预热：邮箱 a@stats.gov.cn，手机13812345678。", language="zh")
+
+    def run():
+        return [r.entity_type for t in texts for r in analyzer.analyze(text=t, language="zh")]
+    return run
 
 
-def run_presidio(analyzer, texts):
-    return [analyzer.analyze(text=t, language="zh") for t in texts]
+# -- measuring ---------------------------------------------------------------------------
+
+def _load() -> str:
+    try:
+        return " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    except OSError:
+        return "?"
 
 
-def timed(fn, repeat: int) -> tuple[list[float], list[float]]:
-    """(CPU seconds, wall seconds) of each run. CPU time is the per-core cost: it does not
-    grow when other processes share the machine's cores, wall time does."""
-    cpu, wall = [], []
-    for _ in range(repeat):
-        gc.collect()
-        c0, w0 = time.process_time(), time.perf_counter()
-        fn()
-        cpu.append(time.process_time() - c0)
-        wall.append(time.perf_counter() - w0)
-    return cpu, wall
+def _cpu(fn: Callable[[], list]) -> tuple[float, list]:
+    gc.collect()
+    started = time.process_time()
+    out = fn()
+    return time.process_time() - started, out
 
 
-def rate(size: float, cpu: list[float], wall: list[float]) -> tuple[float, str]:
-    c, w = statistics.median(cpu), statistics.median(wall)
-    return c, (f"{size / c:.1f} MB/s per core (median CPU time of {len(cpu)} runs: "
-               f"{', '.join(f'{t:.2f}' for t in cpu)} s; wall clock {size / w:.1f} MB/s)")
+def corpus_inputs(args) -> list[tuple[str, str, list[tuple[str, bytes]]]]:
+    out = [(f"generated ({args.mb:g} MB, benchmarks/corpus.py seed 0)", "generated",
+            [(name, text.encode("utf-8")) for name, text in generate(args.mb, 0)])]
+    if args.dense:
+        files = sorted(Path(args.dense).rglob("*.txt"))
+        out.append((f"PII-dense ({args.dense})", "dense", [(p.name, p.read_bytes()) for p in files]))
+    return out
 
 
-def compare_passes(texts: list[str], size: float) -> None:
-    """The measurements behind the checker's pass design (docs/benchmarks.md)."""
-    import re
-
-    import ahocorasick
-    import regex
-
-    from gkrules.checkers.personal_info.cues import alternation
-    from gkrules.checkers.personal_info.kit import LABEL_KINDS, NUMERIC_RUN
-    from gkrules.checkers.personal_info.params import PersonalInfoParams
-
-    params = PersonalInfoParams()
-    words = sorted({w for k in LABEL_KINDS for w in getattr(params.cues, k)}, key=len, reverse=True)
-    automaton = ahocorasick.Automaton()
-    for w in words:
-        automaton.add_word(w, w)
-    automaton.make_automaton()
-    flat = "|".join(re.escape(w) for w in words)
-    id_rx = r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])"
-    mobile_rx = r"(?<![0-9A-Za-z])1[3-9]\d{9}(?![0-9A-Za-z])"
-    email_rx = r"[A-Za-z0-9][A-Za-z0-9._%+-]*@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"
-    cases = [
-        (f"label words ({len(words)}): one trie pattern (re, as shipped)", alternation(words).finditer),
-        ("label words: flat alternation (re)", re.compile(flat).finditer),
-        ("label words: flat alternation (regex)", regex.compile(flat).finditer),
-        ("label words: pyahocorasick iter", automaton.iter),
-        ("numeric runs (regex, as shipped)", NUMERIC_RUN.finditer),
-        ("numeric runs (re)", re.compile(NUMERIC_RUN.pattern).finditer),
-        ("ID + mobile + e-mail: one alternation (regex)", regex.compile(f"{id_rx}|{mobile_rx}|{email_rx}").finditer),
-        ("ID + mobile + e-mail: one alternation (re)", re.compile(f"{id_rx}|{mobile_rx}|{email_rx}").finditer),
-    ]
-    separate = [regex.compile(id_rx).finditer, regex.compile(mobile_rx).finditer, re.compile(email_rx).finditer]
-    print("pass design (single scans over the whole corpus, CPU time, best of 3):")
-    for name, scan in [*cases, ("ID, mobile, e-mail: three separate passes", None)]:
-        best = float("inf")
-        for _ in range(3):
-            c0 = time.process_time()
-            for t in texts:
-                for f in ([scan] if scan is not None else separate):
-                    for _ in f(t):
-                        pass
-            best = min(best, time.process_time() - c0)
-        print(f"  {name}: {size / best:.0f} MB/s")
-
-
-def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
+def compare(label: str, inputs: list[tuple[str, bytes]], rounds: int) -> dict:
+    prep = Engine("national", plugins=PluginManager(), check_examples=False)
+    docs = [prep.prepare(InputDocument(n, d)) for n, d in inputs]
+    texts = [d.text for d in docs]
+    size = sum(len(d) for _, d in inputs) / 1e6
+    sides: dict[str, Callable[[], list] | None] = {
+        "gkrules checker, 3 types": gkrules_checker(RULESETS / "three-entities.yaml", docs),
+        "gkrules checker, all types": gkrules_checker("national", docs),
+        "gkrules API, 3 types": gkrules_api(RULESETS / "pi-only-three.yaml", inputs),
+        "gkrules API, all types": gkrules_api(RULESETS / "pi-only.yaml", inputs),
+        "presidio, context enhancer": presidio(texts, True),
+        "presidio, no context enhancer": presidio(texts, False),
+        "re single pass": re_single_pass(texts),
+    }
+    active = {k: v for k, v in sides.items() if v is not None}
+    print(f"\n{label}: {len(inputs)} documents, {size:.2f} MB; load before {_load()}")
+    times: dict[str, list[float]] = {k: [] for k in active}
+    counts: dict[str, Counter] = {}
+    for _ in range(rounds):
+        for name, fn in active.items():
+            seconds, found = _cpu(fn)
+            times[name].append(seconds)
+            counts[name] = Counter(found)
+    print(f"load after {_load()}")
+    for name, ts in times.items():
+        print(f"  {name:<32} min {size / min(ts):7.1f} MB/s  median {size / statistics.median(ts):7.1f} MB/s"
+              f"  (CPU s: {', '.join(f'{t:.2f}' for t in ts)})")
+    interesting = ("id-card", "mobile", "email", "CN_ID_CARD", "CN_MOBILE", "EMAIL", "id", "mobile", "email")
+    for name, c in counts.items():
+        shown = {k: v for k, v in sorted(c.items()) if k in interesting}
+        print(f"  found by {name}: {shown} ({sum(c.values())} in all)")
+    ratios = {}
+    for g in [k for k in active if k.startswith("gkrules")]:
+        for other in [k for k in active if not k.startswith("gkrules")]:
+            pairs = sorted(o / s for s, o in zip(times[g], times[other], strict=True))
+            ratios[(g, other)] = pairs
+            print(f"  {g} vs {other}: {statistics.median(pairs):.2f}x (pairs {', '.join(f'{r:.2f}' for r in pairs)})")
+    return {"size": size, "times": times, "ratios": ratios}
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--mb", type=float, default=20.0, help="corpus size in MB of UTF-8 (default 20)")
-    ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--repeat", type=int, default=5, help="timed runs per side; the median is reported")
-    ap.add_argument("--passes", action="store_true", help="also measure the alternative pass designs")
+    ap.add_argument("--mb", type=float, default=5.0, help="generated corpus size in MB (default 5)")
+    ap.add_argument("--dense", help="a folder of .txt files (the PII-dense corpus of run_presidio.py generate)")
+    ap.add_argument("--rounds", type=int, default=5, help="interleaved rounds (default 5)")
     args = ap.parse_args(argv)
-
-    t0 = time.perf_counter()
-    _, active, generated, docs = load(args.mb, args.seed)
-    texts = [d.text for d in docs]
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    print(f"corpus: {len(docs)} documents, {size:.1f} MB UTF-8, {sum(map(len, texts)) / 1e6:.1f} M characters "
-          f"(generated and loaded in {time.perf_counter() - t0:.1f} s)")
-
-    t0 = time.perf_counter()
-    Engine("national", plugins=PluginManager(), check_examples=False)
-    print(f"engine start-up (compile every checker, no examples): {time.perf_counter() - t0:.2f} s")
-
-    if args.passes:
-        compare_passes(texts, size)
-    found = run_gkrules(active, docs)
-    for kind, rules in PLANTED_RULES.items():
-        planted = [(i, p) for i, gd in enumerate(generated) for p in gd.planted if p.kind == kind]
-        hit = sum(1 for i, p in planted if any(f.rule in rules and f.location and
-                                               overlaps((f.location.start, f.location.end), (p.start, p.end))
-                                               for f in found[i]))
-        print(f"  gkrules, planted {kind}: {hit}/{len(planted)} found")
-
-    analyzer = presidio_analyzer()
-    if analyzer is None:
-        g, line = rate(size, *timed(lambda: run_gkrules(active, docs), args.repeat))
-        print(f"gkrules personal-info: {line}")
-        print("presidio-analyzer is not installed: run in the bench environment (tox -e bench) for the comparison")
-        return 0
-    p_found = run_presidio(analyzer, texts)
-    for kind, entity in PRESIDIO_KINDS.items():
-        planted = [(i, p) for i, gd in enumerate(generated) for p in gd.planted if p.kind == kind]
-        hit = sum(1 for i, pl in planted if any(r.entity_type == entity and overlaps((r.start, r.end), (pl.start, pl.end))
-                                                for r in p_found[i]))
-        print(f"  presidio, planted {kind}: {hit}/{len(planted)} found")
-
-    _, three = personal_info(THREE_ENTITIES)
-    found3 = run_gkrules(three, docs)
-    for kind in PRESIDIO_KINDS:
-        planted = [(i, p) for i, gd in enumerate(generated) for p in gd.planted if p.kind == kind]
-        hit = sum(1 for i, p in planted if any(f.rule in PLANTED_RULES[kind] and f.location and
-                                               overlaps((f.location.start, f.location.end), (p.start, p.end))
-                                               for f in found3[i]))
-        print(f"  gkrules (three entity types), planted {kind}: {hit}/{len(planted)} found")
-
-    # interleaved, so that a change in the machine's load hits all sides alike
-    sides = {"all": ([], []), "three": ([], []), "presidio": ([], [])}
-    runs = {"all": lambda: run_gkrules(active, docs), "three": lambda: run_gkrules(three, docs),
-            "presidio": lambda: run_presidio(analyzer, texts)}
-    for _ in range(args.repeat):
-        for name, fn in runs.items():
-            c, w = timed(fn, 1)
-            sides[name][0].extend(c)
-            sides[name][1].extend(w)
-    g, line = rate(size, *sides["all"])
-    print(f"gkrules personal-info, every entity type (rule set national): {line}")
-    g3, line = rate(size, *sides["three"])
-    print(f"gkrules personal-info, ID + mobile + e-mail (rule set {THREE_ENTITIES.name}): {line}")
-    p, line = rate(size, *sides["presidio"])
-    print(f"presidio (NoOpNlpEngine, 3 pattern recognizers): {line}")
-    p_cpu = sides["presidio"][0]
-    for label, name, median in (("every entity type", "all", g), ("the same three entity types", "three", g3)):
-        ratios = sorted(pc / gc for gc, pc in zip(sides[name][0], p_cpu, strict=True))
-        print(f"ratio, {label} (CPU time, median of {args.repeat} interleaved runs): gkrules personal-info is "
-              f"{p / median:.1f}x faster than presidio on the same text (pairs: {', '.join(f'{r:.1f}' for r in ratios)})")
+    print(f"python {sys.version.split()[0]}; load {_load()}")
+    for label, _key, inputs in corpus_inputs(args):
+        compare(label, inputs, args.rounds)
     return 0
 
 

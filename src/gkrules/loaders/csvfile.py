@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections import Counter
 
+from gkrules.gcpause import no_cycles
 from gkrules.loaders.builder import column_letter
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.text import decode_document_text
@@ -53,11 +54,39 @@ def _cell(text: str, start: int, end: int, value: str | None = None) -> Cell:
     return Cell(text=stripped, start=cs, end=ce, number=parse_number(stripped))
 
 
+def _plain_row(text: str, start: int, line: str, delimiter: str) -> list[Cell]:
+    """The cells of a line without quotes: what the tokenizer gives, by str.split."""
+    row = []
+    pos = start
+    for raw in line.split(delimiter):
+        stripped = raw.strip()
+        cs = pos + len(raw) - len(raw.lstrip()) if stripped != raw else pos
+        row.append(Cell(text=stripped, start=cs, end=cs + len(stripped), number=parse_number(stripped)))
+        pos += len(raw) + 1
+    return row
+
+
 def tokenize(text: str, delimiter: str) -> list[list[Cell]]:
+    """Rows of cells with their spans in ``text``, the quotes of RFC 4180 understood (a
+    quoted field may hold delimiters, doubled quotes and newlines)."""
     rows: list[list[Cell]] = []
     row: list[Cell] = []
     i, n = 0, len(text)
+    find = text.find
     while i <= n:
+        if not row:
+            # a line without quotes splits as it is (the common row: no character loop)
+            e = find("\n", i)
+            e = n if e == -1 else e
+            line = text[i:e]
+            if '"' not in line:
+                cells = _plain_row(text, i, line, delimiter)
+                if any(c.text for c in cells):
+                    rows.append(cells)
+                if e >= n:
+                    break
+                i = e + 1
+                continue
         if i < n and text[i] == '"':
             j = i + 1
             parts = []
@@ -97,6 +126,11 @@ def tokenize(text: str, delimiter: str) -> list[list[Cell]]:
 
 
 def load_csv(data: bytes, source: str, options: LoadOptions) -> Document:
+    with no_cycles():  # a cell and a block per value: many acyclic objects (gkrules.gcpause)
+        return _load_csv(data, source, options)
+
+
+def _load_csv(data: bytes, source: str, options: LoadOptions) -> Document:
     text, encoding = decode_document_text(data, options)
     delimiter = sniff_delimiter(text)
     rows = tokenize(text, delimiter)
@@ -132,12 +166,13 @@ def _cell_blocks(text: str, rows: list[list[Cell]]) -> list[Block]:
     line of the file), as a reviewer finds it when opening the file in Excel or WPS."""
     out = []
     line, pos = 1, 0
+    letters = [column_letter(c) for c in range(1, max(map(len, rows), default=0) + 1)]
     for row in rows:
         if not row:
             continue
         line += text.count("\n", pos, row[0].start)
         pos = row[0].start
-        for col, cell in enumerate(row, 1):
+        for letter, cell in zip(letters, row, strict=False):  # letters: as many as the widest row
             if cell.end > cell.start:
-                out.append(Block("cell", cell.start, cell.end, ref=f"{column_letter(col)}{line}"))
+                out.append(Block("cell", cell.start, cell.end, ref=f"{letter}{line}"))
     return out

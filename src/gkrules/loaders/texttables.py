@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from gkrules.gcpause import no_cycles
 from gkrules.loaders.celllines import find_cell_line_tables
 from gkrules.loaders.tailtables import find_tail_tables
 from gkrules.model import Cell, Table
@@ -110,6 +111,11 @@ def _make_table(rows: list[list[Cell]], lines: list[tuple[int, int, str]], first
 def find_tables(text: str, unread: list | None = None) -> list[Table]:
     """All tables in a plain text, in order; ``unread`` receives the (start, end) of runs of
     one-cell lines with numbers that read as no table (reported as not understood)."""
+    with no_cycles():  # cells, rows and lines: many acyclic objects (gkrules.gcpause)
+        return _find_tables(text, unread)
+
+
+def _find_tables(text: str, unread: list | None) -> list[Table]:
     lines = split_lines(text)
     tables: list[Table] = []
     # single-space yearbook tables first: their header lines would read as a two-space table

@@ -30,7 +30,7 @@ from gkrules.loaders.builder import TextBuilder, clean, column_letter
 from gkrules.loaders.ooxml import EmbeddedReader, app_properties, write_embedded, write_properties
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.safezip import Package, has_dtd, hostile_xml
-from gkrules.model import Cell, Document, Metadata, Table
+from gkrules.model import Block, Cell, Document, Metadata, Table
 from gkrules.numbers import parse_number
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -41,6 +41,9 @@ _NOTE = re.compile(r"^\s*[（(]?(?:注|说明|备注|资料来源|数据来源)"
 CORE_PROPERTIES = (("creator", "作者"), ("lastModifiedBy", "最后修改者"), ("title", "标题"), ("subject", "主题"),
                    ("keywords", "关键词"), ("description", "备注"), ("category", "类别"))
 _STATE_KIND = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
+#: a string value that render() would return unchanged: no control, CR/LF/VT/FF or tab, no
+#: surrounding white space (the common cell; anything else goes through render)
+_PLAIN_TEXT = re.compile(r"[^\x00-\x20\x7f\s\ufffe\uffff](?:[^\x00-\x1f\x7f\ufffe\uffff]*[^\x00-\x20\x7f\s\ufffe\uffff])?").fullmatch
 
 
 def column_number(letters: str) -> int:
@@ -173,6 +176,7 @@ class _SheetWriter:
         self.covered: dict[tuple[int, int], tuple[int, int]] = {}
         self.covered_width: dict[int, int] = {}  # row -> last column a merged range covers
         self.origins: dict[tuple[int, int], Cell | None] = {}
+        self.columns: dict[int, tuple[str, tuple[int, int] | None]] = {}
         for r1, c1, r2, c2 in layout.merged:
             if (r2 - r1 + 1) * (c2 - c1 + 1) > 100_000:
                 continue  # a giant merged range (a whole-sheet format): ignored, memory stays bounded
@@ -182,6 +186,13 @@ class _SheetWriter:
                 for c in range(c1, c2 + 1):
                     if (r, c) != (r1, c1):
                         self.covered[(r, c)] = (r1, c1)
+
+    def _column(self, c: int) -> tuple[str, tuple[int, int] | None]:
+        """(letters, hidden range) of a column, worked out once per sheet."""
+        known = self.columns.get(c)
+        if known is None:
+            known = self.columns[c] = (column_letter(c), self.layout.col_hidden(c))
+        return known
 
     def row(self, r: int, values: list[tuple[object, str | None]]) -> None:
         last = max((i for i, (v, _f) in enumerate(values, 1) if v is not None and v != ""), default=0)
@@ -194,19 +205,22 @@ class _SheetWriter:
         row_hidden = self.sheet_hidden or r in self.layout.hidden_rows
         row_start = b.length
         cells: list[Cell] = []
+        merged = bool(self.covered) or bool(self.origins)
+        sref, blocks, write, n_values = self.sref, b.blocks, b.write, len(values)
         for c in range(1, width + 1):
             if c > 1:
-                b.write("\t")
-            origin = self.covered.get((r, c))
-            if origin is not None and self.origins.get(origin) is not None:
-                cells.append(self.origins[origin])  # type: ignore[arg-type]
-                continue
-            value, fmt = values[c - 1] if c <= len(values) else (None, None)
-            text = render(value, fmt)
-            ref = f"{self.sref}!{column_letter(c)}{r}"
-            cols = self.layout.col_hidden(c)
+                write("\t")
+            if merged:
+                origin = self.covered.get((r, c))
+                if origin is not None and self.origins.get(origin) is not None:
+                    cells.append(self.origins[origin])  # type: ignore[arg-type]
+                    continue
+            value, fmt = values[c - 1] if c <= n_values else (None, None)
+            text = value if type(value) is str and _PLAIN_TEXT(value) else render(value, fmt)
+            letters, cols = self._column(c)
+            ref = f"{sref}!{letters}{r}"
             hidden = row_hidden or cols is not None
-            start, end = b.write(text)
+            start, end = write(text)
             number = float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
                 and text and "%" not in text else parse_number(text)
             cell = Cell(text=text, start=start, end=end, number=number, ref=ref, hidden=hidden)
@@ -214,9 +228,10 @@ class _SheetWriter:
                 if cols is not None and cols not in self.cols_reported:
                     self.cols_reported.add(cols)
                     b.block("hidden-columns", start, end, hidden=True,
-                            ref=f"{self.sref}!{column_letter(cols[0])}:{column_letter(cols[1])}")
-                b.block("cell", start, end, ref=ref, hidden=hidden)  # after: the cell's ref wins the tie
-            if (r, c) in self.origins:
+                            ref=f"{sref}!{column_letter(cols[0])}:{column_letter(cols[1])}")
+                # after: the cell's ref wins the tie
+                blocks.append(Block("cell", start, end, ref=ref, page=None, hidden=hidden))
+            if merged and (r, c) in self.origins:
                 self.origins[(r, c)] = cell
             cells.append(cell)
         row_end = b.length
@@ -347,7 +362,10 @@ def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[
                 if cells > max_cells:
                     raise InputError(f"工作簿的单元格超过 {max_cells} 个的上限，疑似异常构造的文件"
                                      "（上限可在规则集 engine 部分调整）")
-            w.row(r, [(getattr(c, "value", None), getattr(c, "number_format", None)) for c in row])
+            # the number format matters only for numbers (render's percentages); reading it
+            # for every cell was a tenth of the load
+            w.row(r, [(v, getattr(c, "number_format", None) if isinstance(v, int | float) else None)
+                      for c in row for v in (getattr(c, "value", None),)])
     except InputError:
         raise
     except Exception as exc:  # openpyxl parses lazily and raises whatever a broken sheet provokes

@@ -18,6 +18,7 @@ from attrs import frozen
 from gkrules.context import CheckContext
 from gkrules.errors import InputError, UsageError
 from gkrules.facts import DocumentFacts
+from gkrules.gcpause import no_cycles
 from gkrules.model import Document
 
 from .audit import Outcome, System, audit
@@ -196,6 +197,11 @@ def _views(doc: Document, given: bool, kit: Kit) -> tuple[TableView, ...]:
 
 
 def _read(doc: Document, chosen: Iterable[int], kit: Kit) -> list[TableView]:
+    with no_cycles():  # entries and rows of every table: many acyclic objects (gkrules.gcpause)
+        return _read_views(doc, chosen, kit)
+
+
+def _read_views(doc: Document, chosen: Iterable[int], kit: Kit) -> list[TableView]:
     out = []
     for i in chosen:
         t = doc.tables[i]

@@ -76,11 +76,19 @@ class SmallCell(Rule):
         a = analyses(facts, ctx, self.kit)
         if self.kit.p.check_tables:
             read = a.tables
+            # a join takes the first row with figures in another table, so the first such row of
+            # each of the first two tables per label is all it can need (keeping every row made
+            # each small cell of a long table scan all the others: quadratic)
             by_label: _ByLabel = {}
             for t in read:
                 for r, row in enumerate(t.rows):
-                    if row.figures and t.view.rows[r].key:
-                        by_label.setdefault(t.view.rows[r].key, []).append((t.view, r, row.figures))
+                    key = t.view.rows[r].key
+                    if not row.figures or not key:
+                        continue
+                    firsts = by_label.get(key)
+                    if firsts is not None and (len(firsts) == 2 or firsts[0][0] is t.view):
+                        continue
+                    by_label.setdefault(key, []).append((t.view, r, row.figures))
             for t in read:
                 if len(t.groups) > 1:
                     yield from self._groups(ctx, t)
