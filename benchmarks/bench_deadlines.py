@@ -94,7 +94,7 @@ def phases(path: Path) -> dict[str, float | int]:
     clock = time.process_time
     t0 = clock()
     pm = PluginManager()
-    rs = load_ruleset("national", pm)
+    rs = load_ruleset("national", pm.rulesets())
     params = params_of(rs)
     out["plugins + rule set"] = clock() - t0
     t0 = clock()

@@ -338,7 +338,7 @@ class _CalendarPlugin:
 def test_plugin_calendar_wins_and_builtin_answers_the_rest():
     pm = PluginManager(extra=[("fixed-calendar", _CalendarPlugin())])
     rs = load_ruleset("national", pm)
-    setup = CheckerSetup(checker_id="t", params=None, ruleset=rs, plugins=pm)
+    setup = CheckerSetup(checker_id="t", params=None, ruleset=rs, find_calendar=pm.calendar_finder(rs))
     assert isinstance(setup.calendar(2030), _FixedCalendar)
     assert isinstance(setup.calendar(2026), WorkdayTable)
     assert isinstance(setup.calendar(2027), WorkdayTable)  # provisional
@@ -350,7 +350,7 @@ def test_builtin_calendar_can_be_disabled_by_name():
     pm = PluginManager(block=["calendar"])
     rs = load_ruleset("national", pm)
     with pytest.raises(CalendarError):
-        CheckerSetup(checker_id="t", params=None, ruleset=rs, plugins=pm).calendar(2026)
+        CheckerSetup(checker_id="t", params=None, ruleset=rs, find_calendar=pm.calendar_finder(rs)).calendar(2026)
 
 
 # -- next year's arrangement (rules-basis §8) -------------------------------------------------

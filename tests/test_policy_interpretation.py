@@ -398,3 +398,30 @@ def test_index_candidates_cover_the_matching_rule(indexed, probes, slack, number
             assert k in found
         if any(same_number(p, x) for p in probe_numbers for x in numbers[k:k + 1]):
             assert k in found
+
+
+# -- one rule, one module: the rules read one analysis per batch --------------------------------
+
+def test_the_rules_share_one_analysis_per_batch_and_drop_it_with_the_batch(monkeypatch):
+    import gc
+
+    from gkrules.checkers.policy_interpretation import batch as batch_module
+
+    calls = []
+    real = batch_module._analyse
+
+    def counting(documents, catalog, today, kit):
+        calls.append(len(documents))
+        return real(documents, catalog, today, kit)
+
+    monkeypatch.setattr(batch_module, "_analyse", counting)
+    engine = Engine("national", check_examples=False)
+    for _ in range(2):
+        report = check_batch({"policy.txt": POLICY, "reading.txt": INTERPRETATION, "excerpt.txt": EXCERPT},
+                             today=TODAY, engine=engine)
+        assert pi(report) == {"policy.txt": [], "reading.txt": [],
+                              "excerpt.txt": [("excerpt-interpretation", Severity.WARN)]}
+    assert calls == [3, 3]  # once per batch, not once per rule
+    gc.collect()
+    kit = next(a.instance.rules[0].kit for a in engine.checkers if a.spec.id == "policy-interpretation")
+    assert len(kit._batches) == 0  # nothing of a checked batch is kept

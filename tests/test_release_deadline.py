@@ -7,11 +7,16 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from gkrules.calendar import get_calendar
+from gkrules.checkers.release_deadline import analysis as analysis_module
 from gkrules.cli import main
+from gkrules.engine import Engine
 from gkrules.metadata import extract
 from gkrules.model import Severity
-from gkrules.testing import check_text, rules_of
+from gkrules.testing import check_batch, check_text, rules_of
 
 D = dt.date
 CHECKER = "release-deadline"
@@ -316,3 +321,63 @@ def test_seeds_that_print_both_dates_get_no_warn_or_block(seeds_dir):
         assert not [f for f in found if f.severity != Severity.INFO], (path.name, found)
         checked += both
     assert checked >= 1
+
+
+# -- one rule, one module: the rules read one analysis per document ----------------------------
+
+_ENGINE = Engine("national", check_examples=False)
+_CALENDAR = get_calendar(2020)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(formed=st.dates(D(2015, 1, 1), D(2025, 6, 30)), lag=st.integers(-5, 60))
+def test_late_exactly_when_more_than_the_period_elapses(formed, lag):
+    published = formed + dt.timedelta(days=lag)
+    findings = rd(page(formed.isoformat(), published.isoformat()), D(2025, 11, 20), engine=_ENGINE)
+    if published < formed:
+        assert rules_of(findings) == ["date-order"]
+    elif _CALENDAR.workdays_between(formed, published) > 20:
+        assert rules_of(findings) == ["late"]
+    else:
+        assert rules_of(findings) == []
+
+
+def test_the_rules_share_one_analysis_per_document(monkeypatch):
+    calls = []
+    real = analysis_module._analyse
+
+    def counting(ctx, kit):
+        calls.append(ctx.document.source)
+        return real(ctx, kit)
+
+    monkeypatch.setattr(analysis_module, "_analyse", counting)
+    texts = {f"{i}.txt": page("2024-05-06", "2024-06-20") for i in range(3)}
+    report = check_batch(texts, today=D(2024, 6, 20), engine=_ENGINE)
+    assert [rules_of(d.findings) for d in report.documents] == [["late"]] * 3
+    assert sorted(calls) == sorted(texts)
+
+
+_OPENING_PIECES = ["现公布", "现将", "本报告", "本年度报告", "根据", "依据", "《中华人民共和国政府信息公开条例》",
+                   "《政府信息公开条例》", "政府信息公开工作年度报告", "政府信息公开年度报告", "2023年", "鹤汀县统计局",
+                   "编制", "。", "\n", "统计期限自2022年1月1日起", "的通知", "关于做好"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_OPENING_PIECES), max_size=12))
+def test_a_periodic_report_opening_is_found_as_by_its_pattern_alone(pieces):
+    # periodic_in_body looks for literal text before trying the pattern: the same answers
+    from gkrules.deadlines.rules import _YEAR
+
+    resolver = next(a for a in _ENGINE.checkers if a.spec.id == CHECKER).instance.rules[0].kit.resolver
+    text = "".join(pieces)
+    expected = None
+    for item, _needles, rx in resolver._periodic_body:
+        if (m := rx.search(text[:800])) is not None:
+            year = _YEAR.search(m.group(0))
+            expected = (item.id, int(year.group(1)) if year else None, m.start(), m.end())
+            break
+    found = resolver.periodic_in_body(text)
+    got = (found[0].id, found[1], found[2], found[3]) if found else None
+    if expected is not None and expected[1] is None and got is not None:
+        expected = (expected[0], got[1], expected[2], expected[3])  # the year then comes from 统计期限
+    assert got == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from attrs import field, frozen
@@ -13,13 +13,11 @@ from gkrules.errors import CalendarError
 from gkrules.facts import DocumentFacts
 from gkrules.fingerprints import keyed_digest
 from gkrules.matching import KeywordMatcher, make_matcher
-from gkrules.model import CatalogEntry, Document, Finding, Severity
-from gkrules.specs import RuleInfo
+from gkrules.model import CatalogEntry, Document, Finding, RuleInfo, Severity
 
 if TYPE_CHECKING:
-    from gkrules.plugins import PluginManager
-    from gkrules.ruleset import Ruleset
-    from gkrules.specs import WorkdayCalendar
+    from gkrules.protocols import WorkdayCalendar
+    from gkrules.ruleset.model import Ruleset
 
 
 def normalise_key(value: str) -> str:
@@ -40,14 +38,16 @@ class CheckerSetup:
     checker_id: str
     params: Any
     ruleset: Ruleset
-    plugins: PluginManager | None = field(default=None, eq=False, repr=False)
+    #: ``year → calendar or None``: the ``gkrules_calendar`` hook under ``ruleset``, which the
+    #: engine builds (``PluginManager.calendar_finder``); None: no calendar at all
+    find_calendar: Callable[[int], WorkdayCalendar | None] | None = field(default=None, eq=False, repr=False)
 
     def keyword_matcher(self, words: Mapping[str, Any] | Iterable[str]) -> KeywordMatcher:
         return make_matcher(words)
 
     def calendar(self, year: int) -> WorkdayCalendar:
         """The working-day calendar covering ``year`` (raises CalendarError if none does)."""
-        cal = self.plugins.calendar(self.ruleset, year) if self.plugins is not None else None
+        cal = self.find_calendar(year) if self.find_calendar is not None else None
         if cal is None:
             raise CalendarError(f"没有覆盖 {year} 年的工作日历：请在规则集的 calendar 部分补充该年的节假日安排")
         return cal

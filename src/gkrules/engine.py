@@ -141,7 +141,7 @@ class Engine:
         self._tainted = False
         installation_key()  # a key that cannot be read or made stops the start, not a check
         self.plugins = plugins if plugins is not None else PluginManager()
-        self.ruleset = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(str(ruleset), self.plugins)
+        self.ruleset = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(str(ruleset), self.plugins.rulesets())
         self._ruleset_ref = str(ruleset) if not isinstance(ruleset, Ruleset) else None
         self._timeout = timeout
         self._check_examples = check_examples
@@ -158,7 +158,7 @@ class Engine:
         for cid, config in configs.items():
             if not config.enabled:
                 continue
-            setup = CheckerSetup(checker_id=cid, params=config.params, ruleset=self.ruleset, plugins=self.plugins)
+            setup = CheckerSetup(cid, config.params, self.ruleset, self.plugins.calendar_finder(self.ruleset))
             try:
                 instance, error = config.spec.factory(setup), None
             except RulesetError as exc:

@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from gkrules.metadata import gbt9704
 from gkrules.metadata.fields import header_fields
-from gkrules.metadata.gbt9704 import Head, Span, annotations, date_lines, parse_head
+from gkrules.metadata.gbt9704 import Head, Span
 from gkrules.model import Document, Metadata, Table
 
 T = TypeVar("T")
@@ -30,21 +31,24 @@ class DocumentFacts:
     ``with_document`` re-binds the facts to the same text with new metadata (the engine
     extracts metadata from the facts, then sets it on the document)."""
 
-    __slots__ = ("_memo", "document")
+    __slots__ = ("_memo", "_shared", "document")
 
-    def __init__(self, document: Document, _memo: dict[Any, Any] | None = None):
+    def __init__(self, document: Document, _memo: dict[Any, Any] | None = None,
+                 _shared: dict[str, Any] | None = None):
         self.document = document
         self._memo: dict[Any, Any] = {} if _memo is None else _memo
+        #: analyses of checkers, by key (apart from _memo: one dict look-up on the hot path)
+        self._shared: dict[str, Any] = {} if _shared is None else _shared
 
     def with_document(self, document: Document) -> DocumentFacts:
         if document.text is not self.document.text and document.text != self.document.text:
             return DocumentFacts(document)  # another text: nothing carries over
-        return DocumentFacts(document, self._memo)
+        return DocumentFacts(document, self._memo, self._shared)
 
     def _get(self, key: Any, compute: Callable[[], T]) -> T:
         memo = self._memo
         if key in memo:
-            return memo[key]  # type: ignore[no-any-return]
+            return memo[key]
         value = memo[key] = compute()
         return value
 
@@ -70,7 +74,7 @@ class DocumentFacts:
 
     def head(self, max_lines: int = HEAD_LINES) -> Head:
         """The head zone (版头) read over its first ``max_lines`` non-empty lines."""
-        return self._get(("head", max_lines), lambda: parse_head(self.text, max_lines))
+        return self._get(("head", max_lines), lambda: gbt9704.parse_head(self.text, max_lines))
 
     @property
     def header_fields(self) -> tuple[tuple[str, str, str, int, int], ...]:
@@ -80,12 +84,12 @@ class DocumentFacts:
     @property
     def annotations(self) -> tuple[Span, ...]:
         """Every 附注 line (（此件主动公开）) of the text."""
-        return self._get("annotations", lambda: annotations(self.text))
+        return self._get("annotations", lambda: gbt9704.annotations(self.text))
 
     @property
     def date_lines(self) -> tuple[Span, ...]:
         """Every signature-date line (a date alone on its line, or after the signing organ)."""
-        return self._get("date_lines", lambda: date_lines(self.text))
+        return self._get("date_lines", lambda: gbt9704.date_lines(self.text))
 
     # -- analyses shared by the rules of one checker -----------------------------------------
 
@@ -94,7 +98,12 @@ class DocumentFacts:
 
         ``key`` names it (prefix it with the checker id: ``"personal-info/candidates"``);
         ``compute`` must depend only on this document and the checker's compiled setup."""
-        return self._get(("shared", key), compute)
+        shared = self._shared
+        try:
+            return shared[key]
+        except KeyError:
+            value = shared[key] = compute()
+            return value
 
 
 __all__ = ["HEAD_LINES", "DocumentFacts"]

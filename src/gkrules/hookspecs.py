@@ -5,8 +5,8 @@ object (the working-day calendar); the engine then runs what was registered, eac
 its own error handling, so that one broken plugin cannot silence the others. There is
 deliberately no per-document broadcast hook.
 
-A plugin is a module or object with functions decorated by ``gkrules.hookimpl`` and listed
-under the ``gkrules`` entry-point group::
+A plugin is a module or object with functions decorated by ``gkrules.hookimpl`` (defined
+here, beside ``hookspec``) and listed under the ``gkrules`` entry-point group::
 
     [project.entry-points.gkrules]
     lanjiang = "gkrules_lanjiang.plugin"
@@ -23,17 +23,21 @@ from typing import TYPE_CHECKING
 import pluggy
 
 if TYPE_CHECKING:
-    from gkrules.ruleset import Ruleset
+    from gkrules.protocols import WorkdayCalendar
+    from gkrules.ruleset.model import Ruleset
     from gkrules.specs import (
         CheckerSpec,
         FilterSpec,
         FormatterSpec,
         LoaderSpec,
         RulesetSource,
-        WorkdayCalendar,
     )
 
+#: marks the hook specifications below
 hookspec = pluggy.HookspecMarker("gkrules")
+#: marks a plugin's implementation of a hook; re-exported as ``gkrules.hookimpl`` (and, for
+#: plugins written before it moved here, ``gkrules.plugins.hookimpl``)
+hookimpl = pluggy.HookimplMarker("gkrules")
 
 
 @hookspec
@@ -126,6 +130,7 @@ def gkrules_checker_error(checker: str, source: str, error: BaseException) -> No
     """
 
 
+# the hooks only (tests/test_hook_docs.py); hookspec and hookimpl are importable all the same
 __all__ = [
     "gkrules_calendar",
     "gkrules_checker_error",

@@ -384,6 +384,28 @@ class DocumentResult:
 
 
 @frozen
+class RuleInfo:
+    """One rule of a checker: its id (unique within the checker), what it detects, its
+    default severity and the legal or normative basis that findings cite."""
+
+    id: str
+    title: str
+    severity: Severity
+    basis: str
+    tags: tuple[str, ...] = ()
+    description: str = ""
+    help_uri: str | None = None
+    #: the module that declares the rule, its messages and its logic (``gkrules.rule.Rule``)
+    source: str | None = None
+    #: the checker parameters that hold the rule's word lists
+    words: tuple[str, ...] = ()
+    #: why the rule set has no failing or no passing example for it, if it has none
+    examples_note: str = ""
+    #: test files that test the rule by its id (paths relative to the project root)
+    tests: tuple[str, ...] = ()
+
+
+@frozen
 class PluginInfo:
     name: str
     version: str | None = None

@@ -12,21 +12,26 @@
 
 from __future__ import annotations
 
+import functools
 import importlib.metadata as im
 import os
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pluggy
 from attrs import frozen
 
 from gkrules import hookspecs
 from gkrules.errors import PluginError
+from gkrules.hookspecs import hookimpl
 from gkrules.model import PluginInfo
+from gkrules.protocols import WorkdayCalendar
 from gkrules.specs import CheckerSpec, FilterSpec, FormatterSpec, LoaderSpec, RulesetSource
 
+if TYPE_CHECKING:
+    from gkrules.ruleset.model import Ruleset
+
 ENTRY_POINT_GROUP = "gkrules"
-hookimpl = pluggy.HookimplMarker("gkrules")
 
 
 @frozen
@@ -198,8 +203,13 @@ class PluginManager:
         self._cache["loaders"] = other + builtin
         return self._cache["loaders"]
 
-    def calendar(self, ruleset: Any, year: int) -> Any:
+    def calendar(self, ruleset: Ruleset, year: int) -> WorkdayCalendar | None:
+        """The first calendar a ``gkrules_calendar`` implementation gives for ``year``."""
         return self._pm.hook.gkrules_calendar(ruleset=ruleset, year=year)
+
+    def calendar_finder(self, ruleset: Ruleset) -> Callable[[int], WorkdayCalendar | None]:
+        """``year → calendar`` under ``ruleset``: what ``CheckerSetup.find_calendar`` holds."""
+        return functools.partial(self.calendar, ruleset)
 
     def notify_checker_error(self, checker: str, source: str, error: BaseException) -> None:
         for impl in self._pm.hook.gkrules_checker_error.get_hookimpls():
@@ -208,3 +218,7 @@ class PluginManager:
                                  if k in impl.argnames})
             except Exception:  # observability only: never let it change the run
                 pass
+
+
+# hookimpl is defined beside hookspec (gkrules.hookspecs); plugins import it from gkrules or here
+__all__ = ["ENTRY_POINT_GROUP", "PluginFailure", "PluginManager", "hookimpl"]

@@ -4,42 +4,22 @@ bundled rule sets and finding filters. The engine, not pluggy, calls what they d
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol
 
 from attrs import field, frozen
 
-from gkrules.model import CatalogEntry, Document, Finding, Severity, Suppression
+# RuleInfo lives with the model and the protocols in a leaf module; both are re-exported here,
+# where plugins have always imported them from
+from gkrules.model import CatalogEntry, Document, Finding, RuleInfo
+from gkrules.protocols import FindingFilter, WorkdayCalendar
 
 if TYPE_CHECKING:
     from gkrules.context import BatchContext, CheckContext, CheckerSetup
     from gkrules.loaders.options import LoadOptions
     from gkrules.model import Report
-    from gkrules.ruleset import Ruleset
-
-
-@frozen
-class RuleInfo:
-    """One rule of a checker: its id (unique within the checker), what it detects, its
-    default severity and the legal or normative basis that findings cite."""
-
-    id: str
-    title: str
-    severity: Severity
-    basis: str
-    tags: tuple[str, ...] = ()
-    description: str = ""
-    help_uri: str | None = None
-    #: the module that declares the rule, its messages and its logic (``gkrules.rule.Rule``)
-    source: str | None = None
-    #: the checker parameters that hold the rule's word lists
-    words: tuple[str, ...] = ()
-    #: why the rule set has no failing or no passing example for it, if it has none
-    examples_note: str = ""
-    #: test files that test the rule by its id (paths relative to the project root)
-    tests: tuple[str, ...] = ()
+    from gkrules.ruleset.model import Ruleset
 
 
 class DocumentChecker(Protocol):
@@ -124,10 +104,6 @@ class RulesetSource:
     description: str = ""
 
 
-class FindingFilter(Protocol):
-    def suppress(self, document: Document, finding: Finding) -> Suppression | None: ...
-
-
 @frozen
 class FilterSpec:
     """A finding filter: it can only suppress findings (with a reason), never add or change
@@ -142,27 +118,6 @@ class FilterSpec:
 class FilterSetup:
     ruleset: Ruleset
     options: dict[str, Any] = field(factory=dict)
-
-
-class WorkdayCalendar(Protocol):
-    """What date rules need from a working-day calendar (see ``gkrules.calendar`` and
-    docs/calendar.md). The start day is never counted (民法典第二百零一条). A method that needs
-    a day the calendar does not cover raises :class:`gkrules.errors.CalendarError`."""
-
-    def is_workday(self, day: dt.date) -> bool:
-        """Whether ``day`` is a working day (a weekend day worked by 调休 is one)."""
-        ...
-
-    def add_workdays(self, start: dt.date, n: int) -> dt.date:
-        """n ≥ 1: the n-th working day after ``start`` (the last day of "within n working days
-        from ``start``"); n = 0: ``start`` if it is a working day, else the next one; n < 0:
-        the |n|-th working day before ``start``."""
-        ...
-
-    def workdays_between(self, start: dt.date, end: dt.date) -> int:
-        """Working days in (start, end]: elapsed on day ``end`` since ``start``; negative when
-        ``end`` is before ``start``. ``add_workdays(start, n)`` is the first day it reaches n."""
-        ...
 
 
 __all__ = [

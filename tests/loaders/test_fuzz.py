@@ -28,12 +28,11 @@ from loader_makers import (
 
 from gkrules.errors import InputError
 from gkrules.loaders.csvfile import load_csv
-from gkrules.loaders.docx import load_docx
 from gkrules.loaders.html import load_html
+from gkrules.loaders.office import load_docx, load_xlsx
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.pdf import load_pdf
 from gkrules.loaders.text import load_text
-from gkrules.loaders.xlsx import load_xlsx
 from gkrules.model import Document
 
 OPTIONS = LoadOptions(max_bytes=1 << 20, max_member_bytes=4 << 20, max_unpacked_bytes=16 << 20, max_pages=20)

@@ -29,7 +29,7 @@ from gkrules.engine import Engine
 @pytest.fixture(scope="module")
 def prose() -> ProseRules:
     engine = Engine("national", check_examples=False)
-    return next(a.instance.prose for a in engine.checkers if a.spec.id == "unit-identifiability")
+    return next(a.instance.rules[0].kit.prose for a in engine.checkers if a.spec.id == "unit-identifiability")
 
 
 def _sentences_by_char(text: str, start: int, end: int) -> Iterator[Sentence]:

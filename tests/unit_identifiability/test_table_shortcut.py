@@ -30,11 +30,13 @@ def _both(engine: Engine, text: str) -> tuple[list, list, bool]:
     doc = engine.prepare(InputDocument("doc.txt", text))
     ctx = CheckContext(doc, TODAY, active.setup, active.rules)
     fast = list(active.instance.check(ctx))
+    kit = active.instance.rules[0].kit  # what the checker compiled, shared by its rules
     skipped = bool(doc.tables) and all(
-        active.instance.reader.inert(doc, t, active.instance.p.legend_window_lines, active.instance.prose.name_guard)
+        kit.reader.inert(doc, t, kit.p.legend_window_lines, kit.prose.name_guard)
         for t in doc.tables)
     with mock.patch.object(TableReader, "profile", lambda *a, **k: (True, True)):
-        full = list(active.instance.check(ctx))
+        # a fresh context: the tables read are per-document facts, kept with the first one
+        full = list(active.instance.check(CheckContext(doc, TODAY, active.setup, active.rules)))
     return fast, full, skipped
 
 
@@ -183,7 +185,7 @@ def _profile_cell_by_cell(reader: TableReader, doc, table, legend_window: int, n
 @given(documents())
 def test_profile_is_the_cell_by_cell_look(engine, text):
     active = next(a for a in engine.checkers if a.spec.id == "unit-identifiability")
-    checker = active.instance
+    checker = active.instance.rules[0].kit
     doc = engine.prepare(InputDocument("doc.txt", text))
     for t in doc.tables:
         args = (doc, t, checker.p.legend_window_lines, checker.prose.name_guard)

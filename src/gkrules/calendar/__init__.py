@@ -37,7 +37,7 @@ def calendar_lookup(setup):
             if setup.ruleset is None:
                 raise
             builtin = calendar_from_section(setup.ruleset.spec.calendar)
-            if builtin.covers_year(year):  # another reason (no plugin manager, a plugin said no)
+            if builtin.covers_year(year):  # another reason (no calendar function, a plugin said no)
                 raise
             raise builtin.error(year) from None
 
@@ -74,8 +74,10 @@ def get_calendar(year: int, ruleset=None, plugins=None):
 
     plugins = plugins if plugins is not None else PluginManager()
     if not isinstance(ruleset, Ruleset):
-        ruleset = load_ruleset(ruleset or "national", plugins)
-    return calendar_lookup(CheckerSetup(checker_id="calendar", params=None, ruleset=ruleset, plugins=plugins))(year)
+        ruleset = load_ruleset(ruleset or "national", plugins.rulesets())
+    setup = CheckerSetup(checker_id="calendar", params=None, ruleset=ruleset,
+                         find_calendar=plugins.calendar_finder(ruleset))
+    return calendar_lookup(setup)(year)
 
 
 __all__ = [

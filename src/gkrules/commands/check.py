@@ -76,18 +76,6 @@ def add_arguments(c) -> None:
     add_plugin_options(c)
 
 
-def write_output(text: str, output: str | None) -> None:
-    """Write the report before the exit code is decided (hosts read it whatever the code)."""
-    if output:
-        try:
-            Path(output).write_text(text, encoding="utf-8")
-        except OSError as exc:
-            raise UsageError(f"无法写入输出文件 {output}：{exc.strerror or exc}") from None
-    else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-
-
 def overrides_from(args) -> dict:
     """The settings given on the command line (None: not given, the settings files decide)."""
     select = args.select
@@ -103,16 +91,6 @@ def _read_stdin(name: str | None):
 
     data = sys.stdin.buffer.read()
     return InputDocument(Path(name).name if name else "标准输入", data)
-
-
-def limits_from_args(args, jobs: int | None = None):
-    """Documents are checked in worker processes that these limits bound (gkrules.supervisor);
-    ``jobs`` is the effective number (settings files may give it)."""
-    from gkrules.supervisor import Limits, MiB
-
-    seconds = args.document_timeout or max(60.0, 2 * args.timeout if args.timeout else 0.0)
-    return Limits(document_seconds=seconds, memory_bytes=int(args.memory_mb * MiB),
-                  workers=jobs or args.jobs or 1)
 
 
 def run(args) -> int:

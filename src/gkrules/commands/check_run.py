@@ -11,6 +11,7 @@ from typing import Any
 
 from gkrules.batches import Batch, Plan
 from gkrules.commands import EXIT_OK, show_notes
+from gkrules.errors import UsageError
 from gkrules.model import Report, Severity
 from gkrules.report_filter import at_least, combine, select_rules, worst_exit
 from gkrules.settings import default_jobs
@@ -20,9 +21,30 @@ from gkrules.specs import FormatterSpec, RenderContext
 MIN_FILES_FOR_POOL = 8
 
 
+def write_output(text: str, output: str | None) -> None:
+    """Write the report before the exit code is decided (hosts read it whatever the code)."""
+    if output:
+        try:
+            Path(output).write_text(text, encoding="utf-8")
+        except OSError as exc:
+            raise UsageError(f"无法写入输出文件 {output}：{exc.strerror or exc}") from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+
+
+def limits_from_args(args, jobs: int | None = None):
+    """Documents are checked in worker processes that these limits bound (gkrules.supervisor);
+    ``jobs`` is the effective number (settings files may give it)."""
+    from gkrules.supervisor import Limits, MiB
+
+    seconds = args.document_timeout or max(60.0, 2 * args.timeout if args.timeout else 0.0)
+    return Limits(document_seconds=seconds, memory_bytes=int(args.memory_mb * MiB),
+                  workers=jobs or args.jobs or 1)
+
+
 def _engine_for(batch: Batch, args, pm, cache: dict) -> tuple[Any, Any]:
     """The engine (and baseline record) for a batch's rule set and baseline, built once."""
-    from gkrules.commands.check import limits_from_args
     from gkrules.engine import Engine
     from gkrules.filters.baseline import use_baseline
     from gkrules.plugins import PluginManager
@@ -94,7 +116,6 @@ def summary_line(report: Report, excluded: int, output: str | None) -> str:
 def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras: dict) -> int:
     from gkrules.baseline import STALE_KEY, STALE_RULE, with_stale_findings
     from gkrules.baseline.stats import merge_stats, review_stats
-    from gkrules.commands.check import write_output
     from gkrules.serialize import document_text_map
 
     jobs = plan.settings["jobs"] or default_jobs()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from gkrules import clock
 from gkrules.commands import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK, add_plugin_options, iso_date, plugin_manager
-from gkrules.commands.check import write_output
+from gkrules.commands.check_run import write_output
 from gkrules.errors import UsageError
 
 NAME = "deadlines"
@@ -51,7 +51,7 @@ def run(args) -> int:
     if args.periodic and not (args.paths or args.catalog):
         raise UsageError("--periodic 需要 --catalog 或文件目录，用来判断定期公开事项是否已公布")
     pm = plugin_manager(args)
-    rs = load_ruleset(args.ruleset, pm)
+    rs = load_ruleset(args.ruleset, pm.rulesets())
     report = monitor(today=args.today or clock.today(), catalog=args.catalog, requests=args.requests,
                      documents=args.paths, periodic=args.periodic, within=args.within, show_all=args.show_all,
                      ruleset=rs, plugins=pm)

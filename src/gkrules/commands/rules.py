@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
-import cattrs
-
-from gkrules.calendar import calendar_status
 from gkrules.commands import EXIT_OK, add_plugin_options, plugin_manager
+from gkrules.effective_rules import effective_rules
 from gkrules.model import Severity
 
 NAME = "rules"
@@ -19,43 +16,6 @@ def add_arguments(r) -> None:
     r.add_argument("--ruleset", default="national", metavar="ID|FILE", help="规则集标识或文件（默认 national）")
     r.add_argument("--format", choices=["text", "json"], default="text")
     add_plugin_options(r)
-
-
-def _jsonable(value):
-    conv = cattrs.Converter()
-    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
-    return conv.unstructure(value)
-
-
-def effective_rules(engine) -> dict:
-    from gkrules.ruleset.compile import compile_checkers
-
-    rs = engine.ruleset
-    pm = engine.plugins
-    data = {
-        "ruleset": {"id": rs.id, "version": rs.version, "digest": rs.digest, "description": rs.description,
-                    "chain": [{"id": i, "version": v, "file": f} for i, v, f in rs.chain]},
-        "checkers": {},
-        "allowlist": [_jsonable(e) for e in rs.spec.allowlist],
-        "calendar": _jsonable(rs.spec.calendar),
-        "calendar_years": calendar_status(rs),
-        "engine": _jsonable(rs.spec.engine),
-    }
-    enabled = {a.spec.id for a in engine.checkers}
-    for cid, cfg in compile_checkers(rs, pm.checkers(), None, pm.block).items():
-        rules = []
-        for info in cfg.spec.rules:
-            override = cfg.rules.get(info.id)
-            rules.append({
-                "id": info.id, "title": info.title,
-                "severity": (override.severity if override and override.severity else info.severity).value,
-                "enabled": not (override and override.enabled is False),
-                "basis": info.basis,
-            })
-        data["checkers"][cid] = {"enabled": cid in enabled, "plugin": pm.owner_of_checker(cid),
-                                 "params": _jsonable(cfg.params) if cfg.params is not None else {},
-                                 "rules": rules}
-    return data
 
 
 def run(args) -> int:

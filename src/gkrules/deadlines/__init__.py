@@ -58,7 +58,8 @@ def calendar_provider(ruleset, plugins):
     from gkrules.calendar import calendar_lookup
     from gkrules.context import CheckerSetup
 
-    return calendar_lookup(CheckerSetup(checker_id=CHECKER_ID, params=None, ruleset=ruleset, plugins=plugins))
+    return calendar_lookup(CheckerSetup(checker_id=CHECKER_ID, params=None, ruleset=ruleset,
+                                        find_calendar=plugins.calendar_finder(ruleset)))
 
 
 def monitor(*, today: dt.date, catalog: str | os.PathLike | Sequence[CatalogEntry] | None = None,
@@ -78,7 +79,7 @@ def monitor(*, today: dt.date, catalog: str | os.PathLike | Sequence[CatalogEntr
     from gkrules.ruleset import Ruleset, load_ruleset
 
     plugins = plugins if plugins is not None else PluginManager()
-    rs = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(str(ruleset), plugins)
+    rs = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(str(ruleset), plugins.rulesets())
     params = params_of(rs)
     if catalog is None:
         entries: list[tuple[str, CatalogEntry]] = []

@@ -9,8 +9,9 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from typing import Literal
 
-from attrs import field, frozen
+from attrs import define, field, frozen
 
+from gkrules.calendar.cache import CalendarCache
 from gkrules.calendar.table import describe_day
 from gkrules.deadlines.items import Item, count_bounds, deadline_bounds, document_dates, evaluate, state_of
 from gkrules.deadlines.params import ReleaseDeadlineParams
@@ -79,24 +80,6 @@ class MonitorReport:
         return self.counts.get("overdue", 0)
 
 
-class CalendarCache:
-    """``calendar(year)`` answers once per year (through the ``gkrules_calendar`` hook)."""
-
-    def __init__(self, provider: Callable[[int], WorkdayCalendar]):
-        self._provider = provider
-        self._by_year: dict[int, WorkdayCalendar] = {}
-
-    def get(self, *years: int) -> WorkdayCalendar:
-        """The calendar for the last of ``years``, after checking that each is covered."""
-        cal = None
-        for year in years:
-            cal = self._by_year.get(year)
-            if cal is None:
-                cal = self._by_year[year] = self._provider(year)
-        assert cal is not None
-        return cal
-
-
 def _item_row(item: Item, calendars: CalendarCache, today: dt.date, within: int, show_all: bool) -> Row | str:
     """The item's row, or only its state when the row would not be listed (a catalogue of a
     hundred thousand items is mostly on time: no row, no due date, no text for those)."""
@@ -154,6 +137,33 @@ def _request_row(record: RequestRecord, calendars: CalendarCache, today: dt.date
                due_text=describe_day(cal, ev.due) if ev.due else "", doc_number=record.id)
 
 
+@define
+class _Tally:
+    """What the monitor has evaluated so far: the listed rows, the errors, the count by state."""
+
+    show_all: bool
+    rows: list[Row] = field(factory=list)
+    errors: list[RowError] = field(factory=list)
+    counts: Counter[str] = field(factory=Counter)
+    total: int = 0
+
+    def add(self, row: Row | str) -> None:
+        if isinstance(row, str):  # evaluated, not listed
+            self.counts[row] += 1
+            return
+        self.counts[row.state] += 1
+        if self.show_all or row.state in ATTENTION:
+            self.rows.append(row)
+
+    def attempt(self, ref: str, title: str | None, make: Callable[[], Row | str]) -> None:
+        """One more item, whose CalendarError becomes its RowError."""
+        self.total += 1
+        try:
+            self.add(make())
+        except CalendarError as exc:
+            self.errors.append(RowError(ref, title or "（无标题）", exc.message))
+
+
 def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], WorkdayCalendar], today: dt.date,
                 within: int | None = None, entries: Iterable[tuple[str, CatalogEntry]] = (),
                 documents: Iterable[Document] = (), requests: Iterable[RequestRecord] = (),
@@ -168,32 +178,28 @@ def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], Work
     resolver = RuleResolver(params)
     calendars = CalendarCache(calendar)
     calendars.get(today.year)  # nothing can be counted without today's year: fail at once
-    rows: list[Row] = []
-    errors: list[RowError] = []
-    counts: Counter[str] = Counter()
-    total = 0
+    tally = _Tally(show_all)
+    _tally_entries(tally, entries, resolver, calendars, today, within)
+    _tally_documents(tally, documents, resolver, calendars, today, within)
+    for record in requests:
+        tally.attempt(record.ref or record.id, record.title,
+                      functools.partial(_request_row, record, calendars, today, within, params))
+    if periodic_catalog is not None:
+        _tally_periodic(tally, periodic_catalog, resolver, calendars.get(today.year), today, within)
+    tally.rows.sort(key=Row.sort_key)
+    return MonitorReport(today=today, within=within, rows=tuple(tally.rows), errors=tuple(tally.errors),
+                         counts=dict(tally.counts), total=tally.total)
 
-    def add(row: Row | str) -> None:
-        if isinstance(row, str):  # evaluated, not listed
-            counts[row] += 1
-            return
-        counts[row.state] += 1
-        if show_all or row.state in ATTENTION:
-            rows.append(row)
 
-    def attempt(ref: str, title: str | None, make: Callable[[], Row | str]) -> None:
-        nonlocal total
-        total += 1
-        try:
-            add(make())
-        except CalendarError as exc:
-            errors.append(RowError(ref, title or "（无标题）", exc.message))
-
-    effective_from = params.effective_from
+def _tally_entries(tally: _Tally, entries: Iterable[tuple[str, CatalogEntry]], resolver: RuleResolver,
+                   calendars: CalendarCache, today: dt.date, within: int) -> None:
+    """Catalogue entries: the hot loop (a catalogue may hold 10^5 entries), so working days are
+    counted first and objects built only for what is listed."""
+    show_all, counts, add = tally.show_all, tally.counts, tally.add
+    effective_from = resolver.params.effective_from
     rule_for, skips = resolver.rule_for, resolver.skips
+    total = 0
     for ref, entry in entries:
-        # the hot loop (a catalogue may hold 10^5 entries): count working days first, build
-        # objects only for what is listed
         formed = entry.formed
         if formed is None or skips(entry.disclosure):
             if formed is None and not skips(entry.disclosure):
@@ -218,35 +224,38 @@ def run_monitor(*, params: ReleaseDeadlineParams, calendar: Callable[[int], Work
                         doc_number=entry.doc_number, ref=ref)
             add(_item_row(item, calendars, today, within, show_all))
         except CalendarError as exc:
-            errors.append(RowError(ref, entry.title or "（无标题）", exc.message))
+            tally.errors.append(RowError(ref, entry.title or "（无标题）", exc.message))
+    tally.total += total
+
+
+def _tally_documents(tally: _Tally, documents: Iterable[Document], resolver: RuleResolver,
+                     calendars: CalendarCache, today: dt.date, within: int) -> None:
+    """Documents checked for the monitor: their dates as the release-deadline checker reads them."""
     for doc in documents:
         if resolver.skips(doc.metadata.disclosure):
             continue
         dates = document_dates(doc, resolver)
         doc_item = dates.item(doc)
         if doc_item is None:
-            total += 1
+            tally.total += 1
             note = "；".join(f"{p.label}“{p.raw}”不是有效日期" for p in dates.problems) or "没有成文日期，无法计算"
-            add(Row(type="item", state="invalid" if dates.problems else "no-date",
-                    title=doc.metadata.title or doc.source, ref=doc.source, notes=(note,),
-                    doc_number=doc.metadata.doc_number))
+            tally.add(Row(type="item", state="invalid" if dates.problems else "no-date",
+                          title=doc.metadata.title or doc.source, ref=doc.source, notes=(note,),
+                          doc_number=doc.metadata.doc_number))
             continue
-        if doc_item.start >= params.effective_from:
-            attempt(doc.source, doc_item.title,
-                    functools.partial(_item_row, doc_item, calendars, today, within, show_all))
-    for record in requests:
-        attempt(record.ref or record.id, record.title,
-                functools.partial(_request_row, record, calendars, today, within, params))
-    if periodic_catalog is not None:
-        cal = calendars.get(today.year)
-        for p in params.periodic:
-            for ev in evaluate_periodic(p, periodic_catalog, resolver, cal, today, within):
-                total += 1
-                late_days = (ev.published or today) - ev.due
-                notes = (f"逾期 {late_days.days} 天",) if ev.state in ("late", "overdue") else ()
-                add(Row(type="periodic", state=ev.state, title=ev.title or f"{ev.year}年{p.name}", ref=p.id,
-                        due=ev.due, start_label="", limit=f"每年 {p.due} 前（{ev.year}年度）", done=ev.published,
-                        basis=p.basis, notes=notes, due_text=describe_day(cal, ev.due)))
-    rows.sort(key=Row.sort_key)
-    return MonitorReport(today=today, within=within, rows=tuple(rows), errors=tuple(errors), counts=dict(counts),
-                         total=total)
+        if doc_item.start >= resolver.params.effective_from:
+            tally.attempt(doc.source, doc_item.title,
+                          functools.partial(_item_row, doc_item, calendars, today, within, tally.show_all))
+
+
+def _tally_periodic(tally: _Tally, published: Sequence[CatalogEntry], resolver: RuleResolver,
+                    cal: WorkdayCalendar, today: dt.date, within: int) -> None:
+    """The periodic items of the rule set (annual report…), judged from what was published."""
+    for p in resolver.params.periodic:
+        for ev in evaluate_periodic(p, published, resolver, cal, today, within):
+            tally.total += 1
+            late_days = (ev.published or today) - ev.due
+            notes = (f"逾期 {late_days.days} 天",) if ev.state in ("late", "overdue") else ()
+            tally.add(Row(type="periodic", state=ev.state, title=ev.title or f"{ev.year}年{p.name}", ref=p.id,
+                          due=ev.due, start_label="", limit=f"每年 {p.due} 前（{ev.year}年度）", done=ev.published,
+                          basis=p.basis, notes=notes, due_text=describe_day(cal, ev.due)))

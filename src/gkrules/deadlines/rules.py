@@ -99,7 +99,7 @@ class RuleResolver:
         # the report naming itself in its opening ("现公布2018年宣城市统计局政府信息公开工作年度报告",
         # "本报告根据《中华人民共和国政府信息公开条例》…编制"): pages whose title is not the first line
         self._periodic_body = [
-            (p, re.compile(rf"(?:现公布|现予公布|现予以公布|特向社会公布|现将|本报告为|编制的|公布)[^。\n]{{0,40}}?"
+            (p, _periodic_needles(p), re.compile(rf"(?:现公布|现予公布|现予以公布|特向社会公布|现将|本报告为|编制的|公布)[^。\n]{{0,40}}?"
                            rf"(?:{'|'.join(re.escape(w) for w in p.title_words)})"
                            + (r"|本(?:年度)?报告[^。\n]{0,20}?(?:根据|依据|按照)《(?:中华人民共和国)?政府信息公开条例》"
                               if p.id == "annual-report" else "")))
@@ -166,7 +166,9 @@ class RuleResolver:
         """(item, year, start, end) when the opening of the text says it is a periodic report
         (the year from that sentence or the report's 统计期限, if written)."""
         head = text[:limit]
-        for item, rx in self._periodic_body:
+        for item, needles, rx in self._periodic_body:
+            if not any(n in head for n in needles):  # the pattern needs one of them: no match
+                continue
             m = rx.search(head)
             if m is None:
                 continue
@@ -185,6 +187,13 @@ class RuleResolver:
             if t.endswith(words):
                 return item
         return None
+
+
+def _periodic_needles(item: PeriodicItem) -> tuple[str, ...]:
+    """Literal text every match of the item's opening pattern contains: one of its title words,
+    or (the annual report) the regulation's name. Looking for them first is several times faster
+    than the pattern, which most openings do not match."""
+    return (*item.title_words, *(("政府信息公开条例",) if item.id == "annual-report" else ()))
 
 
 _TRAILING_NOTE = re.compile(r"[（(][^（()）]*[）)]$")

@@ -11,13 +11,13 @@ from gkrules.specs import LoaderSpec
 
 
 def _load_docx(data, source, options):
-    from gkrules.loaders.docx import load_docx
+    from gkrules.loaders.office import load_docx
 
     return load_docx(data, source, options)
 
 
 def _load_xlsx(data, source, options):
-    from gkrules.loaders.xlsx import load_xlsx
+    from gkrules.loaders.office import load_xlsx
 
     return load_xlsx(data, source, options)
 

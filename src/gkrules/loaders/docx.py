@@ -29,7 +29,7 @@ from lxml import etree
 
 from gkrules.errors import InputError
 from gkrules.loaders.builder import TextBuilder, clean
-from gkrules.loaders.ooxml import app_properties, write_embedded, write_properties
+from gkrules.loaders.ooxml import EmbeddedReader, app_properties, write_embedded, write_properties
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.safezip import Package, parse_xml
 from gkrules.model import Cell, Document, Metadata, Notice, Table
@@ -285,34 +285,7 @@ class _Writer:
             trpr = tr.find(W + "trPr")
             is_header = trpr is not None and any(_on(h) for h in trpr.findall(W + "tblHeader"))
             row_start = b.length
-            row: list[Cell] = []
-            col = 0
-            first = True
-            for tc in _children(tr, W + "tc"):
-                tcpr = tc.find(W + "tcPr")
-                span = _int(tcpr.find(W + "gridSpan") if tcpr is not None else None)
-                vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
-                if vmerge is not None and vmerge.get(W + "val", "continue") == "continue" and col in carry:
-                    cell = carry[col]
-                    row.extend([cell] * span)
-                    col += span
-                    continue
-                cref = f"{tref}第{ri}行第{col + 1}列"
-                value = self._cell_content(tc, cref, pending, nested)
-                if not first:
-                    b.write("\t")
-                first = False
-                cs, ce = b.write(value)
-                cell = Cell(text=value, start=cs, end=ce, number=parse_number(value), ref=cref, hidden=hidden)
-                if ce > cs:
-                    b.block("cell", cs, ce, ref=cref, hidden=hidden)
-                for k in range(span):
-                    if vmerge is not None:
-                        carry[col + k] = cell
-                    else:
-                        carry.pop(col + k, None)
-                row.extend([cell] * span)
-                col += span
+            row = self._table_row(tr, f"{tref}第{ri}行", carry, pending, nested, hidden)
             b.write("\n")
             b.block("row", row_start, b.length - 1, ref=f"{tref}第{ri}行", hidden=hidden)
             if counting_header and is_header:
@@ -339,6 +312,41 @@ class _Writer:
         for inner in nested:
             self.table(inner, hidden)
 
+
+    def _table_row(self, tr: etree._Element, rref: str, carry: dict[int, Cell], pending: list,
+                   nested: list[etree._Element], hidden: bool) -> list[Cell]:
+        """The cells of one row, written tab-separated; a cell spanning k grid columns fills k
+        places, and a vertically merged cell repeats the one above (``carry``: by column)."""
+        b = self.b
+        row: list[Cell] = []
+        col = 0
+        first = True
+        for tc in _children(tr, W + "tc"):
+            tcpr = tc.find(W + "tcPr")
+            span = _int(tcpr.find(W + "gridSpan") if tcpr is not None else None)
+            vmerge = tcpr.find(W + "vMerge") if tcpr is not None else None
+            if vmerge is not None and vmerge.get(W + "val", "continue") == "continue" and col in carry:
+                cell = carry[col]
+                row.extend([cell] * span)
+                col += span
+                continue
+            cref = f"{rref}第{col + 1}列"
+            value = self._cell_content(tc, cref, pending, nested)
+            if not first:
+                b.write("\t")
+            first = False
+            cs, ce = b.write(value)
+            cell = Cell(text=value, start=cs, end=ce, number=parse_number(value), ref=cref, hidden=hidden)
+            if ce > cs:
+                b.block("cell", cs, ce, ref=cref, hidden=hidden)
+            for k in range(span):
+                if vmerge is not None:
+                    carry[col + k] = cell
+                else:
+                    carry.pop(col + k, None)
+            row.extend([cell] * span)
+            col += span
+        return row
 
 def _related(part, reltype: str) -> list:
     rels = [r for r in part.rels.values() if not r.is_external and r.reltype == RT + reltype]
@@ -398,7 +406,9 @@ def open_word(data: bytes, options: LoadOptions):
         raise InputError(f"文件已损坏：Word 文档的结构无法读取（{type(exc).__name__}）") from None
 
 
-def load_docx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0) -> Document:
+def read_docx(data: bytes, source: str, options: LoadOptions, read_embedded: EmbeddedReader | None) -> Document:
+    """The Document of a .docx; embedded files are read with ``read_embedded`` (None: listed
+    only). ``gkrules.loaders.office.load_docx`` gives it the reader of Word and Excel files."""
     document, pkg = open_word(data, options)
     w = _Writer(options)
     body = document.element.body
@@ -420,7 +430,7 @@ def load_docx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0
         w.b.blank()
         _comments(w, part)
     w.b.blank()
-    write_embedded(w.b, pkg, w.objects, options, _depth)
+    write_embedded(w.b, pkg, w.objects, read_embedded)
     _properties(w, document, pkg)
     text = w.b.text()
     meta = Metadata(format="docx", extra={"paragraphs": w.paragraphs, "tables": w.table_count})
@@ -449,4 +459,4 @@ def _pictures_without_text(b: TextBuilder, body) -> None:
         "图片中的内容无法检查：本工具不做文字识别，请人工审查或提供文字版", 0, max(0, len(text) - 1)))
 
 
-__all__ = ["CORE_PROPERTIES", "load_docx", "open_word"]
+__all__ = ["CORE_PROPERTIES", "open_word", "read_docx"]

@@ -95,11 +95,11 @@ def load_legacy(data: bytes, source: str, options: LoadOptions) -> Document:
             f"或安装 LibreOffice（提供 soffice 命令），gkrules 会自动转换")
     converted = convert(data, ext, target, soffice, options.convert_timeout_seconds)
     if target == "docx":
-        from gkrules.loaders.docx import load_docx
+        from gkrules.loaders.office import load_docx
 
         doc = load_docx(converted, source, options)
     else:
-        from gkrules.loaders.xlsx import load_xlsx
+        from gkrules.loaders.office import load_xlsx
 
         doc = load_xlsx(converted, source, options)
     meta = attrs.evolve(doc.metadata, extra={**doc.metadata.extra, "converted_from": ext.lstrip(".")})

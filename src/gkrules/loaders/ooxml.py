@@ -10,11 +10,10 @@ file — an embedded worksheet is a common place for unit-level data to hide.
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from gkrules.errors import InputError
 from gkrules.loaders.builder import TextBuilder
-from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.safezip import Package
 
 EXTENDED = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
@@ -38,9 +37,16 @@ def write_properties(b: TextBuilder, values: Iterable[tuple[str, object]]) -> No
                    hidden=True)
 
 
-def write_embedded(b: TextBuilder, pkg: Package, objects: list[tuple[str, str]], options: LoadOptions,
-                   depth: int) -> None:
-    """OLE objects found in the content (where, ProgID), then every file under */embeddings/."""
+#: the text of an embedded file given its name and bytes ("" for a kind it does not read); raises
+#: InputError for a file it cannot read. Given by ``gkrules.loaders.office``, which knows both
+#: Word and Excel (so that neither of their modules imports the other).
+EmbeddedReader = Callable[[str, bytes], str]
+
+
+def write_embedded(b: TextBuilder, pkg: Package, objects: list[tuple[str, str]],
+                   read_embedded: EmbeddedReader | None) -> None:
+    """OLE objects found in the content (where, ProgID), then every file under */embeddings/,
+    each with its text when ``read_embedded`` is given (None: one level down, only listed)."""
     n = 0
     for where, progid in objects:
         n += 1
@@ -52,30 +58,20 @@ def write_embedded(b: TextBuilder, pkg: Package, objects: list[tuple[str, str]],
         base = posixpath.basename(name)
         ref = f"嵌入对象{n}：{base}"
         b.line(f"嵌入文件：{base}", "embedded-object", ref=ref, hidden=True)
-        inner = _embedded_text(base, pkg.read(name), options, depth)
+        inner = _embedded_text(read_embedded, base, pkg.read(name))
         if inner.strip():
             start, end = b.write(inner)
             b.write("\n")
             b.block("embedded-object", start, end, ref=ref, hidden=True)
 
 
-def _embedded_text(name: str, blob: bytes, options: LoadOptions, depth: int) -> str:
-    """The text of an embedded docx/xlsx (one level deep; deeper files are only listed)."""
-    if depth > 0:
+def _embedded_text(read_embedded: EmbeddedReader | None, name: str, blob: bytes) -> str:
+    if read_embedded is None:
         return ""
-    lower = name.lower()
     try:
-        if lower.endswith((".docx", ".docm")):
-            from gkrules.loaders.docx import load_docx
-
-            return load_docx(blob, name, options, _depth=depth + 1).text
-        if lower.endswith((".xlsx", ".xlsm")):
-            from gkrules.loaders.xlsx import load_xlsx
-
-            return load_xlsx(blob, name, options, _depth=depth + 1).text
+        return read_embedded(name, blob)
     except InputError as exc:
         return f"（嵌入文件无法读取：{exc.message}）"
-    return ""
 
 
-__all__ = ["PERSON_PROPERTIES", "PROPERTY_PREFIX", "app_properties", "write_embedded", "write_properties"]
+__all__ = ["PERSON_PROPERTIES", "PROPERTY_PREFIX", "EmbeddedReader", "app_properties", "write_embedded", "write_properties"]

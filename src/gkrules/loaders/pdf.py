@@ -180,40 +180,13 @@ def _extract(data: bytes, source: str, options: LoadOptions, budget: pdfguard._B
         broken = budget.undecodable
         interpreter.process_page(page)
         broken = budget.undecodable - broken
-        layout = device.get_result()
-        lines: list = []
-        stats = _PageStats()
-        _collect(layout, lines, stats)
         if n > 1:
             b.write("\n")  # a blank line between pages: a table does not run on across pages
-        start = b.length
-        for row in _rows(lines):
-            cids = len(_CID.findall(row))
-            if cids:
-                stats.cids += cids
-                row = _CID.sub("\ufffd", row)
-            stats.chars += sum(1 for ch in row if not ch.isspace() and ch != "\ufffd")
-            b.line(row)
-        end = max(start, b.length - 1)
-        b.block("page", start, end, page=n, ref=f"第{n}页")
-        pages.append((n, start, end))
-        notice = _unreadable(n, stats, layout.width * layout.height)
-        if broken:
-            notice = (f"第{n}页有 {broken} 个内容流无法完整解码（数据损坏、被截断或使用了不支持的压缩方式），"
-                      "该页内容未能全部读取、无法检查：请提供完好的文件，或人工审查该页")
-        if notice is not None:
-            b.notices.append(Notice("unreadable-content", notice, start, end, page=n, ref=f"第{n}页"))
+        pages.append(_write_page(b, n, device.get_result(), broken))
         comments.extend((n, c) for c in _annotations(page))
     if n == 0:
         raise InputError("PDF 中没有可读取的页面：文件可能已损坏或被截断")
-    b.blank()
-    for k, (page_no, text) in enumerate(comments, 1):
-        b.line(text, "comment", ref=f"第{page_no}页批注{k}", page=page_no, hidden=True)
-    before_info = budget.undecodable
-    info = document.info[0] if document.info else {}
-    write_properties(b, [(label, _decode(info.get(key))) for key, label in _INFO_FIELDS])
-    if budget.undecodable > before_info:
-        b.notices.append(Notice("unreadable-content", "PDF 的文档信息或批注中有数据流无法解码，这些内容无法检查：请人工审查"))
+    _write_tail(b, comments, document, budget)
     text = b.text()
     tables = []
     for t in find_tables(text):
@@ -227,6 +200,42 @@ def _extract(data: bytes, source: str, options: LoadOptions, budget: pdfguard._B
     notices = tuple(_within(x, size) for x in b.notices)
     return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="pdf",
                     blocks=blocks, tables=tuple(tables), metadata=meta, notices=notices)
+
+
+def _write_page(b: TextBuilder, n: int, layout, broken: int) -> tuple[int, int, int]:
+    """Page ``n``'s lines, its block, and its notice if it cannot be read; (n, start, end)."""
+    lines: list = []
+    stats = _PageStats()
+    _collect(layout, lines, stats)
+    start = b.length
+    for row in _rows(lines):
+        cids = len(_CID.findall(row))
+        if cids:
+            stats.cids += cids
+            row = _CID.sub("\ufffd", row)
+        stats.chars += sum(1 for ch in row if not ch.isspace() and ch != "\ufffd")
+        b.line(row)
+    end = max(start, b.length - 1)
+    b.block("page", start, end, page=n, ref=f"第{n}页")
+    notice = _unreadable(n, stats, layout.width * layout.height)
+    if broken:
+        notice = (f"第{n}页有 {broken} 个内容流无法完整解码（数据损坏、被截断或使用了不支持的压缩方式），"
+                  "该页内容未能全部读取、无法检查：请提供完好的文件，或人工审查该页")
+    if notice is not None:
+        b.notices.append(Notice("unreadable-content", notice, start, end, page=n, ref=f"第{n}页"))
+    return n, start, end
+
+
+def _write_tail(b: TextBuilder, comments: list[tuple[int, str]], document, budget: pdfguard._Budget) -> None:
+    """After the pages: the annotations (hidden comments) and the Info fields that name people."""
+    b.blank()
+    for k, (page_no, text) in enumerate(comments, 1):
+        b.line(text, "comment", ref=f"第{page_no}页批注{k}", page=page_no, hidden=True)
+    before_info = budget.undecodable
+    info = document.info[0] if document.info else {}
+    write_properties(b, [(label, _decode(info.get(key))) for key, label in _INFO_FIELDS])
+    if budget.undecodable > before_info:
+        b.notices.append(Notice("unreadable-content", "PDF 的文档信息或批注中有数据流无法解码，这些内容无法检查：请人工审查"))
 
 
 def _within(span, size: int):

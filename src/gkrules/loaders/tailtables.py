@@ -180,12 +180,11 @@ def _header(text: str, lines: list[tuple[int, int, str]], width: int) -> tuple[l
     return cells, caption
 
 
-def find_tail_tables(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[int, int, Table]]:
-    """(first line, last line, table) of every single-space table in the text."""
-    out: list[tuple[int, int, Table]] = []
-    # candidate lines from one search over the text (most lines of most documents are prose)
+def _candidate_rows(text: str, lines: list[tuple[int, int, str]]) -> list | None:
+    """Per line, its parsed tail row (None: not one); None when no line can be one. Candidate
+    lines come from one search over the text (most lines of most documents are prose)."""
     if _QUICK.search(text) is None and _QUICK_NUMBERS.search(text) is None:
-        return []
+        return None
     parsed_rows: list = [None] * len(lines)
     starts = None
     for m in _HINT_LINE.finditer(text):
@@ -194,9 +193,15 @@ def find_tail_tables(text: str, lines: list[tuple[int, int, str]]) -> list[tuple
         k = bisect_right(starts, m.start()) - 1
         if parsed_rows[k] is None:
             parsed_rows[k] = tail_row(lines[k][2])
-    if starts is None:
-        return []
+    return parsed_rows if starts is not None else None
 
+
+def find_tail_tables(text: str, lines: list[tuple[int, int, str]]) -> list[tuple[int, int, Table]]:
+    """(first line, last line, table) of every single-space table in the text."""
+    out: list[tuple[int, int, Table]] = []
+    parsed_rows = _candidate_rows(text, lines)
+    if parsed_rows is None:
+        return []
     i, n = 0, len(lines)
     while i < n:
         first = parsed_rows[i]

@@ -27,7 +27,7 @@ from lxml import etree
 
 from gkrules.errors import InputError
 from gkrules.loaders.builder import TextBuilder, clean, column_letter
-from gkrules.loaders.ooxml import app_properties, write_embedded, write_properties
+from gkrules.loaders.ooxml import EmbeddedReader, app_properties, write_embedded, write_properties
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.safezip import Package, has_dtd, hostile_xml
 from gkrules.model import Cell, Document, Metadata, Table
@@ -289,7 +289,9 @@ def open_workbook(data: bytes, options: LoadOptions):
         raise InputError(f"不是可读取的 Excel 工作簿（xlsx，{type(exc).__name__}）") from None
 
 
-def load_xlsx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0) -> Document:
+def read_xlsx(data: bytes, source: str, options: LoadOptions, read_embedded: EmbeddedReader | None) -> Document:
+    """The Document of a .xlsx; embedded files are read with ``read_embedded`` (None: listed
+    only). ``gkrules.loaders.office.load_xlsx`` gives it the reader of Word and Excel files."""
     wb, pkg = open_workbook(data, options)
     b = TextBuilder(options.max_text_chars)
     states: dict[str, str] = {}
@@ -304,7 +306,7 @@ def load_xlsx(data: bytes, source: str, options: LoadOptions, *, _depth: int = 0
     finally:
         wb.close()
     b.blank()
-    write_embedded(b, pkg, [], options, _depth)
+    write_embedded(b, pkg, [], read_embedded)
     write_properties(b, values + app_properties(pkg))
     text = b.text()
     meta = Metadata(format="xlsx", extra={"sheets": states})
@@ -357,4 +359,4 @@ def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[
     b.block(kind, start, max(start, b.length - 1), ref=w.sref, hidden=hidden)
 
 
-__all__ = ["column_letter", "load_xlsx", "open_workbook", "render", "sheet_ref"]
+__all__ = ["column_letter", "open_workbook", "read_xlsx", "render", "sheet_ref"]

@@ -117,18 +117,7 @@ def _title_in_lines(text: str, head_end_line: int, window: int):
         if stripped.endswith(("：", ":")):
             return None
         start = s + (len(line) - len(line.lstrip()))
-        title, end = stripped, start + len(stripped)
-        # a title broken over two lines: "…关于印发…公开" / "标准化…实施方案》的通知"
-        if not _TITLE_END.search(stripped):
-            for j in range(idx + 1, min(idx + 4, len(lines))):
-                s2, _e2, next_line = lines[j]
-                n2 = next_line.strip()
-                if not n2:
-                    continue
-                if len(n2) <= 40 and _TITLE_END.search(n2) and not n2.endswith(("：", ":")):
-                    title = stripped + n2
-                    end = s2 + (len(next_line) - len(next_line.lstrip())) + len(n2)
-                break
+        title, end = _continued_title(lines, idx, stripped, start + len(stripped))
         return title, start, end
     # ran out of lines: more of the text may follow the window
     return _NOT_YET if len(lines) >= head_end_line + window else None
@@ -150,8 +139,23 @@ class _Found:
             self.spans[name] = span
         self.sources[name] = source
 
-    def put_span(self, name: str, found: gbt9704.Span, source: str) -> None:
+    def put_span(self, name: str, found: gbt9704.Span | gbt9704.SecrecyMark, source: str) -> None:
         self.put(name, found.text, (found.start, found.end), source)
+
+
+def _continued_title(lines: list[tuple[int, int, str]], idx: int, title: str, end: int) -> tuple[str, int]:
+    """A title broken over two lines ("…关于印发…公开" / "标准化…实施方案》的通知"): (title, end)."""
+    if _TITLE_END.search(title):
+        return title, end
+    for j in range(idx + 1, min(idx + 4, len(lines))):
+        s2, _e2, next_line = lines[j]
+        n2 = next_line.strip()
+        if not n2:
+            continue
+        if len(n2) <= 40 and _TITLE_END.search(n2) and not n2.endswith(("：", ":")):
+            return title + n2, s2 + (len(next_line) - len(next_line.lstrip())) + len(n2)
+        break
+    return title, end
 
 
 def extract(doc: Document, facts: DocumentFacts | None = None) -> Metadata:

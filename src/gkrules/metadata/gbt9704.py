@@ -145,6 +145,10 @@ def _lone_title_with_colon(text: str, stripped: str, line_end: int) -> bool:
 
 
 def _parse_head(text: str, max_lines: int) -> Head:
+    """Long because: one pass over the head's lines whose state (份号 seen, 密级 seen, organ
+    lines pending a joint masthead, where the head ends) every kind of element reads and
+    changes; split into functions, that state would travel through every call on a path that
+    runs for each document."""
     fenhao = secrecy = urgency = masthead = None
     seen = 0
     end_line = 0

@@ -10,51 +10,18 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-from attrs import field, frozen
+from typing import Any, Protocol, runtime_checkable
 
 from gkrules.errors import RulesetError
 from gkrules.ruleset.convert import structure
 from gkrules.ruleset.layering import display_path, resolve_layers
-from gkrules.ruleset.schema import CheckerSection, RulesetFile
-from gkrules.ruleset.yamlio import Marks
-
-if TYPE_CHECKING:
-    from gkrules.plugins import PluginManager
+from gkrules.ruleset.model import Ruleset
+from gkrules.ruleset.schema import RulesetFile
+from gkrules.specs import RulesetSource
 
 DEFAULT_RULESET = "national"
-
-
-@frozen
-class Ruleset:
-    """The effective rule set after layering."""
-
-    id: str
-    version: str
-    description: str | None
-    chain: tuple[tuple[str, str, str], ...]
-    data: dict[str, Any]
-    spec: RulesetFile
-    digest: str
-    marks: Marks = field(eq=False, repr=False, factory=Marks)
-    #: the files each layer of ``chain`` was read from (its includes and word lists too)
-    layer_files: tuple[frozenset[str], ...] = field(eq=False, repr=False, default=())
-
-    def layer_of(self, file: str) -> int | None:
-        """The index in ``chain`` of the layer ``file`` belongs to (None: unknown)."""
-        for i in range(len(self.layer_files) - 1, -1, -1):
-            if file in self.layer_files[i]:
-                return i
-        return None
-
-    def checker(self, checker_id: str) -> CheckerSection:
-        return self.spec.checkers.get(checker_id) or CheckerSection()
-
-    @property
-    def files(self) -> tuple[str, ...]:
-        return tuple(f for _, _, f in self.chain)
 
 
 def _digest(data: Any) -> str:
@@ -62,7 +29,30 @@ def _digest(data: Any) -> str:
     return "sha256:" + hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def _lookup_factory(plugins: PluginManager | None):
+@runtime_checkable
+class RulesetProvider(Protocol):
+    """Anything that answers which rule sets are installed (a ``PluginManager``)."""
+
+    def rulesets(self) -> Mapping[str, RulesetSource]: ...
+
+
+#: the rule sets plugins registered (``PluginManager.rulesets()``): by id, or as a list
+RulesetSources = Mapping[str, RulesetSource] | Iterable[RulesetSource]
+
+
+def _by_id(sources: RulesetSources | RulesetProvider | None) -> Mapping[str, RulesetSource]:
+    if sources is None:  # the convenience of the API: the installed plugins' rule sets
+        from gkrules.plugins import PluginManager
+
+        return PluginManager().rulesets()
+    if isinstance(sources, Mapping):
+        return sources
+    if isinstance(sources, RulesetProvider):  # a plugin manager, as callers passed before
+        return sources.rulesets()
+    return {s.id: s for s in sources}
+
+
+def _lookup_factory(sources: Mapping[str, RulesetSource]):
     def lookup(ref: str, relative_to: Path | None, cited_at: tuple[str | None, int | None] = (None, None)) -> Path:
         candidates = []
         p = Path(ref)
@@ -74,7 +64,6 @@ def _lookup_factory(plugins: PluginManager | None):
                 return c
             if c.is_dir() and (c / "ruleset.yaml").is_file():
                 return c / "ruleset.yaml"
-        sources = plugins.rulesets() if plugins is not None else {}
         if ref in sources:
             src = Path(sources[ref].path)
             return src / "ruleset.yaml" if src.is_dir() else src
@@ -84,12 +73,15 @@ def _lookup_factory(plugins: PluginManager | None):
     return lookup
 
 
-def load_ruleset(ref: str | Path = DEFAULT_RULESET, plugins: PluginManager | None = None) -> Ruleset:
-    """Load, layer and validate a rule set given by id (``national``) or by path."""
-    if plugins is None:
-        from gkrules.plugins import PluginManager
-        plugins = PluginManager()
-    lookup = _lookup_factory(plugins)
+def load_ruleset(ref: str | Path = DEFAULT_RULESET,
+                 sources: RulesetSources | RulesetProvider | None = None) -> Ruleset:
+    """Load, layer and validate a rule set given by id (``national``) or by path.
+
+    ``sources`` are the rule sets that ids (``--ruleset ID``, ``extends: ID``) may name: what
+    plugins registered, ``PluginManager.rulesets()`` (a plugin manager itself is accepted
+    too). None: those of the installed plugins, loaded here.
+    """
+    lookup = _lookup_factory(_by_id(sources))
     path = lookup(str(ref), None)
     data, marks, chain, files = resolve_layers(path, lookup)
     spec = structure(data, RulesetFile, marks)
@@ -98,4 +90,4 @@ def load_ruleset(ref: str | Path = DEFAULT_RULESET, plugins: PluginManager | Non
                    digest=_digest(data), marks=marks, layer_files=tuple(files))
 
 
-__all__ = ["DEFAULT_RULESET", "Ruleset", "RulesetError", "load_ruleset"]
+__all__ = ["DEFAULT_RULESET", "Ruleset", "RulesetError", "RulesetProvider", "RulesetSources", "load_ruleset"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import enum
+import functools
 import typing
 from collections import abc
 from collections.abc import Iterator
@@ -157,54 +158,61 @@ def make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_attrs, attrs_factory)
 
     # sequences and mappings: no silent iteration over a string, element errors keep their index
-    def seq_factory(t: Any) -> Any:
-        origin, args = typing.get_origin(t), typing.get_args(t)
-        elem = args[0] if args else Any
-        build = tuple if origin is tuple else (frozenset if origin is frozenset else
-                                               (set if origin is set else list))
-
-        def hook(v: Any, _: Any) -> Any:
-            if not isinstance(v, list | tuple):
-                raise StrictValueError(f"值类型错误：应为列表，实际为{_shown(v)}")
-            out, errors = [], []
-            for i, x in enumerate(v):
-                try:
-                    out.append(conv.structure(x, elem))
-                except Exception as exc:
-                    exc.__notes__ = [  # type: ignore[attr-defined]  # PEP 678 notes, set by hand on 3.10*getattr(exc, "__notes__", []),
-                                     IterableValidationNote(f"@ index {i}", i, elem)]
-                    errors.append(exc)
-            if errors:
-                raise IterableValidationError("invalid list", errors, t)
-            return build(out)
-
-        return hook
-
-    def map_factory(t: Any) -> Any:
-        args = typing.get_args(t)
-        ktype, vtype = (args[0], args[1]) if len(args) == 2 else (Any, Any)
-
-        def hook(v: Any, _: Any) -> Any:
-            if not isinstance(v, dict):
-                raise _wrong_mapping(v)
-            out, errors = {}, []
-            for k, x in v.items():
-                try:
-                    kk = conv.structure(k, ktype) if ktype is not Any else k
-                    out[kk] = conv.structure(x, vtype) if vtype is not Any else x
-                except Exception as exc:
-                    exc.__notes__ = [  # type: ignore[attr-defined]  # PEP 678 notes, set by hand on 3.10
-                        *getattr(exc, "__notes__", []), IterableValidationNote(f"@ key {k!r}", k, vtype)]
-                    errors.append(exc)
-            if errors:
-                raise IterableValidationError("invalid mapping", errors, t)
-            return out
-
-        return hook
-
-    conv.register_structure_hook_factory(_is_homogeneous_sequence, seq_factory)
-    conv.register_structure_hook_factory(lambda t: typing.get_origin(t) in (dict, abc.Mapping), map_factory)
+    conv.register_structure_hook_factory(_is_homogeneous_sequence, functools.partial(_sequence_hook, conv))
+    conv.register_structure_hook_factory(lambda t: typing.get_origin(t) in (dict, abc.Mapping),
+                                         functools.partial(_mapping_hook, conv))
     return conv
+
+
+def _with_note(exc: Exception, note: IterableValidationNote) -> Exception:
+    """``exc`` with ``note`` after the notes it has (PEP 678 notes, set by hand on 3.10)."""
+    exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]  # no __notes__ on 3.10
+    return exc
+
+
+def _sequence_hook(conv: cattrs.Converter, t: Any) -> Any:
+    """A list (or tuple, set) of ``t``'s element type; a string is not a list of characters."""
+    origin, args = typing.get_origin(t), typing.get_args(t)
+    elem = args[0] if args else Any
+    build = tuple if origin is tuple else (frozenset if origin is frozenset else
+                                           (set if origin is set else list))
+
+    def hook(v: Any, _: Any) -> Any:
+        if not isinstance(v, list | tuple):
+            raise StrictValueError(f"值类型错误：应为列表，实际为{_shown(v)}")
+        out, errors = [], []
+        for i, x in enumerate(v):
+            try:
+                out.append(conv.structure(x, elem))
+            except Exception as exc:
+                errors.append(_with_note(exc, IterableValidationNote(f"@ index {i}", i, elem)))
+        if errors:
+            raise IterableValidationError("invalid list", errors, t)
+        return build(out)
+
+    return hook
+
+
+def _mapping_hook(conv: cattrs.Converter, t: Any) -> Any:
+    """A mapping of ``t``'s key and value types, each error under its key."""
+    args = typing.get_args(t)
+    ktype, vtype = (args[0], args[1]) if len(args) == 2 else (Any, Any)
+
+    def hook(v: Any, _: Any) -> Any:
+        if not isinstance(v, dict):
+            raise _wrong_mapping(v)
+        out, errors = {}, []
+        for k, x in v.items():
+            try:
+                kk = conv.structure(k, ktype) if ktype is not Any else k
+                out[kk] = conv.structure(x, vtype) if vtype is not Any else x
+            except Exception as exc:
+                errors.append(_with_note(exc, IterableValidationNote(f"@ key {k!r}", k, vtype)))
+        if errors:
+            raise IterableValidationError("invalid mapping", errors, t)
+        return out
+
+    return hook
 
 
 def _is_homogeneous_sequence(t: Any) -> bool:

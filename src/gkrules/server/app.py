@@ -37,7 +37,7 @@ from starlette.routing import Route
 
 from gkrules import clock
 from gkrules._version import __version__
-from gkrules.commands.rules import effective_rules
+from gkrules.effective_rules import effective_rules
 from gkrules.engine import Engine
 from gkrules.errors import GkrulesError
 from gkrules.plugins import PluginManager

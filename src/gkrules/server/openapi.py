@@ -91,7 +91,11 @@ def _report_content() -> dict[str, Any]:
 
 
 def openapi_document(settings: ServerSettings, server_url: str | None = None) -> dict[str, Any]:
-    """The description; ``server_url`` is the base URL the caller used (``servers``)."""
+    """The description; ``server_url`` is the base URL the caller used (``servers``).
+
+    Long because it is one literal document: the OpenAPI description read top to bottom as
+    clients see it (paths, parameters, responses); splitting it would only scatter it.
+    """
     return {
         "openapi": "3.1.0",
         "servers": [{"url": server_url or "/", "description": "本服务"}],

@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
+from typing import cast
 
 from attrs import field, frozen
 
@@ -205,35 +206,7 @@ def propagate(system: System, rounds: int = 50) -> tuple[list[float], list[float
         budget -= 1
         i = queue.popleft()
         queued[i] = False
-        r = rels[i]
-        # min and max of each term c*x
-        mins, maxs = [], []
-        for v, c in r.terms:
-            a, b = (c * lower[v], c * upper[v]) if c > 0 else (c * upper[v], c * lower[v])
-            mins.append(a)
-            maxs.append(b)
-        inf_min = sum(1 for a in mins if a == -INF)
-        inf_max = sum(1 for b in maxs if b == INF)
-        fin_min = sum(a for a in mins if a != -INF)
-        fin_max = sum(b for b in maxs if b != INF)
-        for idx, (v, c) in enumerate(r.terms):
-            # max and min of the rest of the terms
-            if maxs[idx] == INF:
-                rest_max = INF if inf_max > 1 else fin_max
-            else:
-                rest_max = INF if inf_max else fin_max - maxs[idx]
-            if mins[idx] == -INF:
-                rest_min = -INF if inf_min > 1 else fin_min
-            else:
-                rest_min = -INF if inf_min else fin_min - mins[idx]
-            t_lo = r.lo - rest_max if rest_max != INF and r.lo != -INF else -INF
-            t_hi = r.hi - rest_min if rest_min != -INF and r.hi != INF else INF
-            # coefficients are +1 or -1, so dividing is multiplying and ints stay ints
-            if c > 0:
-                new_lo, new_hi = t_lo, t_hi
-            else:
-                new_lo = -t_hi if t_hi != INF else -INF
-                new_hi = -t_lo if t_lo != -INF else INF
+        for v, new_lo, new_hi in _implied(rels[i], lower, upper):
             changed = False
             if new_lo > lower[v]:
                 lower[v] = new_lo
@@ -248,6 +221,40 @@ def propagate(system: System, rounds: int = 50) -> tuple[list[float], list[float
                         queued[j] = True
                         queue.append(j)
     return lower, upper, why
+
+
+def _implied(r: Relation, lower: list[float], upper: list[float]) -> list[tuple[int, float, float]]:
+    """(unknown, lower, upper) that relation ``r`` implies for each of its terms, given the
+    current bounds: each term ``c x_v`` lies in ``[lo - max(rest), hi - min(rest)]``."""
+    # min and max of each term c*x
+    mins, maxs = [], []
+    for v, c in r.terms:
+        a, b = (c * lower[v], c * upper[v]) if c > 0 else (c * upper[v], c * lower[v])
+        mins.append(a)
+        maxs.append(b)
+    inf_min = sum(1 for a in mins if a == -INF)
+    inf_max = sum(1 for b in maxs if b == INF)
+    fin_min = sum(a for a in mins if a != -INF)
+    fin_max = sum(b for b in maxs if b != INF)
+    out = []
+    for idx, (v, c) in enumerate(r.terms):
+        # max and min of the rest of the terms
+        if maxs[idx] == INF:
+            rest_max = INF if inf_max > 1 else fin_max
+        else:
+            rest_max = INF if inf_max else fin_max - maxs[idx]
+        if mins[idx] == -INF:
+            rest_min = -INF if inf_min > 1 else fin_min
+        else:
+            rest_min = -INF if inf_min else fin_min - mins[idx]
+        t_lo = r.lo - rest_max if rest_max != INF and r.lo != -INF else -INF
+        t_hi = r.hi - rest_min if rest_min != -INF and r.hi != INF else INF
+        # coefficients are +1 or -1, so dividing is multiplying and ints stay ints
+        if c > 0:
+            out.append((v, t_lo, t_hi))
+        else:
+            out.append((v, -t_hi if t_hi != INF else -INF, -t_lo if t_lo != -INF else INF))
+    return out
 
 
 # -- the whole audit -----------------------------------------------------------------------
@@ -304,11 +311,11 @@ def relations_2d(grid: Sequence[Sequence[int | None]]) -> tuple[list[tuple[int, 
             if cell in pos:
                 terms.append((pos[cell], 1))
             else:
-                rhs -= grid[cell[0]][cell[1]]
+                rhs -= cast(int, grid[cell[0]][cell[1]])  # not in pos: a published value
         if total in pos:
             terms.append((pos[total], -1))
         else:
-            rhs += grid[total[0]][total[1]]
+            rhs += cast(int, grid[total[0]][total[1]])
         if terms:
             rels.append(Relation(tuple(terms), rhs, rhs, label))
 

@@ -15,7 +15,7 @@ import math
 import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from attrs import frozen
 
@@ -67,8 +67,9 @@ class Contributions:
         recs = list(records)
         if not recs:
             return cls((), (), (), (), (), (), source)
-        cols = zip(*((r.table, r.row, r.col, r.unit, r.value, r.group) for r in recs), strict=True)
-        return cls(*map(tuple, cols), source=source)
+        tables, rows, cols, units, values, groups = zip(
+            *((r.table, r.row, r.col, r.unit, r.value, r.group) for r in recs), strict=True)
+        return cls(tables, rows, cols, units, values, groups, source)
 
 
 def _column_map(header: list[str], source: str) -> dict[str, int]:
@@ -106,15 +107,18 @@ def parse_csv_text(text: str, source: str = "<contributions>") -> Contributions:
     units = col("unit")
     raw = columns[cols["value"]]
     try:
-        values = tuple(map(float, raw))  # the common case at C speed
+        values: tuple[float, ...] = tuple(map(float, raw))  # the common case at C speed
     except ValueError:
-        values = tuple(parse_number(x) for x in raw)
-    if None in values or not all(units) or not all(map(math.isfinite, values)):
+        parsed = tuple(parse_number(x) for x in raw)
+        if None in parsed:
+            _locate_error(text, cols, source)
+        values = tuple(v for v in parsed if v is not None)  # all of them (None raised above)
+    if not all(units) or not all(map(math.isfinite, values)):
         _locate_error(text, cols, source)
     return Contributions(col("table"), col("row"), col("col"), units, values, col("group"), source)
 
 
-def _locate_error(text: str, cols: dict[str, int], source: str) -> None:
+def _locate_error(text: str, cols: dict[str, int], source: str) -> NoReturn:
     """Slow path, only for a bad file: the line of the first bad record, for the message."""
     reader = csv.reader(io.StringIO(text))
     next(reader)
@@ -128,6 +132,8 @@ def _locate_error(text: str, cols: dict[str, int], source: str) -> None:
             raise UsageError(f"贡献数据 {source} 第 {reader.line_num} 行的数值无效：{raw[:20]!r}")
         if not rec[cols["unit"]].strip():
             raise UsageError(f"贡献数据 {source} 第 {reader.line_num} 行缺少单位标识（unit）")
+    # called only when some record is bad: never let a bad file through unnamed
+    raise UsageError(f"贡献数据 {source} 中有无效的数值或缺少单位标识（unit）")
 
 
 def load_contributions(path: str | os.PathLike) -> Contributions:

@@ -56,11 +56,11 @@ def _header_like(row: tuple[Cell, ...]) -> bool:
 def logical(table: Table) -> Table:
     """The table with its caption rows taken out of the header and its header rows counted
     and aligned; a table whose rows need no change comes back as it is."""
-    rows = table.rows
-    if (table.header_rows == 1 and len(rows) > 2 and _numeric(rows[1]) and not _numeric(rows[0])
-            and not _CAPTION.match(rows[0][0].text) and len(_filled(rows[0])) >= 2):
+    given = table.rows
+    if (table.header_rows == 1 and len(given) > 2 and _numeric(given[1]) and not _numeric(given[0])
+            and not _CAPTION.match(given[0][0].text) and len(_filled(given[0])) >= 2):
         return table  # the common table: one header row, numbers right below it
-    rows = list(rows)
+    rows = list(given)
     caption_rows: list[str] = []
     # leading rows of one cell (title, 单位:万元, a colspan title row) before any header row
     while len(rows) > 2 and not _numeric(rows[0]) and (

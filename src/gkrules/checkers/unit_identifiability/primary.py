@@ -8,14 +8,17 @@ values and the number of negatives; a second pass over the cells gives each cell
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import repeat
 from operator import add, mul
+from typing import TypeVar
 
 from attrs import frozen
 
 from .contributions import Contribution, Contributions
 from .params import UnitIdentifiabilityParams
+
+H = TypeVar("H", str, int)
 
 
 @frozen
@@ -51,7 +54,7 @@ class CellVerdict:
         return self.p_ratio_fail or self.nk_fail
 
 
-def _ids(xs) -> tuple[list, list[int]]:
+def _ids(xs: Sequence[H]) -> tuple[list[H], list[int]]:
     """Distinct values in order of appearance, and each element's position among them."""
     keys = list(dict.fromkeys(xs))
     index = dict(zip(keys, range(len(keys)), strict=True))
@@ -77,6 +80,7 @@ def _cell_stats(data: Contributions, top_n: int, use_groups: bool,
     """Column-wise work through C-level dict and map calls; the only Python loop over the
     records appends each value to its cell's list."""
     values = data.values
+    who: Sequence[str]
     if use_groups and any(data.groups):
         who = [g or u for g, u in zip(data.groups, data.units, strict=True)]
     else:
@@ -125,6 +129,7 @@ def verdicts(stats: dict[tuple[str, str, str], CellStats], p: UnitIdentifiabilit
         review_tables = {s.table for s in stats.values() if s.negatives}
     out = []
     k = p.nk.k / 100 if p.nk else None
+    top_n = p.nk.n if p.nk else 0
     ge = p.nk_operator == ">="
     pp = p.p_percent / 100
     for s in stats.values():
@@ -145,7 +150,7 @@ def verdicts(stats: dict[tuple[str, str, str], CellStats], p: UnitIdentifiabilit
             elif x1 == 0 and p.all_zero_fails_p:
                 p_fail = rest < pp
             if k is not None and s.total != 0:
-                ratio = sum(s.top[: p.nk.n]) / s.total
+                ratio = sum(s.top[:top_n]) / s.total
                 nk_fail = ratio >= k if ge else ratio > k
         out.append(CellVerdict(s.table, s.row, s.col, s.count, s.total,
                                threshold_fail=s.count < p.min_units,

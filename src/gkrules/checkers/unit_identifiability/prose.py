@@ -1,25 +1,28 @@
-"""Prose rules (unit-identifiability.md §6): small counts with a figure, stated dominance,
-named organisations with their own survey figures, top-N lists, exclusion statements and
-whole-group attributes.
+"""The prose scan (unit-identifiability.md §6): one pass over the text outside tables that
+finds what the prose rules decide on — stated small counts with or without their figure,
+stated shares of the largest units, whole-group attributes, named organisations with their
+own survey figures, ranking lists and exclusion statements.
 
-Organisation suffixes and indicator names are Aho-Corasick word lists (one pass over the
-text each); numbers and sentence shapes are ``regex`` patterns run only on the sentences
-those hits point at.
+The scan words nothing: it gives *observations* (attrs classes below) and each rule module
+turns those of its kind into findings with its own messages. Organisation suffixes and
+indicator names are Aho-Corasick word lists (one pass over the text each); numbers and
+sentence shapes are ``regex`` patterns run only on the sentences those hits point at.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from typing import Literal
 
 import ahocorasick
 import regex
 from attrs import frozen
 
 from gkrules.context import CheckerSetup
-from gkrules.matching import longest_non_overlapping
+from gkrules.matching import KeywordMatcher, longest_non_overlapping
 
-from .params import UnitIdentifiabilityParams
+from .params import PublicSource, UnitIdentifiabilityParams
 
 CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _NUM = r"\d+(?:\.\d+)?"
@@ -96,14 +99,77 @@ class OrgName:
 
 
 @frozen
-class ProseHit:
-    rule: str
+class SmallCount:
+    """仅有1家规模以上企业…: a stated count of fewer than ``min_units`` units, with the group's
+    own figure if the sentence gives one (small-count-text) or without (small-count-mention)."""
+
     start: int
     end: int
-    message: str
-    evidence: str
-    key: str
-    suggestion: str = ""
+    n: int
+    matched: str
+    #: the sentence, stripped, at most 60 characters
+    shown: str
+    figure: str | None
+
+
+@frozen
+class ShareStatement:
+    """A stated share of the largest units: ``two`` (前两位分别占 s1、s2, s1 >= s2), ``largest``
+    (最大企业占 s1) or ``top-n`` (前 n 家合计占 s1)."""
+
+    kind: Literal["two", "largest", "top-n"]
+    start: int
+    end: int
+    shown: str
+    s1: float
+    s2: float = 0.0
+    n: int = 0
+
+
+@frozen
+class GroupStatement:
+    """N家企业全部亏损: every unit of a stated group shares an attribute."""
+
+    start: int
+    end: int
+    n: int
+    attr: str
+    matched: str
+    shown: str
+
+
+@frozen
+class NamedFigure:
+    """A named organisation with a figure of its own: in a ranking list or not, allow-listed
+    as a public source or not."""
+
+    start: int
+    end: int
+    name: str
+    figure: str
+    ranked: bool
+    public: PublicSource | None
+
+
+@frozen
+class RankedNames:
+    """Names in a list ranked by a survey indicator, without figures (one per list)."""
+
+    names: tuple[OrgName, ...]
+
+
+@frozen
+class ExclusionStatement:
+    """剔除XX公司影响后增长5%: a figure of the rest once a named unit is excluded."""
+
+    start: int
+    end: int
+    org: str
+    shown: str
+
+
+#: what the prose scan observes (the name is kept for the guard tests)
+ProseHit = SmallCount | ShareStatement | GroupStatement | NamedFigure | RankedNames | ExclusionStatement
 
 
 def sentences(text: str, start: int, end: int) -> Iterator[Sentence]:
@@ -253,7 +319,7 @@ class ProseRules:
     def _indicator_at(self, text: str, pos: int) -> bool:
         return any(h.start == 0 for h in self.indicators.iter(text[pos:pos + 8]))
 
-    def has(self, matcher, text: str) -> bool:
+    def has(self, matcher: KeywordMatcher, text: str) -> bool:
         return next(iter(matcher.iter(text)), None) is not None
 
     def excluded_context(self, text: str) -> str | None:
@@ -344,7 +410,7 @@ class ProseRules:
             pos = nxt
         return pos
 
-    def _small_count(self, s: Sentence) -> Iterator[ProseHit]:
+    def _small_count(self, s: Sentence) -> Iterator[SmallCount]:
         if not any(c in s.text for c in "家户个"):
             return
         seen = set()
@@ -373,61 +439,32 @@ class ProseRules:
             # above a threshold is still an interval about that unit)
             if fig and n >= 2 and _is_threshold(fig):
                 fig = None
-            if fig and not _is_rate_of_reporting(fig):
-                yield ProseHit("small-count-text", s.start + m.start(), s.start + m.end(),
-                               f"文中写明该类别只有{n}个单位，并公布了其数据（{fig.group(0)}），可直接推断单个调查对象的数据",
-                               shown, f"{m.group(0)}|{fig.group(0)}",
-                               "删除该类别的数据，或并入“其他”类别，使每个公布数据的类别至少包含足够多的单位。")
-            else:
-                yield ProseHit("small-count-mention", s.start + m.start(), s.start + m.end(),
-                               f"文中写明某类别只有{n}个单位；未见该类别的数据，请确认没有在其他位置公布",
-                               shown, m.group(0))
+            figure = fig.group(0) if fig and not _is_rate_of_reporting(fig) else None
+            yield SmallCount(s.start + m.start(), s.start + m.end(), n, m.group(0), shown, figure)
 
-    def _dominance(self, s: Sentence) -> Iterator[ProseHit]:
-        pp = self.p.p_percent
-        nk = self.p.nk
+    def _dominance(self, s: Sentence) -> Iterator[ShareStatement]:
+        """Stated shares of the largest units (the dominance rule decides on them)."""
+        shown = s.text.strip()[:60]
         for m in TWO_SHARES.finditer(s.text):
             s1, s2 = sorted((float(m.group("s1")), float(m.group("s2"))), reverse=True)
-            rest = 100 - s1 - s2
-            fail = rest < pp / 100 * s1 or (nk is not None and nk.n <= 2 and _nk(s1 + (s2 if nk.n == 2 else 0), nk.k, self.p))
-            if fail:
-                yield ProseHit("dominance", s.start + m.start(), s.start + m.end(),
-                               f"文中公布了最大两家单位的占比（{s1:g}%、{s2:g}%），其余单位合计仅占{rest:.1f}%，"
-                               "第二大单位可据此较准确地推算最大单位的数据",
-                               s.text.strip()[:60], f"{s1:g}|{s2:g}", _DOMINANCE_FIX)
+            yield ShareStatement("two", s.start + m.start(), s.start + m.end(), shown, s1, s2)
         for m in LARGEST_SHARE.finditer(s.text):
-            s1 = float(m.group("s1"))
-            # without x2: the remainder is at most 100 - s1, so p% fails for sure when that is small
-            fail = (100 - s1) < pp / 100 * s1 or (nk is not None and _nk(s1, nk.k, self.p))
-            if fail:
-                yield ProseHit("dominance", s.start + m.start(), s.start + m.end(),
-                               f"文中公布了最大单位的占比（{s1:g}%），其余单位合计不足{100 - s1:.1f}%，可据此推算该单位的数据",
-                               s.text.strip()[:60], f"{s1:g}", _DOMINANCE_FIX)
+            yield ShareStatement("largest", s.start + m.start(), s.start + m.end(), shown, float(m.group("s1")))
         for m in TOP_N_SHARE.finditer(s.text):
-            n = cn_int(m.group("n")) or 0
-            share = float(m.group("s"))
-            if nk is not None and n <= nk.n and _nk(share, nk.k, self.p):
-                yield ProseHit("dominance", s.start + m.start(), s.start + m.end(),
-                               f"文中公布了前{n}家单位的合计占比（{share:g}%），集中度过高，可推算单个单位的数据",
-                               s.text.strip()[:60], f"{n}|{share:g}", _DOMINANCE_FIX)
-            elif n == 2 and (100 - share) < pp / 100 * share / 2:
-                yield ProseHit("dominance", s.start + m.start(), s.start + m.end(),
-                               f"文中公布了前2家单位的合计占比（{share:g}%），其余单位合计仅占{100 - share:.1f}%，可推算单个单位的数据",
-                               s.text.strip()[:60], f"{n}|{share:g}", _DOMINANCE_FIX)
+            yield ShareStatement("top-n", s.start + m.start(), s.start + m.end(), shown, float(m.group("s")),
+                                 n=cn_int(m.group("n")) or 0)
 
-    def _group_attribute(self, s: Sentence) -> Iterator[ProseHit]:
+    def _group_attribute(self, s: Sentence) -> Iterator[GroupStatement]:
         if not self.p.group_attribute_factor:
             return
         for m in GROUP_ATTRIBUTE.finditer(s.text):
             n = cn_int(m.group("n"))
             if n is None or not (1 <= n < self.p.group_attribute_factor * self.p.min_units):
                 continue
-            yield ProseHit("group-attribute", s.start + m.start(), s.start + m.end(),
-                           f"文中写明{n}个单位全部{m.group('attr')}，小组别的共同属性会暴露其中每个单位的情况",
-                           s.text.strip()[:60], m.group(0),
-                           "改为不指明单位数的表述，或与其他组别合并后再描述。")
+            yield GroupStatement(s.start + m.start(), s.start + m.end(), n, m.group("attr"), m.group(0),
+                                 s.text.strip()[:60])
 
-    def _named(self, text: str, s: Sentence, ranked: bool, bare: list[OrgName] | None = None) -> Iterator[ProseHit]:
+    def _named(self, text: str, s: Sentence, ranked: bool, bare: list[OrgName] | None = None) -> Iterator[NamedFigure]:
         """Named units with their own figures; names in a ranking list without one go to ``bare``."""
         names = self.org_names(text, s.start, s.end)
         if not names:
@@ -460,17 +497,9 @@ class ProseRules:
                 if bare is not None and not self.public.get("".join(o.name.split())):
                     bare.append(o)
                 continue
-            public = self.public.get("".join(o.name.split()))
-            rule = "named-unit-public" if public else ("top-n-list" if ranked else "named-unit")
-            msg = (f"文中点名“{o.name}”并公布其数据（{fig.group(0)}），属于可以识别单个调查对象的资料"
-                   if not public else
-                   f"“{o.name}”的数据（{fig.group(0)}）已登记为该单位自行公开的数据（{public.source}），请核实来源并注明出处")
-            if ranked and not public:
-                msg = f"排名名单点名“{o.name}”并公布其数据（{fig.group(0)}），属于可以识别单个调查对象的资料"
-            yield ProseHit(rule, o.start, o.end, msg, f"{o.name}：{fig.group(0)}", f"{o.name}|{fig.group(0)}",
-                           _NAMED_FIX)
+            yield NamedFigure(o.start, o.end, o.name, fig.group(0), ranked, self.public.get("".join(o.name.split())))
 
-    def _exclusion(self, s: Sentence) -> Iterator[ProseHit]:
+    def _exclusion(self, s: Sentence) -> Iterator[ExclusionStatement]:
         for m in EXCLUSION.finditer(s.text):
             org = m.group("org")
             abs_start = s.start + m.start("org")
@@ -479,30 +508,16 @@ class ProseRules:
                 continue
             if not FIGURE.search(s.text, m.end()):
                 continue
-            yield ProseHit("exclusion", abs_start, s.start + m.end("org"),
-                           f"文中给出剔除“{org}”后的数据，与公布的总量相减即可得到该单位的数据",
-                           s.text.strip()[:60], org,
-                           "删除剔除特定单位的表述；如需说明影响，只描述方向，不给出可相减的数据。")
+            yield ExclusionStatement(abs_start, s.start + m.end("org"), org, s.text.strip()[:60])
 
 
-_DOMINANCE_FIX = "删除单位占比的表述，或与其他类别合并后再公布；不得公布可推算最大单位数据的集中度信息。"
 # 受X影响， / 在X带动下， / 由于X停产检修，: X frames a clause whose figure is someone else's
 _FRAME_START = regex.compile(r"(?:^|[，,；;：:])[\s　]*(?:受|在|由于|因|随着)[^，,；;。]*$")
 _FRAME = regex.compile(r"(?P<inside>[^，,；;。]*?(?:带动|影响|推动|拉动|作用|带领|引领|停产|检修|减产|投产)[^，,；;。]{0,4})[，,]")
-_RANK_FIX = "确认排名所用数据是否来自统计调查；如是，删除名次或改为不排序的名单，或注明数据为企业自行公开。"
-_NAMED_FIX = ("删除单位名称，改为“N家重点企业合计”（N 足够大且无单家企业占主导）；如确为企业自行公开的数据，"
-              "请注明公开来源并登记到允许清单。")
 
 
-def _ranked_names(bare: list[OrgName]) -> ProseHit:
-    shown = "、".join(o.name for o in bare[:3]) + ("等" if len(bare) > 3 else "")
-    return ProseHit("top-n-names", bare[0].start, bare[0].end,
-                    f"按调查指标排名的名单列出了{len(bare)}个单位的名称和名次（未见数值），名次透露了单位之间的大小关系，请复核",
-                    shown, "|".join(o.name for o in bare), _RANK_FIX)
-
-
-def _nk(share: float, k: float, p: UnitIdentifiabilityParams) -> bool:
-    return share >= k if p.nk_operator == ">=" else share > k
+def _ranked_names(bare: list[OrgName]) -> RankedNames:
+    return RankedNames(tuple(bare))
 
 
 def _is_rate_of_reporting(fig: regex.Match) -> bool:

@@ -16,10 +16,12 @@ from collections.abc import Sequence
 from attrs import define, field, frozen
 
 from .audit import INF, Relation, System
-from .tables import TableView, norm
+from .tables import Column, TableView, norm
 
 _PERIOD = re.compile(r"\d{4}年|\d{1,2}\s*[—\-－~至]\s*\d{1,2}月|\d{1,2}月|[一二三四]季度|上半年|下半年|前三季度|全年")
 ADDITIVE = ("count", "magnitude")
+#: a candidate relation of one table: (parent cell, part cells, its description)
+_Candidate = tuple[tuple[int, int], list[tuple[int, int]], str]
 
 
 @frozen
@@ -150,12 +152,23 @@ class RelationBuilder:
         return sum(self._half_unit(view, r, c, view.scale) for r, c in cells)
 
     def _table(self, ds: DocumentSystem, view: TableView) -> None:
+        """The relations of one table: parent rows over their children in each additive column,
+        合计 columns over their parts in each row, then 其中 rows as bounds. The largest
+        residual of a verified relation is the rounding slack of every relation of the table."""
         cols = [c for c in view.columns if c.role in ADDITIVE]
-        relations: list[tuple[tuple[int, int], list[tuple[int, int]], str]] = []
-        max_residual = 0
-        # column-wise: parent row = sum of child rows, in each additive column
+        by_rows, residuals = self._row_sums(view, cols)
+        by_cols, col_residuals = self._column_sums(view, cols)
+        tol = max((*residuals, *col_residuals), default=0) * self._factor(view, ds.scale)
+        ds.tolerance = max(ds.tolerance, tol)
+        for (pr, pc), parts, text in (*by_rows, *by_cols):
+            self._add(ds, view, (pr, pc), parts, text, tol)
+        self._subitems(ds, view, cols)
+
+    def _row_sums(self, view: TableView, cols: list[Column]) -> tuple[list[_Candidate], list[int]]:
+        """Column-wise: parent row = sum of child rows, in each additive column, for the groups
+        the table's fully published entries verify (within rounding); and their residuals."""
         groups = self._groups(view)
-        bad_cols: set[int] = set()
+        bad_cols: set[tuple[int, int]] = set()
         verified: dict[int, bool] = {}
         residuals: list[int] = []
         for g, (p, kids) in enumerate(groups):
@@ -177,6 +190,7 @@ class RelationBuilder:
             if not verified[g] and not any(b[0] == g for b in bad_cols):
                 verified[g] = table_additive or view.rows[p].kind == "total"
         bad_by_col = {c for _, c in bad_cols}
+        relations: list[_Candidate] = []
         for g, (p, kids) in enumerate(groups):
             if not verified[g]:
                 continue
@@ -185,18 +199,16 @@ class RelationBuilder:
                     continue
                 relations.append(((p, col.index), [(k, col.index) for k in kids],
                                   f"{view.name()}第“{view.rows[p].label.strip()}”行 = 下属各行之和（{_short(col.header)}列）"))
-        # row-wise: a 合计 column = sum of its sibling columns of the same kind and unit
+        return relations, residuals
+
+    def _column_sums(self, view: TableView, cols: list[Column]) -> tuple[list[_Candidate], list[int]]:
+        """Row-wise: a 合计 column = sum of its sibling columns of the same kind and unit, when
+        every fully published row verifies it; and its residuals."""
+        relations: list[_Candidate] = []
+        residuals: list[int] = []
         for tcol in (c for c in cols if c.is_total):
-            # a 合计 column without its own unit adds up the columns of one unit: try each
-            units = [tcol.unit] if tcol.unit else list(dict.fromkeys(c.unit for c in cols if not c.is_total))
-            # under a multi-level header the parts share the 合计 column's parent header
-            # (营业收入 over 合计 | 大型 | 中型); a 合计 beside a 其中 group has none of its own
-            candidates = []
-            for unit in units:
-                same = [c for c in cols if not c.is_total and c.role == tcol.role and c.unit == unit]
-                candidates += [[c for c in same if c.parent == tcol.parent], same]
             seen_parts: set[tuple[int, ...]] = set()
-            for parts in candidates:
+            for parts in self._total_parts(tcol, cols):
                 sig = tuple(c.index for c in parts)
                 if len(parts) < 2 or sig in seen_parts:
                     continue
@@ -217,27 +229,40 @@ class RelationBuilder:
                         relations.append(((r, tcol.index), [(r, c.index) for c in parts],
                                           f"{view.name()}第“{view.rows[r].label.strip()}”行：{_short(tcol.header)} = 各分列之和"))
                     break
-        max_residual = max(residuals, default=0)
-        ds.tolerance = max(ds.tolerance, max_residual * self._factor(view, ds.scale))
-        tol = max_residual * self._factor(view, ds.scale)
-        for (pr, pc), parts, text in relations:
-            cells = [(pr, pc), *parts]
-            if not any(view.entry(r, c).kind == "suppressed" for r, c in cells):
-                continue
-            terms: list[tuple[int, int]] = []
-            try:
-                known = self._term(ds, view, pr, pc, -1, terms)
-                for r, c in parts:
-                    known += self._term(ds, view, r, c, 1, terms)
-            except _NotNumeric:
-                continue
-            if terms:
-                # sum(parts) - parent = 0  ->  sum(unknown terms) = -known
-                ds.relations.append(Relation(tuple(terms), -known - tol, -known + tol, text))
-                ds.info.append(RelInfo(text, (view.number,)))
-        self._subitems(ds, view, cols)
+        return relations, residuals
 
-    def _subitems(self, ds: DocumentSystem, view: TableView, cols) -> None:
+    @staticmethod
+    def _total_parts(tcol: Column, cols: list[Column]) -> list[list[Column]]:
+        """The candidate part columns of a 合计 column, in order of preference."""
+        # a 合计 column without its own unit adds up the columns of one unit: try each
+        units = [tcol.unit] if tcol.unit else list(dict.fromkeys(c.unit for c in cols if not c.is_total))
+        # under a multi-level header the parts share the 合计 column's parent header
+        # (营业收入 over 合计 | 大型 | 中型); a 合计 beside a 其中 group has none of its own
+        candidates: list[list[Column]] = []
+        for unit in units:
+            same = [c for c in cols if not c.is_total and c.role == tcol.role and c.unit == unit]
+            candidates += [[c for c in same if c.parent == tcol.parent], same]
+        return candidates
+
+    def _add(self, ds: DocumentSystem, view: TableView, parent: tuple[int, int], parts: list[tuple[int, int]],
+             text: str, tol: float) -> None:
+        """sum(parts) - parent = 0 as a relation of its hidden entries (if any)."""
+        cells = [parent, *parts]
+        if not any(view.entry(r, c).kind == "suppressed" for r, c in cells):
+            return
+        terms: list[tuple[int, int]] = []
+        try:
+            known = self._term(ds, view, parent[0], parent[1], -1, terms)
+            for r, c in parts:
+                known += self._term(ds, view, r, c, 1, terms)
+        except _NotNumeric:
+            return
+        if terms:
+            # sum(parts) - parent = 0  ->  sum(unknown terms) = -known
+            ds.relations.append(Relation(tuple(terms), -known - tol, -known + tol, text))
+            ds.info.append(RelInfo(text, (view.number,)))
+
+    def _subitems(self, ds: DocumentSystem, view: TableView, cols: list[Column]) -> None:
         """其中/# rows: 0 <= part <= parent (never an equality)."""
         parent = None
         for i, r in enumerate(view.rows):

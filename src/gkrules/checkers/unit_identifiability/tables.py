@@ -17,6 +17,7 @@ from operator import attrgetter
 
 from attrs import frozen
 
+from gkrules.memo import BoundedMemo
 from gkrules.model import Cell, Document, Table
 from gkrules.numbers import normalise_number_text, parse_number
 
@@ -128,17 +129,25 @@ def _decimals(text: str) -> int:
 _NO_SPACE = re.compile(r"\S*")
 
 
-def _header_parts(table: Table, col: int) -> list[str]:
+#: the texts of a table's header rows (what the header memo is keyed on)
+HeaderTexts = tuple[tuple[str, ...], ...]
+
+
+def _header_texts(table: Table) -> HeaderTexts:
+    return tuple(tuple(c.text for c in row) for row in table.header)
+
+
+def _header_parts(header: HeaderTexts, col: int) -> list[str]:
     """The header texts over a column, top to bottom (a colspan parent once)."""
     parts: list[str] = []
-    for row in table.header:
-        if col < len(row) and row[col].text and row[col].text not in parts:
-            parts.append(row[col].text)
+    for row in header:
+        if col < len(row) and row[col] and row[col] not in parts:
+            parts.append(row[col])
     return parts
 
 
 def _header_text(table: Table, col: int) -> str:
-    return "".join(_header_parts(table, col))
+    return "".join(_header_parts(_header_texts(table), col))
 
 
 def _indent(doc: Document, cell: Cell) -> int:
@@ -167,8 +176,10 @@ class TableReader:
         self.rate_markers = tuple(p.rate_markers)
         self.signed = tuple(p.signed_markers)
         self.subgroup_words = tuple(p.subgroup_count_words)
-        self._count_header_memo: dict[str, bool] = {}
-        self._header_memo: dict[tuple, bool] = {}
+        # the same headers (营业收入（亿元）, 比上年增长（%）) come back in table after table
+        self.is_count_header: BoundedMemo[str, bool] = BoundedMemo(self._is_count_header)
+        # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often
+        self._active_header: BoundedMemo[tuple[int, str, HeaderTexts], bool] = BoundedMemo(self._header_says_counts)
         # profile(): a cell (each text after a NUL) whose text without white space is a symbol,
         # contains a count word or ends with a unit noun
         symbols = [x for x in (*p.suppression_symbols, *p.legend_symbols) if x]
@@ -182,16 +193,6 @@ class TableReader:
         self._count_cell = re.compile("|".join(counted)) if counted else None
 
     # -- columns -------------------------------------------------------------------------
-
-    def is_count_header(self, header: str) -> bool:
-        # the same headers (营业收入（亿元）, 比上年增长（%）) come back in table after table
-        memo = self._count_header_memo
-        found = memo.get(header)
-        if found is None:
-            if len(memo) > 4096:
-                memo.clear()
-            found = memo[header] = self._is_count_header(header)
-        return found
 
     def _is_count_header(self, header: str) -> bool:
         h = unicodedata.normalize("NFKC", "".join(header.split()))
@@ -245,16 +246,7 @@ class TableReader:
         if any("/" in w for w in (*self.count_headers, *self.unit_nouns)):
             return True, True  # a word across the outer/inner label join: no shortcut
         width = max(len(r) for r in table.rows)
-        # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often
-        key = (width, table.caption, tuple(tuple(c.text for c in row) for row in table.header))
-        active = self._header_memo.get(key)
-        if active is None:
-            if len(self._header_memo) > 4096:
-                self._header_memo.clear()
-            # a table that speaks of counts without a readable count column is reported (not understood)
-            active = self._header_memo[key] = any(
-                self.is_count_header(unicodedata.normalize("NFKC", _header_text(table, j))) for j in range(width)
-            ) or mentions_counts((table.caption or "") + "".join(c.text for row in table.header for c in row))
+        active = self._active_header((width, table.caption or "", _header_texts(table)))
         # the body cells' texts, each after a NUL: each test is one regex search over them
         cells = list(chain.from_iterable(table.body))
         joined = "\x00" + "\x00".join(map(_TEXT, cells)) if cells else ""
@@ -270,6 +262,13 @@ class TableReader:
             if ("空白" in legend.suppressed or "空格" in legend.suppressed) and "空白" in self.p.legend_symbols:
                 suppressions = True
         return active, suppressions
+
+    def _header_says_counts(self, key: tuple[int, str, HeaderTexts]) -> bool:
+        """A column header may read as a unit count, or the caption and header speak of counts
+        (a table that does without a readable count column is reported as not understood)."""
+        width, caption, header = key
+        return any(self.is_count_header(unicodedata.normalize("NFKC", "".join(_header_parts(header, j))))
+                   for j in range(width)) or mentions_counts(caption + "".join(t for row in header for t in row))
 
     # -- the whole table -----------------------------------------------------------------
 
@@ -289,44 +288,12 @@ class TableReader:
                 cell = row[j] if j < len(row) else Cell("", row[-1].end, row[-1].end)
                 out.append(self._entry(cell, legend, always, legend_only))
             raw_entries.append(out)
-        # the label column: the first column that is mostly text
-        label_col = 0
-        for j in range(width):
-            kinds = [raw_entries[i][j].kind for i in range(len(raw_entries))]
-            # a group label column is mostly blank under its group names (采矿业 | 小计 …)
-            grouped = kinds.count("text") >= 2 and kinds.count("text") + kinds.count("blank") == len(kinds)
-            if kinds.count("text") * 2 >= len(kinds) or grouped:
-                label_col = j
-                break
+        label_col = _label_column(raw_entries, width)
         inner = self._inner_label_col(table, raw_entries, label_col, width)
-        headers = [_header_text(table, j) for j in range(width)]
+        header = _header_texts(table)
+        headers = ["".join(_header_parts(header, j)) for j in range(width)]
         caption = table.caption or ""
-        caption_unit = _ANY_UNIT.search(caption)
-        # 单位:个 over a table: every column without a unit of its own counts units
-        stated = _TABLE_UNIT.search(caption)
-        units = re.split(r"[、,，/]", stated.group("u")) if stated else []
-        # 单位:个 — every column without a unit of its own counts units; 单位:个、人 — the columns
-        # headed by a unit noun (法人单位, 网点) do
-        counted = units[:1] in (["个"], ["家"], ["户"]) and len(units) == 1
-        noun_counts = not counted and any(u in COUNT_UNITS for u in units)
-        columns = []
-        for j in range(width):
-            col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
-            role = "label" if j in (label_col, inner) else self.column_role(headers[j], col_entries)
-            parts = _header_parts(table, j)
-            if role == "magnitude" and (counted or (noun_counts and parts and norm(parts[-1]) in self.unit_nouns)) \
-                    and not any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts):
-                role = "count"
-            # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
-            um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
-            unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
-            hnorm = norm(headers[j])
-            is_total = hnorm in self.total_labels or (len(parts) > 1 and norm(parts[-1]) in self.total_labels)
-            signed = any(w in headers[j] or w in caption for w in self.signed) or any(
-                e.raw is not None and e.raw < 0 for e in col_entries)
-            columns.append(Column(j, headers[j], role, unit, signed, is_total,
-                                  role == "count" and any(w in headers[j] for w in self.subgroup_words),
-                                  "".join(parts[:-1])))
+        columns = self._columns(header, headers, caption, raw_entries, (label_col, inner))
         # one scale for the whole table: every number an exact integer
         scale = max((e.decimals for r in raw_entries for e in r if e.kind == "number"), default=0)
         entries = tuple(tuple(self._scaled(e, scale) for e in r) for r in raw_entries)
@@ -337,6 +304,38 @@ class TableReader:
             i for i, row in enumerate(rows) if self._is_count_row(row, entries[i], columns))
         return TableView(number, table, tuple(columns), rows, entries, legend, scale, label_col, caption, context,
                          count_rows)
+
+    def _columns(self, header: HeaderTexts, headers: list[str], caption: str, raw_entries: list[list[Entry]],
+                 labels: tuple[int, int | None]) -> list[Column]:
+        """What each column is: its role (the label columns ``labels`` are labels), unit,
+        sign, whether it is a 合计 or a subgroup count, and its parent header."""
+        caption_unit = _ANY_UNIT.search(caption)
+        # 单位:个 over a table: every column without a unit of its own counts units
+        stated = _TABLE_UNIT.search(caption)
+        units = re.split(r"[、,，/]", stated.group("u")) if stated else []
+        # 单位:个 — every column without a unit of its own counts units; 单位:个、人 — the columns
+        # headed by a unit noun (法人单位, 网点) do
+        counted = units[:1] in (["个"], ["家"], ["户"]) and len(units) == 1
+        noun_counts = not counted and any(u in COUNT_UNITS for u in units)
+        columns = []
+        for j, head in enumerate(headers):
+            col_entries = [raw_entries[i][j] for i in range(len(raw_entries))]
+            role = "label" if j in labels else self.column_role(head, col_entries)
+            parts = _header_parts(header, j)
+            if role == "magnitude" and (counted or (noun_counts and parts and norm(parts[-1]) in self.unit_nouns)) \
+                    and not any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts):
+                role = "count"
+            # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
+            um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
+            unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
+            hnorm = norm(head)
+            is_total = hnorm in self.total_labels or (len(parts) > 1 and norm(parts[-1]) in self.total_labels)
+            signed = any(w in head or w in caption for w in self.signed) or any(
+                e.raw is not None and e.raw < 0 for e in col_entries)
+            columns.append(Column(j, head, role, unit, signed, is_total,
+                                  role == "count" and any(w in head for w in self.subgroup_words),
+                                  "".join(parts[:-1])))
+        return columns
 
     def _is_count_row(self, row: Row, entries: Sequence[Entry], columns: Sequence[Column]) -> bool:
         """A row of unit counts in a table whose rows are indicators (企业单位数 | 个 | 2 | 5…);
@@ -439,6 +438,17 @@ class TableReader:
                 depth = 1 + (levels.index(ind) if ind in levels else 0)
             rows.append(Row(table.header_rows + i, label, key, kind, depth, cell))
         return tuple(rows)
+
+
+def _label_column(raw_entries: list[list[Entry]], width: int) -> int:
+    """The label column: the first column that is mostly text."""
+    for j in range(width):
+        kinds = [raw_entries[i][j].kind for i in range(len(raw_entries))]
+        # a group label column is mostly blank under its group names (采矿业 | 小计 …)
+        grouped = kinds.count("text") >= 2 and kinds.count("text") + kinds.count("blank") == len(kinds)
+        if kinds.count("text") * 2 >= len(kinds) or grouped:
+            return j
+    return 0
 
 
 _COUNT_WORDS = re.compile(r"单位数|企业数|家数|户数|法人单位|法人企业|(?:企业|单位|机构|法人|网点)个数|单位[:：]个")
