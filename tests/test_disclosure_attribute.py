@@ -6,6 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from gkrules.model import Severity
 from gkrules.testing import check_text
@@ -188,3 +190,19 @@ def test_site_can_soften_the_missing_rules(tmp_path):
 def test_real_pages_without_attribute():
     got = {p.name[:3]: da(p.read_bytes(), name=p.name) for p in sorted(SEEDS.glob("*.txt"))}
     assert got == {"000": [], "001": [], "002": [("missing-page", Severity.INFO, None)], "003": [], "004": []}
+
+
+_FORWARD = ("{county}统计局关于转发《{city}统计调查员管理办法》的通知\n各乡镇人民政府：\n"
+            "　　现将{city}统计局《{city}统计调查员管理办法》转发给你们，请认真贯彻执行。\n\n{county}统计局\n2024年5月27日\n")
+
+
+@settings(max_examples=25, deadline=None)
+@given(county=st.sampled_from(["白榆县", "鹤汀县", "桐溪县", "栖凤区", "松岚区"]),
+       city=st.sampled_from(["青梧市", "湖南省", "三亚市", "昌都市"]),
+       annotation=st.sampled_from(["", "（此件主动公开）", "（此件依申请公开）"]))
+def test_a_forwarded_document_without_attribute_is_a_repost_hint_not_missing(county, city, annotation):
+    got = da(_FORWARD.format(county=county, city=city) + annotation + "\n")
+    if not annotation:
+        assert got == [("repost", Severity.INFO, None)]
+    else:  # the forwarding organ stated an attribute of its own: judged as any other statement
+        assert ("repost", Severity.INFO, None) not in got and ("missing", Severity.WARN, None) not in got

@@ -10,7 +10,7 @@ import docx
 import pytest
 from loader_makers import ID, add_xml_paragraph, hidden_docx, hidden_xlsx, pdf_pages, run, save_docx
 
-from gkrules.checkers.hidden_content.checker import mask_name
+from gkrules.checkers.hidden_content.rules.author_property import mask_name
 from gkrules.loaders import LoaderRegistry
 from gkrules.plugins import PluginManager
 from gkrules.testing import check_text
