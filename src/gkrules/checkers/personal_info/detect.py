@@ -15,7 +15,7 @@ from typing import NamedTuple
 from gkrules.context import CheckContext
 
 from .detection import Detection
-from .kit import Kit, Plan
+from .kit import NUMERIC, Kit, Plan
 from .scene import Scene
 from .wrapped import wrapped_numbers
 
@@ -47,15 +47,16 @@ def _candidates(plan: Plan, scene: Scene) -> list[Detection]:
     found: list[Detection] = []
     labels = scene.label_kinds()
     has_runs = None  # the numeric-run scan only when a numeric rule asks
-    for rule, needs, numeric in plan.rules:
-        if needs is not None and labels.isdisjoint(needs):
-            continue  # most documents: no label of this kind, skip the call
-        if numeric:
+    for gate, rules in plan.groups:
+        if gate is NUMERIC:
             if has_runs is None:
                 has_runs = bool(scene.runs())
             if not has_runs:
-                continue
-        found.extend(rule.find(scene))
+                continue  # most documents: no number where an ID, phone or card could be
+        elif gate is not None and labels.isdisjoint(gate):
+            continue  # most documents: no label of this kind, skip the calls
+        for rule in rules:
+            found.extend(rule.find(scene))
     if plan.wrapped:
         for number in wrapped_numbers(scene):
             for rule in plan.wrapped.get(number.kind, ()):

@@ -41,11 +41,18 @@ _NUMERALS = frozenset("一二三四五六七八九十百千零〇两")
 _SEPARATORS = "，,：:;； 　、（(\t"
 
 
-class Plan(NamedTuple):
-    """The detection pass: (rule, label kinds it needs or None, looks only in numeric runs)
-    in pass order, and the rules that judge each kind of number wrapped across lines."""
+#: the gate of a group of rules in the detection pass: None (always run), NUMERIC (only in a
+#: text with a numeric run) or the label kinds one of which must occur
+Gate = frozenset[str] | str | None
+NUMERIC = "numeric"
 
-    rules: list[tuple[Recognizer, frozenset[str] | None, bool]]
+
+class Plan(NamedTuple):
+    """The detection pass: the running rules in pass order, in groups of neighbours with the
+    same gate (one test skips a group: six numeric rules when a text has no numeric run), and
+    the rules that judge each kind of number wrapped across lines."""
+
+    groups: list[tuple[Gate, tuple[Recognizer, ...]]]
     wrapped: dict[str, tuple[Recognizer, ...]]
     #: the rule that runs after the others on what they kept (person-name), if it runs
     after: Recognizer | None
@@ -118,9 +125,15 @@ class Kit:
             for r in scan:
                 if r.wrapped is not None:
                     wrapped.setdefault(r.wrapped, []).append(r)
+            groups: list[tuple[Gate, tuple[Recognizer, ...]]] = []
+            for r in scan:
+                gate: Gate = NUMERIC if r.numeric else frozenset(r.needs) if r.needs is not None else None
+                if groups and groups[-1][0] == gate:
+                    groups[-1] = (gate, (*groups[-1][1], r))
+                else:
+                    groups.append((gate, (r,)))
             after = next((r for r in self.scan if r.after_scan), None)
-            self._plan = Plan([(r, frozenset(r.needs) if r.needs is not None else None, r.numeric) for r in scan],
-                              {k: tuple(v) for k, v in wrapped.items()}, after)
+            self._plan = Plan(groups, {k: tuple(v) for k, v in wrapped.items()}, after)
         return self._plan
 
     def scan_labels_of(self, kinds: Iterable[str]) -> None:

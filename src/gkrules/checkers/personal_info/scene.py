@@ -88,15 +88,15 @@ class Scene:
                     self._labels.setdefault(k, []).append((m.start(), m.end(), m.group()))
 
     def shared(self, key: str, compute: Callable[[], T]) -> T:
-        """An analysis several rules read inside the detection pass (the card numbers, the
-        numbers wrapped across lines), computed once per document. (The scene is itself
+        """An analysis several rules read inside the detection pass (the card numbers that
+        bank-card and org-bank-account judge), computed once per document. (The scene is itself
         part of the pass's result, which the document's facts keep: a plain dict here saves
         ``facts.shared``'s cost on every document.)"""
-        try:
-            return self._shared[key]
-        except KeyError:
-            value = self._shared[key] = compute()
-            return value
+        shared = self._shared
+        if key in shared:  # (not try/except: the first look-up of every document would raise)
+            return shared[key]
+        value = shared[key] = compute()
+        return value
 
     def has_mask_chars(self) -> bool:
         """Whether ``*``, ``＊`` or ``×`` occurs in the text (from the label scan when the kit

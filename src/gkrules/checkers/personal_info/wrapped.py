@@ -89,13 +89,10 @@ def _ahead(text: str, k: int, n: int) -> int:
     return e
 
 
-def wrapped_numbers(scene) -> list[WrappedNumber]:
+def wrapped_numbers(scene) -> Iterator[WrappedNumber]:
     """Every number of ID, mobile or card layout written across a line break or split in one
-    table cell, in text order (cells after the text), computed once per document."""
-    return scene.shared("wrapped", lambda: list(_numbers(scene)))
-
-
-def _numbers(scene) -> Iterator[WrappedNumber]:
+    table cell, in text order (cells after the text). The detection pass reads them once and
+    hands each to the rules of its kind."""
     text = scene.text
     n = len(text)
     for m in _BREAK.finditer(text):

@@ -41,11 +41,16 @@ class IdCardLegacy(PersonalRule):
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterable[Finding]:
         return self.report(facts, ctx)
 
+    def validate(self, value: str, scene: Scene) -> bool:
+        """A province prefix and a real birth date 19YYMMDD no later than today (no check
+        character to test)."""
+        return is_valid_id15(value, scene.today, self.kit.provinces)
+
     def find(self, scene: Scene) -> Iterator[Detection]:
         before = self.params.windows.before
         mask = self.params.masks.id_card_legacy
         for m in scene.finditer(_ID15, min_len=15, first="123456789"):
-            if not is_valid_id15(m.group(), scene.today, self.kit.provinces):
+            if not self.validate(m.group(), scene):
                 continue
             cue = scene.nearest_before(m.start(), before, ("id_card", "serial", "org_code", "card", "phone"))
             header = scene.header(m.start())
