@@ -85,8 +85,12 @@ class PersonalRule(Rule):
         if self.hidden_in_penalty and info is not None and found.scene.is_penalty and PENALTY not in info.basis:
             basis = info.basis + PENALTY
         doc_span = found.scene.doc_span
-        return [ctx.finding(self.id, *doc_span(d.start, d.end), d.message, evidence=d.masked,
-                            suggestion=d.suggestion, severity=d.severity, key=d.key, basis=basis) for d in mine]
+        out = []
+        for d in mine:
+            s, e = doc_span(d.start, d.end)
+            out.append(ctx.finding(self.id, s, e, d.message, evidence=d.masked, suggestion=d.suggestion,
+                                   severity=d.severity, key=d.key, basis=basis))
+        return out
 
 
 class PersonalInfoRunner(RuleRunner):

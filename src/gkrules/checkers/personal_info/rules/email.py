@@ -10,7 +10,7 @@ is probably a work address and is reported as ``info`` for a reviewer to confirm
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from gkrules.context import CheckContext, CheckerSetup
 from gkrules.facts import DocumentFacts
@@ -69,7 +69,7 @@ class Email(PersonalRule):
         self.institutional = frozenset(d.lower() for d in p.mail_domains.institutional)
         self.personal = frozenset(d.lower() for d in p.mail_domains.personal)
         #: "institutional", "personal" or "other", by domain (domains repeat across documents)
-        self.domain_kind: BoundedMemo[str, str] = BoundedMemo(self._domain_kind)
+        self.domain_kind: Callable[[str], str] = BoundedMemo(self._domain_kind).__call__
 
     def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterable[Finding]:
         return self.report(facts, ctx)
