@@ -1,5 +1,5 @@
-"""Rules a rule set switches off are not searched for at all: their recognizers do not run and
-label words only they read leave the whole-text scan. What stays on is found exactly as before."""
+"""Rules a rule set switches off are not searched for at all: they do not run in the checker's
+detection pass and label words only they read leave the whole-text scan. What stays on is found exactly as before."""
 
 from __future__ import annotations
 
@@ -44,8 +44,9 @@ def _personal(engine: Engine):
             if f.checker == "personal-info"]
 
 
-def _checker(engine: Engine):
-    return next(a for a in engine.checkers if a.spec.id == "personal-info").instance
+def _kit(engine: Engine):
+    """The checker's compiled kit, which holds the plan of its detection pass (``kit.scan``)."""
+    return next(a for a in engine.checkers if a.spec.id == "personal-info").instance.rules[0].kit
 
 
 @pytest.fixture(scope="module")
@@ -53,10 +54,10 @@ def national():
     return Engine("national", plugins=PluginManager(), check_examples=False)
 
 
-def test_every_rule_of_the_checker_belongs_to_a_recognizer(national):
-    checker = _checker(national)
+def test_every_rule_of_the_checker_runs_in_the_detection_pass(national):
+    kit = _kit(national)
     spec = next(a for a in national.checkers if a.spec.id == "personal-info").spec
-    covered = {rule for r in checker.recognizers for rule in r.rules} | {"person-name"}
+    covered = {r.id for r in kit.scan}
     assert covered == {r.id for r in spec.rules}
 
 
@@ -65,13 +66,11 @@ def test_switched_off_rules_do_not_run_and_the_rest_is_unchanged(national, tmp_p
     assert {"plate", "home-address", "birth-date", "person-name", "weak-mask"} <= {r for r, _, _ in everything}
 
     reduced = Engine(_ruleset(tmp_path, OFF), plugins=PluginManager(), check_examples=False)
-    checker = _checker(reduced)
-    names = {type(r).__name__ for r in checker.recognizers}
-    assert not names & {"PlateRecognizer", "HomeAddressRecognizer", "BirthDateRecognizer", "HealthRecognizer",
-                        "PassportRecognizer", "SocialSecurityRecognizer", "LandlineRecognizer",
-                        "BankCardRecognizer"}
-    # the label scan keeps only what the remaining recognizers read (and the fold/mask triggers)
-    kinds = {k for ks in checker.kit.label_kinds.values() for k in ks}
+    kit = _kit(reduced)
+    running = {r.id for r in kit.scan}
+    assert not running & set(OFF)
+    # the label scan keeps only what the remaining rules read (and the fold/mask triggers)
+    kinds = {k for ks in kit.label_kinds.values() for k in ks}
     assert kinds == {"fold", "mask"}
 
     kept = [f for f in everything if f[0] not in OFF]
@@ -80,7 +79,8 @@ def test_switched_off_rules_do_not_run_and_the_rest_is_unchanged(national, tmp_p
     assert ("mobile", 6, "１３９****１２４５") in kept and any(r == "weak-mask" for r, _, _ in kept)
 
 
-def test_a_partly_switched_off_recognizer_still_runs(tmp_path):
-    # bank-card off, org-bank-account on: the bank-card recognizer is still needed
+def test_a_rule_sharing_a_scan_with_a_switched_off_one_still_runs(tmp_path):
+    # bank-card off, org-bank-account on: the card scan both read is still made
     engine = Engine(_ruleset(tmp_path, ["bank-card"]), plugins=PluginManager(), check_examples=False)
-    assert "BankCardRecognizer" in {type(r).__name__ for r in _checker(engine).recognizers}
+    assert "org-bank-account" in {r.id for r in _kit(engine).scan}
+    assert "bank-card" not in {r.id for r in _kit(engine).scan}

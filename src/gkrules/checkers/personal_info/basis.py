@@ -5,6 +5,9 @@ for sensitive data). The Zhejiang rule on publishing penalty results (《浙江�
 公开暂行办法》第七条) lists what a published penalty must hide; it is cited only in a penalty
 decision or penalty publicity — a reviewer copying the basis of a finding in a reply letter
 (依申请公开答复) or an interpretation page must not cite a penalty-publication rule.
+
+A rule whose values Art. 7 names says so in its declaration (``hidden_in_penalty``); its
+findings in a penalty decision add ``PENALTY`` to its basis (``PersonalRule.report``).
 """
 
 from __future__ import annotations
@@ -16,13 +19,5 @@ PENALTY = ("；行政处罚结果公开时隐去自然人的住址、通信方�
            "自然人姓名（《浙江省行政处罚结果信息网上公开暂行办法》第七条）")
 ORG_ACCOUNT = "行政处罚结果公开时应隐去法人和其他组织的银行账号（《浙江省行政处罚结果信息网上公开暂行办法》第七条第二项）"
 
-#: rules whose values Art. 7 names: in a penalty decision their basis adds it
-PENALTY_RULES = frozenset({"id-card", "id-card-legacy", "mobile", "landline", "bank-card", "email",
-                           "home-address", "health", "person-name"})
-
-
-def in_penalty(rule: str, basis: str) -> str | None:
-    """The basis of ``rule`` in a published penalty decision (None: its general one stands)."""
-    if rule in PENALTY_RULES and PENALTY not in basis:
-        return basis + PENALTY
-    return None
+DEIDENTIFIED = "；《中华人民共和国个人信息保护法》第七十三条（去标识化）"
+NAMES = "；参照《最高人民法院关于人民法院在互联网公布裁判文书的规定》（隐名处理：保留姓氏，名字以“某”代替）"

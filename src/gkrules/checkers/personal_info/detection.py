@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any, ClassVar, Protocol
+
 from attrs import frozen
 
 from gkrules.model import Severity
@@ -27,3 +30,20 @@ class Detection:
     suggestion: str | None = None
     #: which of two overlapping detections wins (higher first)
     priority: int = 0
+
+
+class Recognizer(Protocol):
+    """What the detection pass asks of a rule (``recognizer.PersonalRule`` is the one
+    implementation; scenes and wrapped numbers are typed there)."""
+
+    id: ClassVar[str]
+    needs: ClassVar[tuple[str, ...] | None]
+    numeric: ClassVar[bool]
+    wrapped: ClassVar[str | None]
+    after_scan: ClassVar[bool]
+
+    def find(self, scene: Any) -> Iterable[Detection]: ...
+
+    def find_wrapped(self, scene: Any, number: Any) -> Iterable[Detection]: ...
+
+    def find_after(self, scene: Any, found: list[Detection]) -> Iterable[Detection]: ...

@@ -10,17 +10,16 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Collection
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Collection
+from typing import Any, TypeVar
 
 from gkrules.model import Document
 
 from .cues import Cue
-from .kit import MASK_TRIGGERS, NUMERIC_RUN, RUN_LOOKBACK
+from .kit import MASK_TRIGGERS, NUMERIC_RUN, RUN_LOOKBACK, Kit
 from .textview import TextView
 
-if TYPE_CHECKING:
-    from .kit import Kit
+T = TypeVar("T")
 
 _NEWLINE = re.compile("\n")
 _SHORT_LINE = 1024
@@ -49,6 +48,7 @@ class Scene:
         self._newlines: list[int] | None = None
         self._labels: dict[str, list[tuple[int, int, str]]] = {}  # filled by _scan_labels below
         self._penalty: bool | None = None
+        self._shared: dict[str, Any] = {}
         self._appointment: bool | None = None
         self._scan_labels()
         if "fold" in self._labels:  # full-width digits or zero-width characters: fold, scan again
@@ -86,6 +86,17 @@ class Scene:
             for m in rx.finditer(self.text):
                 for k in kinds_of[m.group()]:
                     self._labels.setdefault(k, []).append((m.start(), m.end(), m.group()))
+
+    def shared(self, key: str, compute: Callable[[], T]) -> T:
+        """An analysis several rules read inside the detection pass (the card numbers that
+        bank-card and org-bank-account judge), computed once per document. (The scene is itself
+        part of the pass's result, which the document's facts keep: a plain dict here saves
+        ``facts.shared``'s cost on every document.)"""
+        shared = self._shared
+        if key in shared:  # (not try/except: the first look-up of every document would raise)
+            return shared[key]
+        value = shared[key] = compute()
+        return value
 
     def has_mask_chars(self) -> bool:
         """Whether ``*``, ``＊`` or ``×`` occurs in the text (from the label scan when the kit

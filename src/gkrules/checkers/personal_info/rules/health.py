@@ -1,4 +1,5 @@
-"""Health and medical data of a named person (个人信息保护法第二十八条: 医疗健康 is sensitive).
+"""health: health and medical data of a named person (个人信息保护法第二十八条: 医疗健康 is
+sensitive).
 
 Health words are ordinary policy prose (传染病防控, 大病保险, 残疾人就业), so a health word
 counts only on a line that names a person (a list item headed by a name, a name after
@@ -8,10 +9,17 @@ counts only on a line that names a person (a list item headed by a name, a name 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from gkrules.context import CheckContext
+from gkrules.facts import DocumentFacts
+from gkrules.model import Finding, Severity
+
+from .. import basis
 from ..detection import Detection
 from ..masking import mask_all
+from ..recognizer import PersonalRule
+from ..scene import Scene
 
 _NOT_ILLNESS_AFTER = {"患": "者"}
 _NOT_ILLNESS_BEFORE = {"患": "隐忧祸后外内"}
@@ -21,20 +29,28 @@ MESSAGE = "健康、医疗信息（与具体人员同现{why}），属敏感个�
 SUGGESTION = "删除疾病、诊疗等健康信息，或删除可识别个人的姓名等信息后再发布。"
 
 
-class HealthRecognizer:
-    #: the rules it reports (it is not run when the rule set switches all of them off)
-    rules = ("health",)
-    #: the label kinds it reads from the whole-text label scan
+class Health(PersonalRule):
+    """与具体人员同一行（行首姓名、“姓名”“申请人”“患者”后的姓名、“姓名”栏，或“本人”“配偶”“子女”等）的疾病、
+    诊疗、残疾等信息；同一行相距很近的健康词语合为一条。一般政策表述（传染病防控、大病保险、残疾人就业）不报告，
+    “患者”“隐患”中的“患”不算。
+    """
+
+    id = "health"
+    title = "健康、医疗信息"
+    severity = Severity.WARN
+    basis = basis.GENERAL + basis.SENSITIVE
+    tags = ("个人隐私", "敏感个人信息")
+    words = ("cues.health", "cues.relation", "cues.name_before", "cues.surname")
+    tests = ("tests/personal_info/test_pi_health.py",)
+    scan_order = 100
     label_kinds = ("health",)
-    rule = "health"
-    #: label kinds without which this recognizer has nothing to do
-    needs = label_kinds
+    needs = ("health",)
+    hidden_in_penalty = True
 
-    def __init__(self, kit, names):
-        self.kit = kit
-        self.names = names
+    def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterable[Finding]:
+        return self.report(facts, ctx)
 
-    def _terms(self, scene) -> Iterator[tuple[int, int]]:
+    def _terms(self, scene: Scene) -> Iterator[tuple[int, int]]:
         text = scene.text
         for s, e, w in scene.labels("health"):
             if w in _NOT_ILLNESS_AFTER and text[e:e + 1] in _NOT_ILLNESS_AFTER[w]:
@@ -43,7 +59,7 @@ class HealthRecognizer:
                 continue
             yield s, e
 
-    def find(self, scene) -> Iterator[Detection]:
+    def find(self, scene: Scene) -> Iterator[Detection]:
         if not scene.mentions("health"):
             return
         by_line: dict[int, list[tuple[int, int]]] = {}
@@ -51,7 +67,7 @@ class HealthRecognizer:
             by_line.setdefault(scene.line_start(s), []).append((s, e))
         for ls, spans in by_line.items():
             le = scene.line_end(ls)
-            if not any(True for _ in self.names.in_line(scene, ls, le)):
+            if not any(True for _ in self.kit.names.in_line(scene, ls, le)):
                 continue
             why = ""
             rel = [c for c in scene.cues_before(spans[0][0], spans[0][0] - ls) if "relation" in c.kinds]
@@ -65,5 +81,5 @@ class HealthRecognizer:
                     groups.append([s, e])
             for s, e in groups:
                 key = scene.text[s:e]
-                yield Detection(self.rule, s, e, key=key, masked=mask_all(scene.raw(s, e)),
+                yield Detection(self.id, s, e, key=key, masked=mask_all(scene.raw(s, e)),
                                 message=MESSAGE.format(why=why), suggestion=SUGGESTION, priority=8)

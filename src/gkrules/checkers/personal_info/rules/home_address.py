@@ -1,7 +1,9 @@
-"""Detailed home addresses: a natural person's address label (家庭住址, 户籍地, 家住…) followed
-by an address that reaches house level (18号, 802室, 五组23号). A general address label
-(通讯地址, 地址, 住所) counts only when it belongs to a party who is a natural person
-(申请人：王建军，…通讯地址：…); ``，住澧州市…12号`` is the residence of the person just named.
+"""home-address: a natural person's detailed address (below the township level).
+
+By a natural person's address label (家庭住址, 户籍地, 家住…) followed by an address that
+reaches house level (18号, 802室, 五组23号). A general address label (通讯地址, 地址, 住所)
+counts only when it belongs to a party who is a natural person (申请人：王建军，…通讯地址：…);
+``，住澧州市…12号`` is the residence of the person just named.
 
 What may be published stops at the township or sub-district (乡镇、街道, personal-info.md
 §5.1): the finding covers only what lies below it (road, estate, building, unit, room,
@@ -18,11 +20,18 @@ is a 地址/通讯地址/住所 column of a table of people who are not office-h
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+from gkrules.context import CheckContext
+from gkrules.facts import DocumentFacts
+from gkrules.model import Finding, Severity
+
+from .. import basis
 from ..detection import Detection
 from ..masking import mask_all
 from ..owner import owner_of
+from ..recognizer import PersonalRule
+from ..scene import Scene
 
 # house level: a door, room or unit number (short: 1563200户 is a count of households)
 _NUM = r"(?:(?<!\d)\d{1,5}|[一二三四五六七八九十百零〇两]+)"
@@ -63,17 +72,31 @@ def keep_until(address: str) -> int:
     return keep
 
 
-class HomeAddressRecognizer:
-    #: the rules it reports (it is not run when the rule set switches all of them off)
-    rules = ("home-address",)
-    #: the label kinds it reads from the whole-text label scan
+class HomeAddress(PersonalRule):
+    """“家庭住址”“住址”“家住”“户籍地”等标签后、具体到门牌号或房号的地址；“通讯地址”“地址”“住所”等只在属于
+    作为自然人的当事人时才算（词表 `party-address-cues.txt`）；决定书写法“……，住××市××区……12号”也算。
+    住址最多公开到乡镇、街道：报告并隐去其下的部分（道路、小区、楼栋、单元、房号、村民小组）。机关办公地址、
+    企业住所不报告。表格中，表头就是其下各单元格的标签：住址、家庭住址、现住址、户籍地栏逐格判断；地址、通讯
+    地址、住所栏只在人员表（有户主、申请人栏，或有姓名栏而无职务、企业名称栏）中判断；表单式表格
+    （一格写“家庭住址”，右边一格写住址）以相邻单元格为标签。当事人的住址和行政处罚公开中自然人的住址按 party_severity（默认
+    阻断）报告。
+    """
+
+    id = "home-address"
+    title = "详细住址"
+    severity = Severity.WARN
+    basis = basis.GENERAL
+    tags = ("个人隐私", "住址")
+    words = ("cues.home_address", "cues.party_address", "cues.party")
+    tests = ("tests/personal_info/test_pi_address.py", "tests/personal_info/test_pi_table_formats.py")
+    scan_order = 90
     label_kinds = ("home_address", "party_address")
-    rule = "home-address"
+    hidden_in_penalty = True
 
-    def __init__(self, kit):
-        self.kit = kit
+    def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterable[Finding]:
+        return self.report(facts, ctx)
 
-    def find(self, scene) -> Iterator[Detection]:
+    def find(self, scene: Scene) -> Iterator[Detection]:
         for label_start, label_end, label in scene.labels("home_address"):
             yield from self._read(scene, label_start, label_end, label)
         for label_start, label_end, label in scene.labels("party_address"):
@@ -88,7 +111,7 @@ class HomeAddressRecognizer:
         if scene.doc.tables:
             yield from self._tables(scene)
 
-    def _column_label(self, scene, header: str, kinds: set[str]) -> str | None:
+    def _column_label(self, scene: Scene, header: str, kinds: set[str]) -> str | None:
         """The address label a column header gives its cells, or None (not an address column,
         or one of an office's or firm's addresses)."""
         for c in self.kit.header_cues(header):
@@ -101,7 +124,7 @@ class HomeAddressRecognizer:
                 return c.word
         return None
 
-    def _tables(self, scene) -> Iterator[Detection]:
+    def _tables(self, scene: Scene) -> Iterator[Detection]:
         """Address columns and form cells of every table (cells are document offsets)."""
         view, kit, doc_text = scene.view, self.kit, scene.doc.text
         for table in scene.doc.tables:
@@ -137,16 +160,16 @@ class HomeAddressRecognizer:
             return cues[0].word
         return None
 
-    def _read(self, scene, label_start: int, label_end: int, label: str, *,
+    def _read(self, scene: Scene, label_start: int, label_end: int, label: str, *,
               party_only: bool = False) -> Iterator[Detection]:
         text = scene.text
         gap = _GAP.match(text, label_end)
         assert gap is not None  # _GAP matches the empty string too
         start = gap.end()
-        stop = min(scene.line_end(start), start + self.kit.params.windows.address)
+        stop = min(scene.line_end(start), start + self.params.windows.address)
         yield from self._read_span(scene, start, stop, label, party_only=party_only)
 
-    def _read_span(self, scene, start: int, stop: int, label: str, *,
+    def _read_span(self, scene: Scene, start: int, stop: int, label: str, *,
                    party_only: bool = False) -> Iterator[Detection]:
         """The address that starts at ``start`` and ends before ``stop`` at the latest."""
         text = scene.text
@@ -166,7 +189,7 @@ class HomeAddressRecognizer:
             return  # 通讯地址、住所… of an office or a company
         severity = owner.severity if owner.kind in ("party", "person", "penalty") else None
         extra = "，" + owner.why if severity is not None else ""
-        yield Detection(self.rule, s, e, key="".join(address.split()),
+        yield Detection(self.id, s, e, key="".join(address.split()),
                         masked=mask_all(scene.raw(s, e)),
                         message=MESSAGE.format(label=label, extra=extra), severity=severity,
                         suggestion=SUGGESTION, priority=12)

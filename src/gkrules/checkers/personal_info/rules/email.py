@@ -1,4 +1,4 @@
-"""E-mail addresses, including those glued to Chinese text (``联系邮箱tjj@stats.gov.cn欢迎来信``).
+"""email: a person's mailbox (free-mail, or labelled personal); an office's is public.
 
 Boundaries are ASCII-only, so adjacent Han characters are never absorbed. A mailbox is an
 office contact, and public, when its domain is a public body's (gov.cn…), when a label says
@@ -10,13 +10,20 @@ is probably a work address and is reported as ``info`` for a reviewer to confirm
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
-from gkrules.model import Severity
+from gkrules.context import CheckContext, CheckerSetup
+from gkrules.facts import DocumentFacts
+from gkrules.memo import BoundedMemo
+from gkrules.model import Finding, Severity
 
+from .. import basis
 from ..detection import Detection
+from ..kit import Kit
 from ..masking import mask_email
 from ..owner import office_block, owner_of
+from ..recognizer import PersonalRule
+from ..scene import Scene
 
 # matched outwards from each @ (a whole-text scan for addresses is several times slower)
 _LOCAL_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789._%+-")
@@ -37,23 +44,43 @@ def _under(domain: str, suffixes: frozenset[str]) -> bool:
     return any(".".join(parts[i:]) in suffixes for i in range(len(parts)))
 
 
-class EmailRecognizer:
-    #: the rules it reports (it is not run when the rule set switches all of them off)
-    rules = ("email",)
-    rule = "email"
+class Email(PersonalRule):
+    """电子邮箱，包括与中文连写的（``联系邮箱tjj@stats.gov.cn欢迎来信``）。gov.cn 等公共机构域名、标注为“单位
+    邮箱”“投稿邮箱”等或紧跟科室名称（综合科邮箱、住户调查股，邮箱）的邮箱是办公联系方式，不报告。免费邮箱
+    （qq.com、163.com 等）或标注“个人邮箱”的邮箱为警告，当事人的按 party_severity（默认阻断）报告；工作联系人
+    的邮箱、单位联系方式块（同一行或相邻行有办公电话、传真等，且没有写到具体人员）中的免费邮箱为提示；其他
+    企业域名的邮箱可能是个人工作邮箱，以提示级别报告。
+    """
 
-    def __init__(self, kit, names):
-        self.kit = kit
-        self.names = names
-        p = kit.params
+    id = "email"
+    title = "个人电子邮箱"
+    severity = Severity.WARN
+    basis = basis.GENERAL
+    tags = ("个人隐私", "联系方式")
+    words = ("cues.mail", "cues.personal_mail", "cues.office_mail", "cues.office", "cues.party", "cues.contact",
+             "mail_domains.institutional", "mail_domains.personal")
+    tests = ("tests/personal_info/test_pi_email.py",)
+    scan_order = 50
+    hidden_in_penalty = True
+
+    def __init__(self, setup: CheckerSetup, kit: Kit):
+        super().__init__(setup, kit)
+        p = self.params
         self.institutional = frozenset(d.lower() for d in p.mail_domains.institutional)
         self.personal = frozenset(d.lower() for d in p.mail_domains.personal)
-        self._domain_kind: dict[str, str] = {}
-        self.keep = p.masks.email_local
+        #: "institutional", "personal" or "other", by domain (domains repeat across documents)
+        self.domain_kind: Callable[[str], str] = BoundedMemo(self._domain_kind).__call__
 
-    def _office_label(self, scene, start: int) -> bool:
+    def check(self, facts: DocumentFacts, ctx: CheckContext) -> Iterable[Finding]:
+        return self.report(facts, ctx)
+
+    def _domain_kind(self, domain: str) -> str:
+        return ("institutional" if _under(domain, self.institutional) else
+                "personal" if _under(domain, self.personal) else "other")
+
+    def _office_label(self, scene: Scene, start: int) -> bool:
         """The label says it is a unit's mailbox, or comes right after a unit's name."""
-        w = self.kit.params.windows
+        w = self.params.windows
         cue = scene.nearest_before(start, w.before, ("mail", "office_mail", "personal_mail", "office"))
         if cue is None:
             return False
@@ -83,7 +110,7 @@ class EmailRecognizer:
             return None
         return start, domain.end(), domain.group().lower()
 
-    def find(self, scene) -> Iterator[Detection]:
+    def find(self, scene: Scene) -> Iterator[Detection]:
         text = scene.text
         at = text.find("@")
         while at != -1:
@@ -92,28 +119,23 @@ class EmailRecognizer:
             if found is None:
                 continue
             s, e, domain = found
-            kind = self._domain_kind.get(domain)
-            if kind is None:
-                if len(self._domain_kind) > 4096:
-                    self._domain_kind.clear()
-                kind = self._domain_kind[domain] = (
-                    "institutional" if _under(domain, self.institutional) else
-                    "personal" if _under(domain, self.personal) else "other")
+            kind = self.domain_kind(domain)
             if kind == "institutional":
                 continue
             verdict = self._judge(scene, s, kind)
             if verdict is None:
                 continue
             message, severity = verdict
-            yield Detection(self.rule, s, e, key=text[s:e].lower(), masked=mask_email(scene.raw(s, e), self.keep),
+            yield Detection(self.id, s, e, key=text[s:e].lower(),
+                            masked=mask_email(scene.raw(s, e), self.params.masks.email_local),
                             message=message, severity=severity, suggestion=SUGGESTION, priority=20)
 
-    def _judge(self, scene, s: int, kind: str) -> tuple[str, Severity | None] | None:
+    def _judge(self, scene: Scene, s: int, kind: str) -> tuple[str, Severity | None] | None:
         """(message, severity) of a mailbox on a non-institutional domain, None when it is an
         office's. Who it belongs to is asked in order: a label saying 个人邮箱; a party; a
         label or unit saying it is an office's; a work contact; a person named on the line;
         an organisation; a block of office contacts; finally the kind of domain."""
-        cue = scene.nearest_before(s, self.kit.params.windows.before, ("personal_mail",))
+        cue = scene.nearest_before(s, self.params.windows.before, ("personal_mail",))
         owner = owner_of(scene, s)
         personal = kind == "personal"
         if cue is not None:
@@ -137,6 +159,6 @@ class EmailRecognizer:
             why += "，" + owner.why
         return MESSAGE.format(why=why), severity
 
-    def _named(self, scene, pos: int) -> bool:
+    def _named(self, scene: Scene, pos: int) -> bool:
         ls = scene.line_start(pos)
-        return any(True for _ in self.names.in_line(scene, ls, scene.line_end(pos)))
+        return any(True for _ in self.kit.names.in_line(scene, ls, scene.line_end(pos)))

@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from itertools import chain
+
+from .masking import mask_value
+from .params import MaskSpec
 
 _GAP = re.compile(r"[^0-9A-Za-z。；;！？\n]*")
 
@@ -51,3 +55,13 @@ def column_values(scene, kind: str, value_rx) -> Iterator[tuple[str, re.Match]]:
                     m = value_rx.match(text, s)
                     if m is not None and m.end() == s + len(core):
                         yield word, m
+
+
+def labelled_detections(scene, kind: str, value_rx, mask: MaskSpec) -> Iterator[tuple[str, int, int, str, str]]:
+    """(label word, start, end, key, masked value) of each value of ``kind``: after its label
+    (``labelled_values``), then in a column headed by it (``column_values``)."""
+    found = chain(labelled_values(scene, kind, value_rx, scene.kit.params.windows.label_gap),
+                  column_values(scene, kind, value_rx))
+    for label, m in found:
+        s, e = m.span()
+        yield label, s, e, m.group().upper(), mask_value(scene.raw(s, e), mask.keep_head, mask.keep_tail)
