@@ -126,10 +126,15 @@ class BatchRule(Rule):
 
 
 class RuleRunner:
-    """What ``rule_checker`` makes of a checker's rules: one instance per engine."""
+    """What ``rule_checker`` makes of a checker's rules: one instance per engine, asking every
+    rule on every document. A checker whose rules mostly cannot fire on a document (nothing
+    hidden in it, no personal data found by the shared pass) subclasses it to ask only the
+    rules that can, and passes the subclass as ``rule_checker(runner=...)``."""
 
-    def __init__(self, rules: Sequence[Rule]):
+    def __init__(self, rules: Sequence[Rule], kit: Any = None):
         self.rules = tuple(rules)
+        #: the checker's kit (``rule_checker(prepare=...)``), the same object every rule has
+        self.kit = kit
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
         facts = ctx.facts
@@ -145,7 +150,7 @@ class RuleRunner:
 def rule_checker(id: str, rules: Sequence[type[Rule]], *, params: type | None = None,
                  prepare: Callable[[CheckerSetup], Any] | None = None, description: str = "",
                  scope: Literal["document", "batch"] = "document", version: str | None = None,
-                 enabled_by_default: bool = True) -> CheckerSpec:
+                 enabled_by_default: bool = True, runner: type[RuleRunner] | None = None) -> CheckerSpec:
     """The CheckerSpec of a checker made of rule classes (in the order their findings should
     come: findings are sorted by position afterwards, ties keep this order)."""
     seen: set[str] = set()
@@ -156,9 +161,11 @@ def rule_checker(id: str, rules: Sequence[type[Rule]], *, params: type | None = 
             raise ValueError(f"checker {id}: rule {r.id} is listed twice")
         seen.add(r.id)
 
+    run_with = runner or RuleRunner
+
     def factory(setup: CheckerSetup) -> RuleRunner:
         kit = prepare(setup) if prepare is not None else None
-        return RuleRunner([r(setup, kit) for r in rules])
+        return run_with([r(setup, kit) for r in rules], kit)
 
     infos = tuple(attrs.evolve(r.info(), help_uri=help_uri(id, r.id)) for r in rules)
     return CheckerSpec(id=id, factory=factory, rules=infos, params=params,

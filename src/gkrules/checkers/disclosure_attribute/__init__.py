@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-import attrs
-
-from gkrules.context import CheckContext, CheckerSetup
+from gkrules.context import CheckContext
 from gkrules.model import Finding
 from gkrules.plugins import hookimpl
 from gkrules.rule import Rule, RuleRunner, rule_checker
@@ -32,11 +30,11 @@ class _Runner(RuleRunner):
     return nothing at once, but calling all eight on every document cost this checker some
     15 % more than the single check it was before."""
 
-    def __init__(self, rules: Sequence[Rule]):
-        super().__init__(rules)
+    def __init__(self, rules: Sequence[Rule], kit: Kit):
+        super().__init__(rules, kit)
         situated = [r for r in self.rules if isinstance(r, DisclosureRule)]
         assert len(situated) == len(self.rules)
-        self.kit: Kit = situated[0].kit
+        self.kit: Kit = kit
         self.by_situation = {s: tuple(r for r in situated if r.situation == s) for s in SITUATIONS}
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
@@ -47,17 +45,8 @@ class _Runner(RuleRunner):
         return iter(found)
 
 
-_RULES_SPEC = rule_checker("disclosure-attribute", RULES, params=DisclosureAttributeParams, prepare=Kit,
-                           description="公开属性：不予公开、依申请公开、附注与公开方式栏不一致、公文未标注公开属性")
-
-
-def _factory(setup: CheckerSetup) -> _Runner:
-    runner = _RULES_SPEC.factory(setup)
-    assert isinstance(runner, RuleRunner)
-    return _Runner(runner.rules)
-
-
-SPEC = attrs.evolve(_RULES_SPEC, factory=_factory)
+SPEC = rule_checker("disclosure-attribute", RULES, params=DisclosureAttributeParams, prepare=Kit, runner=_Runner,
+                    description="公开属性：不予公开、依申请公开、附注与公开方式栏不一致、公文未标注公开属性")
 
 
 @hookimpl

@@ -7,9 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import attrs
-
-from gkrules.context import CheckContext, CheckerSetup
+from gkrules.context import CheckContext
 from gkrules.model import Finding
 from gkrules.plugins import hookimpl
 from gkrules.rule import RuleRunner, rule_checker
@@ -30,17 +28,8 @@ class _Runner(RuleRunner):
         return super().check(ctx)
 
 
-_RULES_SPEC = rule_checker("hidden-content", RULES, params=HiddenContentParams, prepare=Kit,
-                           description="文件中看不见的内容：修订、批注、隐藏文字、隐藏工作表和行列、嵌入对象、文档属性中的姓名")
-
-
-def _factory(setup: CheckerSetup) -> _Runner:
-    runner = _RULES_SPEC.factory(setup)
-    assert isinstance(runner, RuleRunner)
-    return _Runner(runner.rules)
-
-
-SPEC = attrs.evolve(_RULES_SPEC, factory=_factory)
+SPEC = rule_checker("hidden-content", RULES, params=HiddenContentParams, prepare=Kit, runner=_Runner,
+                    description="文件中看不见的内容：修订、批注、隐藏文字、隐藏工作表和行列、嵌入对象、文档属性中的姓名")
 
 
 @hookimpl

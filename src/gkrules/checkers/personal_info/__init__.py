@@ -9,8 +9,6 @@ value, so no output ever carries a raw personal value.
 
 from __future__ import annotations
 
-import attrs
-
 from gkrules.context import CheckerSetup
 from gkrules.plugins import hookimpl
 from gkrules.rule import rule_checker
@@ -21,15 +19,12 @@ from .recognizer import PersonalInfoRunner
 from .rules import RULES
 
 
-def _runner(setup: CheckerSetup) -> PersonalInfoRunner:
-    kit = Kit(setup, RULES)
-    return PersonalInfoRunner([r(setup, kit) for r in RULES], kit)
+def _kit(setup: CheckerSetup) -> Kit:
+    return Kit(setup, RULES)
 
 
-SPEC = attrs.evolve(
-    rule_checker("personal-info", RULES, params=PersonalInfoParams,
-                 description="个人信息（个人隐私）：身份证号码、手机号码、银行卡号、邮箱、证件、号牌、住址、健康信息等"),
-    factory=_runner)
+SPEC = rule_checker("personal-info", RULES, params=PersonalInfoParams, prepare=_kit, runner=PersonalInfoRunner,
+                    description="个人信息（个人隐私）：身份证号码、手机号码、银行卡号、邮箱、证件、号牌、住址、健康信息等")
 
 
 @hookimpl

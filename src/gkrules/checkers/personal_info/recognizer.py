@@ -101,8 +101,8 @@ class PersonalInfoRunner(RuleRunner):
     documents hold no personal data (docs/benchmarks.md)."""
 
     def __init__(self, rules: Sequence[PersonalRule], kit: Kit):
-        super().__init__(rules)
-        self.kit = kit
+        super().__init__(rules, kit)
+        self.kit: Kit = kit
         self.rules: tuple[PersonalRule, ...] = tuple(rules)
 
     def check(self, ctx: CheckContext) -> Iterator[Finding]:
