@@ -40,7 +40,14 @@ def contributions_given(ctx: CheckContext) -> bool:
 def analyses(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> Analyses:
     """The analyses of this document (one object per document, made by the first rule that asks)."""
     key = _KEY if ctx.extras.get("contributions") is None else _KEY_GIVEN
-    return facts.shared(key, lambda: Analyses(facts, ctx, kit))
+    return facts.shared(key, lambda: _analysed(facts, ctx, kit))
+
+
+def _analysed(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> Analyses:
+    # the views, rows, cells and audit entries of every table: many acyclic objects, whose
+    # full collections would grow with the document's size (gkrules.gcpause)
+    with no_cycles():
+        return Analyses(facts, ctx, kit)
 
 
 _KEY, _KEY_GIVEN = "unit-identifiability/analyses", "unit-identifiability/analyses+contributions"
