@@ -33,7 +33,6 @@ it as ``self.kit``.
 from __future__ import annotations
 
 import inspect
-import sys
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, ClassVar, Literal
 
@@ -92,15 +91,6 @@ class Rule:
                 out += " "
             out += line
         return out
-
-    @classmethod
-    def source_file(cls) -> str | None:
-        """The file that declares this rule."""
-        module = sys.modules.get(cls.__module__)
-        try:
-            return inspect.getsourcefile(module) if module is not None else None
-        except TypeError:
-            return None
 
     @classmethod
     def info(cls) -> RuleInfo:
