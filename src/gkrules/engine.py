@@ -187,6 +187,9 @@ class Engine:
             getattr(obj, "__module__", "").startswith("gkrules.")
             for obj in [a.spec.factory for a in self.checkers if a.spec.scope == "batch"]
             + [f.factory for f in self.plugins.filters()])
+        # what every report names, fixed once the engine is built (made here, not per report)
+        self._ruleset_info = RulesetInfo(id=self.ruleset.id, version=self.ruleset.version, digest=self.ruleset.digest)
+        self._plugin_infos = self.plugins.plugin_infos()
         if check_examples:
             problems.extend(self._verify_examples())
         if problems:
@@ -204,7 +207,7 @@ class Engine:
             block=tuple(sorted(self.plugins.block)), timeout=self._timeout, check_examples=False)
 
     def ruleset_info(self) -> RulesetInfo:
-        return RulesetInfo(id=self.ruleset.id, version=self.ruleset.version, digest=self.ruleset.digest)
+        return self._ruleset_info
 
     def rule_catalog(self) -> dict[tuple[str, str], RuleInfo]:
         out = {(a.spec.id, r.id): r for a in self.checkers for r in a.spec.rules}
@@ -565,7 +568,7 @@ class Engine:
                           suppressed=sum(len(r.suppressed) for r in results))
         complete = all(not r.errors for r in results)
         return Report(tool_version=__version__, ruleset=self.ruleset_info(), complete=complete, summary=summary,
-                      documents=tuple(results), plugins=self.plugins.plugin_infos(), today=today)
+                      documents=tuple(results), plugins=self._plugin_infos, today=today)
 
     def _filter(self, doc: Document | None, findings: list[Finding]) -> tuple[list[Finding], list[SuppressedFinding]]:
         if doc is None or not self.filters:

@@ -17,6 +17,7 @@ the whole pool), and a dead worker breaks the pool for every pending document.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -170,6 +171,10 @@ def _worker_main(process: Process, conn: Connection, memory: int | None, tainted
     _close_inherited_sockets(conn.fileno())
     _die_with_parent(parent, forked_in_main)
     _cap_memory(memory)
+    # what the worker inherited (the built engine, the host's objects) lives as long as the
+    # worker: out of the collector's sight, a full collection no longer walks it, and does not
+    # write to its pages (each write would copy a page shared with the parent)
+    gc.freeze()
     while True:
         try:
             message = conn.recv()
