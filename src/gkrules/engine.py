@@ -46,6 +46,7 @@ from gkrules.model import (
     SuppressedFinding,
 )
 from gkrules.normalise import normalise
+from gkrules.normalise import prepare as prepare_normalise
 from gkrules.plugins import PluginManager
 from gkrules.ruleset import DEFAULT_RULESET, Ruleset, load_ruleset
 from gkrules.ruleset.compile import CheckerConfig, compile_checkers
@@ -176,6 +177,7 @@ class Engine:
         except RulesetError as exc:
             problems.append(f"{exc.path}:{exc.line}: {exc.message}" if exc.path else exc.message)
             self._engine_rules = {}
+        prepare_normalise()  # built once here, not in every worker forked from this process
         opts = apply_engine_section(load_options or LoadOptions(), self.ruleset.spec.engine)
         self.loaders = LoaderRegistry(self.plugins.loaders(), opts)
         self.filters = [f.factory(FilterSetup(ruleset=self.ruleset)) for f in self.plugins.filters()]

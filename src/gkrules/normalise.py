@@ -34,6 +34,15 @@ def _watched() -> re.Pattern:
     return _WATCHED
 
 
+def prepare() -> None:
+    """Build the patterns now: the engine calls this when it is built, before any worker or
+    the start-up example check is forked (building them means asking OpenCC about every CJK
+    code point, ~30 ms that each of those processes would otherwise pay on its first
+    document)."""
+    _watched()
+    _ = has_traditional("")
+
+
 def unreadable_notice(doc: Document, start: int = 0) -> Notice | None:
     """A notice for the mojibake left in the text, or None. The message names the problem and
     its extent, never the garbled text itself. ``start``: the text before it is known to hold
@@ -65,4 +74,4 @@ def normalise(doc: Document) -> Document:
     return normalise_document(doc)
 
 
-__all__ = ["MIN_GARBLED", "normalise", "unreadable_notice"]
+__all__ = ["MIN_GARBLED", "normalise", "prepare", "unreadable_notice"]
