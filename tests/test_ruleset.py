@@ -173,6 +173,23 @@ def test_yaml_syntax_error_and_duplicate_key(tmp_path):
     assert exc.value.line == 3
 
 
+@pytest.mark.parametrize(("text", "line", "said"), [
+    ("id: x\nversion: '1'\nchecks: [a, b\nother: 1\n", 4, "方括号"),
+    ("id: x\nchecks:\n  - a\n - b\n", 4, "缩进"),
+    ("id: x\n\tversion: '1'\n", 2, "制表符"),
+    ("id: x\npattern: \"\\d+\"\n", 2, "单引号"),
+    ("id: x\nname: 'open\n", 3, "引号"),
+])
+def test_yaml_syntax_errors_are_said_in_chinese(tmp_path, text, line, said):
+    """The parser's English complaint is not shown: the line, the column and what to fix are."""
+    bad = write(tmp_path / "bad.yaml", text)
+    with pytest.raises(RulesetError) as exc:
+        load_ruleset(str(bad))
+    assert exc.value.line == line
+    assert said in exc.value.message and f"第 {line} 行" in exc.value.message
+    assert not any("a" <= ch.lower() <= "z" for ch in exc.value.message.replace("YAML", ""))
+
+
 def test_missing_word_file(tmp_path):
     rs = write(tmp_path / "site.yaml", "id: site\nversion: '1'\nextends: national\ncheckers:\n  confidential-marker:\n"
                                        "    params:\n      internal_labels: {file: nowhere.txt}\n")
