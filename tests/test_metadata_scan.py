@@ -111,3 +111,15 @@ def test_printed_and_annotation_lines_by_their_literal_scans(text, after):
     assert _same(_first(gbt9704._PRINTED_LINE, text, ends), gbt9704._PRINTED_LINE.search(text, after))
     scanned = lines_at(text, (m.start() for m in gbt9704._ANNOTATION_LITERAL.finditer(text)))
     assert list(scanned) == list(lines_with(text, gbt9704._ANNOTATION_LITERALS))
+
+
+@settings(max_examples=400, deadline=None)
+@given(texts, st.integers(0, 300))
+def test_date_positions_after_an_offset_are_a_scan_from_it(text, after):
+    """The facts layer scans once from the start; parse_tail reads the positions from its
+    offset on: the same as scanning from there, and the same tail."""
+    after = min(after, len(text))
+    everywhere = gbt9704.date_positions(text)
+    assert [p for p in everywhere if p >= after] == gbt9704._date_positions(text, after)
+    assert gbt9704.parse_tail(text, after, dates=everywhere) == gbt9704.parse_tail(text, after)
+    assert gbt9704.date_lines(text, everywhere) == gbt9704.date_lines(text)

@@ -87,9 +87,15 @@ class DocumentFacts:
         return self._get("annotations", lambda: gbt9704.annotations(self.text))
 
     @property
+    def date_positions(self) -> tuple[int, ...]:
+        """Where the lines that end in a date have that ending (gbt9704.date_positions): what
+        the 成文日期 of the metadata and the signature-date lines are both read from."""
+        return self._get("date_positions", lambda: gbt9704.date_positions(self.text))
+
+    @property
     def date_lines(self) -> tuple[Span, ...]:
         """Every signature-date line (a date alone on its line, or after the signing organ)."""
-        return self._get("date_lines", lambda: gbt9704.date_lines(self.text))
+        return self._get("date_lines", lambda: gbt9704.date_lines(self.text, self.date_positions))
 
     # -- analyses shared by the rules of one checker -----------------------------------------
 

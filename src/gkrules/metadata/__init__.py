@@ -182,7 +182,7 @@ def extract(doc: Document, facts: DocumentFacts | None = None) -> Metadata:
         addressee = gbt9704.find_addressee(text, after)
         if addressee:
             found.put_span("addressee", addressee, "gbt9704")
-    tail = gbt9704.parse_tail(text, head_end_offset, facts.annotations)
+    tail = gbt9704.parse_tail(text, head_end_offset, facts.annotations, facts.date_positions)
     _tail_values(found, tail)
     _parse_dates(found.values)
 

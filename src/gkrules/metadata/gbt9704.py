@@ -12,6 +12,7 @@ read a head the same way.
 
 # no ``from __future__ import annotations``: it binds the name ``annotations``, which this
 # module's function of that name would shadow (type checkers then see a _Feature)
+import bisect
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -285,8 +286,11 @@ def squeeze_keep_space(s: str) -> str:
     return unicodedata.normalize("NFKC", s).strip()
 
 
-def parse_tail(text: str, after: int = 0, notes: tuple[Span, ...] | None = None) -> Tail:
-    """Signature date (the first one after offset ``after``), 附注, 抄送 and 印发 lines.
+def parse_tail(text: str, after: int = 0, notes: tuple[Span, ...] | None = None,
+               dates: tuple[int, ...] | None = None) -> Tail:
+    """Signature date (the first one after offset ``after``), 附注, 抄送 and 印发 lines
+    (``notes``, ``dates``: the 附注 and :func:`date_positions` of the text, when the facts
+    layer already has them).
 
     Each line pattern is tried only on the lines holding a literal it requires (a line ending
     in 日 or an ISO date, 此件, 抄, 印发; see ``gkrules.metadata.scan``): this runs on every
@@ -294,7 +298,8 @@ def parse_tail(text: str, after: int = 0, notes: tuple[Span, ...] | None = None)
     formed = None
     candidates = []
     first_date = date_line = signed = None
-    for ls, le in lines_at(text, _date_positions(text, after), after):
+    positions = _date_positions(text, after) if dates is None else dates[bisect.bisect_left(dates, after):]
+    for ls, le in lines_at(text, positions, after):
         if date_line is None and (dm := _DATE_LINE.match(text, ls, le)) is not None:
             # the signature date sits under the signing organ; a date alone on a line of the
             # body (报到时间：/2024年6月12日) is a date the text talks about
@@ -337,16 +342,26 @@ def iter_date_lines(text: str) -> list[Span]:
     return list(date_lines(text))
 
 
-def date_lines(text: str) -> tuple[Span, ...]:
-    """``iter_date_lines`` as a tuple (what the facts layer keeps)."""
+def date_lines(text: str, dates: tuple[int, ...] | None = None) -> tuple[Span, ...]:
+    """``iter_date_lines`` as a tuple (what the facts layer keeps; ``dates``: the text's
+    :func:`date_positions`, when known)."""
     # both patterns match whole lines that end in a date: only lines ending in 日 or in an ISO
     # date are tried (see parse_tail), each the way the multi-line scan would try it
-    lines = list(lines_at(text, _date_positions(text, 0)))
+    lines = list(lines_at(text, _date_positions(text, 0) if dates is None else dates))
     out = [Span(m.start("date"), m.end("date"), m.group("date"))
            for ls, le in lines if (m := _DATE_LINE.match(text, ls, le))]
     out += [Span(m.start("date"), m.end("date"), m.group("date"))
             for ls, le in lines if (m := _SIGNED_DATE_LINE.match(text, ls, le)) and SIGNATURE_ORG.search(m.group("org"))]
     return tuple(sorted(out, key=lambda sp: sp.start))
+
+
+def date_positions(text: str) -> tuple[int, ...]:
+    """Where the lines that end in a date have that ending, ascending: the four whole-text
+    scans that :func:`parse_tail` (metadata) and :func:`date_lines` (checkers) both start
+    from, made once per document by the facts layer. A match cannot start inside another
+    (each starts with 日 or a separator that the rest of the match cannot hold), so the
+    positions at or after any offset are those a scan from that offset finds."""
+    return tuple(_date_positions(text, 0))
 
 
 def _date_positions(text: str, after: int) -> list[int]:
@@ -468,6 +483,6 @@ def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
     return None
 
 
-__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "annotation_body", "annotations", "checked_choice", "date_lines", "disclosure_of", "find_addressee",
+__all__ = ["LEVELS", "URGENCIES", "Head", "SecrecyMark", "Span", "Tail", "annotation_body", "annotations", "checked_choice", "date_lines", "date_positions", "disclosure_of", "find_addressee",
            "find_doc_number", "iter_date_lines", "iter_lines", "match_mark", "match_squeezed_mark", "parse_head",
            "parse_tail", "search_date", "search_doc_number", "split_lines", "squeeze"]
