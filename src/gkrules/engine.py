@@ -159,19 +159,7 @@ class Engine:
                                    self.plugins.block, collect=problems)
         if timeout is not None:
             configs = {k: attrs.evolve(c, timeout=timeout) for k, c in configs.items()}
-        self.checkers: list[_Active] = []
-        for cid, config in configs.items():
-            if not config.enabled:
-                continue
-            setup = CheckerSetup(cid, config.params, self.ruleset, self.plugins.calendar_finder(self.ruleset))
-            try:
-                instance, error = config.spec.factory(setup), None
-            except RulesetError as exc:
-                problems.extend(exc.problems or [str(exc)])
-                continue
-            except Exception as exc:  # a checker that cannot start fails every document, closed
-                instance, error = None, exc
-            self.checkers.append(_Active(config, instance, error, setup))
+        self.checkers: list[_Active] = self._start_checkers(configs, problems)
         try:
             self._engine_rules = self._engine_rule_settings()
         except RulesetError as exc:
@@ -196,6 +184,24 @@ class Engine:
             problems.extend(self._verify_examples())
         if problems:
             raise RulesetError(f"规则集无效，共 {len(problems)} 处问题：", problems=problems)
+
+    def _start_checkers(self, configs: Mapping[str, CheckerConfig], problems: list[str]) -> list[_Active]:
+        """The enabled checkers, each built by its factory; a rule-set problem a factory
+        raises joins ``problems``, any other failure makes that checker fail every document."""
+        started: list[_Active] = []
+        for cid, config in configs.items():
+            if not config.enabled:
+                continue
+            setup = CheckerSetup(cid, config.params, self.ruleset, self.plugins.calendar_finder(self.ruleset))
+            try:
+                instance, error = config.spec.factory(setup), None
+            except RulesetError as exc:
+                problems.extend(exc.problems or [str(exc)])
+                continue
+            except Exception as exc:  # a checker that cannot start fails every document, closed
+                instance, error = None, exc
+            started.append(_Active(config, instance, error, setup))
+        return started
 
     # -- configuration -------------------------------------------------------------------
 
