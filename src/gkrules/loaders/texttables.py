@@ -111,7 +111,7 @@ def _make_table(rows: list[list[Cell]], lines: list[tuple[int, int, str]], first
             notes.append(line)
         else:
             break
-    return Table(rows=tuple(tuple(r) for r in rows), start=lines[first][0], end=lines[last][1],
+    return Table(rows=tuple(map(tuple, rows)), start=lines[first][0], end=lines[last][1],
                  header_rows=_header_rows(rows), caption=caption, notes=tuple(notes))
 
 
@@ -243,6 +243,9 @@ def _aligned_table(text: str, lines: list[tuple[int, int, str]], i: int, tails: 
     while j < n and j not in tails:
         ls, _le, l2 = lines[j]
         if not l2.strip():
+            break
+        # a line without the separator's characters is one part (the line after a signature)
+        if "\t" not in l2 and (pattern is _TABS or ("  " not in l2 and "\u3000" not in l2)):
             break
         spans = _split_spans(l2, pattern)
         if len(spans) < 2 or abs(len(spans) - len(first)) > 1:
