@@ -285,7 +285,7 @@ def test_pipe_cells_are_the_regex_split(rows, offset):
 
 
 @settings(max_examples=600, deadline=None)
-@given(st.text(alphabet="0123456789,.+-%  \t\u3000０１２－，．％年亿x…٢²e_", max_size=12) | _VALUE)
+@given(st.text(alphabet="0123456789,.+-%  \t\u3000０１２－，．％年亿\u4dff\u4e00\u9fff\ua000x…٢²e_", max_size=12) | _VALUE)
 def test_parse_number_fast_paths(text):
     assert repr(parse_number(text)) == repr(ref_parse_number(text))
 

@@ -22,9 +22,10 @@ def parse_number(text: str) -> float | None:
         if _NUMBER.fullmatch(text):  # the usual figure: no white space or % to drop, one regex call
             return float(text.replace(",", ""))
         t = "".join(text.split())
-    elif "\u4e00" <= text[0] <= "\u9fff" or _IDEOGRAPH.search(text):
-        # an ideograph survives NFKC and is never part of a number (亿元, 合计…); the first
-        # character decides most labels without a regex call (each costs as much as the rest)
+    elif "\u4e00" <= text < "\ua000" or _IDEOGRAPH.search(text):
+        # an ideograph survives NFKC and is never part of a number (亿元, 合计…). Most labels
+        # start with one: two string comparisons (the first character in U+4E00–U+9FFF, no
+        # character object made) decide them without a regex call, which costs more than the rest
         return None
     else:
         t = normalise_number_text(text)
