@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import partial
 
 from gkrules.gcpause import no_cycles
@@ -167,7 +168,8 @@ _SEPARATOR_RUNS = (("\u3000", re.compile(r"\u3000(?<![\n\u3000]\u3000)")),
                    ("  ", re.compile(r"  (?<![\n ]  )")))
 
 
-def _search_start(pattern: re.Pattern, text: str):
+def _search_start(pattern: re.Pattern, text: str) -> Callable[[int], int]:
+    """Where ``pattern`` first matches the text from ``pos`` on (-1: nowhere), as ``str.find``."""
     def find(pos: int) -> int:
         m = pattern.search(text, pos)
         return -1 if m is None else m.start()
@@ -183,7 +185,7 @@ class _Candidates:
     def __init__(self, text: str, lines: list[tuple[int, int, str]], tails: dict) -> None:
         self.text, self.lines, self.tails = text, lines, sorted(tails)
         # whole-text literal tests first: a kind absent from the text is never searched for
-        self.finders = [partial(text.find, bar) for bar in ("|", "｜") if bar in text]
+        self.finders: list[Callable[[int], int]] = [partial(text.find, bar) for bar in ("|", "｜") if bar in text]
         self.finders += [_search_start(pattern, text) for sep, pattern in _SEPARATOR_RUNS if sep in text]
         self.hits = [-2] * len(self.finders)  # the next hit of each kind (-1: none left)
 
