@@ -47,11 +47,12 @@ def _cell_line_starts(text: str) -> list[int]:
     while pos != -1:
         end = find("\n", pos)
         end = len(text) if end == -1 else end
-        last = rfind("|", pos, end)
-        if not text[last + 1:end].strip():  # the line ends with its bar
+        # pos is the line's first bar: the bars are counted first, which turns away the rows of
+        # pipe tables (| a | b |) with one call
+        bars = count("|", pos, end)
+        if bars <= 2 and not text[rfind("|", pos, end) + 1:end].strip():  # the line ends with its bar
             start = rfind("\n", 0, pos) + 1
-            bars = count("|", start, end)
-            if bars == 1 or (bars == 2 and text[start] == "|"):
+            if bars == 1 or text[start] == "|":
                 out.append(start)
         pos = find("|", end)
     return out
