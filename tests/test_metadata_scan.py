@@ -174,3 +174,53 @@ def test_annotation_literals_by_their_last_character(text):
     regex = list(lines_at(text, (m.start() for m in gbt9704._ANNOTATION_LITERAL.finditer(text))))
     assert list(lines_at(text, needle_starts(text, groups))) == regex
     assert list(lines_with(text, gbt9704._ANNOTATION_LITERALS)) == regex
+
+
+ADDRESSEE_FRAGMENTS = ["\n", "\n", "\n\n", " \n", "\u3000", " ", "各区县统计局", "，", "、", "市直有关部门", "：", ":", "局机关各科室",
+                       "局属事业单位", "各", "如下：", "一、", "关于印发…的通知", "x", "标题：", "各县（市、区）统计局"]
+
+
+def _addressee_by_generator(text, after=0, max_lines=40):
+    """find_addressee as it read lines before (a generator over the lines of text[after:])."""
+    from gkrules.textlines import iter_lines
+
+    seen = 0
+    for s, _e, line in iter_lines(text[after:]):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        colon = stripped.endswith(("：", ":"))
+        if not colon and ("各" not in stripped or len(stripped) > 40):
+            continue
+        if len(stripped) > 100 or gbt9704._ADDRESSEE_NOT.search(stripped):
+            continue
+        body = stripped[:-1] if colon else stripped
+        if not body or fields.canonical(body.strip(" •·\u3000")) is not None:
+            continue
+        if gbt9704._addressee_segments(body) is None:
+            continue
+        start = after + s + line.find(stripped)
+        return gbt9704.Span(start, start + len(body), body.strip())
+    return None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(ADDRESSEE_FRAGMENTS), max_size=60).map("".join), st.integers(0, 200),
+       st.integers(1, 6))
+def test_addressee_from_one_split_is_the_line_by_line_reading(text, after, max_lines):
+    after = min(after, len(text))
+    assert gbt9704.find_addressee(text, after, max_lines) == _addressee_by_generator(text, after, max_lines)
+
+
+@settings(max_examples=400, deadline=None)
+@given(scan_texts, st.integers(0, 12))
+def test_head_lines_are_split_lines(text, limit):
+    from gkrules.metadata import _head_end_offset, _split_lines
+
+    assert _split_lines(text, limit) == gbt9704.split_lines(text, limit)
+    lines = gbt9704.split_lines(text, limit + 1)
+    before = lines[min(limit, len(lines) - 1)][0] if limit < len(lines) else len(text)
+    assert _head_end_offset(text, gbt9704.Head(end_line=limit)) == (before if limit else 0)
