@@ -130,7 +130,7 @@ def test_date_positions_after_an_offset_are_a_scan_from_it(text, after):
 # the cheaper scans (str.find of a few characters) against the regex scans they replace
 SCAN_FRAGMENTS = [*FRAGMENTS, "12", "5", "3.", ".", "-", "/", "日 ", "日\u3000", "٣", "\r", "\x1c", "\u2028", "期",
                   "间", "时间 ：", "日期】", "名称\t", "\t", "本文件", "本件", "公开方式：", "公开形式", "公开属性", "文件",
-                  "性", "式", "件"]
+                  "性", "式", "件", "印发", "印发 ", "印"]
 scan_texts = st.lists(st.sampled_from(SCAN_FRAGMENTS), max_size=40).map("".join)
 
 
@@ -224,3 +224,11 @@ def test_head_lines_are_split_lines(text, limit):
     lines = gbt9704.split_lines(text, limit + 1)
     before = lines[min(limit, len(lines) - 1)][0] if limit < len(lines) else len(text)
     assert _head_end_offset(text, gbt9704.Head(end_line=limit)) == (before if limit else 0)
+
+
+@settings(max_examples=400, deadline=None)
+@given(scan_texts, st.integers(0, 300))
+def test_printed_lines_from_the_find_of_yin(text, after):
+    after = min(after, len(text))
+    regex = [m.start() for m in gbt9704._ENDS_WITH_PRINTED.finditer(text, after)]
+    assert starts_of(text, "印", gbt9704._PRINTED_TAIL, after) == regex

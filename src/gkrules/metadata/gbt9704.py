@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from gkrules.metadata.dates import search_date
-from gkrules.metadata.scan import by_last_char, lines_at, lines_with, needle_starts
+from gkrules.metadata.scan import by_last_char, lines_at, lines_with, needle_starts, starts_of
 from gkrules.textlines import iter_lines, split_lines
 
 LEVELS = ("绝密", "机密", "秘密")
@@ -135,12 +135,15 @@ def _field_like(stripped: str) -> bool:
     return _FIELD_LIKE.match(stripped) is not None and len(stripped) < 80
 
 
+_COLON_SPLIT = re.compile(r"([:：])")
+
+
 def _lone_title_with_colon(text: str, stripped: str, line_end: int) -> bool:
     """``图解：…办法``, ``专家解读：…``: a first line of the form label：text, whose label is no
     header field and which no other field line follows, is a title, not an OA field."""
     from gkrules.metadata.fields import canonical  # fields does not import this module back
 
-    label, _, value = re.split(r"([:：])", stripped, maxsplit=1)
+    label, _, value = _COLON_SPLIT.split(stripped, maxsplit=1)
     if not value.strip() or canonical(label.strip(" •·●\u3000")) is not None:
         return False
     pos = line_end
@@ -259,6 +262,8 @@ _ANNOTATION_BY_LAST = by_last_char(_ANNOTATION_LITERALS)
 _COPY_LINE = re.compile(rf"^{_SP}*抄{_SP}*送{_SP}*[:：]{_SP}*(?P<v>[^\n]*)$", re.M)
 _PRINTED_LINE = re.compile(rf"^{_SP}*(?P<v>[^\n]{{1,60}}?印发){_SP}*$", re.M)
 _ENDS_WITH_PRINTED = re.compile(rf"印发{_SP}*$", re.M)
+#: what follows the 印 of a line ending in 印发 (its match starts, by scan.starts_of)
+_PRINTED_TAIL = re.compile(rf"发{_SP}*$", re.M)
 
 
 # a date line ends with 日 (Chinese forms) or an ISO date: the only lines the date patterns can match
@@ -334,8 +339,7 @@ def parse_tail(text: str, after: int = 0, notes: tuple[Span, ...] | None = None,
     cm = _first_line_match(_COPY_LINE, text, lines_with(text, ("抄",), after))
     copy_to = Span(cm.start("v"), cm.end("v"), cm.group("v").strip()) if cm else None
     # only a line that ends in 印发 can match (印发 is common in titles and sentences)
-    pm = _first_line_match(_PRINTED_LINE, text, lines_at(text, (m.start() for m in _ENDS_WITH_PRINTED.finditer(text, after)),
-                                                         after))
+    pm = _first_line_match(_PRINTED_LINE, text, lines_at(text, starts_of(text, "印", _PRINTED_TAIL, after), after))
     printed = Span(pm.start("v"), pm.end("v"), pm.group("v").strip()) if pm and search_date(pm.group("v")) else None
     return Tail(formed, annotations(text) if notes is None else notes, copy_to, printed)
 
@@ -435,9 +439,12 @@ _ADDRESSEE_SPLIT = re.compile(r"[、，,；;]|[^\S\n]+")
 _ADDRESSEE_NOT = re.compile(r"[。！？!?]|如下|以下|下列|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|\d+[.．、]|第)")
 
 
+_BRACKETED = re.compile(r"[（(][^（）()\n]{0,12}[）)]")
+
+
 def _addressee_segments(body: str) -> list[str] | None:
     # 各县（市、区）统计局: the 、 inside the brackets does not separate organs
-    flat = re.sub(r"[（(][^（）()\n]{0,12}[）)]", "", body.strip(" •·\u3000"))
+    flat = _BRACKETED.sub("", body.strip(" •·\u3000"))
     segments = [seg for seg in _ADDRESSEE_SPLIT.split(flat) if seg]
     if not segments or not all(_ORGISH.search(seg) for seg in segments):
         return None

@@ -82,10 +82,13 @@ def ends_before(text: str, closers: str, ends: frozenset[str]) -> list[int]:
         pos = text.find(closer)
         while pos != -1:
             at = pos - 1
-            while at >= 0 and text[at] != "\n" and text[at].isspace():
-                at -= 1
-            if at >= 0 and text[at] in ends:
+            if at >= 0 and text[at] in ends:  # the common case: right before the closer
                 out.append(at)
+            else:
+                while at >= 0 and text[at] != "\n" and text[at].isspace():
+                    at -= 1
+                if at >= 0 and text[at] in ends:
+                    out.append(at)
             pos = text.find(closer, pos + 1)
     out.sort()
     return out
