@@ -380,18 +380,23 @@ def date_positions(text: str) -> tuple[int, ...]:
 
 
 def _date_positions(text: str, after: int) -> list[int]:
-    """Where lines that end in a date (日, or an ISO date) have that ending, ascending (an
-    ISO scan only when its separator is in the text: a ``str.find`` is far cheaper than a scan
-    that finds nothing)."""
-    found = [m.start() for m in _ENDS_WITH_RI.finditer(text, after)]
-    for sep, rx in _ISO_SCANS:
-        if sep in text:
-            found += [m.start() for m in rx.finditer(text, after)]
-    found.sort()
-    return found
+    """Where lines that end in a date (日, or an ISO date) have that ending, ascending: the
+    match starts of ``_ENDS_WITH_RI`` and ``_ENDS_WITH_ISO`` from ``after``, read in the reversed
+    text, where each is a line break followed by the reversed ending (a scan for a literal line
+    break instead of four scans, one of them for every "." of the text). A line has at most
+    one such ending: the date ends where its last non-space character is."""
+    rev = text[::-1]
+    size = len(text)
+    last = _REVERSED_LAST_LINE.match(rev)  # the last line of the text (no line break after it)
+    found = [] if last is None else [size - last.end()]
+    found += [size - m.end() for m in _REVERSED_ENDING.finditer(rev)]  # the others, after a break
+    found.reverse()
+    return found if not after else [p for p in found if p >= after]
 
 
-_ISO_SCANS = tuple(zip(".-/", _ENDS_WITH_ISO, strict=True))
+# 日 or a separator and one or two digits, then white space to the line end, reversed
+_REVERSED_ENDING = re.compile(rf"\n{_SP}*(?:日|\d{{1,2}}[-./])")
+_REVERSED_LAST_LINE = re.compile(rf"{_SP}*(?:日|\d{{1,2}}[-./])")
 
 
 _ANNOTATION_WRAP = re.compile(r"^[（(]?(?:此件|此文件|本件|本文件)?(?P<body>.*?)[）)]?$")
