@@ -232,3 +232,11 @@ def test_printed_lines_from_the_find_of_yin(text, after):
     after = min(after, len(text))
     regex = [m.start() for m in gbt9704._ENDS_WITH_PRINTED.finditer(text, after)]
     assert starts_of(text, "印", gbt9704._PRINTED_TAIL, after) == regex
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "ab", "c", "\n", "bc", "x"]), max_size=30).map("".join),
+       st.lists(st.sampled_from(["a", "b", "ab", "bc", "abc", "cb", "c"]), min_size=1, max_size=4, unique=True))
+def test_needle_starts_are_every_occurrence(text, needles):
+    every = sorted(i for n in needles for i in range(len(text)) if text.startswith(n, i))
+    assert needle_starts(text, by_last_char(needles)) == every
