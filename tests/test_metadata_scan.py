@@ -240,3 +240,12 @@ def test_printed_lines_from_the_find_of_yin(text, after):
 def test_needle_starts_are_every_occurrence(text, needles):
     every = sorted(i for n in needles for i in range(len(text)) if text.startswith(n, i))
     assert needle_starts(text, by_last_char(needles)) == every
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["机", "密", " ", "\u3000", "\t", "\n", "\xa0", "\x1c", "\u2028", "\x85",
+                                         "６", "ｱ", "\u200b", "a"]), max_size=20))
+def test_squeeze_is_nfkc_without_white_space(text):
+    import unicodedata
+
+    assert gbt9704.squeeze(text) == gbt9704._WS.sub("", unicodedata.normalize("NFKC", text)).replace(" ", "")
