@@ -266,15 +266,15 @@ _ANNOTATION_LITERAL = re.compile("|".join(_ANNOTATION_LITERALS))
 _ANNOTATION_BY_LAST = by_last_char(_ANNOTATION_LITERALS)
 _COPY_LINE = re.compile(rf"^{_SP}*抄{_SP}*送{_SP}*[:：]{_SP}*(?P<v>[^\n]*)$", re.M)
 _PRINTED_LINE = re.compile(rf"^{_SP}*(?P<v>[^\n]{{1,60}}?印发){_SP}*$", re.M)
-_ENDS_WITH_PRINTED = re.compile(rf"印发{_SP}*$", re.M)
+_ENDS_WITH_PRINTED = re.compile(rf"印发{_SP}*$", re.M)  # (the definition, in the tests)
 #: what follows the 印 of a line ending in 印发 (its match starts, by scan.starts_of)
 _PRINTED_TAIL = re.compile(rf"发{_SP}*$", re.M)
 
 
-# a date line ends with 日 (Chinese forms) or an ISO date: the only lines the date patterns can match
+# a date line ends with 日 (Chinese forms) or an ISO date (a separator and one or two digits):
+# the only lines the date patterns can match. These scans are the definition that
+# _date_positions' one scan of the reversed text gives (tests/test_metadata_scan.py)
 _ENDS_WITH_RI = re.compile(rf"日{_SP}*$", re.M)
-# an ISO date ends with a separator and one or two digits: three literal-first scans are much
-# faster than one scan for the whole date (a digit class at every position)
 _ENDS_WITH_ISO = tuple(re.compile(rf"{sep}\d{{1,2}}{_SP}*$", re.M) for sep in (r"\.", "-", "/"))
 
 
