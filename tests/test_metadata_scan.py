@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import functools
 import heapq
+import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gkrules.metadata import fields, gbt9704
-from gkrules.metadata.scan import lines_at, lines_with
+from gkrules.metadata.scan import by_last_char, ends_before, lines_at, lines_with, needle_starts, starts_of
 
 FRAGMENTS = ["\n", "\n", " ", "  ", "\u3000", "\t", "2024年7月8日", "二〇二四年七月八日", "2024-07-08", "2024/7/8",
              "2024.7.8", "12.5", "-3", "7", "/",
@@ -81,7 +82,7 @@ def test_iter_date_lines_is_the_whole_text_scan(text):
 
 
 LABEL_FRAGMENTS = ["\n", " ", "　", "•", "处罚决定日期", "处 罚 决 定 日 期", "许可日期", "检查结束日期", "：", ":", "【", "】",
-                   "2024年8月21日", "2024-08-21", "无", "日期", "期", "x"]
+                   "2024年8月21日", "2024-08-21", "无", "日期", "期", "间", "时间", "\t", "x"]
 
 
 @functools.lru_cache(maxsize=1)
@@ -90,17 +91,18 @@ def _resolvers():
     from gkrules.testing import cached_engine
 
     active = next(a for a in cached_engine().checkers if a.spec.id == "release-deadline")
-    scanned, whole = RuleResolver(active.config.params), RuleResolver(active.config.params)
-    assert scanned._label_end is not None
+    scanned, by_regex, whole = (RuleResolver(active.config.params) for _ in range(3))
+    assert scanned._label_end is not None and scanned._label_lasts is not None
+    by_regex._label_lasts = None  # the label ends found by a regex scan
     whole._label_end = None  # the multi-line scan over the whole text
-    return scanned, whole
+    return scanned, by_regex, whole
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.lists(st.sampled_from(LABEL_FRAGMENTS), max_size=30).map("".join))
 def test_labelled_dates_scan_only_lines_with_a_label_end(text):
-    scanned, whole = _resolvers()
-    assert scanned.labelled_date(text) == whole.labelled_date(text)
+    scanned, by_regex, whole = _resolvers()
+    assert scanned.labelled_date(text) == by_regex.labelled_date(text) == whole.labelled_date(text)
 
 
 @settings(max_examples=400, deadline=None)
@@ -123,3 +125,127 @@ def test_date_positions_after_an_offset_are_a_scan_from_it(text, after):
     assert [p for p in everywhere if p >= after] == gbt9704._date_positions(text, after)
     assert gbt9704.parse_tail(text, after, dates=everywhere) == gbt9704.parse_tail(text, after)
     assert gbt9704.date_lines(text, everywhere) == gbt9704.date_lines(text)
+
+
+# the cheaper scans (str.find of a few characters) against the regex scans they replace
+SCAN_FRAGMENTS = [*FRAGMENTS, "12", "5", "3.", ".", "-", "/", "日 ", "日\u3000", "٣", "\r", "\x1c", "\u2028", "期",
+                  "间", "时间 ：", "日期】", "名称\t", "\t", "本文件", "本件", "公开方式：", "公开形式", "公开属性", "文件",
+                  "性", "式", "件", "印发", "印发 ", "印"]
+scan_texts = st.lists(st.sampled_from(SCAN_FRAGMENTS), max_size=40).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(scan_texts, st.integers(0, 400))
+def test_date_positions_from_line_ends_are_the_regex_scans(text, after):
+    after = min(after, len(text))
+    regex = sorted(m.start() for rx in (gbt9704._ENDS_WITH_RI, *gbt9704._ENDS_WITH_ISO) for m in rx.finditer(text, after))
+    assert gbt9704._date_positions(text, after) == regex
+
+
+@settings(max_examples=600, deadline=None)
+@given(scan_texts)
+def test_label_ends_from_the_closers_are_the_regex_scan(text):
+    regex = [m.start() for m in fields._LABEL_END.finditer(text)]
+    assert sorted(set(ends_before(text, fields._CLOSERS, fields._LASTS))) == regex
+    assert fields.header_fields(text) == tuple(sorted(
+        [*_regex_fields(text), *fields._stacked_fields(text)], key=lambda f: f[3]))
+
+
+def _regex_fields(text):
+    """_iter_fields over the lines the whole-text regex finds (the code before the closer scan)."""
+    lines = list(lines_at(text, (m.start() for m in fields._LABEL_END.finditer(text))))
+    fast = list(lines_at(text, ends_before(text, fields._CLOSERS, fields._LASTS)))
+    assert fast == lines
+    return list(fields._iter_fields(text))
+
+
+@settings(max_examples=600, deadline=None)
+@given(scan_texts, st.sampled_from(["期", "日", "间", "-"]))
+def test_starts_of_a_character_are_the_regex_match_starts(text, char):
+    tail = re.compile(r"[^\S\n]*[:：】]")
+    regex = [m.start() for m in re.finditer(re.escape(char) + tail.pattern, text)]
+    assert starts_of(text, char, tail) == regex
+
+
+@settings(max_examples=600, deadline=None)
+@given(scan_texts)
+def test_annotation_literals_by_their_last_character(text):
+    groups = by_last_char(gbt9704._ANNOTATION_LITERALS)
+    regex = list(lines_at(text, (m.start() for m in gbt9704._ANNOTATION_LITERAL.finditer(text))))
+    assert list(lines_at(text, needle_starts(text, groups))) == regex
+    assert list(lines_with(text, gbt9704._ANNOTATION_LITERALS)) == regex
+
+
+ADDRESSEE_FRAGMENTS = ["\n", "\n", "\n\n", " \n", "\u3000", " ", "各区县统计局", "，", "、", "市直有关部门", "：", ":", "局机关各科室",
+                       "局属事业单位", "各", "如下：", "一、", "关于印发…的通知", "x", "标题：", "各县（市、区）统计局"]
+
+
+def _addressee_by_generator(text, after=0, max_lines=40):
+    """find_addressee as it read lines before (a generator over the lines of text[after:])."""
+    from gkrules.textlines import iter_lines
+
+    seen = 0
+    for s, _e, line in iter_lines(text[after:]):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        seen += 1
+        if seen > max_lines:
+            break
+        colon = stripped.endswith(("：", ":"))
+        if not colon and ("各" not in stripped or len(stripped) > 40):
+            continue
+        if len(stripped) > 100 or gbt9704._ADDRESSEE_NOT.search(stripped):
+            continue
+        body = stripped[:-1] if colon else stripped
+        if not body or fields.canonical(body.strip(" •·\u3000")) is not None:
+            continue
+        if gbt9704._addressee_segments(body) is None:
+            continue
+        start = after + s + line.find(stripped)
+        return gbt9704.Span(start, start + len(body), body.strip())
+    return None
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from(ADDRESSEE_FRAGMENTS), max_size=60).map("".join), st.integers(0, 200),
+       st.integers(1, 6))
+def test_addressee_from_one_split_is_the_line_by_line_reading(text, after, max_lines):
+    after = min(after, len(text))
+    assert gbt9704.find_addressee(text, after, max_lines) == _addressee_by_generator(text, after, max_lines)
+
+
+@settings(max_examples=400, deadline=None)
+@given(scan_texts, st.integers(0, 12))
+def test_head_lines_are_split_lines(text, limit):
+    from gkrules.metadata import _head_end_offset, _split_lines
+
+    assert _split_lines(text, limit) == gbt9704.split_lines(text, limit)
+    lines = gbt9704.split_lines(text, limit + 1)
+    before = lines[min(limit, len(lines) - 1)][0] if limit < len(lines) else len(text)
+    assert _head_end_offset(text, gbt9704.Head(end_line=limit)) == (before if limit else 0)
+
+
+@settings(max_examples=400, deadline=None)
+@given(scan_texts, st.integers(0, 300))
+def test_printed_lines_from_the_find_of_yin(text, after):
+    after = min(after, len(text))
+    regex = [m.start() for m in gbt9704._ENDS_WITH_PRINTED.finditer(text, after)]
+    assert starts_of(text, "印", gbt9704._PRINTED_TAIL, after) == regex
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "ab", "c", "\n", "bc", "x"]), max_size=30).map("".join),
+       st.lists(st.sampled_from(["a", "b", "ab", "bc", "abc", "cb", "c"]), min_size=1, max_size=4, unique=True))
+def test_needle_starts_are_every_occurrence(text, needles):
+    every = sorted(i for n in needles for i in range(len(text)) if text.startswith(n, i))
+    assert needle_starts(text, by_last_char(needles)) == every
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["机", "密", " ", "\u3000", "\t", "\n", "\xa0", "\x1c", "\u2028", "\x85",
+                                         "６", "ｱ", "\u200b", "a"]), max_size=20))
+def test_squeeze_is_nfkc_without_white_space(text):
+    import unicodedata
+
+    assert gbt9704.squeeze(text) == gbt9704._WS.sub("", unicodedata.normalize("NFKC", text)).replace(" ", "")

@@ -14,9 +14,12 @@ from attrs import frozen
 
 from gkrules.deadlines.params import DeadlineCategory, PeriodicItem, ReleaseDeadlineParams
 from gkrules.metadata.dates import parse_date
-from gkrules.metadata.scan import lines_at
+from gkrules.metadata.scan import lines_at, starts_of
 
 _SP = r"[^\S\n]*"
+_LABEL_CLOSERS = ":：】"
+#: what follows a label's last character on a labelled line
+_LABEL_TAIL = re.compile(rf"{_SP}[{_LABEL_CLOSERS}]")
 
 
 @frozen
@@ -84,6 +87,7 @@ class RuleResolver:
         self._label_cat = label_to_cat
         self._labels = None
         self._label_end = None
+        self._label_lasts: list[str] | None = None
         if label_to_cat:
             alt = "|".join(_spread(lab) for lab in sorted(label_to_cat, key=len, reverse=True))
             self._labels = re.compile(
@@ -94,6 +98,11 @@ class RuleResolver:
                 # lines holding that are tried (see gkrules.metadata.scan)
                 ends = "".join(sorted({re.escape(lab[-1]) for lab in label_to_cat}))
                 self._label_end = re.compile(rf"[{ends}]{_SP}[:：】]")
+                # the same match starts from a str.find of each last character (期, 间: few),
+                # when none of them is white space or a colon the rest of a match may hold
+                lasts = sorted({lab[-1] for lab in label_to_cat})
+                if not any(c.isspace() or c in _LABEL_CLOSERS for c in lasts):
+                    self._label_lasts = lasts
         self._skip = set(params.skip_disclosures)
         self._periodic = [(p, tuple(p.title_words)) for p in params.periodic]
         # the report naming itself in its opening ("现公布2018年宣城市统计局政府信息公开工作年度报告",
@@ -143,7 +152,11 @@ class RuleResolver:
             return None
         best = bad = None
         if self._label_end is not None:
-            lines = lines_at(text, (m.start() for m in self._label_end.finditer(text)))
+            if self._label_lasts is not None:
+                starts = sorted(p for c in self._label_lasts for p in starts_of(text, c, _LABEL_TAIL))
+            else:
+                starts = [m.start() for m in self._label_end.finditer(text)]
+            lines = lines_at(text, starts)
             matches: Iterable[re.Match] = (m for ls, le in lines if (m := self._labels.match(text, ls, le)))
         else:
             matches = self._labels.finditer(text)

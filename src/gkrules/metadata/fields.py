@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from gkrules.metadata.scan import lines_at
+from gkrules.metadata.scan import ends_before, lines_at
 
 #: canonical name → labels, most specific first
 FIELD_LABELS: dict[str, tuple[str, ...]] = {
@@ -58,6 +58,9 @@ _FIELD_LINE = re.compile(rf"^(?:[^\S\n]|[•·●▪◆■*\-])*(?:【[^\S\n]*(?
 _TAB_LINE = re.compile(rf"^[^\S\n]*(?:{_LABEL_ALT})[^\S\n\t]*\t", re.M)
 _FIELD_START = re.compile(r"(?:[^\S\n]|[•·●▪◆■*\-])*[【\[" + "".join(sorted({re.escape(lab[0]) for lab in _ALL})) + "]")
 _LABEL_END = re.compile("[" + "".join(sorted({re.escape(lab[-1]) for lab in _ALL})) + r"][^\S\n]*[:：】\]\t]")
+#: what ends a label (the closing class of _LABEL_END): _iter_fields finds the match starts of
+#: _LABEL_END from these few characters (scan.ends_before) instead of a scan of every position
+_CLOSERS = ":：】]\t"
 _TRIM = " \t\u3000\u2002\u2003\xa0•·|｜"
 
 
@@ -78,6 +81,7 @@ def header_fields(text: str) -> tuple[tuple[str, str, str, int, int], ...]:
 # a label alone on its line, its value on the next one (CMS blocks of <div>label</div><div>value</div>)
 _FIRSTS = frozenset(lab[0] for lab in _ALL)
 _LASTS = frozenset(lab[-1] for lab in _ALL)
+assert not any(c.isspace() or c in _CLOSERS for c in _LASTS)  # what scan.ends_before needs
 #: a label line is short: longer lines are not tried against every label
 _LONGEST_LABEL = 2 * max(len(lab) for lab in _ALL) + 4
 #: stacked label/value lines are looked for only in the page's opening, where such blocks stand
@@ -110,7 +114,7 @@ def _stacked_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
 def _iter_fields(text: str) -> Iterator[tuple[str, str, str, int, int]]:
     # a field line has a label's last character right before a colon or 】: match only the
     # lines holding that (see gkrules.metadata.scan), not every line start of the text
-    for line_start, line_end in lines_at(text, (m.start() for m in _LABEL_END.finditer(text))):
+    for line_start, line_end in lines_at(text, ends_before(text, _CLOSERS, _LASTS)):
         # _FIELD_LINE tries every label; first make sure the line starts like one
         if not _FIELD_START.match(text, line_start, line_end):
             continue

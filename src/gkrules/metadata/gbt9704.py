@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from attrs import frozen
 
 from gkrules.metadata.dates import search_date
-from gkrules.metadata.scan import lines_at, lines_with
+from gkrules.metadata.scan import by_last_char, lines_at, lines_with, needle_starts, starts_of
 from gkrules.textlines import iter_lines, split_lines
 
 LEVELS = ("绝密", "机密", "秘密")
@@ -85,9 +85,23 @@ class Head:
     end_line: int = 0  # 0-based index of the first line after the head zone
 
 
+def head_lines(text: str, limit: int) -> list[str]:
+    """The first ``limit`` lines of the text (those of ``split_lines(text, limit)``) by one
+    ``str.split``: much cheaper per line than a generator that finds each line break."""
+    lines = text.split("\n", limit)
+    if len(lines) > limit:
+        lines.pop()  # the rest of the text
+    return lines
+
+
 def squeeze(s: str) -> str:
-    """NFKC with all white space removed (机  密 → 机密, ６ → 6)."""
-    return _WS.sub("", unicodedata.normalize("NFKC", s)).replace(" ", "")
+    """NFKC with all white space removed (机  密 → 机密, ６ → 6); line breaks stay."""
+    t = unicodedata.normalize("NFKC", s)
+    if "\n" in t:
+        return _WS.sub("", t).replace(" ", "")
+    # no line break: str.split() drops the same white space (str.isspace, as the regex's \s)
+    # for a fraction of a regex substitution's cost
+    return "".join(t.split())
 
 
 def _strip_span(text: str, s: int, e: int) -> tuple[int, int]:
@@ -126,12 +140,15 @@ def _field_like(stripped: str) -> bool:
     return _FIELD_LIKE.match(stripped) is not None and len(stripped) < 80
 
 
+_COLON_SPLIT = re.compile(r"([:：])")
+
+
 def _lone_title_with_colon(text: str, stripped: str, line_end: int) -> bool:
     """``图解：…办法``, ``专家解读：…``: a first line of the form label：text, whose label is no
     header field and which no other field line follows, is a title, not an OA field."""
     from gkrules.metadata.fields import canonical  # fields does not import this module back
 
-    label, _, value = re.split(r"([:：])", stripped, maxsplit=1)
+    label, _, value = _COLON_SPLIT.split(stripped, maxsplit=1)
     if not value.strip() or canonical(label.strip(" •·●\u3000")) is not None:
         return False
     pos = line_end
@@ -243,17 +260,21 @@ _ANNOTATION_LINE = re.compile(rf"^{_SP}*(?P<a>[（(]{_SP}*(?:此件|此文件|�
                               rf"[^（()）\n]{{1,24}}?(?:[）)]|(?={_SP}*$))){_SP}*$", re.M)
 #: literals one of which every 附注 line holds (the line pattern is tried only on those lines)
 _ANNOTATION_LITERALS = ("此件", "此文件", "本件", "本文件", "公开方式", "公开属性", "公开形式")
-#: the same literals in one scan (the lines holding any of them, as lines_with finds them)
+#: the same literals in one scan (the lines holding any of them, as lines_with finds them); the
+#: reference for the cheaper scan by their last characters (件, 式, 性) that annotations() runs
 _ANNOTATION_LITERAL = re.compile("|".join(_ANNOTATION_LITERALS))
+_ANNOTATION_BY_LAST = by_last_char(_ANNOTATION_LITERALS)
 _COPY_LINE = re.compile(rf"^{_SP}*抄{_SP}*送{_SP}*[:：]{_SP}*(?P<v>[^\n]*)$", re.M)
 _PRINTED_LINE = re.compile(rf"^{_SP}*(?P<v>[^\n]{{1,60}}?印发){_SP}*$", re.M)
-_ENDS_WITH_PRINTED = re.compile(rf"印发{_SP}*$", re.M)
+_ENDS_WITH_PRINTED = re.compile(rf"印发{_SP}*$", re.M)  # (the definition, in the tests)
+#: what follows the 印 of a line ending in 印发 (its match starts, by scan.starts_of)
+_PRINTED_TAIL = re.compile(rf"发{_SP}*$", re.M)
 
 
-# a date line ends with 日 (Chinese forms) or an ISO date: the only lines the date patterns can match
+# a date line ends with 日 (Chinese forms) or an ISO date (a separator and one or two digits):
+# the only lines the date patterns can match. These scans are the definition that
+# _date_positions' one scan of the reversed text gives (tests/test_metadata_scan.py)
 _ENDS_WITH_RI = re.compile(rf"日{_SP}*$", re.M)
-# an ISO date ends with a separator and one or two digits: three literal-first scans are much
-# faster than one scan for the whole date (a digit class at every position)
 _ENDS_WITH_ISO = tuple(re.compile(rf"{sep}\d{{1,2}}{_SP}*$", re.M) for sep in (r"\.", "-", "/"))
 
 
@@ -323,8 +344,7 @@ def parse_tail(text: str, after: int = 0, notes: tuple[Span, ...] | None = None,
     cm = _first_line_match(_COPY_LINE, text, lines_with(text, ("抄",), after))
     copy_to = Span(cm.start("v"), cm.end("v"), cm.group("v").strip()) if cm else None
     # only a line that ends in 印发 can match (印发 is common in titles and sentences)
-    pm = _first_line_match(_PRINTED_LINE, text, lines_at(text, (m.start() for m in _ENDS_WITH_PRINTED.finditer(text, after)),
-                                                         after))
+    pm = _first_line_match(_PRINTED_LINE, text, lines_at(text, starts_of(text, "印", _PRINTED_TAIL, after), after))
     printed = Span(pm.start("v"), pm.end("v"), pm.group("v").strip()) if pm and search_date(pm.group("v")) else None
     return Tail(formed, annotations(text) if notes is None else notes, copy_to, printed)
 
@@ -333,7 +353,7 @@ def annotations(text: str) -> tuple[Span, ...]:
     """Every 附注 line (``（此件主动公开）``) of the text: ``parse_tail(text).annotations``
     (``notes``, when the facts layer already found them)."""
     return tuple(Span(a.start("a"), a.end("a"), a.group("a"))
-                 for ls, le in lines_at(text, (m.start() for m in _ANNOTATION_LITERAL.finditer(text)))
+                 for ls, le in lines_at(text, needle_starts(text, _ANNOTATION_BY_LAST))
                  if (a := _ANNOTATION_LINE.match(text, ls, le)))
 
 
@@ -365,8 +385,23 @@ def date_positions(text: str) -> tuple[int, ...]:
 
 
 def _date_positions(text: str, after: int) -> list[int]:
-    """Where lines that end in a date (日, or an ISO date) have that ending, ascending."""
-    return sorted(m.start() for rx in (_ENDS_WITH_RI, *_ENDS_WITH_ISO) for m in rx.finditer(text, after))
+    """Where lines that end in a date (日, or an ISO date) have that ending, ascending: the
+    match starts of ``_ENDS_WITH_RI`` and ``_ENDS_WITH_ISO`` from ``after``, read in the reversed
+    text, where each is a line break followed by the reversed ending (a scan for a literal line
+    break instead of four scans, one of them for every "." of the text). A line has at most
+    one such ending: the date ends where its last non-space character is."""
+    rev = text[::-1]
+    size = len(text)
+    last = _REVERSED_LAST_LINE.match(rev)  # the last line of the text (no line break after it)
+    found = [] if last is None else [size - last.end()]
+    found += [size - m.end() for m in _REVERSED_ENDING.finditer(rev)]  # the others, after a break
+    found.reverse()
+    return found if not after else [p for p in found if p >= after]
+
+
+# 日 or a separator and one or two digits, then white space to the line end, reversed
+_REVERSED_ENDING = re.compile(rf"\n{_SP}*(?:日|\d{{1,2}}[-./])")
+_REVERSED_LAST_LINE = re.compile(rf"{_SP}*(?:日|\d{{1,2}}[-./])")
 
 
 _ANNOTATION_WRAP = re.compile(r"^[（(]?(?:此件|此文件|本件|本文件)?(?P<body>.*?)[）)]?$")
@@ -414,9 +449,12 @@ _ADDRESSEE_SPLIT = re.compile(r"[、，,；;]|[^\S\n]+")
 _ADDRESSEE_NOT = re.compile(r"[。！？!?]|如下|以下|下列|^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十0-9]+[）)]|\d+[.．、]|第)")
 
 
+_BRACKETED = re.compile(r"[（(][^（）()\n]{0,12}[）)]")
+
+
 def _addressee_segments(body: str) -> list[str] | None:
     # 各县（市、区）统计局: the 、 inside the brackets does not separate organs
-    flat = re.sub(r"[（(][^（）()\n]{0,12}[）)]", "", body.strip(" •·\u3000"))
+    flat = _BRACKETED.sub("", body.strip(" •·\u3000"))
     segments = [seg for seg in _ADDRESSEE_SPLIT.split(flat) if seg]
     if not segments or not all(_ORGISH.search(seg) for seg in segments):
         return None
@@ -430,14 +468,22 @@ def find_addressee(text: str, after: int = 0, max_lines: int = 40) -> Span | Non
     from gkrules.metadata.fields import canonical  # fields does not import this module back
 
     seen = 0
-    for s, _e, line in iter_lines(text[after:]):  # lazily: it stops after max_lines lines
-        stripped = line.strip()
-        if not stripped:
+    start = after
+    # one split in C, then per line only what rules most lines out (a generator of lines
+    # costs several times more per line)
+    for line in text[after:].split("\n"):
+        s = start
+        start += len(line) + 1
+        if not line or line.isspace():
             continue
         seen += 1
         if seen > max_lines:
             break
-        # every test below only rules a line out: the cheapest come first
+        # every test below only rules a line out: the cheapest come first (a line can only
+        # end with a colon or hold 各 if it holds one)
+        if "：" not in line and ":" not in line and "各" not in line:
+            continue
+        stripped = line.strip()
         colon = stripped.endswith(("：", ":"))
         if not colon and ("各" not in stripped or len(stripped) > 40):
             continue
@@ -448,8 +494,8 @@ def find_addressee(text: str, after: int = 0, max_lines: int = 40) -> Span | Non
             continue
         if _addressee_segments(body) is None:
             continue
-        start = after + s + line.find(stripped)
-        return Span(start, start + len(body), body.strip())
+        at = s + line.find(stripped)
+        return Span(at, at + len(body), body.strip())
     return None
 
 

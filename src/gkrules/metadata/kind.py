@@ -32,6 +32,8 @@ _INTERPRETATION_HEAD = re.compile(r"^[【\[［(（]?(?:一图读懂|一图看懂
 # "…就《X》答记者问", "《X》解读（文字稿）": a 解读 of a named document; 数据解读 explains figures
 _NAMED_INTERPRETATION = re.compile(r"[《〈].+?[》〉].*?(?:解读|答记者问|答问|新闻发布会|吹风会)")
 _PENALTY = re.compile(r"行政处罚|处罚决定|处罚信息")
+#: the 规 of a 规范性文件 number (…规〔2024〕1号)
+_NORMATIVE_NUMBER = re.compile(r"规\s*[〔\[【(（]")
 
 
 # the words by their last character, in _DOCTYPES order: a title can only end with those
@@ -53,7 +55,7 @@ def _doctype_of(title: str) -> tuple[str, str] | None:
 def classify(title: str | None, doc_number: str | None = None) -> tuple[str | None, str | None]:
     """(kind, doctype) from the title (and the 规 of a 规范性文件 number)."""
     if not title:
-        if doc_number and re.search(r"规\s*[〔\[【(（]", doc_number):
+        if doc_number and _NORMATIVE_NUMBER.search(doc_number):
             return "policy", None
         return None, None
     found = _doctype_of(title)
@@ -70,7 +72,7 @@ def classify(title: str | None, doc_number: str | None = None) -> tuple[str | No
             return inner[1], inner[0]
     if found:
         kind, doctype = found[1], found[0]
-        if doc_number and re.search(r"规\s*[〔\[【(（]", doc_number) and kind in ("notice", "other"):
+        if doc_number and _NORMATIVE_NUMBER.search(doc_number) and kind in ("notice", "other"):
             kind = "policy"
         return kind, doctype
     return None, None

@@ -47,13 +47,16 @@ def _field(fields, *labels: str) -> str | None:
     return None
 
 
+_SPACES = re.compile(r"\s+")
+_ORGAN_CHAR = re.compile(r"[局委厅府部办队院]")
+_REPOSTED_ORGAN = re.compile(r"(?:现将|特转发)(?P<org>[\u4e00-\u9fa5]{2,20}?(?:统计局|人民政府|办公厅|委员会|调查总队))[《〈]")
 _PLACE = re.compile(r"国家|国务院|中共中央|[\u4e00-\u9fa5]{1,8}?(?:自治区|自治州|省|市|州|盟|县|区|旗)(?![市县区州])")
 
 
 def _place(org: str) -> str | None:
     """The most specific place an organ's name starts with (湖南省湘潭县统计局 → 湘潭县;
     国家统计局 → 国家), or None."""
-    name, at, last = re.sub(r"\s+", "", org), 0, None
+    name, at, last = _SPACES.sub("", org), 0, None
     while (m := _PLACE.match(name, at)) is not None:
         last, at = m.group(0), m.end()
         if last in ("国家", "国务院", "中共中央"):
@@ -78,7 +81,7 @@ def repost_reasons(text: str, title: str | None, doc_number: str | None, publish
         reasons.append(f"正文写明转发（“{m.group(0)[:40]}”）")
     source = _field(fields, "来源", "信息来源", "文件来源")
     issuer_field = _field(fields, "发布机构", "发布单位", "公开单位")
-    if source and issuer_field and re.search(r"[局委厅府部办队院]", source) and _other_place(source, issuer_field):
+    if source and issuer_field and _ORGAN_CHAR.search(source) and _other_place(source, issuer_field):
         reasons.append(f"来源“{source}”不是发布机构“{issuer_field}”")
     site = publisher or issuer_field
     if doc_number and _NATIONAL_NUMBER.match(doc_number) and site and _LOCAL_ORGAN.search(site):
@@ -116,7 +119,7 @@ def origin_of(text: str, title: str | None) -> str | None:
         m = _ORGAN_HEAD.match(line.strip()) if line else None
         if m:
             return m.group("org")
-    m = re.search(r"(?:现将|特转发)(?P<org>[\u4e00-\u9fa5]{2,20}?(?:统计局|人民政府|办公厅|委员会|调查总队))[《〈]", text[:3000])
+    m = _REPOSTED_ORGAN.search(text[:3000])
     return m.group("org") if m else None
 
 
