@@ -56,7 +56,11 @@ def test_offsets_map_both_ways_when_lengths_change(text):
 def test_spans_round_trip_with_opencc(text, data):
     found = script.to_simplified(text)
     if found is None:
-        assert script.convert(text) == text
+        # left as it is only when no character converts on its own: a phrase whose characters
+        # are all simplified ones too (瞭解 → 了解, but 瞭 alone stays, as in 瞭望) does not make
+        # a page traditional (script.has_traditional; hypothesis found 瞭解)
+        assert not script.has_traditional(text)
+        assert all(script.convert(ch) == ch for ch in text)
         return
     norm, smap = found
     assert norm == script.convert(text)
@@ -67,6 +71,15 @@ def test_spans_round_trip_with_opencc(text, data):
     # OpenCC keeps these lengths, so a span maps onto the same number of characters; its text
     # need not equal the span converted alone (phrases convert by context: 瞭解 → 了解, 瞭 alone stays)
     assert e - s == end - start
+
+
+def test_a_phrase_of_simplified_characters_is_not_traditional_script():
+    """瞭解 converts as a phrase (了解) but each of its characters is simplified too: a page
+    with nothing else traditional is checked as it is; with one traditional character, the
+    whole page is converted, the phrase included."""
+    assert script.to_simplified("我们的瞭解") is None
+    found = script.to_simplified("統計的瞭解")
+    assert found is not None and found[0] == "统计的了解"
 
 
 @pytest.fixture(scope="module")
