@@ -167,3 +167,35 @@ def test_every_match_of_a_rule_pattern_contains_a_match_of_its_guard(name, alter
 
     run()
     assert matched > 0
+
+
+def _every_occurrence(words: dict[str, int], text: str, offset: int) -> list[tuple[int, int, int]]:
+    """Every occurrence of every word, by plain substring search (the guard scan's reference)."""
+    return sorted((offset + i, offset + i + len(w), f) for w, f in words.items() if w
+                  for i in range(len(text)) if text.startswith(w, i))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=60), st.integers(0, 50))
+def test_the_guard_word_scan_finds_every_occurrence(prose, parts, offset):
+    """The DFA scan (ahocorasick-rs) reports each occurrence of each guard word, overlapping
+    ones included, as the trie walk of pyahocorasick did."""
+    text = "".join(parts)
+    words = {**{w: 2 for w in prose_module.DOMINANCE_WORDS}, **{w: 16 for w in prose_module.EXCLUSION_WORDS},
+             **{w: 32 for w in prose_module.RANKING_WORDS}, "公司": 8, "有限公司": 8, "除去": 1}
+    scan = prose_module._guard_automaton(words)
+    assert sorted(scan(text, offset)) == _every_occurrence(words, text, offset)
+    assert sorted(prose._guard_words(text, offset)) == sorted(
+        (s, e, f) for s, e, f in _every_occurrence(_flags_of(prose), text, offset))
+
+
+def _flags_of(prose: ProseRules) -> dict[str, int]:
+    """The guard words with their flags, as ProseRules builds them."""
+    words = sorted({w for w in (*prose.p.org_suffixes, *prose.p.known_units) if w}, key=len, reverse=True)
+    flags: dict[str, int] = {}
+    m = prose_module
+    for group, flag in ((m.DOMINANCE_WORDS, m._F_DOMINANCE), (m.GROUP_WORDS, m._F_GROUP),
+                        (m.EXCLUSION_WORDS, m._F_EXCLUSION), (m.RANKING_WORDS, m._F_RANKING), (words, m._F_NAME)):
+        for w in group:
+            flags[w] = flags.get(w, 0) | flag
+    return flags
