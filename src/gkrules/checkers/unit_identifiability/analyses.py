@@ -44,6 +44,8 @@ def analyses(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> Analyses:
 
 
 def _analysed(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> Analyses:
+    if not facts.document.tables:
+        return Analyses(facts, ctx, kit)  # a few prose observations at most: no pause needed
     # the views, rows, cells and audit entries of every table: many acyclic objects, whose
     # full collections would grow with the document's size (gkrules.gcpause)
     with no_cycles():
@@ -192,6 +194,8 @@ def _views(doc: Document, given: bool, kit: Kit) -> tuple[TableView, ...]:
     to (UI-01): when no small count needs them, the other tables are not read."""
     p = kit.p
     tables = doc.tables
+    if not tables:
+        return ()
     chosen: Sequence[int] = range(len(tables))
     if not given:
         profiles = [kit.reader.profile(doc, t, p.legend_window_lines, kit.prose.name_guard) for t in tables]
