@@ -199,3 +199,27 @@ def _flags_of(prose: ProseRules) -> dict[str, int]:
         for w in group:
             flags[w] = flags.get(w, 0) | flag
     return flags
+
+
+COUNT_TEXT = st.text(alphabet="家户首仅只唯一二两十共有的个 \n\t　3０国住企业", max_size=40)
+
+
+@settings(max_examples=1000, deadline=None)
+@given(COUNT_TEXT, st.data())
+def test_count_guard_hits_are_those_of_the_regex_scan(text, data):
+    """The count guard's hits found from str.find and a match at each place are those of
+    ``_COUNT_GUARD.finditer`` (spans cut anywhere: its look-behind sees before the span)."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [(m.start(), m.end(), prose_module._F_COUNT)
+                for m in prose_module._COUNT_GUARD.finditer(text, start, end)]
+    assert prose_module.count_guard_hits(text, start, end) == expected
+
+
+def test_count_guard_hits_on_real_documents():
+    seeds = Path(__file__).resolve().parents[1] / "data" / "seeds"
+    for p in sorted(seeds.glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        expected = [(m.start(), m.end(), prose_module._F_COUNT)
+                    for m in prose_module._COUNT_GUARD.finditer(text, 0, len(text))]
+        assert prose_module.count_guard_hits(text, 0, len(text)) == expected
