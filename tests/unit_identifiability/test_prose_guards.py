@@ -3,6 +3,7 @@ must be exactly those of running every rule on every sentence."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -201,7 +202,10 @@ def _flags_of(prose: ProseRules) -> dict[str, int]:
     return flags
 
 
-COUNT_TEXT = st.text(alphabet="家户首仅只唯一二两十共有的个 \n\t　3０国住企业", max_size=40)
+COUNT_TEXT = st.one_of(
+    st.text(alphabet="家户首仅只唯一二两十共有的个 \n\t　3０国住企业中", max_size=40),
+    st.lists(st.sampled_from(["仅", "只", "唯一", "唯", "共", "有", "的", "3", "12", "十二", "两", "一", "个", "家", "户",
+                              "首", "首家", " ", "\n", "　", "国", "中", "０", "企业"]), max_size=16).map("".join))
 
 
 @settings(max_examples=1000, deadline=None)
@@ -223,3 +227,16 @@ def test_count_guard_hits_on_real_documents():
         expected = [(m.start(), m.end(), prose_module._F_COUNT)
                     for m in prose_module._COUNT_GUARD.finditer(text, 0, len(text))]
         assert prose_module.count_guard_hits(text, 0, len(text)) == expected
+
+
+def test_count_guard_hits_on_every_short_count_phrase():
+    """Every combination of the pieces a count guard match is made of (and of near misses),
+    at every cut of the span: the hits are those of the regex scan."""
+    pieces = (["", "2", "国", " "], ["仅", "只", "唯一", "唯", "共", "首", "", "中"], ["有", "的", "有的", "", " ", "国"],
+              ["3", "十二", "两", "", "国"], [" ", ""], ["个", "家", "户", ""])
+    guard, flag = prose_module._COUNT_GUARD, prose_module._F_COUNT
+    for parts in itertools.product(*pieces):
+        text = "".join(parts) + "。"
+        for start, end in ((0, len(text)), (1, len(text)), (0, len(text) - 2)):
+            expected = [(m.start(), m.end(), flag) for m in guard.finditer(text, start, end)]
+            assert prose_module.count_guard_hits(text, start, end) == expected, (text, start, end)

@@ -249,7 +249,8 @@ def count_guard_hits(text: str, start: int, end: int) -> list[tuple[int, int, in
 def _may_start_count(text: str, i: int, end: int) -> bool:
     """False where no count guard match can start at ``i`` (a ``match`` call costs more than
     this look at a neighbour): 家/户 right after a Chinese character that is no numeral (国家,
-    住户: the look-behind wants a number and white space only), 首 not before 家, 唯 not before 一."""
+    住户: the look-behind wants a number and white space only), 首 not before 家, and 仅/只/
+    唯一/共 before a Chinese character other than 有, 的 or a numeral (中共中央, 共同)."""
     c = text[i]
     if c in "家户":
         before = text[i - 1] if i else ""
@@ -257,8 +258,14 @@ def _may_start_count(text: str, i: int, end: int) -> bool:
     if c == "首":
         return text.startswith("家", i + 1, end)
     if c == "唯":
-        return text.startswith("一", i + 1, end)
-    return True
+        if not text.startswith("一", i + 1, end):
+            return False
+        i += 1
+    after = text[i + 1] if i + 1 < end else ""
+    return after != "" and not ("\u4e00" <= after <= "\u9fff" and after not in _AFTER_ONLY)
+
+
+_AFTER_ONLY = _NUMERALS | {"有", "的"}
 
 
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9（）()·]")
