@@ -12,6 +12,7 @@ sentence shapes are ``regex`` patterns run only on the sentences those hits poin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from typing import Literal
 
@@ -422,8 +423,12 @@ class ProseRules:
         ranking_until = -1
         list_until = -1  # names without figures count as a ranking only in the list itself
         bare: list[OrgName] = []  # ranked names without figures, one finding per list
+        # the guard words of the whole text in one call, each span taking those inside it: the
+        # same hits as a scan of each span, and the text's UTF-8 form (kept with the string)
+        # serves the other ahocorasick-rs scans of it, personal-info's label scan among them
+        words = sorted(self._guard_words(text, 0)) if spans else []
         for start, end in spans:
-            for ss, se, flags in self._marked(text, start, end):
+            for ss, se, flags in self._marked(text, start, end, words):
                 s = Sentence(ss, se, text[ss:se])
                 if not s.text.strip():
                     continue
@@ -447,13 +452,14 @@ class ProseRules:
         if bare:
             yield _ranked_names(bare)
 
-    def _marked(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    def _marked(self, text: str, start: int, end: int, words: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """(start, end, rule flags) of the sentences of text[start:end] that some guard hits,
-        in text order."""
+        in text order (``words``: the guard word hits of the whole text, in order)."""
         hits = count_guard_hits(text, start, end)
-        # a slice of the span only: a call on the whole text for each gap between tables made a
+        # a look-up, not a scan per span: a scan of the text for each gap between tables made a
         # document with thousands of tables quadratic
-        hits += self._guard_words(text[start:end], start)
+        first, last = bisect_left(words, (start,)), bisect_left(words, (end,))
+        hits += [h for h in words[first:last] if h[1] <= end]
         if not hits:
             return []
         hits.sort()
