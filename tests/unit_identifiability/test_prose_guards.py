@@ -240,3 +240,16 @@ def test_count_guard_hits_on_every_short_count_phrase():
         for start, end in ((0, len(text)), (1, len(text)), (0, len(text) - 2)):
             expected = [(m.start(), m.end(), flag) for m in guard.finditer(text, start, end)]
             assert prose_module.count_guard_hits(text, start, end) == expected, (text, start, end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40), st.data())
+def test_name_hits_answer_as_the_name_guard_pattern(prose, parts, data):
+    """A table may name a unit when an organisation word lies inside its cells: the guard word
+    hits of the whole text say so exactly when a search with the name guard pattern does."""
+    text = "".join(parts)
+    names = prose_module.NameHits(prose.guard_words(text))
+    for _ in range(4):
+        pos = data.draw(st.integers(0, len(text)))
+        endpos = data.draw(st.integers(pos, len(text)))
+        assert names.search(text, pos, endpos) == (prose.name_guard.search(text, pos, endpos) is not None)

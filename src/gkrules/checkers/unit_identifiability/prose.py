@@ -415,18 +415,25 @@ class ProseRules:
 
     # -- the rules -----------------------------------------------------------------------
 
-    def check(self, text: str, spans: list[tuple[int, int]]) -> Iterator[ProseHit]:
+    def guard_words(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, flags) of every guard word in ``text``, in order. One call for the
+        whole text, each prose span taking the hits inside it (the same hits as a scan of each
+        span): the text's UTF-8 form, kept with the string, then serves the other
+        ahocorasick-rs scans of it, personal-info's label scan among them."""
+        return sorted(self._guard_words(text, 0))
+
+    def check(self, text: str, spans: list[tuple[int, int]],
+              words: list[tuple[int, int, int]] | None = None) -> Iterator[ProseHit]:
         """Every rule on every sentence of the spans, in order — but only on the sentences
         their guards mark (see ``_marked``): the others cannot give a finding. The list of
         ranked names is closed at the first non-blank sentence after the list; no finding
-        comes between it and the next marked sentence, so closing it there is the same."""
+        comes between it and the next marked sentence, so closing it there is the same.
+        ``words``: :meth:`guard_words` of the text, if the caller has them."""
         ranking_until = -1
         list_until = -1  # names without figures count as a ranking only in the list itself
         bare: list[OrgName] = []  # ranked names without figures, one finding per list
-        # the guard words of the whole text in one call, each span taking those inside it: the
-        # same hits as a scan of each span, and the text's UTF-8 form (kept with the string)
-        # serves the other ahocorasick-rs scans of it, personal-info's label scan among them
-        words = sorted(self._guard_words(text, 0)) if spans else []
+        if words is None:
+            words = self.guard_words(text) if spans else []
         for start, end in spans:
             for ss, se, flags in self._marked(text, start, end, words):
                 s = Sentence(ss, se, text[ss:se])
@@ -585,6 +592,28 @@ class ProseRules:
             if not FIGURE.search(s.text, m.end()):
                 continue
             yield ExclusionStatement(abs_start, s.start + m.end("org"), org, s.text.strip()[:60])
+
+
+class NameHits:
+    """``search(text, pos, endpos)``: whether an organisation suffix or a known unit (a word of
+    ``ProseRules.name_guard``) lies inside text[pos:endpos] — what ``name_guard.search`` tells,
+    answered from the guard word hits of the whole text (``guard_words``) instead of a search
+    of each table's cells with an alternation of some three hundred words."""
+
+    __slots__ = ("_hits",)
+
+    def __init__(self, words: list[tuple[int, int, int]]):
+        self._hits = [(s, e) for s, e, flags in words if flags & _F_NAME]
+
+    def search(self, text: str, pos: int, endpos: int, /) -> bool:
+        hits = self._hits
+        for k in range(bisect_left(hits, (pos,)), len(hits)):
+            s, e = hits[k]
+            if s >= endpos:
+                return False
+            if e <= endpos:
+                return True
+        return False
 
 
 # 受X影响， / 在X带动下， / 由于X停产检修，: X frames a clause whose figure is someone else's

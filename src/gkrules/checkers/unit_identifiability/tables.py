@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import chain, pairwise
 from operator import attrgetter
+from typing import Protocol
 
 from attrs import frozen
 
@@ -129,6 +130,13 @@ def _decimals(text: str) -> int:
 _NO_SPACE = re.compile(r"\S*")
 
 
+class NameSearch(Protocol):
+    """Whether an organisation name word lies inside text[pos:endpos] (a pattern's ``search``,
+    or ``prose.NameHits``)."""
+
+    def search(self, text: str, pos: int, endpos: int, /) -> object: ...
+
+
 #: the texts of a table's header rows (what the header memo is keyed on)
 HeaderTexts = tuple[tuple[str, ...], ...]
 
@@ -226,13 +234,13 @@ class TableReader:
 
     # -- a cheap look first ---------------------------------------------------------------
 
-    def inert(self, doc: Document, table: Table, legend_window: int, name_guard: re.Pattern | None) -> bool:
+    def inert(self, doc: Document, table: Table, legend_window: int, name_guard: NameSearch | None) -> bool:
         """The table cannot give a finding, on its own or with the other tables (see
         :meth:`profile`)."""
         return self.profile(doc, table, legend_window, name_guard) == (False, False)
 
     def profile(self, doc: Document, table: Table, legend_window: int,
-                name_guard: re.Pattern | None) -> tuple[bool, bool]:
+                name_guard: NameSearch | None) -> tuple[bool, bool]:
         """(active, suppressions) of a table, from a look at its cells without reading it.
 
         ``active``: a column header may read as a unit count, a row label may be a count row,
