@@ -186,8 +186,9 @@ class TableReader:
         self.subgroup_words = tuple(p.subgroup_count_words)
         # the same headers (营业收入（亿元）, 比上年增长（%）) come back in table after table
         self.is_count_header: BoundedMemo[str, bool] = BoundedMemo(self._is_count_header)
-        # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often
-        self._active_header: BoundedMemo[tuple[int, str, HeaderTexts], bool] = BoundedMemo(self._header_says_counts)
+        # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often; the
+        # caption, different in nearly every table, is not part of the key (a key with it missed)
+        self._count_header: BoundedMemo[tuple[int, HeaderTexts], bool] = BoundedMemo(self._header_has_count_column)
         # profile(): a cell (each text after a NUL) whose text without white space is a symbol,
         # contains a count word or ends with a unit noun
         symbols = [x for x in (*p.suppression_symbols, *p.legend_symbols) if x]
@@ -254,7 +255,7 @@ class TableReader:
         if any("/" in w for w in (*self.count_headers, *self.unit_nouns)):
             return True, True  # a word across the outer/inner label join: no shortcut
         width = max(len(r) for r in table.rows)
-        active = self._active_header((width, table.caption or "", _header_texts(table)))
+        active = self._header_says_counts(width, table.caption or "", _header_texts(table))
         # the body cells' texts, each after a NUL: each test is one regex search over them
         cells = list(chain.from_iterable(table.body))
         joined = "\x00" + "\x00".join(map(_TEXT, cells)) if cells else ""
@@ -271,12 +272,15 @@ class TableReader:
                 suppressions = True
         return active, suppressions
 
-    def _header_says_counts(self, key: tuple[int, str, HeaderTexts]) -> bool:
+    def _header_says_counts(self, width: int, caption: str, header: HeaderTexts) -> bool:
         """A column header may read as a unit count, or the caption and header speak of counts
         (a table that does without a readable count column is reported as not understood)."""
-        width, caption, header = key
+        return self._count_header((width, header)) or mentions_counts(caption + "".join(t for row in header for t in row))
+
+    def _header_has_count_column(self, key: tuple[int, HeaderTexts]) -> bool:
+        width, header = key
         return any(self.is_count_header(unicodedata.normalize("NFKC", "".join(_header_parts(header, j))))
-                   for j in range(width)) or mentions_counts(caption + "".join(t for row in header for t in row))
+                   for j in range(width))
 
     # -- the whole table -----------------------------------------------------------------
 
