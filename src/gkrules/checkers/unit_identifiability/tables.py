@@ -200,6 +200,8 @@ class TableReader:
         counted = [*(_spaced(w) for w in self.count_headers if w),
                    *(_spaced(n) + r"\s*(?=\x00|\Z)" for n in self.unit_nouns if n)]
         self._count_cell = re.compile("|".join(counted)) if counted else None
+        #: a count word or unit noun with the "/" that joins an outer and an inner row label
+        self._slash_words = any("/" in w for w in (*self.count_headers, *self.unit_nouns))
 
     # -- columns -------------------------------------------------------------------------
 
@@ -250,11 +252,11 @@ class TableReader:
         says is one) — what the differencing audit needs. (False, False): nothing any rule
         could report. Each test is what :meth:`read` and the rules need, or looser."""
         table = logical(table)
-        if not table.body or max(len(r) for r in table.rows) < 2:
+        width = max(len(r) for r in table.rows) if table.body else 0
+        if width < 2:
             return False, False  # read() gives no view
-        if any("/" in w for w in (*self.count_headers, *self.unit_nouns)):
+        if self._slash_words:
             return True, True  # a word across the outer/inner label join: no shortcut
-        width = max(len(r) for r in table.rows)
         active = self._header_says_counts(width, table.caption or "", _header_texts(table))
         # the body cells' texts, each after a NUL: each test is one regex search over them
         cells = list(chain.from_iterable(table.body))
