@@ -186,8 +186,10 @@ class TableReader:
         self.subgroup_words = tuple(p.subgroup_count_words)
         # the same headers (营业收入（亿元）, 比上年增长（%）) come back in table after table
         self.is_count_header: BoundedMemo[str, bool] = BoundedMemo(self._is_count_header)
-        # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often; the
-        # caption, different in nearly every table, is not part of the key (a key with it missed)
+        # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often, and
+        # with the same caption in a series of releases; when the caption is new, the header
+        # rows' columns are still looked up by those rows alone
+        self._active_header: BoundedMemo[tuple[int, str, HeaderTexts], bool] = BoundedMemo(self._header_says_counts)
         self._count_header: BoundedMemo[tuple[int, HeaderTexts], bool] = BoundedMemo(self._header_has_count_column)
         # profile(): a cell (each text after a NUL) whose text without white space is a symbol,
         # contains a count word or ends with a unit noun
@@ -257,7 +259,7 @@ class TableReader:
             return False, False  # read() gives no view
         if self._slash_words:
             return True, True  # a word across the outer/inner label join: no shortcut
-        active = self._header_says_counts(width, table.caption or "", _header_texts(table))
+        active = self._active_header((width, table.caption or "", _header_texts(table)))
         # the body cells' texts, each after a NUL: each test is one regex search over them
         cells = list(chain.from_iterable(table.body))
         joined = "\x00" + "\x00".join(map(_TEXT, cells)) if cells else ""
@@ -274,9 +276,10 @@ class TableReader:
                 suppressions = True
         return active, suppressions
 
-    def _header_says_counts(self, width: int, caption: str, header: HeaderTexts) -> bool:
+    def _header_says_counts(self, key: tuple[int, str, HeaderTexts]) -> bool:
         """A column header may read as a unit count, or the caption and header speak of counts
         (a table that does without a readable count column is reported as not understood)."""
+        width, caption, header = key
         return self._count_header((width, header)) or mentions_counts(caption + "".join(t for row in header for t in row))
 
     def _header_has_count_column(self, key: tuple[int, HeaderTexts]) -> bool:
