@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import chain, pairwise
 from operator import attrgetter
 from typing import Protocol
@@ -186,6 +187,9 @@ class TableReader:
         self.subgroup_words = tuple(p.subgroup_count_words)
         # the same headers (营业收入（亿元）, 比上年增长（%）) come back in table after table
         self.is_count_header: BoundedMemo[str, bool] = BoundedMemo(self._is_count_header)
+        # headers and row labels in NFKC (full-width brackets in 营业收入（亿元） make every one
+        # take the slow path of the normaliser), again and again across tables
+        self._nfkc: Callable[[str], str] = BoundedMemo(partial(unicodedata.normalize, "NFKC")).__call__
         # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often, and
         # with the same caption in a series of releases; when the caption is new, the header
         # rows' columns are still looked up by those rows alone
@@ -224,7 +228,7 @@ class TableReader:
         return False
 
     def column_role(self, header: str, entries: Sequence[Entry]) -> str:
-        h = unicodedata.normalize("NFKC", header)
+        h = self._nfkc(header)
         numeric = sum(1 for e in entries if e.kind in ("number", "suppressed"))
         texty = sum(1 for e in entries if e.kind == "text")
         if _SEQ_HEADER.match("".join(h.split())):
@@ -340,10 +344,10 @@ class TableReader:
             role = "label" if j in labels else self.column_role(head, col_entries)
             parts = _header_parts(header, j)
             if role == "magnitude" and (counted or (noun_counts and parts and norm(parts[-1]) in self.unit_nouns)) \
-                    and not any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts):
+                    and not any(_UNIT.search(self._nfkc(h)) for h in parts):
                 role = "count"
             # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
-            um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
+            um = next((m for m in (_UNIT.search(self._nfkc(h)) for h in reversed(parts)) if m), None)
             unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
             hnorm = norm(head)
             is_total = hnorm in self.total_labels or (len(parts) > 1 and norm(parts[-1]) in self.total_labels)
@@ -437,7 +441,7 @@ class TableReader:
             else:
                 kind = "body"
             indents.append(_indent(doc, cell) if cell else 0)
-            cm = _CODE.match(unicodedata.normalize("NFKC", label.strip()))
+            cm = _CODE.match(self._nfkc(label.strip()))
             codes.append(cm.group("code") if cm else None)
             out.append((i, label, key, kind, cell))
         # depth: totals 0; otherwise by industry code length, else by indentation rank
