@@ -48,3 +48,13 @@ def test_the_label_words_of_the_national_rule_set(label_words):
 
 def test_no_words_no_scan():
     assert leftmost_longest(["", ""]) is None
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="ab住址", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="ab住址 ", max_size=60), st.integers(1, 7))
+def test_a_long_text_scanned_in_windows_gives_the_same_hits(words, text, chunk):
+    """Texts longer than the window (here a few characters) are scanned window by window."""
+    scan = leftmost_longest(words, chunk=chunk)
+    assert scan is not None
+    assert scan(text) == _by_pattern(words, text)

@@ -186,6 +186,9 @@ def test_the_guard_word_scan_finds_every_occurrence(prose, parts, offset):
              **{w: 32 for w in prose_module.RANKING_WORDS}, "公司": 8, "有限公司": 8, "除去": 1}
     scan = prose_module._guard_automaton(words)
     assert sorted(scan(text, offset)) == _every_occurrence(words, text, offset)
+    for chunk in (1, 2, 3, 7):  # a text longer than the window: scanned window by window
+        assert sorted(prose_module._guard_automaton(words, chunk=chunk)(text, offset)) == \
+            _every_occurrence(words, text, offset)
     assert sorted(prose._guard_words(text, offset)) == sorted(
         (s, e, f) for s, e, f in _every_occurrence(_flags_of(prose), text, offset))
 

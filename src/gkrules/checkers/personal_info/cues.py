@@ -90,7 +90,13 @@ def alternation(words: Iterable[str]) -> re.Pattern[str] | None:
 WordScan = Callable[[str], list[tuple[int, int, str]]]
 
 
-def leftmost_longest(words: Iterable[str]) -> WordScan | None:
+#: the longest text one ahocorasick-rs call gets: it builds a table of eight bytes per byte of
+#: the text it is given (byte to character offsets), and for a text of many megabytes those
+#: fresh pages made the time per MB grow with the size (tests/test_linear_size.py)
+CHUNK = 1 << 18
+
+
+def leftmost_longest(words: Iterable[str], chunk: int = CHUNK) -> WordScan | None:
     """A scan for ``words`` over a whole text with what :func:`alternation` finds: at the
     leftmost place a word starts, the longest word there, then on after it.
 
@@ -98,7 +104,9 @@ def leftmost_longest(words: Iterable[str]) -> WordScan | None:
     text against its first characters and tries a match at each of the ten thousand places per
     MB that start a word's first character (现、家、地…), more instructions than the DFA's one
     pass; the DFA also shares the text's UTF-8 form, which Python keeps with the string, with the
-    other ahocorasick-rs scans of the same text. The trie pattern where it is not."""
+    other ahocorasick-rs scans of the same text. The trie pattern where it is not. A text longer
+    than ``chunk`` is scanned in windows of ``chunk`` characters (plus a word's length), each
+    starting where the scan of the one before would go on: the same words."""
     ws = sorted({w for w in words if w})
     if not ws:
         return None
@@ -108,4 +116,22 @@ def leftmost_longest(words: Iterable[str]) -> WordScan | None:
         return lambda text: [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
     automaton = ahocorasick_rs.AhoCorasick(ws, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
                                            implementation=ahocorasick_rs.Implementation.DFA)
-    return lambda text: [(s, e, ws[i]) for i, s, e in automaton.find_matches_as_indexes(text)]
+    reach = chunk + max(map(len, ws)) - 1
+
+    def scan(text: str) -> list[tuple[int, int, str]]:
+        if len(text) <= chunk:
+            return [(s, e, ws[i]) for i, s, e in automaton.find_matches_as_indexes(text)]
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        while pos < len(text):
+            # a word that starts before pos + chunk lies inside the window whole; the scan
+            # goes on from the end of the last one kept, or from pos + chunk
+            after = pos + chunk
+            for i, s, e in automaton.find_matches_as_indexes(text[pos:pos + reach]):
+                if s >= chunk:
+                    break
+                out.append((pos + s, pos + e, ws[i]))
+                after = max(after, pos + e)
+            pos = after
+        return out
+    return scan

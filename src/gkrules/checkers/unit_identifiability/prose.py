@@ -276,20 +276,33 @@ _REPORTING_RATE = regex.compile(r"(?:报送率|及时率|参与率|完成率|覆
 _LEAD = regex.compile(r"^(?:受|随着|由于|因|全年|今年|去年|当年|年内|上半年|下半年|前三季度|[一二三四]季度|剔除|扣除|除去|不含|在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
 
 
-def _guard_automaton(flags: dict[str, int]) -> Callable[[str, int], list[tuple[int, int, int]]]:
+#: the longest text one ahocorasick-rs call gets: it builds a table of eight bytes per byte of
+#: the text it is given (byte to character offsets), and for a text of many megabytes those
+#: fresh pages made the time per MB grow with the size (tests/test_linear_size.py)
+CHUNK = 1 << 18
+
+
+def _guard_automaton(flags: dict[str, int], chunk: int = CHUNK) -> Callable[[str, int], list[tuple[int, int, int]]]:
     """(start + offset, end + offset, flags) of every occurrence of a guard word in a text.
 
     ahocorasick-rs as a DFA where it is installed: the guard scan reads every character of the
     text outside tables, and pyahocorasick's trie walk (or the library's default NFA) cost
-    three times as much over the benchmark corpus — the larger part of the prose scan."""
+    three times as much over the benchmark corpus — the larger part of the prose scan. A text
+    longer than ``chunk`` is scanned in windows of ``chunk`` characters plus a word's length,
+    each keeping the words that start in its first ``chunk``: every occurrence once."""
     words = [w for w in flags if w]
     if ahocorasick_rs is not None and words:
         automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
         values = [flags[w] for w in words]
+        reach = chunk + max(map(len, words)) - 1
 
         def scan(text: str, offset: int) -> list[tuple[int, int, int]]:
-            return [(offset + s, offset + e, values[i])
-                    for i, s, e in automaton.find_matches_as_indexes(text, overlapping=True)]
+            if len(text) <= chunk:
+                return [(offset + s, offset + e, values[i])
+                        for i, s, e in automaton.find_matches_as_indexes(text, overlapping=True)]
+            return [(offset + lo + s, offset + lo + e, values[i]) for lo in range(0, len(text), chunk)
+                    for i, s, e in automaton.find_matches_as_indexes(text[lo:lo + reach], overlapping=True)
+                    if s < chunk]
         return scan
     matcher = make_matcher({w: flags[w] for w in words})  # pyahocorasick: the same occurrences
     return lambda text, offset: [(offset + h.start, offset + h.end, h.payload) for h in matcher.iter(text)]
