@@ -3,6 +3,7 @@ must be exactly those of running every rule on every sentence."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -167,3 +168,91 @@ def test_every_match_of_a_rule_pattern_contains_a_match_of_its_guard(name, alter
 
     run()
     assert matched > 0
+
+
+def _every_occurrence(words: dict[str, int], text: str, offset: int) -> list[tuple[int, int, int]]:
+    """Every occurrence of every word, by plain substring search (the guard scan's reference)."""
+    return sorted((offset + i, offset + i + len(w), f) for w, f in words.items() if w
+                  for i in range(len(text)) if text.startswith(w, i))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=60), st.integers(0, 50))
+def test_the_guard_word_scan_finds_every_occurrence(prose, parts, offset):
+    """The DFA scan (ahocorasick-rs) reports each occurrence of each guard word, overlapping
+    ones included, as the trie walk of pyahocorasick did."""
+    text = "".join(parts)
+    words = {**{w: 2 for w in prose_module.DOMINANCE_WORDS}, **{w: 16 for w in prose_module.EXCLUSION_WORDS},
+             **{w: 32 for w in prose_module.RANKING_WORDS}, "公司": 8, "有限公司": 8, "除去": 1}
+    scan = prose_module._guard_automaton(words)
+    assert sorted(scan(text, offset)) == _every_occurrence(words, text, offset)
+    for chunk in (1, 2, 3, 7):  # a text longer than the window: scanned window by window
+        assert sorted(prose_module._guard_automaton(words, chunk=chunk)(text, offset)) == \
+            _every_occurrence(words, text, offset)
+    assert sorted(prose._guard_words(text, offset)) == sorted(
+        (s, e, f) for s, e, f in _every_occurrence(_flags_of(prose), text, offset))
+
+
+def _flags_of(prose: ProseRules) -> dict[str, int]:
+    """The guard words with their flags, as ProseRules builds them."""
+    words = sorted({w for w in (*prose.p.org_suffixes, *prose.p.known_units) if w}, key=len, reverse=True)
+    flags: dict[str, int] = {}
+    m = prose_module
+    for group, flag in ((m.DOMINANCE_WORDS, m._F_DOMINANCE), (m.GROUP_WORDS, m._F_GROUP),
+                        (m.EXCLUSION_WORDS, m._F_EXCLUSION), (m.RANKING_WORDS, m._F_RANKING), (words, m._F_NAME)):
+        for w in group:
+            flags[w] = flags.get(w, 0) | flag
+    return flags
+
+
+COUNT_TEXT = st.one_of(
+    st.text(alphabet="家户首仅只唯一二两十共有的个 \n\t　3０国住企业中", max_size=40),
+    st.lists(st.sampled_from(["仅", "只", "唯一", "唯", "共", "有", "的", "3", "12", "十二", "两", "一", "个", "家", "户",
+                              "首", "首家", " ", "\n", "　", "国", "中", "０", "企业"]), max_size=16).map("".join))
+
+
+@settings(max_examples=1000, deadline=None)
+@given(COUNT_TEXT, st.data())
+def test_count_guard_hits_are_those_of_the_regex_scan(text, data):
+    """The count guard's hits found from str.find and a match at each place are those of
+    ``_COUNT_GUARD.finditer`` (spans cut anywhere: its look-behind sees before the span)."""
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    expected = [(m.start(), m.end(), prose_module._F_COUNT)
+                for m in prose_module._COUNT_GUARD.finditer(text, start, end)]
+    assert prose_module.count_guard_hits(text, start, end) == expected
+
+
+def test_count_guard_hits_on_real_documents():
+    seeds = Path(__file__).resolve().parents[1] / "data" / "seeds"
+    for p in sorted(seeds.glob("*.txt")):
+        text = p.read_text(encoding="utf-8")
+        expected = [(m.start(), m.end(), prose_module._F_COUNT)
+                    for m in prose_module._COUNT_GUARD.finditer(text, 0, len(text))]
+        assert prose_module.count_guard_hits(text, 0, len(text)) == expected
+
+
+def test_count_guard_hits_on_every_short_count_phrase():
+    """Every combination of the pieces a count guard match is made of (and of near misses),
+    at every cut of the span: the hits are those of the regex scan."""
+    pieces = (["", "2", "国", " "], ["仅", "只", "唯一", "唯", "共", "首", "", "中"], ["有", "的", "有的", "", " ", "国"],
+              ["3", "十二", "两", "", "国"], [" ", ""], ["个", "家", "户", ""])
+    guard, flag = prose_module._COUNT_GUARD, prose_module._F_COUNT
+    for parts in itertools.product(*pieces):
+        text = "".join(parts) + "。"
+        for start, end in ((0, len(text)), (1, len(text)), (0, len(text) - 2)):
+            expected = [(m.start(), m.end(), flag) for m in guard.finditer(text, start, end)]
+            assert prose_module.count_guard_hits(text, start, end) == expected, (text, start, end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=40), st.data())
+def test_name_hits_answer_as_the_name_guard_pattern(prose, parts, data):
+    """A table may name a unit when an organisation word lies inside its cells: the guard word
+    hits of the whole text say so exactly when a search with the name guard pattern does."""
+    text = "".join(parts)
+    names = prose_module.NameHits(prose.guard_words(text))
+    for _ in range(4):
+        pos = data.draw(st.integers(0, len(text)))
+        endpos = data.draw(st.integers(pos, len(text)))
+        assert names.search(text, pos, endpos) == (prose.name_guard.search(text, pos, endpos) is not None)

@@ -9,8 +9,13 @@ are leftmost-longest, so 举报电话 (a hotline) hides 举报 and 办公电话 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
+
+try:
+    import ahocorasick_rs
+except ImportError:  # pragma: no cover - a platform without its wheel (gkrules.matching)
+    ahocorasick_rs = None  # type: ignore[assignment]  # the trie pattern does the work
 
 _new_tuple = tuple.__new__
 
@@ -79,3 +84,54 @@ def alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     if not ws:
         return None
     return re.compile(_trie(ws))
+
+
+#: (start, end, word) of each word found, in text order
+WordScan = Callable[[str], list[tuple[int, int, str]]]
+
+
+#: the longest text one ahocorasick-rs call gets: it builds a table of eight bytes per byte of
+#: the text it is given (byte to character offsets), and for a text of many megabytes those
+#: fresh pages made the time per MB grow with the size (tests/test_linear_size.py)
+CHUNK = 1 << 18
+
+
+def leftmost_longest(words: Iterable[str], chunk: int = CHUNK) -> WordScan | None:
+    """A scan for ``words`` over a whole text with what :func:`alternation` finds: at the
+    leftmost place a word starts, the longest word there, then on after it.
+
+    ahocorasick-rs (a DFA) where it is installed: the trie pattern tests every character of the
+    text against its first characters and tries a match at each of the ten thousand places per
+    MB that start a word's first character (现、家、地…), more instructions than the DFA's one
+    pass; the DFA also shares the text's UTF-8 form, which Python keeps with the string, with the
+    other ahocorasick-rs scans of the same text. The trie pattern where it is not. A text longer
+    than ``chunk`` is scanned in windows of ``chunk`` characters (plus a word's length), each
+    starting where the scan of the one before would go on: the same words."""
+    ws = sorted({w for w in words if w})
+    if not ws:
+        return None
+    if ahocorasick_rs is None:  # pragma: no cover - a platform without its wheel
+        rx = alternation(ws)
+        assert rx is not None
+        return lambda text: [(m.start(), m.end(), m.group()) for m in rx.finditer(text)]
+    automaton = ahocorasick_rs.AhoCorasick(ws, matchkind=ahocorasick_rs.MatchKind.LeftmostLongest,
+                                           implementation=ahocorasick_rs.Implementation.DFA)
+    reach = chunk + max(map(len, ws)) - 1
+
+    def scan(text: str) -> list[tuple[int, int, str]]:
+        if len(text) <= chunk:
+            return [(s, e, ws[i]) for i, s, e in automaton.find_matches_as_indexes(text)]
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        while pos < len(text):
+            # a word that starts before pos + chunk lies inside the window whole; the scan
+            # goes on from the end of the last one kept, or from pos + chunk
+            after = pos + chunk
+            for i, s, e in automaton.find_matches_as_indexes(text[pos:pos + reach]):
+                if s >= chunk:
+                    break
+                out.append((pos + s, pos + e, ws[i]))
+                after = max(after, pos + e)
+            pos = after
+        return out
+    return scan

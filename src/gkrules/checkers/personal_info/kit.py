@@ -12,7 +12,7 @@ import regex
 from gkrules.context import CheckerSetup
 from gkrules.memo import BoundedMemo
 
-from .cues import Cue, CueBook, alternation
+from .cues import Cue, CueBook, WordScan, alternation, leftmost_longest
 from .detection import Recognizer
 from .names import NameFinder
 from .params import Cues, PersonalInfoParams
@@ -24,15 +24,16 @@ _NOT_CUES = {"surname", "compound_surname", "org_suffix", "health", "official_ti
 #: starts from its labels instead of scanning for values)
 LABEL_KINDS = ("passport", "travel_permit", "social_security", "home_address", "party_address", "birth", "plate",
                "health")
-# The label kinds are scanned together. Measured (docs/benchmarks.md): one trie over all of
-# them beats one scan per kind; a flat alternation, or a trie that is not the whole pattern,
-# loses the engine's first-character prefilter and is many times slower. Words that start
-# with very common characters (中风、手术、工伤…) slow the scan and were left out of the lists.
+# The label kinds are scanned together. Measured (docs/benchmarks.md): one pass over all of
+# them beats one scan per kind; of the one-pass scans, ahocorasick-rs as a DFA takes fewer
+# instructions than a trie-shaped ``re`` pattern (cues.leftmost_longest), which beats a flat
+# alternation many times over. Words that start with very common characters (中风、手术、
+# 工伤…) slowed the ``re`` scan and were left out of the lists.
 #: digits with the separators that phone, ID and card numbers are written with; a value of
 #: those kinds lies inside one such run (the numeric recognizers only look there). A run
 #: starts with three digits (every value does: 138 1234 5678, 0931)8123456, 6217 0027…);
 #: a ``(`` or ``+86`` before it is within the look-back of a search.
-#: (``regex`` is the faster engine for this pattern; ``re`` for the label trie.)
+#: (``regex`` is the faster engine for this pattern.)
 NUMERIC_RUN = regex.compile(r"[0-9]{3}[0-9 \-()（）]{6,}[0-9Xx]")
 RUN_LOOKBACK = 5  # "0086 " before a mobile
 #: the characters a masked value is written with (the weak-mask recognizer's trigger)
@@ -158,8 +159,8 @@ class Kit:
         if self.mask_in_scan:
             for c in MASK_TRIGGERS:
                 self.label_kinds[c] = (*self.label_kinds.get(c, ()), "mask")
-        rx = alternation(self.label_kinds)
-        self.label_scans = [rx] if rx is not None else []
+        #: (start, end, word) of every label word of a text, leftmost-longest (None: no words)
+        self.label_scan: WordScan | None = leftmost_longest(self.label_kinds)
 
     def owned_by_org(self, head: str) -> bool:
         """What follows ``head`` belongs to an organisation: ``head`` ends with its name

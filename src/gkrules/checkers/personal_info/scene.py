@@ -80,12 +80,12 @@ class Scene:
                 yield m
 
     def _scan_labels(self) -> None:
-        self._labels = {}
-        kinds_of = self.kit.label_kinds
-        for rx in self.kit.label_scans:
-            for m in rx.finditer(self.text):
-                for k in kinds_of[m.group()]:
-                    self._labels.setdefault(k, []).append((m.start(), m.end(), m.group()))
+        labels: dict[str, list[tuple[int, int, str]]] = {}
+        self._labels = labels
+        kinds_of, scan = self.kit.label_kinds, self.kit.label_scan
+        for found in scan(self.text) if scan is not None else ():
+            for k in kinds_of[found[2]]:
+                labels.setdefault(k, []).append(found)
 
     def shared(self, key: str, compute: Callable[[], T]) -> T:
         """An analysis several rules read inside the detection pass (the card numbers that

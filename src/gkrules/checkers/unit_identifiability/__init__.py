@@ -16,8 +16,9 @@ from gkrules.specs import CheckerSpec, RulesetSource
 from .kit import Kit
 from .params import UnitIdentifiabilityParams
 from .rules import RULES
+from .runner import UnitRunner
 
-SPEC = rule_checker("unit-identifiability", RULES, params=UnitIdentifiabilityParams, prepare=Kit,
+SPEC = rule_checker("unit-identifiability", RULES, params=UnitIdentifiabilityParams, prepare=Kit, runner=UnitRunner,
                     description="统计调查对象可识别性：小单元格、集中度、点名单位、隐藏数据的差分审计")
 
 

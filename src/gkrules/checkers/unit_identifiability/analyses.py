@@ -26,7 +26,7 @@ from .contributions import Contributions, coerce
 from .kit import Kit
 from .params import UnitIdentifiabilityParams
 from .primary import CellVerdict, assess
-from .prose import ProseHit
+from .prose import NameHits, ProseHit
 from .relations import DocumentSystem, RelInfo, VarRef
 from .table_names import TableNames, read_names
 from .tables import Column, TableView, nearby_notes, norm
@@ -44,6 +44,8 @@ def analyses(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> Analyses:
 
 
 def _analysed(facts: DocumentFacts, ctx: CheckContext, kit: Kit) -> Analyses:
+    if not facts.document.tables:
+        return Analyses(facts, ctx, kit)  # a few prose observations at most: no pause needed
     # the views, rows, cells and audit entries of every table: many acyclic objects, whose
     # full collections would grow with the document's size (gkrules.gcpause)
     with no_cycles():
@@ -66,8 +68,11 @@ class Analyses:
     def __init__(self, facts: DocumentFacts, ctx: CheckContext, kit: Kit):
         p, doc = kit.p, facts.document
         self.given = contributions_given(ctx)
+        # the guard words of the prose scan, whose organisation names also tell which tables
+        # may name a unit (one scan of the text for both)
+        words = kit.prose.guard_words(doc.text) if p.check_text or (doc.tables and not self.given) else []
         #: the tables read, in order — only those a rule can use (see :func:`_views`)
-        self.views: tuple[TableView, ...] = _views(doc, self.given, kit)
+        self.views: tuple[TableView, ...] = _views(doc, self.given, kit, NameHits(words))
         #: every table read with the count and the figures of each row and its column groups
         self.tables: tuple[TableFacts, ...] = _tables(self.views) if p.check_tables else ()
         #: the verdicts of the primary rules on the contributions given, matched to the tables
@@ -82,7 +87,7 @@ class Analyses:
         self.table_names: TableNames = read_names(doc, self.views, kit) if p.check_tables and self.views else _NO_NAMES
         #: what the prose scan observes in the text outside the tables
         self.prose: tuple[ProseHit, ...] = (
-            tuple(kit.prose.check(doc.text, prose_spans(doc.text, [(t.start, t.end) for t in doc.tables])))
+            tuple(kit.prose.check(doc.text, prose_spans(doc.text, [(t.start, t.end) for t in doc.tables]), words))
             if p.check_text else ())
 
 
@@ -185,16 +190,18 @@ def column_groups(v: TableView) -> tuple[ColumnGroup, ...]:
 # -- the tables read -----------------------------------------------------------------------
 
 
-def _views(doc: Document, given: bool, kit: Kit) -> tuple[TableView, ...]:
+def _views(doc: Document, given: bool, kit: Kit, names: NameHits) -> tuple[TableView, ...]:
     """Most statistical tables give nothing: no unit counts, names or suppressions
     (TableReader.profile). Without a possible suppression the audit finds nothing, and a table
     without counts or names matters only as the figures a small count in another table joins
     to (UI-01): when no small count needs them, the other tables are not read."""
     p = kit.p
     tables = doc.tables
+    if not tables:
+        return ()
     chosen: Sequence[int] = range(len(tables))
     if not given:
-        profiles = [kit.reader.profile(doc, t, p.legend_window_lines, kit.prose.name_guard) for t in tables]
+        profiles = [kit.reader.profile(doc, t, p.legend_window_lines, names) for t in tables]
         if not any(s for _, s in profiles):
             chosen = [i for i, (a, _) in enumerate(profiles) if a]
     read = _read(doc, chosen, kit)

@@ -12,15 +12,20 @@ sentence shapes are ``regex`` patterns run only on the sentences those hits poin
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Callable, Iterator
 from typing import Literal
 
-import ahocorasick
 import regex
 from attrs import frozen
 
+try:
+    import ahocorasick_rs
+except ImportError:  # pragma: no cover - a platform without its wheel (gkrules.matching)
+    ahocorasick_rs = None  # type: ignore[assignment]  # the engine's matcher does the work
+
 from gkrules.context import CheckerSetup
-from gkrules.matching import KeywordMatcher, longest_non_overlapping
+from gkrules.matching import KeywordMatcher, longest_non_overlapping, make_matcher
 
 from .params import PublicSource, UnitIdentifiabilityParams
 
@@ -212,6 +217,56 @@ EXCLUSION_WORDS = ("除", "不含")
 RANKING_WORDS = (*("前" + n + s for n in ("三", "五", "十", "二十", "3", "5", "10", "20") for s in "强位名家"),
                  "百强", "十强", "二十强", "龙头企业名单", "纳税大户", "重点企业名单")
 _F_COUNT, _F_DOMINANCE, _F_GROUP, _F_NAME, _F_EXCLUSION, _F_RANKING = 1, 2, 4, 8, 16, 32
+#: the characters a count guard match starts with, each found by ``str.find``: a ``regex``
+#: (or ``re``) scan of the text for them tested every character, the larger part of the
+#: prose scan's cost; a ``match`` at each of the few places they occur gives the same hits
+_COUNT_STARTS = "家户首仅只唯共"
+_NUMERALS = frozenset("一二两三四五六七八九十")
+
+
+def count_guard_hits(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, _F_COUNT) of each match ``_COUNT_GUARD.finditer(text, start, end)`` gives
+    (non-overlapping, in order), from a ``match`` at each character a match can start with."""
+    find = text.find
+    places = []
+    for c in _COUNT_STARTS:
+        i = find(c, start, end)
+        while i != -1:
+            places.append(i)
+            i = find(c, i + 1, end)
+    places.sort()
+    hits: list[tuple[int, int, int]] = []
+    last = start
+    for i in places:
+        if i < last or not _may_start_count(text, i, end):
+            continue
+        m = _COUNT_GUARD.match(text, i, end)
+        if m is not None:
+            last = m.end()
+            hits.append((i, last, _F_COUNT))
+    return hits
+
+
+def _may_start_count(text: str, i: int, end: int) -> bool:
+    """False where no count guard match can start at ``i`` (a ``match`` call costs more than
+    this look at a neighbour): 家/户 right after a Chinese character that is no numeral (国家,
+    住户: the look-behind wants a number and white space only), 首 not before 家, and 仅/只/
+    唯一/共 before a Chinese character other than 有, 的 or a numeral (中共中央, 共同)."""
+    c = text[i]
+    if c in "家户":
+        before = text[i - 1] if i else ""
+        return before != "" and not ("\u4e00" <= before <= "\u9fff" and before not in _NUMERALS)
+    if c == "首":
+        return text.startswith("家", i + 1, end)
+    if c == "唯":
+        if not text.startswith("一", i + 1, end):
+            return False
+        i += 1
+    after = text[i + 1] if i + 1 < end else ""
+    return after != "" and not ("\u4e00" <= after <= "\u9fff" and after not in _AFTER_ONLY)
+
+
+_AFTER_ONLY = _NUMERALS | {"有", "的"}
 
 
 _NAME_CHAR = regex.compile(r"[\p{Han}A-Za-z0-9（）()·]")
@@ -219,6 +274,38 @@ _COORD = regex.compile(r"[和及与或]")
 _COUNTED = regex.compile(r"[\d一二两三四五六七八九十百几多数各该本此这那每]+[家个户]?.*")
 _REPORTING_RATE = regex.compile(r"(?:报送率|及时率|参与率|完成率|覆盖率|回收率|合格率)达?$")
 _LEAD = regex.compile(r"^(?:受|随着|由于|因|全年|今年|去年|当年|年内|上半年|下半年|前三季度|[一二三四]季度|剔除|扣除|除去|不含|在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
+
+
+#: the longest text one ahocorasick-rs call gets: it builds a table of eight bytes per byte of
+#: the text it is given (byte to character offsets), and for a text of many megabytes those
+#: fresh pages made the time per MB grow with the size (tests/test_linear_size.py)
+CHUNK = 1 << 18
+
+
+def _guard_automaton(flags: dict[str, int], chunk: int = CHUNK) -> Callable[[str, int], list[tuple[int, int, int]]]:
+    """(start + offset, end + offset, flags) of every occurrence of a guard word in a text.
+
+    ahocorasick-rs as a DFA where it is installed: the guard scan reads every character of the
+    text outside tables, and pyahocorasick's trie walk (or the library's default NFA) cost
+    three times as much over the benchmark corpus — the larger part of the prose scan. A text
+    longer than ``chunk`` is scanned in windows of ``chunk`` characters plus a word's length,
+    each keeping the words that start in its first ``chunk``: every occurrence once."""
+    words = [w for w in flags if w]
+    if ahocorasick_rs is not None and words:
+        automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
+        values = [flags[w] for w in words]
+        reach = chunk + max(map(len, words)) - 1
+
+        def scan(text: str, offset: int) -> list[tuple[int, int, int]]:
+            if len(text) <= chunk:
+                return [(offset + s, offset + e, values[i])
+                        for i, s, e in automaton.find_matches_as_indexes(text, overlapping=True)]
+            return [(offset + lo + s, offset + lo + e, values[i]) for lo in range(0, len(text), chunk)
+                    for i, s, e in automaton.find_matches_as_indexes(text[lo:lo + reach], overlapping=True)
+                    if s < chunk]
+        return scan
+    matcher = make_matcher({w: flags[w] for w in words})  # pyahocorasick: the same occurrences
+    return lambda text, offset: [(offset + h.start, offset + h.end, h.payload) for h in matcher.iter(text)]
 
 
 class ProseRules:
@@ -248,10 +335,7 @@ class ProseRules:
                             (RANKING_WORDS, _F_RANKING), (words, _F_NAME)):
             for w in group:
                 flags[w] = flags.get(w, 0) | flag
-        self._guard_words = ahocorasick.Automaton()
-        for w, flag in flags.items():
-            self._guard_words.add_word(w, (len(w), flag))
-        self._guard_words.make_automaton()
+        self._guard_words = _guard_automaton(flags)
 
     # -- names ---------------------------------------------------------------------------
 
@@ -344,16 +428,27 @@ class ProseRules:
 
     # -- the rules -----------------------------------------------------------------------
 
-    def check(self, text: str, spans: list[tuple[int, int]]) -> Iterator[ProseHit]:
+    def guard_words(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, flags) of every guard word in ``text``, in order. One call for the
+        whole text, each prose span taking the hits inside it (the same hits as a scan of each
+        span): the text's UTF-8 form, kept with the string, then serves the other
+        ahocorasick-rs scans of it, personal-info's label scan among them."""
+        return sorted(self._guard_words(text, 0))
+
+    def check(self, text: str, spans: list[tuple[int, int]],
+              words: list[tuple[int, int, int]] | None = None) -> Iterator[ProseHit]:
         """Every rule on every sentence of the spans, in order — but only on the sentences
         their guards mark (see ``_marked``): the others cannot give a finding. The list of
         ranked names is closed at the first non-blank sentence after the list; no finding
-        comes between it and the next marked sentence, so closing it there is the same."""
+        comes between it and the next marked sentence, so closing it there is the same.
+        ``words``: :meth:`guard_words` of the text, if the caller has them."""
         ranking_until = -1
         list_until = -1  # names without figures count as a ranking only in the list itself
         bare: list[OrgName] = []  # ranked names without figures, one finding per list
+        if words is None:
+            words = self.guard_words(text) if spans else []
         for start, end in spans:
-            for ss, se, flags in self._marked(text, start, end):
+            for ss, se, flags in self._marked(text, start, end, words):
                 s = Sentence(ss, se, text[ss:se])
                 if not s.text.strip():
                     continue
@@ -377,13 +472,14 @@ class ProseRules:
         if bare:
             yield _ranked_names(bare)
 
-    def _marked(self, text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    def _marked(self, text: str, start: int, end: int, words: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
         """(start, end, rule flags) of the sentences of text[start:end] that some guard hits,
-        in text order."""
-        hits = [(m.start(), m.end(), _F_COUNT) for m in _COUNT_GUARD.finditer(text, start, end)]
-        # a slice, not iter(text, start, end): pyahocorasick copies the whole string on every call,
-        # which made a document with thousands of tables quadratic (one call per gap between tables)
-        hits += [(start + e - n + 1, start + e + 1, flag) for e, (n, flag) in self._guard_words.iter(text[start:end])]
+        in text order (``words``: the guard word hits of the whole text, in order)."""
+        hits = count_guard_hits(text, start, end)
+        # a look-up, not a scan per span: a scan of the text for each gap between tables made a
+        # document with thousands of tables quadratic
+        first, last = bisect_left(words, (start,)), bisect_left(words, (end,))
+        hits += [h for h in words[first:last] if h[1] <= end]
         if not hits:
             return []
         hits.sort()
@@ -509,6 +605,28 @@ class ProseRules:
             if not FIGURE.search(s.text, m.end()):
                 continue
             yield ExclusionStatement(abs_start, s.start + m.end("org"), org, s.text.strip()[:60])
+
+
+class NameHits:
+    """``search(text, pos, endpos)``: whether an organisation suffix or a known unit (a word of
+    ``ProseRules.name_guard``) lies inside text[pos:endpos] — what ``name_guard.search`` tells,
+    answered from the guard word hits of the whole text (``guard_words``) instead of a search
+    of each table's cells with an alternation of some three hundred words."""
+
+    __slots__ = ("_hits",)
+
+    def __init__(self, words: list[tuple[int, int, int]]):
+        self._hits = [(s, e) for s, e, flags in words if flags & _F_NAME]
+
+    def search(self, text: str, pos: int, endpos: int, /) -> bool:
+        hits = self._hits
+        for k in range(bisect_left(hits, (pos,)), len(hits)):
+            s, e = hits[k]
+            if s >= endpos:
+                return False
+            if e <= endpos:
+                return True
+        return False
 
 
 # 受X影响， / 在X带动下， / 由于X停产检修，: X frames a clause whose figure is someone else's

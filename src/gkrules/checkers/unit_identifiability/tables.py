@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from itertools import chain, pairwise
 from operator import attrgetter
+from typing import Protocol
 
 from attrs import frozen
 
@@ -129,6 +131,13 @@ def _decimals(text: str) -> int:
 _NO_SPACE = re.compile(r"\S*")
 
 
+class NameSearch(Protocol):
+    """Whether an organisation name word lies inside text[pos:endpos] (a pattern's ``search``,
+    or ``prose.NameHits``)."""
+
+    def search(self, text: str, pos: int, endpos: int, /) -> object: ...
+
+
 #: the texts of a table's header rows (what the header memo is keyed on)
 HeaderTexts = tuple[tuple[str, ...], ...]
 
@@ -178,8 +187,14 @@ class TableReader:
         self.subgroup_words = tuple(p.subgroup_count_words)
         # the same headers (营业收入（亿元）, 比上年增长（%）) come back in table after table
         self.is_count_header: BoundedMemo[str, bool] = BoundedMemo(self._is_count_header)
-        # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often
+        # headers and row labels in NFKC (full-width brackets in 营业收入（亿元） make every one
+        # take the slow path of the normaliser), again and again across tables
+        self._nfkc: Callable[[str], str] = BoundedMemo(partial(unicodedata.normalize, "NFKC")).__call__
+        # tables with the same header rows (营业收入（亿元）| 比上年增长（%）…) come back often, and
+        # with the same caption in a series of releases; when the caption is new, the header
+        # rows' columns are still looked up by those rows alone
         self._active_header: BoundedMemo[tuple[int, str, HeaderTexts], bool] = BoundedMemo(self._header_says_counts)
+        self._count_header: BoundedMemo[tuple[int, HeaderTexts], bool] = BoundedMemo(self._header_has_count_column)
         # profile(): a cell (each text after a NUL) whose text without white space is a symbol,
         # contains a count word or ends with a unit noun
         symbols = [x for x in (*p.suppression_symbols, *p.legend_symbols) if x]
@@ -191,6 +206,8 @@ class TableReader:
         counted = [*(_spaced(w) for w in self.count_headers if w),
                    *(_spaced(n) + r"\s*(?=\x00|\Z)" for n in self.unit_nouns if n)]
         self._count_cell = re.compile("|".join(counted)) if counted else None
+        #: a count word or unit noun with the "/" that joins an outer and an inner row label
+        self._slash_words = any("/" in w for w in (*self.count_headers, *self.unit_nouns))
 
     # -- columns -------------------------------------------------------------------------
 
@@ -211,7 +228,7 @@ class TableReader:
         return False
 
     def column_role(self, header: str, entries: Sequence[Entry]) -> str:
-        h = unicodedata.normalize("NFKC", header)
+        h = self._nfkc(header)
         numeric = sum(1 for e in entries if e.kind in ("number", "suppressed"))
         texty = sum(1 for e in entries if e.kind == "text")
         if _SEQ_HEADER.match("".join(h.split())):
@@ -226,13 +243,13 @@ class TableReader:
 
     # -- a cheap look first ---------------------------------------------------------------
 
-    def inert(self, doc: Document, table: Table, legend_window: int, name_guard: re.Pattern | None) -> bool:
+    def inert(self, doc: Document, table: Table, legend_window: int, name_guard: NameSearch | None) -> bool:
         """The table cannot give a finding, on its own or with the other tables (see
         :meth:`profile`)."""
         return self.profile(doc, table, legend_window, name_guard) == (False, False)
 
     def profile(self, doc: Document, table: Table, legend_window: int,
-                name_guard: re.Pattern | None) -> tuple[bool, bool]:
+                name_guard: NameSearch | None) -> tuple[bool, bool]:
         """(active, suppressions) of a table, from a look at its cells without reading it.
 
         ``active``: a column header may read as a unit count, a row label may be a count row,
@@ -241,11 +258,11 @@ class TableReader:
         says is one) — what the differencing audit needs. (False, False): nothing any rule
         could report. Each test is what :meth:`read` and the rules need, or looser."""
         table = logical(table)
-        if not table.body or max(len(r) for r in table.rows) < 2:
+        width = max(len(r) for r in table.rows) if table.body else 0
+        if width < 2:
             return False, False  # read() gives no view
-        if any("/" in w for w in (*self.count_headers, *self.unit_nouns)):
+        if self._slash_words:
             return True, True  # a word across the outer/inner label join: no shortcut
-        width = max(len(r) for r in table.rows)
         active = self._active_header((width, table.caption or "", _header_texts(table)))
         # the body cells' texts, each after a NUL: each test is one regex search over them
         cells = list(chain.from_iterable(table.body))
@@ -267,8 +284,12 @@ class TableReader:
         """A column header may read as a unit count, or the caption and header speak of counts
         (a table that does without a readable count column is reported as not understood)."""
         width, caption, header = key
+        return self._count_header((width, header)) or mentions_counts(caption + "".join(t for row in header for t in row))
+
+    def _header_has_count_column(self, key: tuple[int, HeaderTexts]) -> bool:
+        width, header = key
         return any(self.is_count_header(unicodedata.normalize("NFKC", "".join(_header_parts(header, j))))
-                   for j in range(width)) or mentions_counts(caption + "".join(t for row in header for t in row))
+                   for j in range(width))
 
     # -- the whole table -----------------------------------------------------------------
 
@@ -323,10 +344,10 @@ class TableReader:
             role = "label" if j in labels else self.column_role(head, col_entries)
             parts = _header_parts(header, j)
             if role == "magnitude" and (counted or (noun_counts and parts and norm(parts[-1]) in self.unit_nouns)) \
-                    and not any(_UNIT.search(unicodedata.normalize("NFKC", h)) for h in parts):
+                    and not any(_UNIT.search(self._nfkc(h)) for h in parts):
                 role = "count"
             # 营业收入（亿元） over 合计 | 大型企业 | …: the unit may stand on a parent header
-            um = next((m for m in (_UNIT.search(unicodedata.normalize("NFKC", h)) for h in reversed(parts)) if m), None)
+            um = next((m for m in (_UNIT.search(self._nfkc(h)) for h in reversed(parts)) if m), None)
             unit = um.group("u") if um else (caption_unit.group("u") if caption_unit and role == "magnitude" else None)
             hnorm = norm(head)
             is_total = hnorm in self.total_labels or (len(parts) > 1 and norm(parts[-1]) in self.total_labels)
@@ -420,7 +441,7 @@ class TableReader:
             else:
                 kind = "body"
             indents.append(_indent(doc, cell) if cell else 0)
-            cm = _CODE.match(unicodedata.normalize("NFKC", label.strip()))
+            cm = _CODE.match(self._nfkc(label.strip()))
             codes.append(cm.group("code") if cm else None)
             out.append((i, label, key, kind, cell))
         # depth: totals 0; otherwise by industry code length, else by indentation rank
