@@ -10,6 +10,7 @@ import pytest
 
 from gkrules import Engine, InputDocument, load_ruleset
 from gkrules.errors import RulesetError
+from gkrules.ruleset.yamlio import load_yaml
 
 
 def write(path, text):
@@ -219,3 +220,17 @@ def test_rules_command_prints_layered_rules(tmp_path):
     assert [c["id"] for c in data["ruleset"]["chain"]] == ["national", "site"]
     rules = {r["id"]: r for r in data["checkers"]["confidential-marker"]["rules"]}
     assert rules["internal-label"]["severity"] == "warn" and rules["secrecy-mark"]["severity"] == "block"
+
+
+def test_unreadable_rule_set_files_are_said_in_chinese(tmp_path):
+    """A file that cannot be read names the class of problem, not the library's English text."""
+    gbk = tmp_path / "gbk.yaml"
+    gbk.write_bytes("id: 澜江\nversion: '1'\n".encode("gbk"))
+    with pytest.raises(RulesetError, match="不是 UTF-8 编码") as exc:
+        load_ruleset(str(gbk))
+    assert not any("a" <= ch.lower() <= "z" for ch in exc.value.message.replace("UTF", ""))
+    folder = tmp_path / "folder.yaml"
+    folder.mkdir()
+    with pytest.raises(RulesetError, match="这是一个目录") as exc:
+        load_yaml(folder)  # (load_ruleset reads a folder as a rule-set directory)
+    assert not any("a" <= ch.lower() <= "z" for ch in exc.value.message.replace("yaml", ""))

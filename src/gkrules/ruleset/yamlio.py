@@ -107,8 +107,14 @@ def load_yaml(path: Path, display: str | None = None) -> tuple[Any, Marks]:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise RulesetError("规则集文件不存在", path=shown) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RulesetError(f"无法读取规则集文件：{exc}", path=shown) from None
+    except PermissionError:
+        raise RulesetError("无法读取规则集文件：没有读取权限", path=shown) from None
+    except IsADirectoryError:
+        raise RulesetError("无法读取规则集文件：这是一个目录，应为 .yaml 文件", path=shown) from None
+    except UnicodeDecodeError:
+        raise RulesetError("无法读取规则集文件：不是 UTF-8 编码，请另存为 UTF-8", path=shown) from None
+    except OSError:  # the library's text is not shown (English, and may name other paths)
+        raise RulesetError("无法读取规则集文件：读写出错", path=shown) from None
     try:
         node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
