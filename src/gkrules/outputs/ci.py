@@ -5,10 +5,10 @@ GitLab and most CI test panels)."""
 from __future__ import annotations
 
 import hashlib
-import json
 from xml.etree import ElementTree as ET
 
 from gkrules.model import Finding, Report, Severity
+from gkrules.outputs.jsontext import indented_text
 from gkrules.specs import RenderContext
 
 _GITHUB_LEVEL = {Severity.BLOCK: "error", Severity.WARN: "warning", Severity.INFO: "notice"}
@@ -61,7 +61,7 @@ def render_gitlab(report: Report, ctx: RenderContext) -> str:
                            "fingerprint": hashlib.sha256(f"{d.source}\0{f.fingerprint}".encode()).hexdigest(),
                            "severity": _GITLAB_SEVERITY[f.severity],
                            "location": {"path": d.source, "lines": {"begin": line}}})
-    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+    return indented_text(issues)
 
 
 def render_junit(report: Report, ctx: RenderContext) -> str:

@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import json
-
 from gkrules.model import Report
+from gkrules.outputs.jsontext import indented_text
 from gkrules.serialize import report_to_dict
 from gkrules.specs import RenderContext
 
 
 def render_json(report: Report, ctx: RenderContext | None = None) -> str:
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+    return indented_text(report_to_dict(report))

@@ -9,13 +9,13 @@ suppressed findings carry ``suppressions``; checker crashes and unreadable docum
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from gkrules.model import Finding, Report, Severity
+from gkrules.outputs.jsontext import indented_text
 from gkrules.outputs.places import place
 from gkrules.specs import RenderContext, RuleInfo
 
@@ -152,4 +152,4 @@ def render_sarif(report: Report, ctx: RenderContext | None = None) -> str:
                        "gkrules.complete": report.complete},
     }
     log = {"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]}
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return indented_text(log)
