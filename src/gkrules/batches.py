@@ -14,8 +14,8 @@ from typing import Any
 from attrs import frozen
 
 from gkrules.errors import UsageError
-from gkrules.inputs import InputDocument, PathProblem, collect_paths
-from gkrules.settings import Settings, effective_settings, is_excluded
+from gkrules.inputs import InputDocument, PathProblem, collect_paths, file_identity
+from gkrules.settings import FolderExcludes, Settings, effective_settings, is_excluded
 
 STDIN = "-"
 
@@ -44,6 +44,7 @@ class _SettingsCache:
         self.isolated = isolated
         self._by_folder: dict[Path, Settings] = {}
         self._resolved: dict[Path, Path] = {}
+        self._excludes: dict[tuple[Path, Path], FolderExcludes] = {}
 
     def resolve(self, folder: Path) -> Path:
         resolved = self._resolved.get(folder)
@@ -53,6 +54,17 @@ class _SettingsCache:
 
     def for_path(self, path: Path) -> Settings:
         return self.for_folder(path.resolve() if path.is_dir() else self.resolve(path.parent))
+
+    def excluded(self, f: Path, root: Path) -> bool:
+        """``is_excluded`` for a file found by walking ``root``, its folder matched once."""
+        key = (f.parent, root)
+        if key not in self._excludes:
+            self._excludes[key] = FolderExcludes(f.parent, self.for_file(f).excludes(), root, self.resolve)
+        return self._excludes[key].excludes(f.name)
+
+    def key(self, f: Path) -> Path:
+        """A file's identity for de-duplication (its folder resolved once per run)."""
+        return file_identity(f, self.resolve)
 
     def for_file(self, path: Path) -> Settings:
         """A file found by walking a folder (known not to be a folder itself)."""
@@ -64,15 +76,6 @@ class _SettingsCache:
         if folder not in self._by_folder:
             self._by_folder[folder] = effective_settings(folder, self.overrides, isolated=self.isolated)
         return self._by_folder[folder]
-
-
-def _key(f: Path) -> Path:
-    """A file's identity for de-duplication; a symlink loop cannot be resolved (loading it
-    reports the problem as that file's own error)."""
-    try:
-        return f.resolve()
-    except (OSError, RuntimeError):
-        return f.absolute()
 
 
 def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any], *, isolated: bool = False,
@@ -111,12 +114,11 @@ def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any
                 if isinstance(f, PathProblem):  # an unreadable folder, a bad name: reported, never skipped
                     add(cache.for_path(path), f)
                     continue
-                settings = cache.for_file(f)
-                if is_excluded(f, settings.excludes(), root=path, resolve=cache.resolve):
+                if cache.excluded(f, root=path):
                     excluded += 1
-                elif (key := _key(f)) not in seen:
+                elif (key := cache.key(f)) not in seen:
                     seen.add(key)
-                    add(settings, f)
+                    add(cache.for_file(f), f)
             continue
         settings = cache.for_path(path)
         if settings["force-exclude"] and is_excluded(path, settings.excludes()):
@@ -125,7 +127,7 @@ def plan(paths: Sequence[str], extensions: set[str], overrides: Mapping[str, Any
         for f in collect_paths([path], extensions):  # a sidecar named directly is not a document
             if isinstance(f, PathProblem):
                 add(settings, f)
-            elif (key := _key(f)) not in seen:
+            elif (key := cache.key(f)) not in seen:
                 seen.add(key)
                 add(settings, f)
     if first is None:

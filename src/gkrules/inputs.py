@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,13 @@ def collect_paths(paths: Iterable[str | os.PathLike], extensions: set[str]) -> l
     read, or a file whose name cannot be resolved, is an error entry of its own."""
     out: list[Path | PathProblem] = []
     seen: set[Path] = set()
+    folders: dict[Path, Path] = {}
+
+    def resolve_folder(folder: Path) -> Path:
+        if folder not in folders:
+            folders[folder] = folder.resolve()
+        return folders[folder]
+
     for raw in paths:
         p = Path(raw)
         if not p.exists() and not p.is_symlink():
@@ -62,14 +69,22 @@ def collect_paths(paths: Iterable[str | os.PathLike], extensions: set[str]) -> l
         else:
             candidates = [p]
         for f in candidates:
-            try:
-                key = f.resolve()
-            except (OSError, RuntimeError):  # a symlink loop: loading it reports the problem
-                key = f.absolute()
-            if key not in seen:
+            if (key := file_identity(f, resolve_folder)) not in seen:
                 seen.add(key)
                 out.append(f)
     return out
+
+
+def file_identity(f: Path, resolve_folder: Callable[[Path], Path] = Path.resolve) -> Path:
+    """``f.resolve()``, the file's identity for de-duplication, with its folder resolved by
+    ``resolve_folder`` (a caller that meets many files of a folder passes one that remembers):
+    a file that is not a symlink resolves to its folder resolved plus its name, one system
+    call instead of one per part of the path. A symlink loop cannot be resolved: loading the
+    file reports that problem as its own."""
+    try:
+        return f.resolve() if f.is_symlink() else resolve_folder(f.parent) / f.name
+    except (OSError, RuntimeError):
+        return f.absolute()
 
 
 def _walk(top: Path, extensions: set[str], problems: list[PathProblem]) -> list[Path]:

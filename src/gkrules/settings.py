@@ -215,21 +215,40 @@ def effective_settings(start: Path, overrides: Mapping[str, Any] | None = None, 
     return Settings(values, tuple(files), ignored)
 
 
-def _relative_parts(path: Path, base: Path, root: Path | None,
-                    resolve: Callable[[Path], Path] = Path.resolve) -> tuple[str, ...]:
-    """The parts of ``path`` below ``base`` (the settings file's folder), else below the
+def _folder_parts(folder: Path, base: Path | None, root: Path | None,
+                  resolve: Callable[[Path], Path] = Path.resolve) -> tuple[str, ...]:
+    """The parts of ``folder`` below ``base`` (the settings file's folder), else below the
     folder being walked, else below the working directory, else as written: a pattern never
-    matches the folders above the project (``/home/x/build/site``) unless the user wrote them."""
-    # the folder resolved, the name as written: a symlink loop cannot be resolved
-    resolved = resolve(path.parent) / path.name
-    for folder in (base, root, Path.cwd()):
-        if folder is None:
+    matches the folders above the project (``/home/x/build/site``) unless the user wrote them.
+    A file's parts are its folder's plus its name as written (a symlink loop cannot be
+    resolved, and a file found by a walk is never one of those folders itself)."""
+    resolved = resolve(folder)
+    for f in (base, root, Path.cwd()):
+        if f is None:
             continue
         try:
-            return resolved.relative_to(resolve(folder)).parts
+            return resolved.relative_to(resolve(f)).parts
         except ValueError:
             continue
-    return tuple(p for p in path.parts if p not in ("/", "\\") and not p.endswith((":\\", ":/")))
+    return tuple(p for p in folder.parts if p not in ("/", "\\") and not p.endswith((":\\", ":/")))
+
+
+def _rules(patterns: Iterable[tuple[str, Path]]) -> list[tuple[str, Path, bool]]:
+    """(pattern, its folder, whether it names a path) of the patterns that are not blank or
+    comments: a pattern without ``/`` matches any file or folder name."""
+    out = []
+    for pattern, base in patterns:
+        pat = pattern.strip().rstrip("/").removeprefix("./")
+        if not pat or pat.startswith("#"):
+            continue
+        out.append((pat.lstrip("/"), base, True) if "/" in pat else (pat, base, False))
+    return out
+
+
+def _parts_excluded(parts: tuple[str, ...], pat: str, names_path: bool) -> bool:
+    if not names_path:
+        return any(fnmatch.fnmatchcase(part, pat) for part in parts)
+    return any(fnmatch.fnmatchcase("/".join(parts[: i + 1]), pat) for i in range(len(parts)))
 
 
 def is_excluded(path: Path, patterns: Iterable[tuple[str, Path]], root: Path | None = None,
@@ -239,23 +258,34 @@ def is_excluded(path: Path, patterns: Iterable[tuple[str, Path]], root: Path | N
     relative to the folder of the settings file that names it (``统计数据/2019/*``).
     ``root``: the folder being walked (for patterns given on the command line). ``resolve``
     resolves a folder (a caller that walks many files passes one that remembers)."""
-    parts_below: dict[Path, tuple[str, ...]] = {}  # patterns of one settings file share a folder
-    for pattern, base in patterns:
-        pat = pattern.strip().rstrip("/").removeprefix("./")
-        if not pat or pat.startswith("#"):
-            continue
-        parts = parts_below.get(base)
-        if parts is None:
-            parts = parts_below[base] = _relative_parts(path, base, root, resolve)
-        if "/" not in pat:
-            if any(fnmatch.fnmatchcase(part, pat) for part in parts):
-                return True
-            continue
-        pat = pat.lstrip("/")
-        prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
-        if any(fnmatch.fnmatchcase(p, pat) for p in prefixes):
+    return FolderExcludes(path.parent, patterns, root, resolve).excludes(path.name)
+
+
+class FolderExcludes:
+    """``is_excluded`` for the files of one folder: the folder's parts are found and matched
+    once, each file's name alone after that (a walk of 2,000 files matched every folder part
+    of every file against every pattern: a third of the time to plan a run)."""
+
+    def __init__(self, folder: Path, patterns: Iterable[tuple[str, Path]], root: Path | None = None,
+                 resolve: Callable[[Path], Path] = Path.resolve):
+        self._rules = _rules(patterns)
+        self._parts: dict[Path, tuple[str, ...]] = {}  # patterns of one settings file share a folder
+        for _, base, _ in self._rules:
+            if base not in self._parts:
+                self._parts[base] = _folder_parts(folder, base, root, resolve)
+        self._folder_excluded = any(_parts_excluded(self._parts[base], pat, names_path)
+                                    for pat, base, names_path in self._rules)
+
+    def excludes(self, name: str) -> bool:
+        """Whether the file ``name`` of this folder is left out."""
+        if self._folder_excluded:
             return True
-    return False
+        if not name:  # the root folder itself: nothing below its folder's parts
+            return False
+        for pat, base, names_path in self._rules:
+            if fnmatch.fnmatchcase("/".join((*self._parts[base], name)) if names_path else name, pat):
+                return True
+        return False
 
 
 IGNORE_FILE = ".gkrulesignore"
