@@ -101,9 +101,11 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, workers: int) -> subprocess.Popen:
+def start_server(port: int, workers: int, check_workers: int | None = None) -> subprocess.Popen:
     cmd = [sys.executable, "-m", "gkrules", "serve", "--host", HOST, "--port", str(port),
            "--workers", str(workers), "--no-access-log"]
+    if check_workers is not None:
+        cmd += ["--check-workers", str(check_workers)]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -240,6 +242,8 @@ def summarise(name: str, latencies: list[float], wall: float, errors: int, **ext
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--check-workers", type=int, default=None,
+                    help="check processes per service process (default: the service's own default)")
     ap.add_argument("--rate", type=float, default=220.0, help="open-loop request rate per second")
     ap.add_argument("--requests", type=int, default=4000, help="requests per phase (bounded)")
     ap.add_argument("--max-seconds", type=float, default=60.0, help="time bound per phase")
@@ -251,10 +255,10 @@ def main() -> int:
 
     doc = make_document(args.size)
     port = free_port()
-    proc = start_server(port, args.workers)
+    proc = start_server(port, args.workers, args.check_workers)
     try:
         request = build_request(port, doc)
-        results = {"document_bytes": len(doc.encode()), "workers": args.workers, "cpus": os.cpu_count()}
+        results = {"document_bytes": len(doc.encode()), "workers": args.workers, "check_workers": args.check_workers, "cpus": os.cpu_count()}
         asyncio.run(closed_loop(port, request, args.concurrency, 300, 30))  # warm-up: imports, caches
         results["load_before"] = load_average()
         for key, phase in (("open", lambda: open_loop(port, request, args.rate, args.requests, args.max_seconds,
