@@ -42,6 +42,12 @@ def steps(args) -> list[list[str]]:
         ["bench_unit_identifiability.py"],
         ["bench_deadlines.py", "--repeat", "3"],
         ["bench_server.py", "--requests", "1500"],
+        # issue 19: throughput against check processes of one service process (2 cores: 1 and 2)
+        *(["bench_server.py", "--workers", "1", "--check-workers", str(n), "--requests", "3000", "--max-seconds", "20"]
+          for n in (1, 2)),
+        ["bench_latency.py", "--kb", "50", "--docs", "100" if args.quick else "200", "--repeat", "3"],
+        ["corpus.py", args.jobs_corpus, "--mb", "4" if args.quick else "13"],
+        ["bench_jobs.py", args.jobs_corpus, "--jobs", "1", "2", "--rounds", "3"],
     ]
     return [s for s in out if not args.only or s[0] in args.only]
 
@@ -52,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--log", default="benchmarks-all.log")
     ap.add_argument("--quick", action="store_true")
     ap.add_argument("--only", nargs="+", metavar="SCRIPT", help="run only these scripts (e.g. run.py)")
+    ap.add_argument("--jobs-corpus", default="/tmp/gkrules-jobs-corpus",
+                    help="folder for the ~2,000 generated files that bench_jobs.py checks (written by corpus.py)")
     args = ap.parse_args(argv)
     with open(args.log, "a", encoding="utf-8") as log:
         def say(text: str) -> None:
