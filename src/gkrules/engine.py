@@ -15,7 +15,7 @@ import traceback
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import attrs
 from attrs import frozen
@@ -53,7 +53,7 @@ from gkrules.ruleset.compile import CheckerConfig, compile_checkers
 from gkrules.ruleset.examples import inherited_example_note, split_example
 from gkrules.script import original_document, original_metadata, relocate
 from gkrules.specs import FilterSetup, RuleInfo
-from gkrules.supervisor import Limits, Supervisor, failed_result, run_isolated
+from gkrules.supervisor import IsolatedRun, Limits, Supervisor, failed_result, run_isolated
 
 DEFAULT_TIMEOUT = 20.0
 #: wall-clock limit of running a rule set's examples at start-up
@@ -134,7 +134,7 @@ class Engine:
 
     def __init__(self, ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET, *,
                  plugins: PluginManager | None = None, timeout: float | None = None,
-                 load_options: LoadOptions | None = None, check_examples: bool = True,
+                 load_options: LoadOptions | None = None, check_examples: bool | Literal["beside"] = True,
                  limits: Limits | None = None):
         #: None: documents are checked in this process (trusted input, tests); otherwise in
         #: worker processes the engine can kill (see gkrules.supervisor)
@@ -180,8 +180,27 @@ class Engine:
         # what every report names, fixed once the engine is built (made here, not per report)
         self._ruleset_info = RulesetInfo(id=self.ruleset.id, version=self.ruleset.version, digest=self.ruleset.digest)
         self._plugin_infos = self.plugins.plugin_infos()
-        if check_examples:
+        #: the rule set's examples still running beside the first documents (check_examples="beside")
+        self._examples: IsolatedRun[tuple[list[str], list[str]]] | None = None
+        if check_examples == "beside" and not problems:
+            self._examples = IsolatedRun(self._example_problems, EXAMPLES_SECONDS)
+        elif check_examples:
             problems.extend(self._verify_examples())
+        if problems:
+            raise RulesetError(f"规则集无效，共 {len(problems)} 处问题：", problems=problems)
+
+    def examples_passed(self, wait: bool = True) -> None:
+        """With ``check_examples="beside"`` the rule set's examples run in their own process
+        while the first documents are checked (``gkrules check`` builds an engine per run,
+        and the examples were a tenth of a 2,000-file run's start-up): nothing is reported
+        before they have passed. Raises RulesetError, as the constructor would have, once
+        their problems are known; ``wait=False`` only looks (between documents)."""
+        run = self._examples
+        if run is None or not (wait or run.done()):
+            return
+        self._examples = None
+        problems, notes = run.result()
+        self.notes.extend(notes)
         if problems:
             raise RulesetError(f"规则集无效，共 {len(problems)} 处问题：", problems=problems)
 
@@ -490,10 +509,15 @@ class Engine:
                      deadline: float | None = None, on_document: Callable[[str], None] | None = None,
                      keep: int = WHOLE_DOCUMENT) -> list[tuple[Document | None, DocumentResult]]:
         if self.limits is None and jobs <= 1:
-            return _reported((self._process(item, today, extras) for item in items), on_document)
-        if not items:
-            return []
-        return _reported(self.supervisor(jobs).run(items, today, extras, deadline, keep), on_document)
+            pairs = _reported((self._process(item, today, extras) for item in items), on_document,
+                              lambda: self.examples_passed(wait=False))
+        elif not items:
+            pairs = []
+        else:
+            pairs = _reported(self.supervisor(jobs).run(items, today, extras, deadline, keep,
+                                                        between=lambda: self.examples_passed(wait=False)), on_document)
+        self.examples_passed()  # no report before the rule set's examples have passed
+        return pairs
 
     def _parts_read_here(self) -> int:
         """How much of each document this process reads when the caller wants only the report:
@@ -618,12 +642,15 @@ def _in_original_script(doc: Document, result: DocumentResult,
 
 
 def _reported(results: Iterable[tuple[Document | None, DocumentResult]],
-              on_document: Callable[[str], None] | None) -> list[tuple[Document | None, DocumentResult]]:
+              on_document: Callable[[str], None] | None,
+              between: Callable[[], None] | None = None) -> list[tuple[Document | None, DocumentResult]]:
     out = []
     for pair in results:
         out.append(pair)
         if on_document is not None:
             on_document(pair[1].source)
+        if between is not None:
+            between()
     return out
 
 

@@ -30,7 +30,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from multiprocessing.reduction import ForkingPickler
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from attrs import frozen
 
@@ -318,11 +318,13 @@ class Supervisor:
                 w.stop(kill=False)
 
     def run(self, items: Sequence[Any], today: dt.date, extras: dict, deadline: float | None = None,
-            keep: Any = None) -> list[Pair]:
+            keep: Any = None, between: Callable[[], None] | None = None) -> list[Pair]:
         """Each item's (document, result), in order. ``deadline`` (``time.monotonic()``): when
         it passes, what is still running is killed and what is left is reported unchecked
         (an HTTP request whose budget ran out must not keep the workers busy). ``keep`` is
-        handed to the process function: how much of each document to send back."""
+        handed to the process function: how much of each document to send back.
+        ``between`` is called whenever answers have come in: what it raises stops the run
+        (the engine's rule-set examples failed while the first documents were checked)."""
         results: list[Pair | None] = [None] * len(items)
         pending = deque(range(len(items)))
         idle = self._take(max(1, min(len(items), self._size)), deadline)
@@ -346,6 +348,8 @@ class Supervisor:
                 timeout = max(0.0, (due if deadline is None else min(due, deadline)) - time.monotonic())
                 for conn in _ready(busy, timeout):
                     self._drain(conn, busy, idle, items, results, pending)
+                if between is not None:
+                    between()
                 now = time.monotonic()
                 if deadline is not None and now >= deadline and (busy or pending):
                     self._give_up(busy, idle, items, results, pending)
@@ -468,33 +472,59 @@ def _isolated_child(fn: Callable[[], Any], conn: Connection, parent: int, forked
         os._exit(0)
 
 
-def run_isolated(fn: Callable[[], T], seconds: float) -> T:
-    """``fn()`` in a forked child that is killed after ``seconds``: for work that no signal
-    can interrupt (a regex backtracking in C). Raises RulesetError when it overruns or dies."""
-    from gkrules.errors import RulesetError
+class IsolatedRun(Generic[T]):
+    """``fn()`` started in a forked child that is killed after ``seconds``: for work that no
+    signal can interrupt (a regex backtracking in C). The caller goes on with other work and
+    asks for :meth:`result` when it needs it; :meth:`done` tells, without waiting, whether it
+    would wait."""
 
-    ctx = multiprocessing.get_context("fork")
-    receiver, sender = ctx.Pipe(duplex=False)
-    in_main = threading.current_thread() is threading.main_thread()
-    proc = ctx.Process(target=_isolated_child, args=(fn, sender, os.getpid(), in_main), daemon=True)
-    proc.start()
-    sender.close()
-    try:
-        if not receiver.poll(seconds):
-            raise RulesetError(f"规则集的示例检查超过 {seconds:g} 秒仍未结束（可能有会灾难性回溯的正则表达式），"
-                               "引擎未启动")
+    def __init__(self, fn: Callable[[], T], seconds: float):
+        ctx = multiprocessing.get_context("fork")
+        self._receiver, sender = ctx.Pipe(duplex=False)
+        self._seconds = seconds
+        self._deadline = time.monotonic() + seconds
+        in_main = threading.current_thread() is threading.main_thread()
+        self._proc = ctx.Process(target=_isolated_child, args=(fn, sender, os.getpid(), in_main), daemon=True)
+        self._proc.start()
+        sender.close()
+
+    def done(self) -> bool:
+        """True when :meth:`result` would not wait: the answer is in, the child is gone, or
+        the time is up."""
+        return self._receiver.closed or time.monotonic() >= self._deadline or self._receiver.poll(0)
+
+    def result(self) -> T:
+        """``fn()``'s value. Raises RulesetError when the child overran, died or raised
+        (a GkrulesError it raised is raised here as it was)."""
+        from gkrules.errors import RulesetError
+
+        if self._receiver.closed:
+            raise RuntimeError("IsolatedRun.result() already taken")
         try:
-            kind, value = receiver.recv()
-        except EOFError:
-            raise RulesetError("规则集的示例检查意外中止，引擎未启动") from None
-    finally:
-        if proc.is_alive():
-            proc.kill()
-        proc.join(5)
-        receiver.close()
-    if kind == "ok":
-        return value
-    raise value if value is not None else RulesetError("规则集的示例检查出错，引擎未启动")
+            if not self._receiver.poll(max(0.0, self._deadline - time.monotonic())):
+                raise RulesetError(f"规则集的示例检查超过 {self._seconds:g} 秒仍未结束（可能有会灾难性回溯的正则表达式），"
+                                   "引擎未启动")
+            try:
+                kind, value = self._receiver.recv()
+            except EOFError:
+                raise RulesetError("规则集的示例检查意外中止，引擎未启动") from None
+        finally:
+            self.close()
+        if kind == "ok":
+            return value
+        raise value if value is not None else RulesetError("规则集的示例检查出错，引擎未启动")
+
+    def close(self) -> None:
+        """Stop the child if it still runs (its answer is no longer wanted)."""
+        if self._proc.is_alive():
+            self._proc.kill()
+        self._proc.join(5)
+        self._receiver.close()
 
 
-__all__ = ["Limits", "Supervisor", "failed_result", "run_isolated"]
+def run_isolated(fn: Callable[[], T], seconds: float) -> T:
+    """``fn()`` in a forked child that is killed after ``seconds``, waited for (IsolatedRun)."""
+    return IsolatedRun(fn, seconds).result()
+
+
+__all__ = ["IsolatedRun", "Limits", "Supervisor", "failed_result", "run_isolated"]

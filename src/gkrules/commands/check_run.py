@@ -58,9 +58,9 @@ def _engine_for(batch: Batch, args, pm, cache: dict) -> tuple[Any, Any]:
             if any(k[1] for k in cache):  # a baseline filter is registered once per plugin manager
                 plugins = PluginManager(allow=args.only_plugin, block=args.disable_plugin)
             record = use_baseline(plugins, s["baseline"])
-        engine = Engine(s["ruleset"], plugins=plugins, timeout=args.timeout, limits=limits_from_args(args, s["jobs"]))
-        if not args.quiet:
-            show_notes(engine)
+        # the rule set's examples run beside the first documents; no report before they pass
+        engine = Engine(s["ruleset"], plugins=plugins, timeout=args.timeout, limits=limits_from_args(args, s["jobs"]),
+                        check_examples="beside")
         cache[key] = (engine, record)
     return cache[key]
 
@@ -132,6 +132,7 @@ def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras:
     if total < MIN_FILES_FOR_POOL:
         jobs = 1
     engines: dict = {}
+    noted: set[int] = set()
     reports: list[Report] = []
     codes: list[int] = []
     rules: dict = {}
@@ -147,6 +148,9 @@ def run_batches(plan: Plan, args, pm, formatter: FormatterSpec, catalog, extras:
             report, docs = engine.check_documents(list(batch.items), today=args.today, catalog=catalog, jobs=jobs,
                                                   extras=extras, on_document=progress.advance,
                                                   documents=texts_wanted, collected=True)
+            if id(engine) not in noted and not args.quiet:  # its notes are complete once its examples ran
+                show_notes(engine)
+            noted.add(id(engine))
             s = batch.settings
             # an empty select is every rule; extend-select only widens a select that is given
             report = select_rules(report, [*s["select"], *s["extend-select"]] if s["select"] else [], s["ignore"])
