@@ -455,7 +455,10 @@ class Engine:
                 traceback.print_exception(type(exc), exc, exc.__traceback__)
             return None, failed_result(name, "读取时出错，本文档检查不完整，不得发布", "input")
         doc = facts.document
-        findings, errors = self.check_document(doc, today, extras, facts)
+        try:
+            findings, errors = self.check_document(doc, today, extras, facts)
+        finally:
+            facts.release()  # freed now, not by the cyclic collector later (DocumentFacts.release)
         return doc, DocumentResult(source=doc.source, sha256=doc.sha256, metadata=doc.metadata,
                                    findings=tuple(findings), errors=tuple(errors))
 

@@ -97,6 +97,15 @@ class DocumentFacts:
         """Every signature-date line (a date alone on its line, or after the signing organ)."""
         return self._get("date_lines", lambda: gbt9704.date_lines(self.text, self.date_positions))
 
+    def release(self) -> None:
+        """Drops every fact and analysis; the engine calls it once the document's checkers have
+        run. A lazy analysis keeps the facts it reads from (disclosure-attribute's), a reference
+        cycle through ``_shared``: without this the document and everything read from it (its
+        tables, thousands of cells) outlived the check until the cyclic collector walked them
+        during some later document — the largest part of the collector's time per check."""
+        self._memo.clear()
+        self._shared.clear()
+
     # -- analyses shared by the rules of one checker -----------------------------------------
 
     def shared(self, key: str, compute: Callable[[], T]) -> T:

@@ -90,7 +90,7 @@ class Notice:
     ref: str | None = None
 
 
-@frozen
+@frozen(init=False)
 class Cell:
     """One table cell: its text, where that text is in ``Document.text``, and its number."""
 
@@ -100,6 +100,24 @@ class Cell:
     number: float | None = None
     ref: str | None = None
     hidden: bool = False
+
+    def __init__(self, text: str, start: int, end: int, number: float | None = None,
+                 ref: str | None = None, hidden: bool = False) -> None:
+        # a document with tables makes thousands of cells: the slots are filled through their
+        # descriptors, not attrs' frozen __init__ (a bound object.__setattr__ looked up per
+        # instance); the same fields, defaults, equality, hash and repr (tests/test_cell_init.py)
+        _set_text(self, text)
+        _set_start(self, start)
+        _set_end(self, end)
+        _set_number(self, number)
+        _set_ref(self, ref)
+        _set_hidden(self, hidden)
+
+
+# the slot descriptors of the class attrs built (frozen: assignment through them bypasses the
+# class's __setattr__, which raises)
+_set_text, _set_start, _set_end, _set_number, _set_ref, _set_hidden = (
+    Cell.__dict__[a.name].__set__ for a in attrs.fields(Cell))
 
 
 @frozen
