@@ -61,3 +61,21 @@ def test_nothing_of_a_checked_document_outlives_its_check(engine: Engine, picks:
     finally:
         if was:
             gc.enable()
+
+
+def test_a_host_calling_check_document_directly_leaves_nothing_behind(engine: Engine) -> None:
+    """``check_document(doc, today)`` without facts makes them itself, and releases them."""
+    text = "\n\n".join([*_POOL[:2], _EXTRA[0], _EXTRA[2]])
+    doc = engine.prepare(InputDocument("a.txt", text.encode("utf-8")))
+    was = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        before = _alive()
+        findings, errors = engine.check_document(doc, TODAY)
+        assert not errors
+        del findings, errors
+        assert _alive() == before
+    finally:
+        if was:
+            gc.enable()

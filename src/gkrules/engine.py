@@ -411,9 +411,13 @@ class Engine:
                        extras: Mapping[str, Any] | None = None,
                        facts: DocumentFacts | None = None) -> tuple[list[Finding], list[DocumentError]]:
         """Run every document checker on one prepared document (``facts``: its facts from
-        :meth:`prepare_facts`, else made here)."""
+        :meth:`prepare_facts`, else made here and released after: see DocumentFacts.release)."""
         if facts is None or facts.document is not doc:
-            facts = DocumentFacts(doc)
+            own = DocumentFacts(doc)
+            try:
+                return self.check_document(doc, today, extras, own)
+            finally:
+                own.release()
         findings: list[Finding] = self._notice_findings(doc)
         errors: list[DocumentError] = []
         running = [a for a in self.checkers if a.spec.scope == "document"]
