@@ -8,7 +8,6 @@ are leftmost-longest, so 举报电话 (a hotline) hides 举报 and 办公电话 
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import NamedTuple
@@ -54,51 +53,6 @@ class CueBook:
         # tuple.__new__ directly: a NamedTuple's own __new__ is a Python function (same object)
         return [_new_tuple(Cue, (m.start() + offset, m.end() + offset, w, kinds[w]))
                 for m in self._rx.finditer(window) for w in (m.group(),)]
-
-
-#: lines longer than this are not scanned whole for a window's cues (a table exported as one
-#: line): the window itself is scanned
-LONGEST_LINE = 2048
-
-
-class LineCues:
-    """The cue words of windows of one text, read from one scan of each line instead of one
-    scan per window: on a PII-dense text the windows of the values on one line overlap, and
-    each scan built the same cue tuples again.
-
-    ``window(s, e)`` equals ``book.hits(text[s:e], s)`` for a window inside one line: the
-    scan is leftmost-longest, so a line's hits that lie inside the window are the window's own
-    hits, unless a hit of the line crosses an edge of the window (there the window's scan
-    could find a shorter word); then, and for long lines, the window is scanned itself."""
-
-    __slots__ = ("_book", "_lines", "_text")
-
-    def __init__(self, book: CueBook, text: str):
-        self._book = book
-        self._text = text
-        #: line start -> (line end, hit starts, hit ends, hits) of that line
-        self._lines: dict[int, tuple[int, list[int], list[int], list[Cue]]] = {}
-
-    def window(self, s: int, e: int) -> list[Cue]:
-        text = self._text
-        ls = text.rfind("\n", max(0, s - LONGEST_LINE), s) + 1
-        line = self._lines.get(ls)
-        if line is None:
-            le = text.find("\n", ls, ls + LONGEST_LINE + 1)
-            if (ls == 0 and s > LONGEST_LINE) or (le == -1 and ls + LONGEST_LINE < len(text)):
-                return self._book.hits(text[s:e], s)  # a very long line
-            if le == -1:
-                le = len(text)
-            hits = self._book.hits(text[ls:le], ls)
-            line = self._lines[ls] = (le, [c.start for c in hits], [c.end for c in hits], hits)
-        le, starts, ends, hits = line
-        if e > le:
-            return self._book.hits(text[s:e], s)  # a window across lines (no caller makes one)
-        i = bisect.bisect_left(starts, s)
-        j = bisect.bisect_right(ends, e, i)
-        if (i and ends[i - 1] > s) or (j < len(hits) and starts[j] < e):
-            return self._book.hits(text[s:e], s)  # a word of the line crosses an edge
-        return hits[i:j]
 
 
 def _trie(words: Iterable[str]) -> str:

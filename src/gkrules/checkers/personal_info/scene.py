@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 
 from gkrules.model import Document
 
-from .cues import Cue, LineCues
+from .cues import Cue
 from .kit import MASK_TRIGGERS, NUMERIC_RUN, RUN_LOOKBACK, Kit
 from .textview import TextView
 
@@ -45,7 +45,6 @@ class Scene:
         self._runs: list[tuple[int, int]] | None = None
         self._near_cues: dict[int, list[Cue]] = {}
         self._span_cues: dict[tuple[int, int], list[Cue]] = {}
-        self._line_cues: LineCues | None = None
         self._newlines: list[int] | None = None
         self._labels: dict[str, list[tuple[int, int, str]]] = {}  # filled by _scan_labels below
         self._penalty: bool | None = None
@@ -184,16 +183,9 @@ class Scene:
             lo = max(0, pos - self.kit.reach_back)
             s = text.rfind("\n", lo, pos) + 1 or lo
             e = text.find("\n", pos, pos + self.kit.reach_ahead)
-            cues = self._near_cues[pos] = self._window_cues(s, e if e != -1 else pos + self.kit.reach_ahead)
+            cues = self._near_cues[pos] = self.kit.book.hits(
+                text[s:e if e != -1 else pos + self.kit.reach_ahead], s)
         return cues
-
-    def _window_cues(self, start: int, end: int) -> list[Cue]:
-        """``kit.book.hits(text[start:end], start)``, read from one scan of the window's line
-        (``LineCues``)."""
-        lines = self._line_cues
-        if lines is None:  # (first used after __init__, which may fold the text)
-            lines = self._line_cues = LineCues(self.kit.book, self.text)
-        return lines.window(start, min(end, len(self.text)))
 
     def hits(self, start: int, end: int) -> list[Cue]:
         """``kit.book.hits(text[start:end], start)``, once per span: the lines of a form-like
@@ -201,7 +193,7 @@ class Scene:
         key = (start, end)
         cues = self._span_cues.get(key)
         if cues is None:
-            cues = self._span_cues[key] = self._window_cues(start, end)
+            cues = self._span_cues[key] = self.kit.book.hits(self.text[start:end], start)
         return cues
 
     def cues_before(self, pos: int, n: int) -> list[Cue]:
