@@ -30,6 +30,27 @@ WRAPPED = "（号码跨行断开）"
 SUGGESTION = "发布前删除该号码；确需保留的，按规定脱敏（如证据所示只保留首尾几位）。"
 
 
+def code_families(members: Iterable[tuple[Iterable[tuple], bool]]) -> set[tuple]:
+    """Of the groups of numbers of ID shape (``members``: each number's groups and whether it
+    passes the check), those that are codes, not ID numbers: three or more numbers of which
+    fewer than half pass the check character (a list of real ID numbers all pass; serial
+    numbers that happen to have the shape pass one time in eleven)."""
+    count: dict[tuple, list[int]] = {}
+    for families, valid in members:
+        for fam in families:
+            c = count.setdefault(fam, [0, 0])
+            c[0] += 1
+            c[1] += valid
+    return {fam for fam, (n, ok) in count.items() if n >= _FAMILY and ok * 2 < n}
+
+
+def may_hold_codes(valid: Iterable[bool]) -> bool:
+    """Whether numbers with these check results can hold a group of codes: a group of
+    ``_FAMILY`` (3) or more of which fewer than half pass has more than half of ``_FAMILY``
+    (two) that fail."""
+    return sum(not v for v in valid) >= _FAMILY // 2 + 1
+
+
 class IdCard(PersonalRule):
     """18 位公民身份号码：校验位（ISO 7064 MOD 11-2）、出生日期（真实日期，1800 年至今）、省级地区码都有效
     才报告；不核对县级代码（撤销县的旧代码仍在使用）。校验位不符、日期不存在的 18 位编号（档案号、统计用代码等）
@@ -103,16 +124,12 @@ class IdCard(PersonalRule):
         return out
 
     def _code_families(self, scene: Scene, found: list) -> set[tuple]:
-        """Groups of numbers of ID shape that are codes, not ID numbers: three or more of
-        them of which fewer than half pass the check character (a list of real ID numbers
-        all pass; serial numbers that happen to have the shape pass one time in eleven)."""
-        count: dict[tuple, list[int]] = {}
-        for m, value, valid in found:
-            for fam in self._families(scene, m.start(), value):
-                c = count.setdefault(fam, [0, 0])
-                c[0] += 1
-                c[1] += valid
-        return {fam for fam, (n, ok) in count.items() if n >= _FAMILY and ok * 2 < n}
+        """Groups of numbers of ID shape that are codes, not ID numbers (``code_families``).
+        Such a group holds at least two numbers that fail the check: with fewer in the whole
+        text there is none, and the groups (a cue window each) are not looked up."""
+        if not may_hold_codes(valid for *_, valid in found):
+            return set()
+        return code_families((self._families(scene, m.start(), value), valid) for m, value, valid in found)
 
     def _id_labelled(self, scene: Scene, pos: int) -> bool:
         """The number stands under its own ID label: the nearest label before it on its line,
