@@ -67,17 +67,22 @@ class Scene:
     def finditer(self, rx, min_len: int = 0, first: str | None = None):
         """Matches of a number pattern in and around the numeric runs: a match may start up to
         ``RUN_LOOKBACK`` characters before a run (``(0931)``, ``+86``); one character after it
-        stays visible to look-aheads. Patterns keep their own boundaries. Runs shorter than
+        stays visible to look-aheads. Patterns keep their own boundaries and never match
+        the empty string (the search goes on from a match's end). Runs shorter than
         ``min_len`` or not starting with one of ``first`` are skipped without a search."""
         text, n = self.text, len(self.text)
         runs = self.runs()
         if min_len or first is not None:
             runs = [(s, e) for s, e in runs if e - s >= min_len and (first is None or text[s] in first)]
         last = 0
+        search = rx.search  # a search per match: cheaper than a finditer object per run
         for s, e in runs:
-            for m in rx.finditer(text, max(last, s - RUN_LOOKBACK), min(n, e + 1)):
+            end = min(n, e + 1)
+            m = search(text, max(last, s - RUN_LOOKBACK), end)
+            while m is not None:
                 last = m.end()
                 yield m
+                m = search(text, last, end)
 
     def _scan_labels(self) -> None:
         labels: dict[str, list[tuple[int, int, str]]] = {}
