@@ -88,9 +88,28 @@ class Scene:
         labels: dict[str, list[tuple[int, int, str]]] = {}
         self._labels = labels
         kinds_of, scan = self.kit.label_kinds, self.kit.label_scan
+        if self.kit.label_chars_only:
+            self._find_label_chars()
+            return
         for found in scan(self.text) if scan is not None else ():
             for k in kinds_of[found[2]]:
                 labels.setdefault(k, []).append(found)
+
+    def _find_label_chars(self) -> None:
+        """The label scan of a kit whose labels are single characters (every rule that reads
+        label words switched off: only the fold and mask triggers are left): a ``str`` search
+        for each character, half the time of the automaton over the whole text; the rare
+        characters that occur are then listed as the scan lists them (every occurrence, in
+        text order)."""
+        text, labels = self.text, self._labels
+        for c, kinds in self.kit.label_kinds.items():
+            i = text.find(c)
+            while i != -1:
+                for k in kinds:
+                    labels.setdefault(k, []).append((i, i + 1, c))
+                i = text.find(c, i + 1)
+        for found in labels.values():
+            found.sort()
 
     def shared(self, key: str, compute: Callable[[], T]) -> T:
         """An analysis several rules read inside the detection pass (the card numbers that
