@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from stdnum import luhn
@@ -112,3 +113,20 @@ def test_real_dates_and_regions():
     assert real_date(2023, 13, 1) is None
     assert plausible_region("513621")
     assert not plausible_region("993621")
+
+
+def _check_char_as_before(first17: str) -> str:
+    """The formula ``id_check_char`` used before issue 19 (a generator of int() calls)."""
+    weights = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+    return "10X98765432"[sum(int(c) * w for c, w in zip(first17, weights, strict=True)) % 11]
+
+
+@given(st.text(alphabet="0123456789", min_size=17, max_size=17))
+def test_check_character_as_the_generator_computed_it(body):
+    assert id_check_char(body) == _check_char_as_before(body)
+
+
+@given(st.text(min_size=17, max_size=17).filter(lambda t: not (t.isascii() and t.isdigit())))
+def test_check_character_refuses_anything_but_ascii_digits(body):
+    with pytest.raises(ValueError):
+        id_check_char(body)

@@ -523,8 +523,11 @@ def find_doc_number(text: str, max_lines: int = 20) -> Span | None:
         if text.count("\n", 0, s) >= max_lines:
             return None
         line = text[s:e]
+        if len(line.strip()) >= 80:
+            continue  # not a line of its own: a paragraph is not searched (on a PII-dense corpus
+            # of long paragraphs that cite 〔2023〕31号 the search was 15% of Engine.check)
         m = search_doc_number(line)
-        if m and len(line.strip()) < 80 and _number_line(line, m):
+        if m and _number_line(line, m):
             return Span(s + m.start(), s + m.end(), m.group(0).strip())
     return None
 

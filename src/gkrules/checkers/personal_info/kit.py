@@ -161,6 +161,9 @@ class Kit:
                 self.label_kinds[c] = (*self.label_kinds.get(c, ()), "mask")
         #: (start, end, word) of every label word of a text, leftmost-longest (None: no words)
         self.label_scan: WordScan | None = leftmost_longest(self.label_kinds)
+        #: every label is one character (no rule reads label words): a scene finds them with
+        #: ``str.find`` instead of ``label_scan`` (the same hits)
+        self.label_chars_only = all(len(w) == 1 for w in self.label_kinds)
 
     def owned_by_org(self, head: str) -> bool:
         """What follows ``head`` belongs to an organisation: ``head`` ends with its name

@@ -67,25 +67,49 @@ class Scene:
     def finditer(self, rx, min_len: int = 0, first: str | None = None):
         """Matches of a number pattern in and around the numeric runs: a match may start up to
         ``RUN_LOOKBACK`` characters before a run (``(0931)``, ``+86``); one character after it
-        stays visible to look-aheads. Patterns keep their own boundaries. Runs shorter than
+        stays visible to look-aheads. Patterns keep their own boundaries and never match
+        the empty string (the search goes on from a match's end). Runs shorter than
         ``min_len`` or not starting with one of ``first`` are skipped without a search."""
         text, n = self.text, len(self.text)
         runs = self.runs()
         if min_len or first is not None:
             runs = [(s, e) for s, e in runs if e - s >= min_len and (first is None or text[s] in first)]
         last = 0
+        search = rx.search  # a search per match: cheaper than a finditer object per run
         for s, e in runs:
-            for m in rx.finditer(text, max(last, s - RUN_LOOKBACK), min(n, e + 1)):
+            end = min(n, e + 1)
+            m = search(text, max(last, s - RUN_LOOKBACK), end)
+            while m is not None:
                 last = m.end()
                 yield m
+                m = search(text, last, end)
 
     def _scan_labels(self) -> None:
         labels: dict[str, list[tuple[int, int, str]]] = {}
         self._labels = labels
         kinds_of, scan = self.kit.label_kinds, self.kit.label_scan
+        if self.kit.label_chars_only:
+            self._find_label_chars()
+            return
         for found in scan(self.text) if scan is not None else ():
             for k in kinds_of[found[2]]:
                 labels.setdefault(k, []).append(found)
+
+    def _find_label_chars(self) -> None:
+        """The label scan of a kit whose labels are single characters (every rule that reads
+        label words switched off: only the fold and mask triggers are left): a ``str`` search
+        for each character, half the time of the automaton over the whole text; the rare
+        characters that occur are then listed as the scan lists them (every occurrence, in
+        text order)."""
+        text, labels = self.text, self._labels
+        for c, kinds in self.kit.label_kinds.items():
+            i = text.find(c)
+            while i != -1:
+                for k in kinds:
+                    labels.setdefault(k, []).append((i, i + 1, c))
+                i = text.find(c, i + 1)
+        for found in labels.values():
+            found.sort()
 
     def shared(self, key: str, compute: Callable[[], T]) -> T:
         """An analysis several rules read inside the detection pass (the card numbers that

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from operator import mul
 
 from gkrules import clock
 
@@ -25,6 +26,7 @@ DEFAULT_PROVINCES: tuple[str, ...] = (
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
+_ID_ZERO = ord("0") * sum(_ID_WEIGHTS)
 
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_VALUE = {c: i for i, c in enumerate(USCC_ALPHABET)}
@@ -45,8 +47,9 @@ def id_check_char(first17: str) -> str:
     """The GB 11643 check character of the first 17 digits (ISO 7064 MOD 11-2)."""
     if len(first17) != 17 or not first17.isascii() or not first17.isdigit():
         raise ValueError("需要 17 位数字")
-    s = sum(int(c) * w for c, w in zip(first17, _ID_WEIGHTS, strict=True))
-    return _ID_CHECK[s % 11]
+    # the weighted sum over the ASCII codes, less 48 times the sum of the weights: map and
+    # sum stay in C (a generator of int() calls was a tenth of the ID rule's time)
+    return _ID_CHECK[(sum(map(mul, first17.encode("ascii"), _ID_WEIGHTS)) - _ID_ZERO) % 11]
 
 
 def plausible_region(code: str, provinces: Iterable[str] = DEFAULT_PROVINCES) -> bool:

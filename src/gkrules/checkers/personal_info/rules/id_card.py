@@ -3,9 +3,8 @@ and province are valid."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
-
-import regex
 
 from gkrules.context import CheckContext
 from gkrules.facts import DocumentFacts
@@ -20,14 +19,36 @@ from ..validators import is_valid_id18, is_valid_uscc, luhn_ok
 from ..wrapped import WrappedNumber
 
 DATE = r"(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])"
-# 6 + 8 + 4, contiguous or in those groups with one space or hyphen (PDF and Word splits)
-_ID18 = regex.compile(rf"(?<![0-9A-Za-z*])[1-9]\d{{5}}[ -]?(?:18|19|20)\d{{2}}{DATE}[ -]?\d{{3}}[\dXx](?![0-9A-Za-z*])")
+# 6 + 8 + 4, contiguous or in those groups with one space or hyphen (PDF and Word splits);
+# stdlib re: less set-up per search of a numeric run than the regex module (used before)
+_ID18 = re.compile(rf"(?<![0-9A-Za-z*])[1-9]\d{{5}}[ -]?(?:18|19|20)\d{{2}}{DATE}[ -]?\d{{3}}[\dXx](?![0-9A-Za-z*])")
 
 _FAMILY = 3  # the smallest group of ID-shaped numbers whose check characters say something
 
 MESSAGE = "居民身份证号码（校验位、出生日期、地区码均有效），属个人信息，公开发布将泄露本人身份"
 WRAPPED = "（号码跨行断开）"
 SUGGESTION = "发布前删除该号码；确需保留的，按规定脱敏（如证据所示只保留首尾几位）。"
+
+
+def code_families(members: Iterable[tuple[Iterable[tuple], bool]]) -> set[tuple]:
+    """Of the groups of numbers of ID shape (``members``: each number's groups and whether it
+    passes the check), those that are codes, not ID numbers: three or more numbers of which
+    fewer than half pass the check character (a list of real ID numbers all pass; serial
+    numbers that happen to have the shape pass one time in eleven)."""
+    count: dict[tuple, list[int]] = {}
+    for families, valid in members:
+        for fam in families:
+            c = count.setdefault(fam, [0, 0])
+            c[0] += 1
+            c[1] += valid
+    return {fam for fam, (n, ok) in count.items() if n >= _FAMILY and ok * 2 < n}
+
+
+def may_hold_codes(valid: Iterable[bool]) -> bool:
+    """Whether numbers with these check results can hold a group of codes: a group of
+    ``_FAMILY`` (3) or more of which fewer than half pass has more than half of ``_FAMILY``
+    (two) that fail."""
+    return sum(not v for v in valid) >= _FAMILY // 2 + 1
 
 
 class IdCard(PersonalRule):
@@ -103,16 +124,12 @@ class IdCard(PersonalRule):
         return out
 
     def _code_families(self, scene: Scene, found: list) -> set[tuple]:
-        """Groups of numbers of ID shape that are codes, not ID numbers: three or more of
-        them of which fewer than half pass the check character (a list of real ID numbers
-        all pass; serial numbers that happen to have the shape pass one time in eleven)."""
-        count: dict[tuple, list[int]] = {}
-        for m, value, valid in found:
-            for fam in self._families(scene, m.start(), value):
-                c = count.setdefault(fam, [0, 0])
-                c[0] += 1
-                c[1] += valid
-        return {fam for fam, (n, ok) in count.items() if n >= _FAMILY and ok * 2 < n}
+        """Groups of numbers of ID shape that are codes, not ID numbers (``code_families``).
+        Such a group holds at least two numbers that fail the check: with fewer in the whole
+        text there is none, and the groups (a cue window each) are not looked up."""
+        if not may_hold_codes(valid for *_, valid in found):
+            return set()
+        return code_families((self._families(scene, m.start(), value), valid) for m, value, valid in found)
 
     def _id_labelled(self, scene: Scene, pos: int) -> bool:
         """The number stands under its own ID label: the nearest label before it on its line,
