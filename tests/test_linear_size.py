@@ -52,15 +52,18 @@ def test_the_shapes_are_the_same_content_at_every_size():
 @pytest.mark.parametrize("shape", SHAPES)
 def test_time_per_mb_at_16_mb_is_within_1_3_of_1_mb(eng, shape):
     small, large = make(shape, 1_000_000).encode(), make(shape, 16_000_000).encode()
-    per_small = min(_per_mb(eng, small) for _ in range(3))
-    # the fastest of up to three runs: a run slowed by another process sharing the machine's
-    # caches is run again, a quadratic stays 16x whatever
-    per_large = float("inf")
-    for _ in range(3):
-        per_large = min(per_large, _per_mb(eng, large))
-        if per_large <= BOUND * per_small:
+    _per_mb(eng, small)  # warm
+    # the best of up to four rounds, each timing 1 MB (fastest of two) right next to 16 MB: this
+    # VM's speed drifts by a fifth over minutes, and timing all small runs before all large
+    # ones turned a drift into a ratio (1.33 once in CI; 1.10-1.15 at rest); a quadratic stays
+    # 16x in every round
+    ratios = []
+    for _ in range(4):
+        per_small = min(_per_mb(eng, small) for _ in range(2))
+        ratios.append(_per_mb(eng, large) / per_small)
+        if min(ratios) <= BOUND:
             break
-    assert per_large <= BOUND * per_small, (shape, per_small, per_large)
+    assert min(ratios) <= BOUND, (shape, ratios)
 
 
 @pytest.mark.slow
