@@ -25,6 +25,10 @@ except ImportError:  # pragma: no cover - a platform without its wheel
     ahocorasick_rs = None  # type: ignore[assignment]  # pyahocorasick does the work
 
 
+#: characters of text per call of ahocorasick-rs (RustAhoCorasickMatcher._matches)
+WINDOW = 1 << 18
+
+
 @frozen
 class KeywordHit:
     start: int
@@ -77,6 +81,7 @@ class RustAhoCorasickMatcher:
         self._words = list(table)
         self._payloads = list(table.values())
         self._automaton = ahocorasick_rs.AhoCorasick(self._words) if self._words else None
+        self._longest = max(map(len, self._words), default=0)
 
     def __len__(self) -> int:
         return len(self._words)
@@ -85,8 +90,25 @@ class RustAhoCorasickMatcher:
         if self._automaton is None:
             return
         words, payloads = self._words, self._payloads
-        for i, start, end in self._automaton.find_matches_as_indexes(text, overlapping=True):
+        for i, start, end in self._matches(text):
             yield KeywordHit(start, end, words[i], payloads[i])
+
+    def _matches(self, text: str) -> list[tuple[int, int, int]]:
+        """(word index, start, end) of every match, ordered by end, the longer first. A text
+        longer than WINDOW is scanned a window at a time: each call maps offsets with a table
+        the size of the text, and on a 16 MB text a call took 2.4x the time per MB of a 1 MB
+        one. A window reaches one word's length past its end, keeps the matches that start in
+        it, and the whole is put back in the automaton's order (nearly sorted already)."""
+        find = self._automaton.find_matches_as_indexes  # type: ignore[union-attr]
+        if len(text) <= WINDOW:
+            return find(text, overlapping=True)
+        out: list[tuple[int, int, int]] = []
+        reach = self._longest - 1
+        for s in range(0, len(text), WINDOW):
+            out.extend((i, a + s, b + s) for i, a, b in find(text[s:s + WINDOW + reach], overlapping=True)
+                       if a < WINDOW)
+        out.sort(key=lambda m: (m[2], m[1]))
+        return out
 
 
 def longest_non_overlapping(hits: Iterable[KeywordHit]) -> list[KeywordHit]:
