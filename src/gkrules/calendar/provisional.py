@@ -26,7 +26,11 @@ and computes lunar dates and the 清明 solar term for any year); its yearly 调
 from __future__ import annotations
 
 import datetime as dt
+import importlib.metadata
+import json
 from collections.abc import Iterable, Mapping
+from pathlib import Path
+from typing import Any
 
 from attrs import frozen
 
@@ -45,12 +49,52 @@ _HOLIDAY_OF = {"元旦": "元旦", "农历除夕": "春节", "春节": "春节",
 ONE = dt.timedelta(days=1)
 
 
+#: statutory and coinciding days of 2004–2099 as python-holidays computes them, written by
+#: ``python -m gkrules.calendar.provisional``: importing python-holidays loads all its 250
+#: countries (0.12 s of every engine start, before workers fork). The table is read only when
+#: the installed python-holidays is the version that wrote it, so the days are always the
+#: installed package's (tests/test_calendar_table.py compares every year)
+TABLE = Path(__file__).with_name("statutory_days.json")
+TABLE_YEARS = range(2004, 2100)
+
+
+def _table(years: list[int]) -> dict[str, Any] | None:
+    """The precomputed days, when they are the installed python-holidays' and cover ``years``."""
+    try:
+        installed = importlib.metadata.version("holidays")
+        data = json.loads(TABLE.read_text(encoding="utf-8"))
+    except (importlib.metadata.PackageNotFoundError, OSError, ValueError):
+        return None
+    if data.get("holidays") != installed or not all(str(y) in data["statutory"] for y in years):
+        return None
+    return data
+
+
 def statutory_days(years: Iterable[int]) -> dict[dt.date, str]:
     """The statutory days of ``years`` under the 办法 in force in each year, by holiday name.
 
     Only what the law fixes: no 补假 (where it falls is the notice's choice) and none of the
     package's yearly 调休 data.
     """
+    years = list(years)
+    table = _table(years)
+    if table is None:
+        return computed_statutory_days(years)
+    return {dt.date.fromisoformat(d): name for y in years for d, name in table["statutory"][str(y)]}
+
+
+def coinciding_days(years: Iterable[int]) -> set[dt.date]:
+    """Days on which two different holidays fall (中秋节 on 1 October, as in 2009 and 2020):
+    the day is owed once more, like a holiday on a weekend."""
+    years = list(years)
+    table = _table(years)
+    if table is None:
+        return computed_coinciding_days(years)
+    return {dt.date.fromisoformat(d) for y in years for d in table["coinciding"][str(y)]}
+
+
+def computed_statutory_days(years: Iterable[int]) -> dict[dt.date, str]:
+    """:func:`statutory_days` computed by python-holidays."""
     from holidays.countries.china import China
 
     class _Statutory(China):
@@ -66,9 +110,8 @@ def statutory_days(years: Iterable[int]) -> dict[dt.date, str]:
     return days
 
 
-def coinciding_days(years: Iterable[int]) -> set[dt.date]:
-    """Days on which two different holidays fall (中秋节 on 1 October, as in 2009 and 2020):
-    the day is owed once more, like a holiday on a weekend."""
+def computed_coinciding_days(years: Iterable[int]) -> set[dt.date]:
+    """:func:`coinciding_days` computed by python-holidays."""
     from holidays.countries.china import China
 
     out = set()
@@ -193,3 +236,16 @@ def zone_delta_bounds(zone: Zone, inside_rest: int, inside_work: int) -> tuple[i
     if best_lo is None or best_hi is None:  # no arrangement fits: fall back to the per-day bound
         return -inside_rest, inside_work
     return best_lo, best_hi
+
+
+def write_table() -> None:
+    """Write :data:`TABLE` with the installed python-holidays (after upgrading it)."""
+    data = {"holidays": importlib.metadata.version("holidays"),
+            "statutory": {str(y): [[d.isoformat(), n] for d, n in computed_statutory_days([y]).items()]
+                          for y in TABLE_YEARS},
+            "coinciding": {str(y): sorted(d.isoformat() for d in computed_coinciding_days([y])) for y in TABLE_YEARS}}
+    TABLE.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    write_table()
