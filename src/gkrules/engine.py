@@ -755,7 +755,6 @@ def with_fingerprint(f: Finding, fingerprint: str) -> Finding:
                    fingerprint, f.tags)
 
 
-
 def check(inputs: Inputs, *, ruleset: str | os.PathLike | Ruleset = DEFAULT_RULESET, today: dt.date | None = None,
           catalog: Sequence[CatalogEntry] = (), jobs: int = 1) -> Report:
     """Check documents with a fresh engine, supervised (build an :class:`Engine` to check many

@@ -25,8 +25,27 @@ except ImportError:  # pragma: no cover - a platform without its wheel
     ahocorasick_rs = None  # type: ignore[assignment]  # pyahocorasick does the work
 
 
-#: characters of text per call of ahocorasick-rs (RustAhoCorasickMatcher._matches)
+#: the longest text one ahocorasick-rs call gets: it builds a table of eight bytes per byte of
+#: the text it is given (byte to character offsets), and for a text of many megabytes those
+#: fresh pages made the time per MB grow with the size (on 16 MB a call took 2.4x the time per
+#: MB of a 1 MB one; tests/test_linear_size.py)
 WINDOW = 1 << 18
+
+
+def overlapping_matches(automaton: Any, text: str, longest: int, window: int = WINDOW) -> list[tuple[int, int, int]]:
+    """(word index, start, end) of every match of an ahocorasick-rs ``automaton``, overlapping,
+    in its order (by end, the longer first). A text longer than ``window`` is scanned a window
+    at a time; a window reaches ``longest - 1`` characters past its end and keeps the matches
+    that start in it, and the whole is put back in order (nearly sorted already)."""
+    find = automaton.find_matches_as_indexes
+    if len(text) <= window:
+        return find(text, overlapping=True)
+    out: list[tuple[int, int, int]] = []
+    reach = window + longest - 1
+    for s in range(0, len(text), window):
+        out.extend((i, a + s, b + s) for i, a, b in find(text[s:s + reach], overlapping=True) if a < window)
+    out.sort(key=lambda m: (m[2], m[1]))
+    return out
 
 
 @frozen
@@ -90,25 +109,8 @@ class RustAhoCorasickMatcher:
         if self._automaton is None:
             return
         words, payloads = self._words, self._payloads
-        for i, start, end in self._matches(text):
+        for i, start, end in overlapping_matches(self._automaton, text, self._longest, WINDOW):
             yield KeywordHit(start, end, words[i], payloads[i])
-
-    def _matches(self, text: str) -> list[tuple[int, int, int]]:
-        """(word index, start, end) of every match, ordered by end, the longer first. A text
-        longer than WINDOW is scanned a window at a time: each call maps offsets with a table
-        the size of the text, and on a 16 MB text a call took 2.4x the time per MB of a 1 MB
-        one. A window reaches one word's length past its end, keeps the matches that start in
-        it, and the whole is put back in the automaton's order (nearly sorted already)."""
-        find = self._automaton.find_matches_as_indexes  # type: ignore[union-attr]
-        if len(text) <= WINDOW:
-            return find(text, overlapping=True)
-        out: list[tuple[int, int, int]] = []
-        reach = self._longest - 1
-        for s in range(0, len(text), WINDOW):
-            out.extend((i, a + s, b + s) for i, a, b in find(text[s:s + WINDOW + reach], overlapping=True)
-                       if a < WINDOW)
-        out.sort(key=lambda m: (m[2], m[1]))
-        return out
 
 
 def longest_non_overlapping(hits: Iterable[KeywordHit]) -> list[KeywordHit]:

@@ -70,27 +70,29 @@ def _table(years: list[int]) -> dict[str, Any] | None:
     return data
 
 
+def law_days(years: Iterable[int]) -> tuple[dict[dt.date, str], set[dt.date]]:
+    """(:func:`statutory_days`, :func:`coinciding_days`) of ``years``, the table read once."""
+    years = list(years)
+    table = _table(years)
+    if table is None:
+        return computed_statutory_days(years), computed_coinciding_days(years)
+    return ({dt.date.fromisoformat(d): name for y in years for d, name in table["statutory"][str(y)]},
+            {dt.date.fromisoformat(d) for y in years for d in table["coinciding"][str(y)]})
+
+
 def statutory_days(years: Iterable[int]) -> dict[dt.date, str]:
     """The statutory days of ``years`` under the 办法 in force in each year, by holiday name.
 
     Only what the law fixes: no 补假 (where it falls is the notice's choice) and none of the
     package's yearly 调休 data.
     """
-    years = list(years)
-    table = _table(years)
-    if table is None:
-        return computed_statutory_days(years)
-    return {dt.date.fromisoformat(d): name for y in years for d, name in table["statutory"][str(y)]}
+    return law_days(years)[0]
 
 
 def coinciding_days(years: Iterable[int]) -> set[dt.date]:
     """Days on which two different holidays fall (中秋节 on 1 October, as in 2009 and 2020):
     the day is owed once more, like a holiday on a weekend."""
-    years = list(years)
-    table = _table(years)
-    if table is None:
-        return computed_coinciding_days(years)
-    return {dt.date.fromisoformat(d) for y in years for d in table["coinciding"][str(y)]}
+    return law_days(years)[1]
 
 
 def computed_statutory_days(years: Iterable[int]) -> dict[dt.date, str]:

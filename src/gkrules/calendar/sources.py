@@ -21,7 +21,7 @@ from functools import lru_cache
 
 import chinese_calendar
 
-from gkrules.calendar.provisional import build_zones, coinciding_days, statutory_days
+from gkrules.calendar.provisional import build_zones, law_days
 from gkrules.calendar.table import WorkdayTable
 from gkrules.errors import CalendarError
 from gkrules.ruleset.schema import CalendarSection
@@ -100,7 +100,7 @@ def build_calendar(section: CalendarSection, official_until: int | None = None) 
             if name:
                 names[d] = name
     announced = set(worked)
-    statutory = statutory_days(sorted(provisional))
+    statutory, coinciding = law_days(sorted(provisional))
     for d, name in statutory.items():
         worked[d] = False
         names[d] = name
@@ -110,7 +110,7 @@ def build_calendar(section: CalendarSection, official_until: int | None = None) 
         names[d] = span.name or "地方节日"
         announced.add(d)
     zones = build_zones(statutory, lambda d: worked.get(d, d.weekday() < 5), lambda d: d in announced,
-                        frozenset(coinciding_days(sorted(provisional))))
+                        frozenset(coinciding))
     off = {d for d, w in worked.items() if not w}
     on = {d for d, w in worked.items() if w}
     sources = f"内置 chinese-calendar {package_version()} 覆盖 {first}–{last} 年"

@@ -17,6 +17,8 @@ try:
 except ImportError:  # pragma: no cover - a platform without its wheel (gkrules.matching)
     ahocorasick_rs = None  # type: ignore[assignment]  # the trie pattern does the work
 
+from gkrules.matching import WINDOW
+
 _new_tuple = tuple.__new__
 
 
@@ -102,10 +104,7 @@ def alternation(words: Iterable[str]) -> re.Pattern[str] | None:
 WordScan = Callable[[str], list[tuple[int, int, str]]]
 
 
-#: the longest text one ahocorasick-rs call gets: it builds a table of eight bytes per byte of
-#: the text it is given (byte to character offsets), and for a text of many megabytes those
-#: fresh pages made the time per MB grow with the size (tests/test_linear_size.py)
-CHUNK = 1 << 18
+CHUNK = WINDOW  # the longest text one ahocorasick-rs call gets (gkrules.matching.WINDOW)
 
 
 def leftmost_longest(words: Iterable[str], chunk: int = CHUNK) -> WordScan | None:

@@ -25,7 +25,13 @@ except ImportError:  # pragma: no cover - a platform without its wheel (gkrules.
     ahocorasick_rs = None  # type: ignore[assignment]  # the engine's matcher does the work
 
 from gkrules.context import CheckerSetup
-from gkrules.matching import KeywordMatcher, longest_non_overlapping, make_matcher
+from gkrules.matching import (
+    WINDOW,
+    KeywordMatcher,
+    longest_non_overlapping,
+    make_matcher,
+    overlapping_matches,
+)
 
 from .params import PublicSource, UnitIdentifiabilityParams
 
@@ -276,10 +282,7 @@ _REPORTING_RATE = regex.compile(r"(?:报送率|及时率|参与率|完成率|覆
 _LEAD = regex.compile(r"^(?:受|随着|由于|因|全年|今年|去年|当年|年内|上半年|下半年|前三季度|[一二三四]季度|剔除|扣除|除去|不含|在|据|对|由|向|赴|与|和|及|同|其中|如|是|为|把|将|被|从|到|经|让|使|请|以|由于|因为|又|还|也|均|都|全市|全县|全区|的|了|、)+")
 
 
-#: the longest text one ahocorasick-rs call gets: it builds a table of eight bytes per byte of
-#: the text it is given (byte to character offsets), and for a text of many megabytes those
-#: fresh pages made the time per MB grow with the size (tests/test_linear_size.py)
-CHUNK = 1 << 18
+CHUNK = WINDOW  # the longest text one ahocorasick-rs call gets (gkrules.matching.WINDOW)
 
 
 def _guard_automaton(flags: dict[str, int], chunk: int = CHUNK) -> Callable[[str, int], list[tuple[int, int, int]]]:
@@ -294,16 +297,9 @@ def _guard_automaton(flags: dict[str, int], chunk: int = CHUNK) -> Callable[[str
     if ahocorasick_rs is not None and words:
         automaton = ahocorasick_rs.AhoCorasick(words, implementation=ahocorasick_rs.Implementation.DFA)
         values = [flags[w] for w in words]
-        reach = chunk + max(map(len, words)) - 1
-
-        def scan(text: str, offset: int) -> list[tuple[int, int, int]]:
-            if len(text) <= chunk:
-                return [(offset + s, offset + e, values[i])
-                        for i, s, e in automaton.find_matches_as_indexes(text, overlapping=True)]
-            return [(offset + lo + s, offset + lo + e, values[i]) for lo in range(0, len(text), chunk)
-                    for i, s, e in automaton.find_matches_as_indexes(text[lo:lo + reach], overlapping=True)
-                    if s < chunk]
-        return scan
+        longest = max(map(len, words))
+        return lambda text, offset: [(offset + s, offset + e, values[i])
+                                     for i, s, e in overlapping_matches(automaton, text, longest, chunk)]
     matcher = make_matcher({w: flags[w] for w in words})  # pyahocorasick: the same occurrences
     return lambda text, offset: [(offset + h.start, offset + h.end, h.payload) for h in matcher.iter(text)]
 
