@@ -22,20 +22,20 @@ import hashlib
 import io
 import posixpath
 import re
-
-from lxml import etree
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 
 from gkrules.errors import InputError
 from gkrules.loaders.builder import TextBuilder, clean, column_letter
 from gkrules.loaders.ooxml import EmbeddedReader, app_properties, write_embedded, write_properties
 from gkrules.loaders.options import LoadOptions
-from gkrules.loaders.safezip import Package, has_dtd, hostile_xml
+from gkrules.loaders.safezip import Package
+from gkrules.loaders.xlsxsheet import BookCells, SheetLayout, read_layout, read_sheet, too_many_cells
 from gkrules.model import Block, Cell, Document, Metadata, Table
 from gkrules.numbers import parse_number
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 PR = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_CELL_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$")
 _PLAIN_SHEET_NAME = re.compile(r"^[\w\u4e00-\u9fff]+$")
 _NOTE = re.compile(r"^\s*[（(]?(?:注|说明|备注|资料来源|数据来源)")
 CORE_PROPERTIES = (("creator", "作者"), ("lastModifiedBy", "最后修改者"), ("title", "标题"), ("subject", "主题"),
@@ -44,13 +44,6 @@ _STATE_KIND = {"hidden": "hidden-sheet", "veryHidden": "very-hidden-sheet"}
 #: a string value that render() would return unchanged: no control, CR/LF/VT/FF or tab, no
 #: surrounding white space (the common cell; anything else goes through render)
 _PLAIN_TEXT = re.compile(r"[^\x00-\x20\x7f\s\ufffe\uffff](?:[^\x00-\x1f\x7f\ufffe\uffff]*[^\x00-\x20\x7f\s\ufffe\uffff])?").fullmatch
-
-
-def column_number(letters: str) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ord(ch) - 64
-    return n
 
 
 def sheet_ref(title: str) -> str:
@@ -84,65 +77,6 @@ def render(value: object, number_format: str | None = None) -> str:
     return clean(str(value)).replace("\n", " ").replace("\t", " ").strip()
 
 
-class _SheetLayout:
-    """Merged ranges, hidden rows and hidden columns of one sheet, from its XML."""
-
-    def __init__(self) -> None:
-        self.merged: list[tuple[int, int, int, int]] = []  # min_row, min_col, max_row, max_col
-        self.hidden_rows: set[int] = set()
-        self.hidden_cols: list[tuple[int, int]] = []
-
-    def col_hidden(self, col: int) -> tuple[int, int] | None:
-        for lo, hi in self.hidden_cols:
-            if lo <= col <= hi:
-                return lo, hi
-        return None
-
-
-def _range(ref: str) -> tuple[int, int, int, int] | None:
-    parts = ref.upper().split(":")
-    if len(parts) == 1:
-        parts = parts * 2
-    a, b = (_CELL_REF.match(p) for p in parts[:2])
-    if not a or not b:
-        return None
-    return int(a.group(2)), column_number(a.group(1)), int(b.group(2)), column_number(b.group(1))
-
-
-def _layout(xml: bytes, what: str) -> _SheetLayout:
-    if has_dtd(xml[:65536]) or has_dtd(xml):
-        raise hostile_xml(what)
-    out = _SheetLayout()
-    events = etree.iterparse(io.BytesIO(xml), events=("start", "end"), tag=(S + "row", S + "col", S + "mergeCell"),
-                             resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
-    try:
-        for event, el in events:
-            if event == "start":
-                hidden = el.get("hidden") in ("1", "true")
-                if el.tag == S + "row" and hidden:
-                    try:
-                        out.hidden_rows.add(int(el.get("r", "0")))
-                    except ValueError:
-                        pass
-                elif el.tag == S + "col" and hidden:
-                    try:
-                        out.hidden_cols.append((int(el.get("min", "0")), int(el.get("max", "0"))))
-                    except ValueError:
-                        pass
-                elif el.tag == S + "mergeCell":
-                    rng = _range(el.get("ref", ""))
-                    if rng is not None:
-                        out.merged.append(rng)
-            elif el.tag == S + "row":
-                el.clear()
-                parent = el.getparent()
-                while parent is not None and el.getprevious() is not None:
-                    del parent[0]
-    except etree.XMLSyntaxError:
-        raise InputError(f"文件已损坏：{what} 不是有效的 XML") from None
-    return out
-
-
 def _comments(pkg: Package, sheet_path: str) -> list[tuple[str, str]]:
     """(cell ref, text) of the legacy comments (notes) attached to a sheet."""
     rels_path = posixpath.join(posixpath.dirname(sheet_path), "_rels", posixpath.basename(sheet_path) + ".rels")
@@ -164,7 +98,7 @@ def _comments(pkg: Package, sheet_path: str) -> list[tuple[str, str]]:
 
 
 class _SheetWriter:
-    def __init__(self, b: TextBuilder, title: str, state: str, layout: _SheetLayout):
+    def __init__(self, b: TextBuilder, title: str, state: str, layout: SheetLayout):
         self.b = b
         self.title = title
         self.sref = sheet_ref(title)
@@ -194,46 +128,19 @@ class _SheetWriter:
             known = self.columns[c] = (column_letter(c), self.layout.col_hidden(c))
         return known
 
-    def row(self, r: int, values: list[tuple[object, str | None]]) -> None:
-        last = max((i for i, (v, _f) in enumerate(values, 1) if v is not None and v != ""), default=0)
+    def row(self, r: int, values: Sequence[tuple[object, str | None]]) -> None:
+        last = len(values)
+        while last and (values[last - 1][0] is None or values[last - 1][0] == ""):
+            last -= 1
         width = max(last, min(self.covered_width.get(r, 0), last + 64)) if last else 0
         if width == 0:
             self._end_table()
             self._end_hidden_run()
             return
         b = self.b
-        row_hidden = self.sheet_hidden or r in self.layout.hidden_rows
         row_start = b.length
-        cells: list[Cell] = []
-        merged = bool(self.covered) or bool(self.origins)
-        sref, blocks, write, n_values = self.sref, b.blocks, b.write, len(values)
-        for c in range(1, width + 1):
-            if c > 1:
-                write("\t")
-            if merged:
-                origin = self.covered.get((r, c))
-                if origin is not None and self.origins.get(origin) is not None:
-                    cells.append(self.origins[origin])  # type: ignore[arg-type]
-                    continue
-            value, fmt = values[c - 1] if c <= n_values else (None, None)
-            text = value if type(value) is str and _PLAIN_TEXT(value) else render(value, fmt)
-            letters, cols = self._column(c)
-            ref = f"{sref}!{letters}{r}"
-            hidden = row_hidden or cols is not None
-            start, end = write(text)
-            number = float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
-                and text and "%" not in text else parse_number(text)
-            cell = Cell(text=text, start=start, end=end, number=number, ref=ref, hidden=hidden)
-            if end > start:
-                if cols is not None and cols not in self.cols_reported:
-                    self.cols_reported.add(cols)
-                    b.block("hidden-columns", start, end, hidden=True,
-                            ref=f"{sref}!{column_letter(cols[0])}:{column_letter(cols[1])}")
-                # after: the cell's ref wins the tie
-                blocks.append(Block("cell", start, end, ref=ref, page=None, hidden=hidden))
-            if merged and (r, c) in self.origins:
-                self.origins[(r, c)] = cell
-            cells.append(cell)
+        pieces, cells = self._cells(r, values, width, row_start)
+        b.write("".join(pieces))  # one write per row: the offsets were counted from row_start
         row_end = b.length
         b.write("\n")
         if r in self.layout.hidden_rows and not self.sheet_hidden:
@@ -246,6 +153,48 @@ class _SheetWriter:
         else:
             self._end_hidden_run()
         self.current.append((row_start, row_end, tuple(cells)))
+
+    def _cells(self, r: int, values: Sequence[tuple[object, str | None]], width: int,
+               pos: int) -> tuple[list[str], list[Cell]]:
+        """(text pieces, cells) of row ``r``, its text starting at offset ``pos``; the cells'
+        blocks (and a hidden column's block, on its first non-empty cell) are recorded."""
+        row_hidden = self.sheet_hidden or r in self.layout.hidden_rows
+        pieces: list[str] = []
+        cells: list[Cell] = []
+        merged = bool(self.covered) or bool(self.origins)
+        sref, blocks, n_values = self.sref, self.b.blocks, len(values)
+        for c in range(1, width + 1):
+            if c > 1:
+                pieces.append("\t")
+                pos += 1
+            if merged:
+                origin = self.covered.get((r, c))
+                if origin is not None and self.origins.get(origin) is not None:
+                    cells.append(self.origins[origin])  # type: ignore[arg-type]
+                    continue
+            value, fmt = values[c - 1] if c <= n_values else (None, None)
+            text = value if type(value) is str and _PLAIN_TEXT(value) else render(value, fmt)
+            letters, cols = self._column(c)
+            ref = f"{sref}!{letters}{r}"
+            hidden = row_hidden or cols is not None
+            start = pos
+            if text:
+                pieces.append(text)
+                pos += len(text)
+            number = float(value) if isinstance(value, int | float) and not isinstance(value, bool) \
+                and text and "%" not in text else parse_number(text)
+            cell = Cell(text=text, start=start, end=pos, number=number, ref=ref, hidden=hidden)
+            if pos > start:
+                if cols is not None and cols not in self.cols_reported:
+                    self.cols_reported.add(cols)
+                    blocks.append(Block("hidden-columns", start, pos, ref=f"{sref}!{column_letter(cols[0])}:"
+                                                                         f"{column_letter(cols[1])}", hidden=True))
+                # after: the cell's ref wins the tie
+                blocks.append(Block("cell", start, pos, ref=ref, page=None, hidden=hidden))
+            if merged and (r, c) in self.origins:
+                self.origins[(r, c)] = cell
+            cells.append(cell)
+        return pieces, cells
 
     def _end_hidden_run(self) -> None:
         if self.hidden_run is not None:
@@ -311,12 +260,13 @@ def read_xlsx(data: bytes, source: str, options: LoadOptions, read_embedded: Emb
     b = TextBuilder(options.max_text_chars)
     states: dict[str, str] = {}
     try:
+        book = BookCells.of(wb)
         for ws in wb.worksheets:
             path = (getattr(ws, "_worksheet_path", "") or "").lstrip("/")
             state = ws.sheet_state or "visible"
             states[ws.title] = state
-            layout = _layout(pkg.read(path), path) if path in pkg.infos else _SheetLayout()
-            _sheet(b, ws, state, layout, _comments(pkg, path) if path else [], options.max_cells)
+            comments = _comments(pkg, path) if path else []
+            _sheet(b, ws.title, state, comments, partial(_rows, ws, path, pkg, book, options.max_cells))
         values = _core_properties(wb)
     finally:
         wb.close()
@@ -337,38 +287,52 @@ def _core_properties(wb) -> list[tuple[str, object]]:
         return []
 
 
-def _sheet(b: TextBuilder, ws, state: str, layout: _SheetLayout, comments: list[tuple[str, str]],
-           max_cells: int) -> None:
-    b.blank()
-    start = b.length
-    kind = _STATE_KIND.get(state, "sheet")
-    hidden = state in _STATE_KIND
-    w = _SheetWriter(b, ws.title, state, layout)
+def _rows(ws, path: str, pkg: Package, book: BookCells | None, max_cells: int) -> tuple[SheetLayout, Iterable]:
+    """(layout, rows of (value, number format)) of a sheet: read in one lxml pass
+    (gkrules.loaders.xlsxsheet), or by openpyxl where its workbook lacks what that pass needs."""
+    if book is not None and path in pkg.infos:
+        return read_sheet(pkg.read(path), path, book, max_cells)
+    layout = read_layout(pkg.read(path), path) if path in pkg.infos else SheetLayout()
+    return layout, _openpyxl_rows(ws, max_cells)
+
+
+def _openpyxl_rows(ws, max_cells: int) -> Iterator[list[tuple[object, str | None]]]:
     # read-only sheets pad every row to the declared dimension: a 5 KB file with cells at A1
     # and XFD1048576 would be 17 billion cells. Without it, a row is as wide as its own last
     # cell, a missing row is empty, and a run of missing rows reads as one blank row.
     if hasattr(ws, "reset_dimensions"):
         ws.reset_dimensions()
-    cells, blank = 0, False
+    cells = 0
+    for row in ws.iter_rows(min_row=1, min_col=1):
+        cells += len(row)
+        if cells > max_cells:
+            raise too_many_cells(max_cells)
+        # the number format matters only for numbers (render's percentages)
+        yield [(v, getattr(c, "number_format", None) if isinstance(v, int | float) else None)
+               for c in row for v in (getattr(c, "value", None),)]
+
+
+def _sheet(b: TextBuilder, title: str, state: str, comments: list[tuple[str, str]],
+           read: Callable[[], tuple[SheetLayout, Iterable]]) -> None:
+    b.blank()
+    start = b.length
+    kind = _STATE_KIND.get(state, "sheet")
+    hidden = state in _STATE_KIND
     try:
-        for r, row in enumerate(ws.iter_rows(min_row=1, min_col=1), 1):
+        layout, rows = read()
+        w = _SheetWriter(b, title, state, layout)
+        blank = False
+        for r, row in enumerate(rows, 1):
             if not row:
                 if blank:
                     continue
                 blank = True
             else:
                 blank = False
-                cells += len(row)
-                if cells > max_cells:
-                    raise InputError(f"工作簿的单元格超过 {max_cells} 个的上限，疑似异常构造的文件"
-                                     "（上限可在规则集 engine 部分调整）")
-            # the number format matters only for numbers (render's percentages); reading it
-            # for every cell was a tenth of the load
-            w.row(r, [(v, getattr(c, "number_format", None) if isinstance(v, int | float) else None)
-                      for c in row for v in (getattr(c, "value", None),)])
+            w.row(r, row)
     except InputError:
         raise
-    except Exception as exc:  # openpyxl parses lazily and raises whatever a broken sheet provokes
+    except Exception as exc:  # a broken sheet provokes whatever the parser or openpyxl raises
         raise InputError(f"文件已损坏：工作表的内容无法读取（{type(exc).__name__}）") from None
     w.finish()
     for ref, text in comments:
