@@ -61,7 +61,7 @@ class Location:
     hidden: bool = False
 
 
-@frozen
+@frozen(init=False)
 class Block:
     """A structural piece of the document text: title, header field, paragraph, table, note…"""
 
@@ -71,6 +71,20 @@ class Block:
     ref: str | None = None
     page: int | None = None
     hidden: bool = False
+
+    def __init__(self, kind: str, start: int, end: int, ref: str | None = None, page: int | None = None,
+                 hidden: bool = False) -> None:
+        # loaders make one per line and per spreadsheet cell: filled as Cell's are (below)
+        _set_kind(self, kind)
+        _set_b_start(self, start)
+        _set_b_end(self, end)
+        _set_b_ref(self, ref)
+        _set_page(self, page)
+        _set_b_hidden(self, hidden)
+
+
+_set_kind, _set_b_start, _set_b_end, _set_b_ref, _set_page, _set_b_hidden = (
+    Block.__dict__[a.name].__set__ for a in attrs.fields(Block))
 
 
 @frozen
