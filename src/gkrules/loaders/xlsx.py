@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import partial
 
 from gkrules.errors import InputError
+from gkrules.gcpause import no_cycles
 from gkrules.loaders.builder import TextBuilder, clean, column_letter
 from gkrules.loaders.ooxml import EmbeddedReader, app_properties, write_embedded, write_properties
 from gkrules.loaders.options import LoadOptions
@@ -266,7 +267,8 @@ def read_xlsx(data: bytes, source: str, options: LoadOptions, read_embedded: Emb
             state = ws.sheet_state or "visible"
             states[ws.title] = state
             comments = _comments(pkg, path) if path else []
-            _sheet(b, ws.title, state, comments, partial(_rows, ws, path, pkg, book, options.max_cells))
+            with no_cycles():  # a cell object and a block per cell, none in a cycle (gkrules.gcpause)
+                _sheet(b, ws.title, state, comments, partial(_rows, ws, path, pkg, book, options.max_cells))
         values = _core_properties(wb)
     finally:
         wb.close()
