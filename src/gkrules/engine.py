@@ -388,13 +388,17 @@ class Engine:
         doc = facts.document
         ctx = CheckContext(doc, today, active.setup, active.rules, extras, facts)
         run = clock.run if clock is not None else run_with_budget
-        return self._finalise(active, run(lambda: list(active.instance.check(ctx)), active.config.timeout),
-                              len(doc.text))
+        return self._finalise(active, run(lambda: list(active.instance.check(ctx)),
+                                          active.config.budget(len(doc.text))), len(doc.text))
 
-    def _failure(self, checker_id: str, source: str, exc: BaseException | None) -> tuple[Finding, DocumentError]:
+    def _failure(self, checker_id: str, source: str, exc: BaseException | None,
+                 seconds: float | None = None) -> tuple[Finding, DocumentError]:
+        """The finding and error of a checker that could not finish; ``seconds``: the budget it
+        ran out of (its rule-set timeout and the allowance for the document's size)."""
         if isinstance(exc, BudgetExceeded):
-            timeout = next((a.config.timeout for a in self.checkers if a.spec.id == checker_id), None)
-            msg = f"检查器 {checker_id} 超过时间限制（{timeout:g} 秒），本文档检查不完整，不得发布"
+            if seconds is None:
+                seconds = next((a.config.timeout for a in self.checkers if a.spec.id == checker_id), None)
+            msg = f"检查器 {checker_id} 超过时间限制（{seconds or 0:.3g} 秒），本文档检查不完整，不得发布"
             code = "checker-timeout"
         elif isinstance(exc, GkrulesError):  # a typed error already says, in Chinese, what to do
             msg = f"检查器 {checker_id} 无法完成检查：{exc.message.rstrip('。')}。本文档检查不完整，不得发布"
@@ -421,8 +425,10 @@ class Engine:
         findings: list[Finding] = self._notice_findings(doc)
         errors: list[DocumentError] = []
         running = [a for a in self.checkers if a.spec.scope == "document"]
+        chars = len(doc.text)
+        budgets = [b for a in running if (b := a.config.budget(chars))]
         # one interval timer for the document, not one per checker (gkrules.budget.CheckerClock)
-        with CheckerClock(min((a.config.timeout for a in running if a.config.timeout), default=None)) as clock:
+        with CheckerClock(min(budgets, default=None)) as clock:
             for active in running:
                 if active.instance is None:
                     f, e = self._failure(active.spec.id, doc.source, active.error)
@@ -436,7 +442,7 @@ class Engine:
                         raise  # in this process Ctrl-C is the user's; in a worker SIGINT is ignored
                     if not isinstance(exc, Exception):  # a limit fired, SystemExit, …: start afresh
                         self._tainted = True
-                    f, e = self._failure(active.spec.id, doc.source, exc)
+                    f, e = self._failure(active.spec.id, doc.source, exc, active.config.budget(chars))
                     findings.append(f)
                     errors.append(e)
         return findings, errors
@@ -538,6 +544,10 @@ class Engine:
         """The worker processes of this engine (started on first use, ``workers`` at least)."""
         if self._supervisor is None:
             limits = self.limits or Limits(document_seconds=_default_document_seconds(self.checkers))
+            if limits.seconds_per_million_chars is None:  # the checkers' allowance, for all of them
+                rate = max((a.config.timeout_per_million_chars for a in self.checkers if a.config.timeout), default=0.0)
+                limits = attrs.evolve(limits, seconds_per_million_chars=2 * rate,
+                                      max_text_chars=self.loaders.options.max_text_chars)
             self._supervisor = Supervisor(self._process_in_worker, limits, lambda: self._tainted)
         self._supervisor.grow(workers)
         return self._supervisor
@@ -571,6 +581,7 @@ class Engine:
         index_of = {id(d): i for i, (d, _) in enumerate(pairs) if d is not None}
         extra: dict[int, list[Finding]] = {}
         extra_errors: dict[int, list[DocumentError]] = {}
+        batch_chars = sum(len(d.text) for d in docs)
         for active in self.checkers:
             if active.spec.scope != "batch" or not docs:
                 continue
@@ -580,7 +591,7 @@ class Engine:
                 ctx = BatchContext(docs, catalog, today, active.setup, active.rules, extras)
                 produced: list[tuple[int, Finding]] = run_with_budget(
                     lambda ctx=ctx, a=active: list(a.instance.check_batch(ctx)),  # type: ignore[misc]
-                    active.config.timeout)
+                    active.config.budget(batch_chars))
                 for idx, finding in produced:
                     batch_doc = docs[idx]
                     for f in self._finalise(active, [finding], len(batch_doc.text)):
@@ -589,7 +600,7 @@ class Engine:
                 if isinstance(exc, KeyboardInterrupt):
                     raise
                 for batch_doc in docs:
-                    f, e = self._failure(active.spec.id, batch_doc.source, exc)
+                    f, e = self._failure(active.spec.id, batch_doc.source, exc, active.config.budget(batch_chars))
                     extra.setdefault(index_of[id(batch_doc)], []).append(f)
                     extra_errors.setdefault(index_of[id(batch_doc)], []).append(e)
         results = []

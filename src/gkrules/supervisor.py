@@ -51,11 +51,51 @@ class Limits:
     ``document_seconds``: wall-clock time to load and check one document (every checker);
     ``memory_bytes``: address space a worker may add to what the built engine already uses
     (``None``: no cap); ``workers``: processes checking in parallel.
+    ``seconds_per_million_chars``: more time for each million characters the file can hold
+    (the checkers' budgets grow with the text; ``None``: the engine fills in twice its
+    checkers' allowance); ``max_text_chars``: the most text a file can give.
     """
 
     document_seconds: float = 60.0
     memory_bytes: int | None = 2048 * MiB
     workers: int = 1
+    seconds_per_million_chars: float | None = None
+    max_text_chars: int = 32 * MiB
+
+    def seconds_for(self, item: Any) -> float:
+        """The wall-clock limit of one item: ``document_seconds`` and the allowance for the
+        most text it can hold — known before it is read, in the parent (see text_bound)."""
+        rate = self.seconds_per_million_chars or 0.0
+        if not rate:
+            return self.document_seconds
+        return self.document_seconds + rate * text_bound(item, self.max_text_chars) / 1e6
+
+
+#: formats whose text is never longer than the file (one character takes a byte or more)
+_PLAIN_SUFFIXES = frozenset({".txt", ".text", ".csv", ".htm", ".html", ".shtml", ".xhtml"})
+#: a package's text against its compressed size: XML inflates ~10x and carries ~5 bytes of
+#: markup per character of text at the least, and members are capped at 250x (LoadOptions)
+_PACKAGE_TEXT_PER_BYTE = 50
+
+
+def text_bound(item: Any, cap: int) -> int:
+    """At most how many characters of text ``item`` can give (0 when its size is unknown)."""
+    if isinstance(item, os.PathLike | str):
+        name = os.fspath(item)
+        try:
+            size = os.stat(name).st_size
+        except (OSError, ValueError):
+            return 0
+    else:
+        data = getattr(item, "data", None)
+        text = getattr(item, "text", None)
+        if isinstance(text, str):
+            return min(cap, len(text))
+        if not isinstance(data, bytes | bytearray | memoryview):
+            return 0
+        name, size = str(getattr(item, "name", "")), len(data)
+    plain = os.path.splitext(name)[1].lower() in _PLAIN_SUFFIXES
+    return min(cap, size if plain else size * _PACKAGE_TEXT_PER_BYTE)
 
 
 #: a job's outcome in the parent: (document or None, result)
@@ -358,7 +398,8 @@ class Supervisor:
                     if now >= due_at and not _ready([conn], 0):
                         del busy[conn]
                         w.stop(kill=True)
-                        self._lost(jobs, items, results, pending, self._message("timeout"))
+                        seconds = self.limits.seconds_for(items[jobs[0]])
+                        self._lost(jobs, items, results, pending, self._message("timeout", seconds=seconds))
                         idle.append(None)
         finally:
             for busy_worker, _, _ in busy.values():  # interrupted: nothing half-done survives
@@ -396,7 +437,7 @@ class Supervisor:
             idle.append(None)
             self._lost(jobs, items, results, pending, self._message("died", how=how))
             return True
-        busy[w.conn] = (w, jobs, time.monotonic() + self.limits.document_seconds)
+        busy[w.conn] = (w, jobs, time.monotonic() + self.limits.seconds_for(items[jobs[0]]))
         return True
 
     def _drain(self, conn, busy, idle, items, results, pending) -> None:
@@ -426,7 +467,7 @@ class Supervisor:
                 del busy[conn]
                 idle.append(w)
                 return
-            busy[conn] = (w, jobs, time.monotonic() + self.limits.document_seconds)
+            busy[conn] = (w, jobs, time.monotonic() + self.limits.seconds_for(items[jobs[0]]))
             if not _ready([conn], 0):
                 return
 
@@ -452,9 +493,10 @@ class Supervisor:
         results[first] = (None, failed_result(item_name(items[first]), message))
         pending.extendleft(reversed(jobs))
 
-    def _message(self, what: str, how: str = "") -> str:
+    def _message(self, what: str, how: str = "", seconds: float | None = None) -> str:
         memory = self.limits.memory_bytes // MiB if self.limits.memory_bytes else 0
-        text = _MESSAGES[what].format(seconds=self.limits.document_seconds, memory=memory, how=how)
+        seconds = self.limits.document_seconds if seconds is None else seconds
+        text = _MESSAGES[what].format(seconds=float(f"{seconds:.3g}"), memory=memory, how=how)
         return f"{text}，本文档检查不完整，不得发布"
 
 

@@ -62,10 +62,11 @@ def add_arguments(c) -> None:
     c.add_argument("--no-progress", action="store_true", help="不显示进度条（默认在终端上显示）")
     c.add_argument("--isolated", action="store_true", help="不读取任何设置文件")
     c.add_argument("--timeout", type=positive_float, default=None, metavar="SECONDS",
-                   help="每个检查器处理单个文件的时间上限（秒）")
+                   help="每个检查器处理单个文件的时间上限（秒；文字每 100 万字符另加规则集的 "
+                        "timeout_seconds_per_million_chars 秒）")
     c.add_argument("--document-timeout", type=positive_float, default=None, metavar="SECONDS",
-                   help="单个文件读取和全部检查的总时间上限（秒，默认 60，至少为 --timeout 的两倍）；"
-                        "超时的检查进程被终止，该文件检查不完整")
+                   help="单个文件读取和全部检查的总时间上限（秒，默认 60，至少为 --timeout 的两倍；"
+                        "大文件按文字长度另加时间）；超时的检查进程被终止，该文件检查不完整")
     c.add_argument("--memory-mb", type=positive_float, default=2048, metavar="MB",
                    help="每个检查进程在引擎之外可用的内存上限（MB，默认 2048）；超出时该文件检查不完整")
     c.add_argument("--exit-zero", action="store_true", help="只出报告：有问题时也以 0 退出（检查不完整仍为 2）")

@@ -18,6 +18,10 @@ from gkrules.ruleset.convert import structure, to_ruleset_error
 from gkrules.ruleset.schema import RuleSettings
 from gkrules.specs import CheckerSpec
 
+#: seconds per million characters when a rule set does not say: the slowest checker on the
+#: slowest shape (one statistical table of 20 million characters) needs about one
+DEFAULT_SECONDS_PER_MILLION_CHARS = 3.0
+
 
 @frozen
 class CheckerConfig:
@@ -26,6 +30,14 @@ class CheckerConfig:
     params: Any
     rules: dict[str, RuleSettings]
     timeout: float | None
+    #: seconds added to ``timeout`` per million characters of the document (engine section)
+    timeout_per_million_chars: float = 0.0
+
+    def budget(self, chars: int) -> float | None:
+        """The time this checker may take on a text of ``chars`` characters (None: no limit)."""
+        if not self.timeout:
+            return self.timeout
+        return self.timeout + self.timeout_per_million_chars * chars / 1e6
 
 
 def _hint(name: str, known: list[str]) -> str:
@@ -52,6 +64,11 @@ def compile_checkers(ruleset: Ruleset, specs: dict[str, CheckerSpec], default_ti
             problems.append((("checkers", cid), f"未知的检查器 {cid!r}{_hint(cid, sorted(specs))}"))
     out: dict[str, CheckerConfig] = {}
     engine_timeout = ruleset.spec.engine.timeout_seconds
+    per_million = ruleset.spec.engine.timeout_seconds_per_million_chars
+    if per_million is None:
+        per_million = DEFAULT_SECONDS_PER_MILLION_CHARS
+    elif per_million < 0:
+        problems.append((("engine", "timeout_seconds_per_million_chars"), "每百万字符增加的时间不能为负数"))
     for cid, spec in sorted(specs.items()):
         section = ruleset.checker(cid)
         params = None
@@ -74,7 +91,7 @@ def compile_checkers(ruleset: Ruleset, specs: dict[str, CheckerSpec], default_ti
         if valid:
             out[cid] = CheckerConfig(spec=spec, enabled=enabled, params=params,
                                      rules={r: v for r, v in section.rules.items() if r in known_rules},
-                                     timeout=timeout)
+                                     timeout=timeout, timeout_per_million_chars=max(0.0, per_million))
     if problems or detailed:
         err = to_ruleset_error(problems, ruleset.marks) if problems else None
         lines = (err.problems if err else []) + detailed

@@ -206,6 +206,9 @@ class EngineSection:
     hostile or broken files (see ``gkrules.loaders.options.LoadOptions``)."""
 
     timeout_seconds: float | None = None
+    #: added to every checker's budget for each million characters of a document's text, so
+    #: that a document within the size limits is never cut off for being large
+    timeout_seconds_per_million_chars: float | None = None
     fail_on: Severity | None = None
     max_document_bytes: int | None = None
     max_text_chars: int | None = None
