@@ -384,12 +384,16 @@ class Engine:
         return out
 
     def _run_one(self, active: _Active, facts: DocumentFacts, today: dt.date,
-                 extras: Mapping[str, Any] | None = None, clock: CheckerClock | None = None) -> list[Finding]:
+                 extras: Mapping[str, Any] | None = None, clock: CheckerClock | None = None,
+                 budget: float | None = None) -> list[Finding]:
+        """One checker on one document within ``budget`` seconds (default: its budget for
+        this document's length)."""
         doc = facts.document
         ctx = CheckContext(doc, today, active.setup, active.rules, extras, facts)
         run = clock.run if clock is not None else run_with_budget
-        return self._finalise(active, run(lambda: list(active.instance.check(ctx)),
-                                          active.config.budget(len(doc.text))), len(doc.text))
+        if budget is None:
+            budget = active.config.budget(len(doc.text))
+        return self._finalise(active, run(lambda: list(active.instance.check(ctx)), budget), len(doc.text))
 
     def _failure(self, checker_id: str, source: str, exc: BaseException | None,
                  seconds: float | None = None) -> tuple[Finding, DocumentError]:
@@ -426,23 +430,23 @@ class Engine:
         errors: list[DocumentError] = []
         running = [a for a in self.checkers if a.spec.scope == "document"]
         chars = len(doc.text)
-        budgets = [b for a in running if (b := a.config.budget(chars))]
+        budgets = [a.config.budget(chars) for a in running]
         # one interval timer for the document, not one per checker (gkrules.budget.CheckerClock)
-        with CheckerClock(min(budgets, default=None)) as clock:
-            for active in running:
+        with CheckerClock(min(filter(None, budgets), default=None)) as clock:
+            for active, budget in zip(running, budgets, strict=True):
                 if active.instance is None:
                     f, e = self._failure(active.spec.id, doc.source, active.error)
                     findings.append(f)
                     errors.append(e)
                     continue
                 try:
-                    findings.extend(self._run_one(active, facts, today, extras, clock))
+                    findings.extend(self._run_one(active, facts, today, extras, clock, budget))
                 except BaseException as exc:
                     if isinstance(exc, KeyboardInterrupt) and not self._in_worker:
                         raise  # in this process Ctrl-C is the user's; in a worker SIGINT is ignored
                     if not isinstance(exc, Exception):  # a limit fired, SystemExit, …: start afresh
                         self._tainted = True
-                    f, e = self._failure(active.spec.id, doc.source, exc, active.config.budget(chars))
+                    f, e = self._failure(active.spec.id, doc.source, exc, budget)
                     findings.append(f)
                     errors.append(e)
         return findings, errors
