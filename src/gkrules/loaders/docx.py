@@ -395,7 +395,7 @@ def open_word(data: bytes, options: LoadOptions):
     pkg = Package(data, options, "Word 文档")
     pkg.check_parts()
     try:
-        return docx.Document(io.BytesIO(data)), pkg
+        return docx.Document(io.BytesIO(pkg.library_data())), pkg
     except PackageNotFoundError:
         raise InputError("文件已损坏：不是有效的 Word 文档（docx）") from None
     except (ValueError, KeyError):

@@ -23,6 +23,7 @@ from lxml import etree
 
 from gkrules.errors import InputError
 from gkrules.loaders.options import LoadOptions, MiB
+from gkrules.loaders.strictxml import is_strict, transitional
 
 _EOCD = b"PK\x05\x06"
 _ZIP64_LOCATOR = b"PK\x06\x07"
@@ -79,6 +80,9 @@ class Package:
     def __init__(self, data: bytes, options: LoadOptions, label: str):
         self.label = label
         self.options = options
+        self.data = data
+        #: Strict Open XML parts were found (check_parts): XML is read as Transitional
+        self.strict = False
         count = entry_count(data)
         if count is None:
             raise InputError(f"文件已损坏或不完整：不是完整的 {label}（ZIP 压缩包的目录缺失，文件可能被截断）")
@@ -134,7 +138,10 @@ class Package:
                     chunks.append(chunk)
         except _ZIP_ERRORS as exc:
             raise InputError(f"文件已损坏：{self.label} 的部件无法解压（{type(exc).__name__}）") from None
-        return b"".join(chunks)
+        data = b"".join(chunks)
+        if self.strict and name.lower().endswith(_XML_SUFFIXES):
+            return transitional(data)
+        return data
 
     def check_parts(self) -> None:
         """Read every member once: corrupt data and XML with a DTD are refused here, before
@@ -143,8 +150,23 @@ class Package:
             if info.is_dir():
                 continue
             data = self.read(name)
-            if name.lower().endswith(_XML_SUFFIXES) and has_dtd(data):
-                raise hostile_xml(name)
+            if name.lower().endswith(_XML_SUFFIXES):
+                if has_dtd(data):
+                    raise hostile_xml(name)
+                self.strict = self.strict or is_strict(data)
+
+    def library_data(self) -> bytes:
+        """The package as python-docx and openpyxl are to open it: a Strict Open XML package
+        rewritten as Transitional (gkrules.loaders.strictxml), any other as it came.
+        ``check_parts`` first."""
+        if not self.strict:
+            return self.data
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+            for name, info in self.infos.items():
+                if not info.is_dir():
+                    z.writestr(name, self.read(name))
+        return out.getvalue()
 
     def xml(self, name: str) -> etree._Element | None:
         """A member parsed safely, or None when the package has no such member."""

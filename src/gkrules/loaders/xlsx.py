@@ -247,7 +247,8 @@ def open_workbook(data: bytes, options: LoadOptions):
     pkg = Package(data, options, "Excel 工作簿")
     pkg.check_parts()
     try:
-        return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True, keep_links=False), pkg
+        return openpyxl.load_workbook(io.BytesIO(pkg.library_data()), read_only=True, data_only=True,
+                                      keep_links=False), pkg
     except InputError:
         raise
     except Exception as exc:  # openpyxl raises KeyError, ValueError, TypeError… for broken parts
