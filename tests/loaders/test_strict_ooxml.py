@@ -95,3 +95,27 @@ def test_strict_uris_are_mapped_in_every_encoding_a_part_may_have(encoding, suff
     assert not is_strict(transitional(xml))
     assert transitional(b'<x xmlns="' + (T + "spreadsheetml/2006/main").encode() + b'"/>') == \
         b'<x xmlns="' + (T + "spreadsheetml/2006/main").encode() + b'"/>'
+
+
+def _with_member(package: bytes, name: str, data: bytes) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(package)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info.filename))
+        dst.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("part", ["xl/worksheets/sheet9.xml", "xl/macrosheets/sheet1.xml"])
+def test_a_sheet_part_the_workbook_reader_did_not_give_is_reported_unread(part):
+    base = planted_xlsx()
+    with zipfile.ZipFile(io.BytesIO(base)) as z:
+        sheet = z.read("xl/worksheets/sheet1.xml")
+    report = Engine("national", check_examples=False).check(
+        [InputDocument("表.xlsx", _with_member(base, part, sheet))], today=dt.date(2025, 11, 20))
+    doc = report.documents[0]
+    unread = [f for f in doc.findings if f.rule == "unreadable-content"]
+    assert len(unread) == 1 and "1 个工作表部件未能读取" in unread[0].message
+    assert unread[0].severity.value == "block"
+    plain = Engine("national", check_examples=False).check([InputDocument("表.xlsx", base)], today=dt.date(2025, 11, 20))
+    assert not [f for f in plain.documents[0].findings if f.rule == "unreadable-content"]

@@ -32,7 +32,7 @@ from gkrules.loaders.ooxml import EmbeddedReader, app_properties, write_embedded
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.safezip import Package
 from gkrules.loaders.xlsxsheet import BookCells, SheetLayout, read_layout, read_sheet, too_many_cells
-from gkrules.model import Block, Cell, Document, Metadata, Table
+from gkrules.model import Block, Cell, Document, Metadata, Notice, Table
 from gkrules.numbers import parse_number
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
@@ -261,10 +261,12 @@ def read_xlsx(data: bytes, source: str, options: LoadOptions, read_embedded: Emb
     wb, pkg = open_workbook(data, options)
     b = TextBuilder(options.max_text_chars)
     states: dict[str, str] = {}
+    read_paths: set[str] = set()
     try:
         book = BookCells.of(wb)
         for ws in wb.worksheets:
             path = (getattr(ws, "_worksheet_path", "") or "").lstrip("/")
+            read_paths.add(path)
             state = ws.sheet_state or "visible"
             states[ws.title] = state
             comments = _comments(pkg, path) if path else []
@@ -276,10 +278,26 @@ def read_xlsx(data: bytes, source: str, options: LoadOptions, read_embedded: Emb
     b.blank()
     write_embedded(b, pkg, [], read_embedded)
     write_properties(b, values + app_properties(pkg))
+    _unread_sheets(b, pkg, read_paths)
     text = b.text()
     meta = Metadata(format="xlsx", extra={"sheets": states})
     return Document(source=source, text=text, sha256=hashlib.sha256(data).hexdigest(), format="xlsx",
-                    blocks=tuple(b.blocks), tables=tuple(b.tables), metadata=meta)
+                    blocks=tuple(b.blocks), tables=tuple(b.tables), metadata=meta, notices=tuple(b.notices))
+
+
+#: parts that hold cells: worksheets, and the macro and dialog sheets openpyxl does not read
+_SHEET_PARTS = ("xl/worksheets/", "xl/macrosheets/", "xl/dialogsheets/")
+
+
+def _unread_sheets(b: TextBuilder, pkg: Package, read_paths: set[str]) -> None:
+    """Sheet parts the workbook reader did not give (an Excel 4.0 macro sheet, a dialog sheet,
+    a sheet the workbook does not list, a workbook in a form it did not understand): their
+    cells were not checked, and the report says so (engine/unreadable-content)."""
+    unread = [name for name in pkg.names() if name.startswith(_SHEET_PARTS) and name.endswith(".xml")
+              and "/_rels/" not in name and name not in read_paths]
+    if unread:
+        b.notices.append(Notice("unreadable-content", f"工作簿中有 {len(unread)} 个工作表部件未能读取（宏表、对话框表，"
+                                "或工作簿目录中没有列出的工作表），其中的内容无法检查：请人工审查"))
 
 
 def _core_properties(wb) -> list[tuple[str, object]]:
