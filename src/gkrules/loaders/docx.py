@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 
@@ -39,6 +39,11 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
 M = "{http://schemas.openxmlformats.org/officeDocument/2006/math}"
 OFFICE = "{urn:schemas-microsoft-com:office:office}"
+REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+#: what an altChunk (content Word imports when it opens the file) is, by its part's content type
+_CHUNK_KINDS = {"text/html": ".htm", "application/xhtml+xml": ".xhtml", "text/plain": ".txt",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml": ".docx",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx"}
 RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 
 #: document properties that may name a person or a unit, with the label reviewers see
@@ -171,6 +176,10 @@ class _Writer:
         self.textbox_count = 0
         self.objects: list[tuple[str, str]] = []  # (where, ProgID)
         self.comment_anchor: dict[str, str] = {}
+        #: (content type, bytes) of the part an altChunk's r:id names in the part being read
+        self.chunk_part: Callable[[str], tuple[str, bytes] | None] = lambda rid: None
+        self.read_embedded: EmbeddedReader | None = None
+        self.chunks = 0
 
     # -- block-level content -----------------------------------------------------------
 
@@ -196,6 +205,38 @@ class _Writer:
                 choice = _choice(child)
                 if choice is not None:
                     self.blocks(choice, kind, ref, hidden)
+            elif tag == W + "altChunk":
+                self.alt_chunk(child.get(REL + "id", ""), kind, hidden)
+
+    def alt_chunk(self, rid: str, kind: str, hidden: bool) -> None:
+        """Content Word imports where the altChunk stands (HTML, text or a Word document that
+        document generators put in whole): its text as paragraphs there, or, when it cannot be
+        read, a notice that it was not checked (engine/unreadable-content)."""
+        self.chunks += 1
+        found = self.chunk_part(rid)
+        content_type, blob = found if found is not None else ("", b"")
+        suffix = ".docx" if blob.startswith(b"PK") else _CHUNK_KINDS.get(content_type.split(";")[0].strip().lower())
+        text, why = "", ""
+        if found is None:
+            why = "找不到它指向的部件"
+        elif suffix is None or self.read_embedded is None:
+            why = f"格式 {content_type or '未知'} 无法读取" if suffix is None else "嵌套过深"
+        else:
+            try:
+                text = self.read_embedded(f"altchunk{self.chunks}{suffix}", blob)
+            except InputError as exc:
+                why = exc.message.rstrip("。")
+        if why:
+            at = self.b.length
+            self.b.notices.append(Notice("unreadable-content", f"导入的内容块 {self.chunks}（altChunk）{why}，其中的内容"
+                                         "无法检查：请人工审查或另存为普通的 Word 文档", at, at))
+            return
+        for line in text.split("\n"):
+            if line.strip():
+                if kind == "paragraph":
+                    self.paragraphs += 1
+                self.b.line(line, kind, ref=f"段落{self.paragraphs}（导入的内容块 {self.chunks}）"
+                            if kind == "paragraph" else f"导入的内容块 {self.chunks}", hidden=hidden)
 
     def _split(self, para: _Para) -> tuple[str, list[tuple[int, int]], list[tuple[str, str]]]:
         """(visible text, inserted spans within it, hidden groups as (state, text))."""
@@ -353,6 +394,18 @@ def _related(part, reltype: str) -> list:
     return sorted((r.target_part for r in rels), key=lambda p: str(p.partname))
 
 
+def _chunk_parts(part) -> Callable[[str], tuple[str, bytes] | None]:
+    """The altChunk parts a part relates to, by relationship id: (content type, bytes)."""
+    def find(rid: str) -> tuple[str, bytes] | None:
+        rel = part.rels.get(rid)
+        if rel is None or rel.is_external:
+            return None
+        target = rel.target_part
+        return str(getattr(target, "content_type", "") or ""), bytes(target.blob)
+
+    return find
+
+
 def _element(part) -> etree._Element:
     element = getattr(part, "element", None)
     if element is not None:
@@ -411,15 +464,18 @@ def read_docx(data: bytes, source: str, options: LoadOptions, read_embedded: Emb
     only). ``gkrules.loaders.office.load_docx`` gives it the reader of Word and Excel files."""
     document, pkg = open_word(data, options)
     w = _Writer(options)
+    w.read_embedded = read_embedded
     body = document.element.body
+    main = document.part
+    w.chunk_part = _chunk_parts(main)
     w.blocks(body, "paragraph", None)
     _pictures_without_text(w.b, body)
-    main = document.part
     sections = [(rt, kind, label) for rt, kind, label in
                 (("header", "header", "页眉"), ("footer", "footer", "页脚"))]
     for reltype, kind, label in sections:
         for n, part in enumerate(_related(main, reltype), 1):
             w.b.blank()
+            w.chunk_part = _chunk_parts(part)
             w.blocks(_element(part), kind, f"{label}{n}")
     for reltype, tag, kind, label in (("footnotes", "footnote", "footnote", "脚注"),
                                       ("endnotes", "endnote", "endnote", "尾注")):

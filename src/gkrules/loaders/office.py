@@ -10,8 +10,10 @@ import each other.
 from __future__ import annotations
 
 from gkrules.loaders.docx import read_docx
+from gkrules.loaders.html import load_html
 from gkrules.loaders.ooxml import EmbeddedReader
 from gkrules.loaders.options import LoadOptions
+from gkrules.loaders.text import load_text
 from gkrules.loaders.xlsx import read_xlsx
 from gkrules.model import Document
 
@@ -34,6 +36,10 @@ def _embedded_reader(options: LoadOptions) -> EmbeddedReader:
             return read_docx(blob, name, options, None).text
         if lower.endswith((".xlsx", ".xlsm")):
             return read_xlsx(blob, name, options, None).text
+        if lower.endswith((".htm", ".html", ".xhtml")):  # a Word document's imported HTML (altChunk)
+            return load_html(blob, name, options).text
+        if lower.endswith(".txt"):
+            return load_text(blob, name, options).text
         return ""
 
     return read
