@@ -29,6 +29,7 @@ from lxml import etree
 
 from gkrules.errors import InputError
 from gkrules.loaders.builder import TextBuilder, clean
+from gkrules.loaders.graphics import write_graphics
 from gkrules.loaders.ooxml import EmbeddedReader, app_properties, write_embedded, write_properties
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.safezip import Package, parse_xml
@@ -485,6 +486,7 @@ def read_docx(data: bytes, source: str, options: LoadOptions, read_embedded: Emb
     for part in _related(main, "comments"):
         w.b.blank()
         _comments(w, part)
+    write_graphics(w.b, pkg)
     w.b.blank()
     write_embedded(w.b, pkg, w.objects, read_embedded)
     _properties(w, document, pkg)

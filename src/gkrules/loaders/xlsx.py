@@ -28,6 +28,7 @@ from functools import partial
 from gkrules.errors import InputError
 from gkrules.gcpause import no_cycles
 from gkrules.loaders.builder import TextBuilder, clean, column_letter
+from gkrules.loaders.graphics import write_graphics
 from gkrules.loaders.ooxml import EmbeddedReader, app_properties, write_embedded, write_properties
 from gkrules.loaders.options import LoadOptions
 from gkrules.loaders.safezip import Package
@@ -275,6 +276,7 @@ def read_xlsx(data: bytes, source: str, options: LoadOptions, read_embedded: Emb
         values = _core_properties(wb)
     finally:
         wb.close()
+    write_graphics(b, pkg)
     b.blank()
     write_embedded(b, pkg, [], read_embedded)
     write_properties(b, values + app_properties(pkg))
