@@ -98,3 +98,22 @@ def test_files_without_graphics_are_unchanged():
     engine = Engine("national", check_examples=False)
     for name, data in (("通知.docx", _word()), ("表.xlsx", _excel())):
         assert not [b for b in engine.prepare(InputDocument(name, data)).blocks if b.kind == "graphic"]
+
+
+def test_a_sheets_printed_header_and_footer_are_read():
+    from gkrules.loaders.xlsxsheet import header_footer_text
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["地区", "企业数"])
+    ws.oddHeader.center.text = "内部资料　注意保存"
+    ws.oddFooter.left.text = f"经办人：张三 {id_number()}"
+    buf = io.BytesIO()
+    wb.save(buf)
+    doc = Engine("national", check_examples=False).prepare(InputDocument("表.xlsx", buf.getvalue()))
+    refs = {b.ref: doc.text[b.start:b.end] for b in doc.blocks if b.kind in ("header", "footer")}
+    assert refs["Sheet!页眉"] == "内部资料　注意保存"
+    assert refs["Sheet!页脚"].startswith("经办人：张三")
+    assert [f.rule for f in _findings("表.xlsx", buf.getvalue()) if f.rule == "id-card"] == ["id-card"]
+    assert header_footer_text('&L&"宋体,加粗"&12内部资料&C第 &P 页&R&D') == "内部资料 第 页"
+    assert header_footer_text("A&&B&K00FF00绿") == "A&B绿"

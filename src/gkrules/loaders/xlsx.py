@@ -361,6 +361,9 @@ def _sheet(b: TextBuilder, title: str, state: str, comments: list[tuple[str, str
     for ref, text in comments:
         if text:
             b.line(f"批注 {ref}：{text}", "comment", ref=f"{w.sref}!{ref}（批注）", hidden=True)
+    for which, text in layout.header_footer:  # printed on every page of the sheet
+        kind = "footer" if which.endswith("Footer") else "header"
+        b.line(text, kind, ref=f"{w.sref}!{'页脚' if kind == 'footer' else '页眉'}", hidden=hidden)
     b.block(kind, start, max(start, b.length - 1), ref=w.sref, hidden=hidden)
 
 

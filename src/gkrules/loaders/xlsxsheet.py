@@ -30,6 +30,12 @@ from gkrules.loaders.safezip import has_dtd, hostile_xml
 
 S = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _COL, _MERGE = S + "row", S + "col", S + "mergeCell"
+#: the printed page's header and footer texts of a sheet (odd, even and first pages)
+_HEADER_FOOTER = {S + t: t for t in ("oddHeader", "oddFooter", "evenHeader", "evenFooter", "firstHeader", "firstFooter")}
+#: Excel's header and footer codes: sections (&L &C &R), fields (&P page, &D date …), fonts
+#: (&"宋体,加粗"), sizes (&12), colours (&K00FF00); && is a literal ampersand
+_SPACES = re.compile(r" {2,}")
+_HF_CODE = re.compile(r'&(?:"[^"]*"|\d+|K[0-9A-Fa-f]{6}|K\d{2}[+-]\d{3}|[LCRPNDTFAZGBIUESXYH]|&)')
 _VALUE, _INLINE = S + "v", S + "is"
 _CELL_REF = re.compile(r"^\$?([A-Z]{1,3})\$?(\d{1,7})$").match
 #: openpyxl splits a cell reference at its first digit
@@ -43,6 +49,8 @@ class SheetLayout:
         self.merged: list[tuple[int, int, int, int]] = []  # min_row, min_col, max_row, max_col
         self.hidden_rows: set[int] = set()
         self.hidden_cols: list[tuple[int, int]] = []
+        #: (oddHeader …, text) of the printed page's headers and footers
+        self.header_footer: list[tuple[str, str]] = []
 
     def col_hidden(self, col: int) -> tuple[int, int] | None:
         for lo, hi in self.hidden_cols:
@@ -175,6 +183,12 @@ class _CellReader:
         return value
 
 
+def header_footer_text(code: str) -> str:
+    """What a header or footer prints, its codes removed (sections apart by a space)."""
+    parts = _HF_CODE.sub(lambda m: "&" if m.group() == "&&" else " " if m.group() in ("&L", "&C", "&R") else "", code)
+    return _SPACES.sub(" ", parts).strip(" ")
+
+
 def _layout_start(el, layout: SheetLayout) -> None:
     hidden = el.get("hidden") in ("1", "true")
     if el.tag == _ROW and hidden:
@@ -212,7 +226,7 @@ def column_number(letters: str) -> int:
 
 
 def _events(xml: bytes):
-    return etree.iterparse(io.BytesIO(xml), events=("start", "end"), tag=(_ROW, _COL, _MERGE),
+    return etree.iterparse(io.BytesIO(xml), events=("start", "end"), tag=(_ROW, _COL, _MERGE, *_HEADER_FOOTER),
                            resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
                            remove_comments=True, remove_pis=True)
 
@@ -282,6 +296,9 @@ def _scan(xml: bytes, what: str, layout: SheetLayout, reader: _CellReader | None
         for event, el in _events(xml):
             if event == "start":
                 _layout_start(el, layout)
+            elif el.tag in _HEADER_FOOTER:
+                if text := header_footer_text(el.text or ""):
+                    layout.header_footer.append((_HEADER_FOOTER[el.tag], text))
             elif el.tag == _ROW:
                 if reader is not None:
                     r = el.get("r")
@@ -293,5 +310,5 @@ def _scan(xml: bytes, what: str, layout: SheetLayout, reader: _CellReader | None
         raise InputError(f"文件已损坏：{what} 不是有效的 XML") from None
 
 
-__all__ = ["BookCells", "SheetLayout", "cell_range", "column_number", "read_layout", "read_sheet",
-           "too_many_cells"]
+__all__ = ["BookCells", "SheetLayout", "cell_range", "column_number", "header_footer_text", "read_layout",
+           "read_sheet", "too_many_cells"]
