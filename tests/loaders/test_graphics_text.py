@@ -117,3 +117,13 @@ def test_a_sheets_printed_header_and_footer_are_read():
     assert [f.rule for f in _findings("表.xlsx", buf.getvalue()) if f.rule == "id-card"] == ["id-card"]
     assert header_footer_text('&L&"宋体,加粗"&12内部资料&C第 &P 页&R&D') == "内部资料 第 页"
     assert header_footer_text("A&&B&K00FF00绿") == "A&B绿"
+
+
+def test_a_text_box_on_a_sheet_is_read():
+    xdr = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing"
+    drawing = (f'<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="{xdr}" xmlns:a="{A}"><xdr:twoCellAnchor>'
+               "<xdr:sp><xdr:txBody><a:bodyPr/><a:p><a:r><a:t>填表人：张三 手机 </a:t></a:r><a:r><a:t>13912345678</a:t>"
+               "</a:r></a:p></xdr:txBody></xdr:sp></xdr:twoCellAnchor></xdr:wsDr>").encode()
+    data = _plus(_excel(), {"xl/drawings/drawing1.xml": drawing})
+    found = [f for f in _findings("表.xlsx", data) if f.rule == "mobile"]
+    assert len(found) == 1 and found[0].location.ref == "绘图 1 的文本框"

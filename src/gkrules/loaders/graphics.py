@@ -2,8 +2,9 @@
 
 A SmartArt graphic (an organisation chart, a process, a contact list drawn as boxes) keeps
 its text in its data part (``*/diagrams/data*.xml``), a chart its title, series names,
-category labels and cached values in its chart part (``*/charts/chart*.xml``); neither is in
-the document body or the sheets, and both are shown to whoever opens the file. Each graphic
+category labels and cached values in its chart part (``*/charts/chart*.xml``), a sheet's
+text boxes and shapes their text in the sheet's drawing (``xl/drawings/drawing*.xml``);
+none is in the document body or the sheets, and all are shown to whoever opens the file. Each graphic
 becomes lines after the content (block kind ``graphic``, ref ``SmartArt 图形 N`` or
 ``图表 N``), visible, so that every checker reads them.
 """
@@ -18,8 +19,11 @@ from gkrules.loaders.safezip import Package
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 DGM = "{http://schemas.openxmlformats.org/drawingml/2006/diagram}"
+XDR = "{http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing}"
 _DIAGRAM = re.compile(r"^(?:word|xl)/diagrams/data\d*\.xml$")
 _CHART = re.compile(r"^(?:word|xl)/charts/chart\d*\.xml$")
+#: a sheet's drawing: its shapes and text boxes (Word's are read with the body, where they stand)
+_DRAWING = re.compile(r"^xl/drawings/drawing\d*\.xml$")
 
 
 def _number(name: str) -> int:
@@ -62,6 +66,17 @@ def chart_lines(root) -> list[str]:
     return lines
 
 
+def drawing_lines(root) -> list[str]:
+    """One line per paragraph of text in a sheet's shapes and text boxes."""
+    lines = []
+    for body in root.iter(XDR + "txBody"):
+        for p in body.iter(A + "p"):
+            text = "".join(t.text or "" for t in p.iter(A + "t")).strip()
+            if text:
+                lines.append(text)
+    return lines
+
+
 def write_graphics(b: TextBuilder, pkg: Package) -> None:
     """SmartArt and chart text of the package, each graphic after a blank line."""
     for name in sorted(pkg.names(), key=lambda n: (n.rsplit("/", 1)[0], _number(n), n)):
@@ -69,6 +84,8 @@ def write_graphics(b: TextBuilder, pkg: Package) -> None:
             label, read = f"SmartArt 图形 {_number(name) or 1}", diagram_lines
         elif _CHART.match(name):
             label, read = f"图表 {_number(name) or 1}", chart_lines
+        elif _DRAWING.match(name):
+            label, read = f"绘图 {_number(name) or 1} 的文本框", drawing_lines
         else:
             continue
         root = pkg.xml(name)
@@ -79,4 +96,4 @@ def write_graphics(b: TextBuilder, pkg: Package) -> None:
             b.line(line, "graphic", ref=label)
 
 
-__all__ = ["chart_lines", "diagram_lines", "write_graphics"]
+__all__ = ["chart_lines", "diagram_lines", "drawing_lines", "write_graphics"]
