@@ -69,6 +69,7 @@ def test_no_allowance_when_the_rule_set_sets_none(tmp_path):
 
 def test_the_national_rule_set_states_its_allowance():
     engine = Engine("national", check_examples=False)
+    assert engine.ruleset.spec.engine.timeout_seconds_per_million_chars == 3  # stated, not defaulted
     rates = {a.config.timeout_per_million_chars for a in engine.checkers}
     assert rates == {DEFAULT_SECONDS_PER_MILLION_CHARS}
     config = engine.checkers[0].config

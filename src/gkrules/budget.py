@@ -32,6 +32,11 @@ class BudgetExceeded(BaseException):
 _TICK = 1e-4
 
 
+def seconds_text(seconds: float | None) -> str:
+    """A time limit as messages print it: three significant digits, no exponent (0.6, 79.1, 1230)."""
+    return f"{float(f'{seconds or 0:.3g}'):g}"
+
+
 def _can_use_alarm() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 

@@ -22,7 +22,7 @@ from attrs import frozen
 
 from gkrules import clock
 from gkrules._version import __version__
-from gkrules.budget import BudgetExceeded, CheckerClock, run_with_budget
+from gkrules.budget import BudgetExceeded, CheckerClock, run_with_budget, seconds_text
 from gkrules.context import BatchContext, CheckContext, CheckerSetup
 from gkrules.errors import GkrulesError, InputError, RulesetError, UsageError
 from gkrules.facts import DocumentFacts
@@ -402,7 +402,7 @@ class Engine:
         if isinstance(exc, BudgetExceeded):
             if seconds is None:
                 seconds = next((a.config.timeout for a in self.checkers if a.spec.id == checker_id), None)
-            msg = f"检查器 {checker_id} 超过时间限制（{seconds or 0:.3g} 秒），本文档检查不完整，不得发布"
+            msg = f"检查器 {checker_id} 超过时间限制（{seconds_text(seconds)} 秒），本文档检查不完整，不得发布"
             code = "checker-timeout"
         elif isinstance(exc, GkrulesError):  # a typed error already says, in Chinese, what to do
             msg = f"检查器 {checker_id} 无法完成检查：{exc.message.rstrip('。')}。本文档检查不完整，不得发布"

@@ -34,6 +34,7 @@ from typing import Any, Generic, TypeVar
 
 from attrs import frozen
 
+from gkrules.budget import seconds_text
 from gkrules.model import DocumentError, DocumentResult, Finding, Severity
 
 MiB = 1024 * 1024
@@ -242,7 +243,7 @@ def _worker_main(process: Process, conn: Connection, memory: int | None, tainted
 
 
 _MESSAGES = {
-    "timeout": "检查进程超过时间上限（{seconds:g} 秒）被终止",
+    "timeout": "检查进程超过时间上限（{seconds} 秒）被终止",
     "memory": "检查进程超出内存上限（{memory} MB）",
     "crash": "检查进程意外出错",
     "unsendable": "检查结果无法传回（检查器返回了无效的结果）",
@@ -496,7 +497,7 @@ class Supervisor:
     def _message(self, what: str, how: str = "", seconds: float | None = None) -> str:
         memory = self.limits.memory_bytes // MiB if self.limits.memory_bytes else 0
         seconds = self.limits.document_seconds if seconds is None else seconds
-        text = _MESSAGES[what].format(seconds=float(f"{seconds:.3g}"), memory=memory, how=how)
+        text = _MESSAGES[what].format(seconds=seconds_text(seconds), memory=memory, how=how)
         return f"{text}，本文档检查不完整，不得发布"
 
 

@@ -220,8 +220,10 @@ class _Writer:
         text, why = "", ""
         if found is None:
             why = "找不到它指向的部件"
-        elif suffix is None or self.read_embedded is None:
-            why = f"格式 {content_type or '未知'} 无法读取" if suffix is None else "嵌套过深"
+        elif suffix is None:
+            why = f"格式 {content_type or '未知'} 无法读取"
+        elif self.read_embedded is None:
+            why = "嵌套过深"
         else:
             try:
                 text = self.read_embedded(f"altchunk{self.chunks}{suffix}", blob)

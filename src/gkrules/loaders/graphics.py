@@ -53,7 +53,7 @@ def chart_lines(root) -> list[str]:
         if text.strip():
             lines.append(text.strip())
     for ser in root.iter(C + "ser"):
-        name = "".join(v.text or "" for v in ser.iter(C + "tx") for v in v.iter(C + "v")).strip()
+        name = "".join(v.text or "" for tx in ser.iter(C + "tx") for v in tx.iter(C + "v")).strip()
         parts = []
         for tag in ("cat", "xVal", "val", "yVal"):
             el = ser.find(C + tag)

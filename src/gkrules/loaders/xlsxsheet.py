@@ -43,7 +43,7 @@ _SPLIT_COORDINATE = re.compile(r"([^0-9]*)(.*)", re.S).fullmatch
 
 
 class SheetLayout:
-    """Merged ranges, hidden rows and hidden columns of one sheet, from its XML."""
+    """Merged ranges, hidden rows and columns, and printed headers and footers of one sheet, from its XML."""
 
     def __init__(self) -> None:
         self.merged: list[tuple[int, int, int, int]] = []  # min_row, min_col, max_row, max_col
@@ -241,7 +241,7 @@ def _release(el) -> None:
 def read_layout(xml: bytes, what: str) -> SheetLayout:
     """The layout alone (the workbook's cells read by openpyxl)."""
     layout = SheetLayout()
-    for _row in _scan(xml, what, layout, None, 0):
+    for _row in _scan(xml, what, layout, None):
         pass
     return layout
 
@@ -254,7 +254,7 @@ def read_sheet(xml: bytes, what: str, book: BookCells, max_cells: int) -> tuple[
     layout = SheetLayout()
     rows: list[tuple] = []
     counter, cells = 1, 0
-    for idx, parsed in _scan(xml, what, layout, _CellReader(book), max_cells):
+    for idx, parsed in _scan(xml, what, layout, _CellReader(book)):
         for _ in range(counter, idx):  # some rows are missing
             counter += 1
             rows.append(())
@@ -286,10 +286,10 @@ def _padded(parsed: list[tuple[int, Any, str | None]]) -> tuple:
     return tuple(row)
 
 
-def _scan(xml: bytes, what: str, layout: SheetLayout, reader: _CellReader | None,
-          max_cells: int) -> Iterator[tuple[int, list[tuple[int, Any, str | None]]]]:
+def _scan(xml: bytes, what: str, layout: SheetLayout,
+          reader: _CellReader | None) -> Iterator[tuple[int, list[tuple[int, Any, str | None]]]]:
     """(row number, cells) per row element, the layout filled in along the way."""
-    if has_dtd(xml[:65536]) or has_dtd(xml):
+    if has_dtd(xml):
         raise hostile_xml(what)
     row_counter = 0
     try:
